@@ -1,0 +1,6 @@
+import type { Command } from 'commander';
+
+/** Each command family lives in its own file and adds itself here. */
+export function registerCommands(program: Command): void {
+  void program;
+}

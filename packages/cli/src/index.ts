@@ -1,0 +1,1 @@
+export { CliError, runCli } from './run-cli.ts';

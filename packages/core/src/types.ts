@@ -1,0 +1,112 @@
+/**
+ * Plain records that leave the core package. Other packages (excel, relay, extension UI) work on these,
+ * never on Yjs types, so the CRDT can change without touching them.
+ */
+
+/** `<templateId>/<slotId>`: stable, never a position. */
+export type SlotKey = string;
+
+export type SlotValue = number | string | boolean;
+
+export interface AttachmentRef {
+  /** sha-256 hex of the bytes; bytes live outside the document. */
+  hash: string;
+  name: string;
+  type: string;
+  size: number;
+}
+
+export interface EntryFields {
+  /** YYYY-MM-DD */
+  date: string;
+  title: string;
+  kind: string;
+  location: string;
+  organizer: string;
+  partners: string;
+  description: string;
+  /** What this activity adds to each blank of the statistics table. */
+  contributions: Record<SlotKey, number>;
+  attachments: AttachmentRef[];
+}
+
+export interface Entry extends EntryFields {
+  id: string;
+  createdBy: string;
+  createdAt: number;
+  updatedBy: string;
+  updatedAt: number;
+  deletedAt?: number;
+  deletedBy?: string;
+}
+
+/** 重点活动计划: 时间, 地点, 主要内容, 主办单位, 协助单位, 工作分工, 成果形式. */
+export interface PlanFields {
+  time: string;
+  place: string;
+  content: string;
+  host: string;
+  assist: string;
+  division: string;
+  outcome: string;
+}
+
+export interface Plan extends PlanFields {
+  id: string;
+  /** Set when the plan was carried out and became an entry. */
+  entryId?: string;
+  createdBy: string;
+  createdAt: number;
+  updatedBy: string;
+  updatedAt: number;
+  deletedAt?: number;
+  deletedBy?: string;
+}
+
+export interface Profile {
+  name: string;
+  gender: string;
+  title: string;
+  officePhone: string;
+  mobile: string;
+  fax: string;
+  qq: string;
+  wechat: string;
+  email: string;
+  unitName: string;
+  address: string;
+}
+
+export interface ManualValue {
+  value: SlotValue;
+  by: string;
+  at: number;
+  reason: string;
+}
+
+export interface Contribution {
+  entryId: string;
+  title: string;
+  date: string;
+  by: string;
+  amount: number;
+}
+
+/** A derived blank: manual value if set, else the sum of live entries' contributions, else empty (null, not 0). */
+export interface SlotStat {
+  key: SlotKey;
+  value: SlotValue | null;
+  source: 'manual' | 'sum' | 'empty';
+  manual?: ManualValue;
+  contributions: Contribution[];
+  /** Human-readable, Chinese: 「3 条活动合计：…」 or 「张三 手工填写（原因）」. */
+  explanation: string;
+}
+
+export interface LogMeta {
+  unitId: string;
+  unitName: string;
+  campaign: string;
+  templateIds: string[];
+  schemaVersion: number;
+}

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+
+/** What kind of value a blank takes; decides input widgets, validation and how a portal control is filled. */
+export const SlotKind = z.enum(['number', 'percent', 'text', 'boolean', 'date', 'phone']);
+export type SlotKind = z.infer<typeof SlotKind>;
+
+/**
+ * One blank of a statistics table. `id` is stable across template revisions (it never encodes the
+ * position), so a log's data keyed by `<templateId>/<slotId>` survives a revision that inserts rows.
+ */
+export const Slot = z.object({
+  id: z.string().min(1),
+  index: z.number().int().nonnegative(),
+  kind: SlotKind,
+  /** 次, 人次, 场, %, … ('' when none). */
+  unit: z.string(),
+  section: z.enum(['header', 'table']),
+  group: z.string(),
+  item: z.string(),
+  /** 内容要求 of the row, when the table has that column. */
+  requirement: z.string().default(''),
+  /** The text right before and after the blank inside its cell, as in the reference lists. */
+  before: z.string(),
+  after: z.string(),
+});
+export type Slot = z.infer<typeof Slot>;
+
+/** A date the notice states, e.g. 联络员 by 5月27日, or 每周四17时 in June. */
+export const Deadline = z.object({
+  id: z.string().min(1),
+  /** liaison | weekly | summary | table | plan | later-summary | other */
+  kind: z.string().min(1),
+  title: z.string(),
+  /** ISO date (YYYY-MM-DD) for one-off deadlines. */
+  date: z.string().optional(),
+  /** Hour of day (0-23) when the notice names one. */
+  hour: z.number().int().min(0).max(23).optional(),
+  /** For weekly submissions: ISO weekday 1 (Mon) … 7 (Sun) and the months it applies to. */
+  weekday: z.number().int().min(1).max(7).optional(),
+  months: z.array(z.number().int().min(1).max(12)).optional(),
+  /** The sentence of the notice this was read from, for the user to check. */
+  source: z.string(),
+});
+export type Deadline = z.infer<typeof Deadline>;

@@ -1,0 +1,24 @@
+import { defineConfig } from 'wxt';
+
+// The repo root is WXT's root so `pnpm build` writes .output/chrome-mv3/; sources live in extension/.
+export default defineConfig({
+  srcDir: 'extension',
+  modules: ['@wxt-dev/module-react'],
+  manifest: {
+    name: '填报助手',
+    description: '安全生产月活动台账、统计表自动计算与门户一键填报',
+    default_locale: undefined,
+    permissions: [
+      'storage',
+      'unlimitedStorage',
+      'sidePanel',
+      'alarms',
+      'notifications',
+      'contextMenus',
+      'activeTab',
+      'scripting',
+    ],
+    // No host access at install: a portal is enabled on request (optional host permissions).
+    optional_host_permissions: ['http://*/*', 'https://*/*'],
+  },
+});
