@@ -98,12 +98,17 @@ export interface SlotStat {
   value: SlotValue | null;
   source: 'manual' | 'sum' | 'empty';
   manual?: ManualValue;
-  contributions: Contribution[];
+  /** How many live entries add to this blank. */
+  entryCount: number;
+  /** The entries themselves; filled by `explain(key)`, left out of bulk statistics to keep them fast. */
+  contributions?: Contribution[];
   /** Human-readable, Chinese: 「3 条活动合计：…」 or 「张三 手工填写（原因）」. */
   explanation: string;
 }
 
 export interface LogMeta {
+  /** One log = one unit's one campaign; its documents are named `<unitId>/<logId>…`. */
+  logId: string;
   unitId: string;
   unitName: string;
   campaign: string;
