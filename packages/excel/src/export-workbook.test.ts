@@ -1,0 +1,228 @@
+import { PassThrough } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import * as XLSX from 'xlsx';
+import { type ExportInput, exportXlsx, exportXlsxToStream } from './export-workbook.ts';
+import { daxinganlingTemplate, entry, meta, plan, profile, stat } from './test-support.ts';
+
+const T = 'daxinganling-2020';
+const k = (id: string) => `${T}/${id}`;
+
+function input(): ExportInput {
+  return {
+    template: daxinganlingTemplate(),
+    meta: meta(),
+    profile: profile(),
+    date: '2020-06-30',
+    entries: [
+      entry({ date: '2020-06-02', title: '中心组专题学习', contributions: { [k('s6')]: 1, [k('s7')]: 40 } }),
+      entry({ date: '2020-06-01', title: '启动仪式', contributions: { [k('s5')]: 1 } }),
+      entry({ title: '已删除的活动', deletedAt: 5, deletedBy: '王五', contributions: { [k('s8')]: 9 } }),
+    ],
+    plans: [plan(), plan({ id: 'p2', content: '已删除计划', deletedAt: 1 })],
+    stats: [
+      stat(k('s4'), '线上直播'),
+      stat(k('s5'), 2),
+      stat(k('s6'), 12),
+      stat(k('s7'), 240, { source: 'manual', manual: { value: 240, by: '张三', at: 0, reason: '含线上' } }),
+      stat(k('s8'), null),
+      stat(k('s59'), 3.5),
+      stat(k('s74'), true),
+      stat(k('s75'), false),
+    ],
+  };
+}
+
+const read = (bytes: Uint8Array) => XLSX.read(bytes, { type: 'array' });
+const sheet = (wb: XLSX.WorkBook, name: string) => {
+  const ws = wb.Sheets[name];
+  if (!ws) throw new Error(`no sheet ${name}`);
+  return ws;
+};
+const cell = (ws: XLSX.WorkSheet, ref: string) => ws[ref] as XLSX.CellObject | undefined;
+const rowsOf = (ws: XLSX.WorkSheet) => XLSX.utils.sheet_to_json<unknown[]>(ws, { header: 1, defval: null });
+
+async function streamed(i: ExportInput): Promise<Uint8Array> {
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on('data', (c: Buffer) => chunks.push(c));
+  await exportXlsxToStream(i, out);
+  return new Uint8Array(Buffer.concat(chunks));
+}
+
+describe('export read back by SheetJS', async () => {
+  const fixed = input();
+  const wb = read(await exportXlsx(fixed));
+
+  it('has the sheets in order, with only the template sheet hidden', () => {
+    expect(wb.SheetNames).toEqual(['统计表', '指标明细', '活动台账', '联络员', '重点活动计划', '_tianbao']);
+    const hidden = wb.Workbook?.Sheets?.map((s) => [s.name, s.Hidden ?? 0]);
+    expect(hidden).toEqual([
+      ['统计表', 0],
+      ['指标明细', 0],
+      ['活动台账', 0],
+      ['联络员', 0],
+      ['重点活动计划', 0],
+      ['_tianbao', 1],
+    ]);
+  });
+
+  it('统计表: title, header line from the profile, column heads', () => {
+    const ws = sheet(wb, '统计表');
+    expect(cell(ws, 'A1')?.v).toBe('全区“安全生产月”和“安全生产兴安行”活动进展情况统计表');
+    expect(cell(ws, 'A2')?.v).toBe(
+      '填报单位（盖章）：大兴安岭地区应急管理局　　联系人：张三丰　　电话：0457-2712884　　填报日期：2020-06-30',
+    );
+    expect([cell(ws, 'A3')?.v, cell(ws, 'B3')?.v, cell(ws, 'C3')?.v]).toEqual(['', '活动项目', '进展情况']);
+  });
+
+  it('统计表: each blank filled in its sentence, empty ones visibly empty, 是/否 as boxes', () => {
+    const rows = rowsOf(sheet(wb, '统计表'));
+    const byItem = (item: string) => rows.find((r) => r[1] === item)?.[2] as string;
+    expect(byItem('举办“安全生产月”活动启动仪式')).toBe(
+      '以（线上直播）等形式启动“安全生产月”活动，（2）场次',
+    );
+    const study = byItem('深入学习贯彻习近平总书记关于安全生产重要论述');
+    expect(study).toContain('安排理论学习中心组专题学习（12）次，参与（240）人次');
+    expect(study).toContain('开展网络课堂培训（　　）场');
+    expect(rows.map((r) => r[2]).join('\n')).toContain('占当地常住人口比例（3.5）%');
+    const org = byItem('加强组织领导').split('\n');
+    expect(org[0]).toBe('是否已将“安全生产月”和“安全生产万里行”活动纳入全年安全生产重点工作：☑是 □否');
+    expect(org[1]).toMatch(/：□是 ☑否$/);
+    expect(org[2]).toMatch(/：□是 □否$/);
+  });
+
+  it('统计表: title and header merged across, each group merged over its rows', () => {
+    const ws = sheet(wb, '统计表');
+    const merges = (ws['!merges'] ?? []).map((m) => XLSX.utils.encode_range(m)).sort();
+    const rows = rowsOf(ws);
+    // Expected group spans, from where each group's name appears in column A of the table body.
+    const spans: string[] = [];
+    const template = daxinganlingTemplate();
+    const items = [
+      ...new Set(template.slots.filter((s) => s.section === 'table').map((s) => `${s.group}|${s.item}`)),
+    ];
+    let start = 0;
+    items.forEach((gi, i) => {
+      const g = gi.split('|')[0];
+      const next = items[i + 1]?.split('|')[0];
+      if (next !== g) {
+        if (i > start) spans.push(`A${4 + start}:A${4 + i}`);
+        start = i + 1;
+      }
+    });
+    expect(spans.length).toBeGreaterThanOrEqual(2);
+    expect(merges).toEqual(['A1:C1', 'A2:C2', ...spans].sort());
+    expect(rows[3]?.[0]).toBe('安全生产月活动');
+    expect(rows.length).toBe(3 + items.length);
+  });
+
+  it('统计表: A4 landscape with the column heads repeated on every page', () => {
+    const names = wb.Workbook?.Names ?? [];
+    const titles = names.find((n) => n.Name === '_xlnm.Print_Titles' && n.Sheet === 0);
+    expect(titles?.Ref).toMatch(/'?统计表'?!\$3:\$3/);
+  });
+
+  it('指标明细: one row per slot, numbers as number cells, source and slot key', () => {
+    const ws = sheet(wb, '指标明细');
+    const rows = rowsOf(ws);
+    expect(rows[0]).toEqual(['序号', '分组', '活动项目', '填空', '单位', '数值', '来源', '槽位键']);
+    expect(rows.length).toBe(1 + 87);
+    const r = (slot: string) => rows.findIndex((x) => x[7] === k(slot)) + 1;
+    expect(cell(ws, `F${r('s6')}`)).toMatchObject({ t: 'n', v: 12 });
+    expect(cell(ws, `D${r('s6')}`)?.v).toBe('安排理论学习中心组专题学习（　　）次');
+    expect(cell(ws, `E${r('s6')}`)?.v).toBe('次');
+    expect(cell(ws, `G${r('s6')}`)?.v).toBe('2 条活动合计');
+    expect(cell(ws, `G${r('s7')}`)?.v).toBe('张三 手工填写（含线上）');
+    expect(cell(ws, `F${r('s59')}`)).toMatchObject({ t: 'n', v: 3.5 });
+    expect(cell(ws, `F${r('s74')}`)?.v).toBe('是');
+    expect(cell(ws, `F${r('s75')}`)?.v).toBe('否');
+    expect(cell(ws, `F${r('s8')}`)?.v ?? null).toBeNull();
+    expect(cell(ws, `G${r('s8')}`)?.v).toBe('未填写');
+    expect(cell(ws, `F${r('s0')}`)?.v).toBe('大兴安岭地区应急管理局');
+  });
+
+  it('活动台账: live entries sorted by date, every field, contributions as number columns, filter', () => {
+    const ws = sheet(wb, '活动台账');
+    const rows = rowsOf(ws);
+    expect(rows[0]?.slice(0, 13)).toEqual([
+      '日期',
+      '活动名称',
+      '类型',
+      '地点',
+      '主办单位',
+      '协办单位',
+      '活动内容',
+      '附件',
+      '录入人',
+      '录入时间',
+      '修改人',
+      '修改时间',
+      '编号',
+    ]);
+    expect(rows[0]?.slice(13)).toEqual([
+      '5. （　　）场次',
+      '6. 安排理论学习中心组专题学习（　　）次',
+      '7. 参与（　　）人次',
+    ]);
+    expect(rows.length).toBe(3);
+    expect(rows[1]?.slice(0, 2)).toEqual(['2020-06-01', '启动仪式']);
+    expect(rows[2]?.slice(0, 2)).toEqual(['2020-06-02', '中心组专题学习']);
+    expect(rows[2]?.slice(8, 12)).toEqual(['张三', '2020-06-10 10:00', '李四', '2020-06-11 11:30']);
+    expect(cell(ws, 'O3')).toMatchObject({ t: 'n', v: 1 });
+    expect(cell(ws, 'P3')).toMatchObject({ t: 'n', v: 40 });
+    expect(cell(ws, 'N3')).toBeUndefined();
+    expect(ws['!autofilter']?.ref).toBe('A1:P1');
+  });
+
+  it('联络员 and 重点活动计划', () => {
+    const l = rowsOf(sheet(wb, '联络员'));
+    expect(l[1]).toEqual(['姓名', '张三丰', '性别', '男', '职务', '科长']);
+    expect(l[5]?.slice(0, 2)).toEqual(['通信地址', '加格达奇区人民路1号']);
+    const p = rowsOf(sheet(wb, '重点活动计划'));
+    expect(p[1]).toEqual([
+      '序号',
+      '时间',
+      '地点',
+      '主要内容',
+      '主办单位',
+      '协助单位',
+      '工作分工',
+      '成果形式',
+    ]);
+    expect(p.length).toBe(3);
+    expect(p[2]).toEqual([
+      1,
+      '6月16日',
+      '人民广场',
+      '全国安全宣传咨询日现场活动',
+      '应急管理局',
+      '消防救援支队',
+      '宣教科负责组织',
+      '新闻报道',
+    ]);
+  });
+
+  it('hidden sheet names the template and version', () => {
+    const m = Object.fromEntries(rowsOf(sheet(wb, '_tianbao')).map((r) => [r[0], r[1]]));
+    expect(m).toMatchObject({
+      format: 'tianbao-export',
+      formatVersion: 1,
+      kind: 'export',
+      templateId: 'daxinganling-2020',
+      templateVersion: '1',
+      unitName: '大兴安岭地区应急管理局',
+    });
+  });
+
+  it('the streaming writer produces the same cells, merges and sheet states', async () => {
+    const s = read(await streamed(fixed));
+    expect(s.SheetNames).toEqual(wb.SheetNames);
+    expect(s.Workbook?.Sheets?.map((x) => x.Hidden ?? 0)).toEqual(
+      wb.Workbook?.Sheets?.map((x) => x.Hidden ?? 0),
+    );
+    for (const name of wb.SheetNames.filter((n) => n !== '_tianbao')) {
+      expect(rowsOf(sheet(s, name)), name).toEqual(rowsOf(sheet(wb, name)));
+      expect(sheet(s, name)['!merges'] ?? [], name).toEqual(sheet(wb, name)['!merges'] ?? []);
+    }
+  });
+});

@@ -1,0 +1,416 @@
+import type { Writable } from 'node:stream';
+import type { CellSpec, MergeSpec, RowSpec, SheetSpec, WorkbookSpec, WorkbookWriter } from './adapter.ts';
+import { exceljsWriter } from './exceljs-adapter.ts';
+import type { Entry, LogMeta, Plan, Profile, SlotStat, SlotValue } from './records.ts';
+import { STYLES, type StyleId, styled } from './styles.ts';
+import {
+  type BlankValue,
+  type ExportTemplate,
+  headerSlots,
+  rowSentence,
+  slotKey,
+  slotPhrase,
+  type TemplateSlot,
+  tableRows,
+} from './template.ts';
+import { rowHeight } from './text-width.ts';
+
+export interface ExportInput {
+  template: ExportTemplate;
+  meta: LogMeta;
+  profile: Profile | null;
+  entries: Entry[];
+  plans: Plan[];
+  /** Keyed `<templateId>/<slotId>`; slots without a stat are exported as empty blanks. */
+  stats: SlotStat[];
+  /** 填报日期 (YYYY-MM-DD) when the header has one and no value was entered; default: today. */
+  date?: string;
+  /** 'rollup' marks a table summed from sub-units' files. */
+  kind?: 'export' | 'rollup';
+  /** Sheets appended before the hidden one (the roll-up's 来源). */
+  extraSheets?: SheetSpec[];
+}
+
+/** Sheet names are part of the file format: readExportedTable and the import look for them. */
+export const SHEET = {
+  table: '统计表',
+  detail: '指标明细',
+  ledger: '活动台账',
+  liaison: '联络员',
+  plans: '重点活动计划',
+  sources: '来源',
+  meta: '_tianbao',
+} as const;
+
+export const EXPORT_FORMAT = 'tianbao-export';
+export const EXPORT_FORMAT_VERSION = 1;
+
+/** Column headings of 指标明细; the last one carries the stable slot key used to read the file back. */
+export const DETAIL_HEADERS = ['序号', '分组', '活动项目', '填空', '单位', '数值', '来源', '槽位键'] as const;
+
+const KIND_LABEL: Record<TemplateSlot['kind'], string> = {
+  number: '数字',
+  percent: '百分比',
+  text: '文本',
+  boolean: '是否',
+  date: '日期',
+  phone: '电话',
+};
+
+const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+
+/** Epoch ms as China time, YYYY-MM-DD HH:mm: staff read these, and a string needs no per-cell date style. */
+export const chinaTime = (ms: number | undefined) =>
+  ms === undefined ? '' : new Date(ms + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
+
+function slotValues(template: ExportTemplate, stats: SlotStat[]): Map<string, SlotStat> {
+  const byKey = new Map(stats.map((s) => [s.key, s]));
+  const out = new Map<string, SlotStat>();
+  for (const slot of template.slots) {
+    const stat = byKey.get(slotKey(template.id, slot.id));
+    if (stat) out.set(slot.id, stat);
+  }
+  return out;
+}
+
+/** A header blank (填报单位, 联系人, 电话, 填报日期) falls back to the liaison profile when not entered. */
+function headerValue(slot: TemplateSlot, input: ExportInput, stat: SlotStat | undefined): string {
+  if (stat?.value !== null && stat?.value !== undefined) return String(stat.value);
+  const p = input.profile;
+  const label = slot.before;
+  if (/单位/.test(label)) return p?.unitName || input.meta.unitName;
+  if (/联系人|填报人|联络员/.test(label)) return p?.name ?? '';
+  if (/电话|手机/.test(label)) return p?.officePhone || p?.mobile || '';
+  if (/日期|时间/.test(label)) return input.date ?? today();
+  return '';
+}
+
+function statTable(input: ExportInput): SheetSpec {
+  const { template } = input;
+  const stats = slotValues(template, input.stats);
+  const values = new Map<string, BlankValue>([...stats].map(([id, s]) => [id, s.value]));
+  const rows = tableRows(template);
+  const hasGroup = rows.some((r) => r.group);
+  const hasRequirement = rows.some((r) => r.requirement);
+  const widths = [...(hasGroup ? [10] : []), 20, ...(hasRequirement ? [46] : []), hasRequirement ? 62 : 90];
+  const n = widths.length;
+  const out: RowSpec[] = [];
+  const merges: MergeSpec[] = [];
+  const fillRow = (first: CellSpec, s: StyleId): CellSpec[] => [
+    first,
+    ...Array.from({ length: n - 1 }, () => styled(null, s)),
+  ];
+
+  out.push({ cells: fillRow(styled(template.title, 'title'), 'title'), height: 48 });
+  merges.push({ top: 1, left: 1, bottom: 1, right: n });
+  const header = headerSlots(template)
+    .map((s) => `${s.before.replace(/[：:]$/, '')}：${headerValue(s, input, stats.get(s.id))}`)
+    .join('　　');
+  out.push({ cells: fillRow(styled(header, 'headerLine'), 'headerLine'), height: 30 });
+  merges.push({ top: 2, left: 1, bottom: 2, right: n });
+  out.push({
+    cells: [
+      ...(hasGroup ? [styled('', 'th')] : []),
+      styled('活动项目', 'th'),
+      ...(hasRequirement ? [styled('内容要求', 'th')] : []),
+      styled('进展情况', 'th'),
+    ],
+    height: 24,
+  });
+
+  let groupStart = 0;
+  rows.forEach((row, i) => {
+    const r = out.length + 1;
+    const sentence = rowSentence(row, template.slots, values);
+    const cells: CellSpec[] = [];
+    const texts: { text: string; width: number }[] = [];
+    let c = 0;
+    if (hasGroup) cells.push(styled(row.group, 'group'));
+    if (hasGroup) c++;
+    cells.push(styled(row.item, 'center'));
+    texts.push({ text: row.item, width: widths[c++] as number });
+    if (hasRequirement) {
+      cells.push(styled(row.requirement ?? '', 'cell'));
+      texts.push({ text: row.requirement ?? '', width: widths[c++] as number });
+    }
+    cells.push(styled(sentence, 'cell'));
+    texts.push({ text: sentence, width: widths[c] as number });
+    out.push({ cells, height: rowHeight(texts) });
+    // Merge the group cell over consecutive rows of the same group, as the paper form does.
+    const next = rows[i + 1];
+    if (hasGroup && (!next || next.group !== row.group)) {
+      const top = r - (i - groupStart);
+      if (r > top && row.group) merges.push({ top, left: 1, bottom: r, right: 1 });
+      groupStart = i + 1;
+    }
+  });
+
+  return {
+    name: SHEET.table,
+    columns: widths.map((width) => ({ width })),
+    rows: out,
+    merges,
+    print: {
+      orientation: 'landscape',
+      paper: 'A4',
+      repeatRows: '3:3',
+      fitToWidth: 1,
+      margins: { left: 1.5, right: 1.5, top: 1.8, bottom: 1.5 },
+    },
+  };
+}
+
+const unitOf = (s: TemplateSlot) => s.unit || (s.after.length > 0 && s.after.length <= 3 ? s.after : '');
+
+function detailValue(slot: TemplateSlot, value: SlotValue | null | undefined): CellSpec {
+  if (value === null || value === undefined) return styled(null, 'center');
+  if (typeof value === 'boolean') return styled(value ? '是' : '否', 'center');
+  if (typeof value === 'number') return styled(value, 'number');
+  if (
+    (slot.kind === 'number' || slot.kind === 'percent') &&
+    value.trim() !== '' &&
+    Number.isFinite(Number(value))
+  ) {
+    return styled(Number(value), 'number');
+  }
+  return styled(value, 'cell');
+}
+
+function sourceText(stat: SlotStat | undefined): string {
+  if (!stat || stat.source === 'empty') return stat?.explanation || '未填写';
+  if (stat.explanation) return stat.explanation;
+  if (stat.source === 'manual') {
+    const m = stat.manual;
+    return m ? `${m.by} 手工填写${m.reason ? `（${m.reason}）` : ''}` : '手工填写';
+  }
+  return `${stat.entryCount} 条活动合计`;
+}
+
+function detailSheet(input: ExportInput): SheetSpec {
+  const { template } = input;
+  const stats = slotValues(template, input.stats);
+  const slots = [...template.slots].sort((a, b) => a.index - b.index);
+  const rows: RowSpec[] = [{ cells: DETAIL_HEADERS.map((h) => styled(h, 'th')), height: 22 }];
+  for (const slot of slots) {
+    const stat = stats.get(slot.id);
+    rows.push({
+      cells: [
+        styled(slot.index, 'center'),
+        styled(slot.section === 'header' ? '表头' : slot.group, 'cell'),
+        styled(slot.item, 'cell'),
+        styled(slotPhrase(slot, null), 'cell'),
+        styled(unitOf(slot) || KIND_LABEL[slot.kind], 'center'),
+        detailValue(slot, slot.section === 'header' ? headerValue(slot, input, stat) : stat?.value),
+        styled(sourceText(stat), 'cell'),
+        styled(slotKey(template.id, slot.id), 'cell'),
+      ],
+    });
+  }
+  return {
+    name: SHEET.detail,
+    columns: [6, 14, 22, 44, 8, 12, 36, 26].map((width) => ({ width })),
+    rows,
+    freeze: { rows: 1 },
+    autoFilter: `A1:H1`,
+    print: { orientation: 'landscape', paper: 'A4', repeatRows: '1:1', fitToWidth: 1 },
+  };
+}
+
+const LEDGER_HEADERS = [
+  '日期',
+  '活动名称',
+  '类型',
+  '地点',
+  '主办单位',
+  '协办单位',
+  '活动内容',
+  '附件',
+  '录入人',
+  '录入时间',
+  '修改人',
+  '修改时间',
+  '编号',
+];
+
+export function columnLetter(n: number): string {
+  let s = '';
+  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
+  return s;
+}
+
+/** Slot keys the live entries contribute to, in template order (keys of other templates last). */
+function usedSlotKeys(template: ExportTemplate, entries: Entry[]): string[] {
+  const used = new Set<string>();
+  for (const e of entries) for (const k in e.contributions) used.add(k);
+  const order = template.slots
+    .slice()
+    .sort((a, b) => a.index - b.index)
+    .map((s) => slotKey(template.id, s.id));
+  const known = order.filter((k) => used.has(k));
+  const rest = [...used].filter((k) => !order.includes(k)).sort();
+  return [...known, ...rest];
+}
+
+function ledgerSheet(input: ExportInput): SheetSpec {
+  const { template } = input;
+  const live = input.entries.filter((e) => e.deletedAt === undefined);
+  live.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.createdAt - b.createdAt));
+  const keys = usedSlotKeys(template, live);
+  const bySlotKey = new Map(template.slots.map((s) => [slotKey(template.id, s.id), s]));
+  const slotHeaders = keys.map((k) => {
+    const s = bySlotKey.get(k);
+    return s ? `${s.index}. ${slotPhrase(s, null)}` : k;
+  });
+  const width = LEDGER_HEADERS.length + keys.length;
+  function* rows(): Generator<RowSpec> {
+    yield {
+      cells: [...LEDGER_HEADERS, ...slotHeaders].map((h) => styled(h, 'th')),
+      height: keys.length ? 54 : 20,
+    };
+    for (const e of live) {
+      const cells: CellSpec[] = [
+        e.date,
+        e.title,
+        e.kind,
+        e.location,
+        e.organizer,
+        e.partners,
+        e.description,
+        e.attachments.map((a) => a.name).join('、'),
+        e.createdBy,
+        chinaTime(e.createdAt),
+        e.updatedBy,
+        chinaTime(e.updatedAt),
+        e.id,
+      ];
+      for (const k of keys) cells.push(e.contributions[k] ?? null);
+      yield { cells, style: 'body' };
+    }
+  }
+  return {
+    name: SHEET.ledger,
+    columns: [12, 30, 10, 18, 18, 18, 40, 16, 10, 17, 10, 17, 28, ...keys.map(() => 14)].map((w) => ({
+      width: w,
+    })),
+    rows: rows(),
+    freeze: { rows: 1, columns: 2 },
+    autoFilter: `A1:${columnLetter(width)}1`,
+  };
+}
+
+function liaisonSheet(input: ExportInput): SheetSpec {
+  const p = input.profile;
+  const v = (x: string | undefined) => styled(x ?? '', 'center');
+  const l = (x: string) => styled(x, 'label');
+  const wide = (label: string, value: string | undefined): CellSpec[] => [
+    l(label),
+    styled(value ?? '', 'cell'),
+    ...Array.from({ length: 4 }, () => styled(null, 'cell')),
+  ];
+  return {
+    name: SHEET.liaison,
+    columns: [12, 18, 10, 18, 12, 24].map((width) => ({ width })),
+    rows: [
+      {
+        cells: [styled('联络员推荐表', 'title'), ...Array.from({ length: 5 }, () => styled(null, 'title'))],
+        height: 40,
+      },
+      { cells: [l('姓名'), v(p?.name), l('性别'), v(p?.gender), l('职务'), v(p?.title)], height: 30 },
+      {
+        cells: [l('办公电话'), v(p?.officePhone), l('手机'), v(p?.mobile), l('传真'), v(p?.fax)],
+        height: 30,
+      },
+      { cells: [l('QQ号'), v(p?.qq), l('微信号'), v(p?.wechat), l('电子邮箱'), v(p?.email)], height: 30 },
+      { cells: wide('单位名称', p?.unitName || input.meta.unitName), height: 30 },
+      { cells: wide('通信地址', p?.address), height: 30 },
+    ],
+    merges: [
+      { top: 1, left: 1, bottom: 1, right: 6 },
+      { top: 5, left: 2, bottom: 5, right: 6 },
+      { top: 6, left: 2, bottom: 6, right: 6 },
+    ],
+    print: { orientation: 'portrait', paper: 'A4', fitToWidth: 1 },
+  };
+}
+
+const PLAN_HEADERS = ['序号', '时间', '地点', '主要内容', '主办单位', '协助单位', '工作分工', '成果形式'];
+const PLAN_WIDTHS = [6, 14, 16, 40, 16, 16, 20, 14];
+
+function planSheet(input: ExportInput): SheetSpec {
+  const live = input.plans.filter((p) => p.deletedAt === undefined);
+  const rows: RowSpec[] = [
+    {
+      cells: [styled('重点活动计划安排', 'title'), ...PLAN_HEADERS.slice(1).map(() => styled(null, 'title'))],
+      height: 40,
+    },
+    { cells: PLAN_HEADERS.map((h) => styled(h, 'th')), height: 24 },
+  ];
+  live.forEach((p, i) => {
+    const texts = [p.time, p.place, p.content, p.host, p.assist, p.division, p.outcome];
+    rows.push({
+      cells: [styled(i + 1, 'center'), ...texts.map((t) => styled(t, 'cell'))],
+      height: rowHeight(texts.map((text, j) => ({ text, width: PLAN_WIDTHS[j + 1] as number }))),
+    });
+  });
+  return {
+    name: SHEET.plans,
+    columns: PLAN_WIDTHS.map((width) => ({ width })),
+    rows,
+    merges: [{ top: 1, left: 1, bottom: 1, right: PLAN_HEADERS.length }],
+    print: { orientation: 'landscape', paper: 'A4', repeatRows: '2:2', fitToWidth: 1 },
+  };
+}
+
+/** The hidden key/value sheet that lets a file be recognised and imported back. */
+function metaSheet(input: ExportInput): SheetSpec {
+  const pairs: [string, string | number][] = [
+    ['format', EXPORT_FORMAT],
+    ['formatVersion', EXPORT_FORMAT_VERSION],
+    ['kind', input.kind ?? 'export'],
+    ['templateId', input.template.id],
+    ['templateVersion', String(input.template.version ?? '')],
+    ['templateTitle', input.template.title],
+    ['unitId', input.meta.unitId],
+    ['unitName', input.profile?.unitName || input.meta.unitName],
+    ['campaign', input.meta.campaign],
+    ['exportedAt', new Date().toISOString()],
+    ['slotCount', input.template.slots.length],
+  ];
+  return {
+    name: SHEET.meta,
+    state: 'hidden',
+    columns: [{ width: 18 }, { width: 40 }],
+    rows: pairs.map((p) => ({ cells: p })),
+  };
+}
+
+export function buildExportSpec(input: ExportInput): WorkbookSpec {
+  return {
+    creator: 'Tianbao 填报助手',
+    styles: STYLES,
+    sheets: [
+      statTable(input),
+      detailSheet(input),
+      ledgerSheet(input),
+      liaisonSheet(input),
+      planSheet(input),
+      ...(input.extraSheets ?? []),
+      metaSheet(input),
+    ],
+  };
+}
+
+/** The .xlsx as bytes; runs in a browser or worker (the dashboard's 导出Excel). */
+export function exportXlsx(input: ExportInput, writer: WorkbookWriter = exceljsWriter): Promise<Uint8Array> {
+  return writer.toBytes(buildExportSpec(input));
+}
+
+/** Streams the .xlsx (Node: CLI and benchmark), for logs too large to hold twice in memory. */
+export function exportXlsxToStream(
+  input: ExportInput,
+  out: Writable,
+  writer: WorkbookWriter = exceljsWriter,
+): Promise<void> {
+  if (!writer.toStream) throw new Error('This workbook writer cannot stream; use exportXlsx');
+  return writer.toStream(buildExportSpec(input), out);
+}
