@@ -1,0 +1,78 @@
+import type {
+  connectedPayload,
+  Extension,
+  onAuthenticatePayload,
+  onDisconnectPayload,
+} from '@hocuspocus/server';
+import { type AccessStore, parseDocumentName } from './access.ts';
+import { isRelayContext, type RelayContext } from './context.ts';
+import type { Logger } from './log.ts';
+import { Refusal } from './refusal.ts';
+
+/**
+ * A token opens only the documents of its unit (`<unitId>/…`); viewers get read-only
+ * connections, which Hocuspocus enforces by not applying their updates.
+ */
+export function createAuthExtension(access: AccessStore, log: Logger): Extension {
+  return {
+    extensionName: 'tianbao-auth',
+    async onAuthenticate({ token, documentName, connectionConfig, socketId }: onAuthenticatePayload) {
+      const name = parseDocumentName(documentName);
+      if (!name) {
+        log(
+          'auth refused',
+          { document: documentName, socket: socketId, reason: 'invalid-document-name' },
+          'warn',
+        );
+        throw new Refusal('invalid-document-name');
+      }
+      const record = access.verify(token);
+      if (!record) {
+        log(
+          'auth refused',
+          { unit: name.unitId, document: documentName, socket: socketId, reason: 'invalid-token' },
+          'warn',
+        );
+        throw new Refusal('invalid-token', 4401);
+      }
+      if (record.unitId !== name.unitId) {
+        log(
+          'auth refused',
+          {
+            unit: name.unitId,
+            document: documentName,
+            user: record.id,
+            socket: socketId,
+            reason: 'other-unit',
+          },
+          'warn',
+        );
+        throw new Refusal('forbidden');
+      }
+      connectionConfig.readOnly = record.role === 'viewer';
+      const context: RelayContext = { unitId: record.unitId, role: record.role, tokenId: record.id };
+      return context;
+    },
+    async connected({ context, documentName, socketId, connectionConfig }: connectedPayload) {
+      if (!isRelayContext(context)) return;
+      log('connect', {
+        unit: context.unitId,
+        document: documentName,
+        user: context.tokenId,
+        role: context.role,
+        readOnly: connectionConfig.readOnly,
+        socket: socketId,
+      });
+    },
+    async onDisconnect({ context, documentName, socketId, clientsCount }: onDisconnectPayload) {
+      if (!isRelayContext(context)) return;
+      log('disconnect', {
+        unit: context.unitId,
+        document: documentName,
+        user: context.tokenId,
+        socket: socketId,
+        clients: clientsCount,
+      });
+    },
+  };
+}

@@ -1,0 +1,53 @@
+import type { beforeHandleMessagePayload, Extension, onDisconnectPayload } from '@hocuspocus/server';
+import type { AccessStore } from './access.ts';
+import { isRelayContext } from './context.ts';
+import type { LogFields, Logger } from './log.ts';
+import { RateLimiter } from './rate-limiter.ts';
+import { Refusal } from './refusal.ts';
+import { checkFrame } from './update-check.ts';
+
+export interface GuardOptions {
+  maxUpdateBytes: number;
+  messagesPerSecond: number;
+  messageBurst: number;
+}
+
+/**
+ * Runs before Hocuspocus applies a message: size and rate limits, revoked tokens, and malformed
+ * updates. A refusal closes that document's connection; the document and its stored log are
+ * untouched because nothing was applied.
+ */
+export function createGuardExtension(access: AccessStore, log: Logger, options: GuardOptions): Extension {
+  const limiter = new RateLimiter(options.messagesPerSecond, options.messageBurst);
+  const refuse = (reason: string, code: number, fields: LogFields) => {
+    log('rejected message', { ...fields, reason }, 'warn');
+    return new Refusal(reason, code);
+  };
+  return {
+    extensionName: 'tianbao-guard',
+    async beforeHandleMessage({
+      update: frame,
+      context,
+      documentName,
+      socketId,
+    }: beforeHandleMessagePayload) {
+      const who: LogFields = isRelayContext(context)
+        ? { unit: context.unitId, user: context.tokenId, document: documentName, socket: socketId }
+        : { document: documentName, socket: socketId };
+      if (isRelayContext(context) && !access.isLive(context.tokenId)) {
+        throw refuse('token-revoked', 4401, who);
+      }
+      if (frame.byteLength > options.maxUpdateBytes) {
+        throw refuse('update-too-large', 4413, { ...who, bytes: frame.byteLength });
+      }
+      if (!limiter.take(`${socketId}\n${documentName}`)) {
+        throw refuse('rate-limited', 4429, who);
+      }
+      const check = checkFrame(frame);
+      if (!check.ok) throw refuse(check.reason, 4400, { ...who, bytes: frame.byteLength });
+    },
+    async onDisconnect({ socketId, documentName }: onDisconnectPayload) {
+      limiter.forget(`${socketId}\n${documentName}`);
+    },
+  };
+}

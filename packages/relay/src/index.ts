@@ -1,0 +1,23 @@
+export {
+  AccessStore,
+  type CreatedUnit,
+  type IssuedToken,
+  parseDocumentName,
+  type Role,
+  roles,
+  type TokenRecord,
+  type Unit,
+} from './access.ts';
+export { type DecodedInvitation, decodeInvitation, encodeInvitation, type Invitation } from './invitation.ts';
+export { createLogger, type Logger, silentLogger } from './log.ts';
+export { databaseFileName, defaultDataDir, type RelayOptions } from './options.ts';
+export { type RunningRelay, startRelay } from './relay.ts';
+export {
+  createUnit,
+  type DataLocation,
+  type IssuedInvitation,
+  issueInvitation,
+  listUnits,
+  revokeToken,
+  type UnitListing,
+} from './unit-admin.ts';

@@ -1,0 +1,38 @@
+// A relay process on its own (tests, `pnpm tianbao relay`): tsx packages/relay/src/main.ts --port 0 --data <dir>
+import { parseArgs } from 'node:util';
+import { startRelay } from './relay.ts';
+
+const { values } = parseArgs({
+  options: {
+    host: { type: 'string' },
+    port: { type: 'string' },
+    data: { type: 'string' },
+    redis: { type: 'string' },
+    'public-url': { type: 'string' },
+    'max-update-bytes': { type: 'string' },
+    'max-blob-bytes': { type: 'string' },
+  },
+});
+
+const num = (v: string | undefined) => (v === undefined ? undefined : Number(v));
+const relay = await startRelay({
+  ...(values.host ? { host: values.host } : {}),
+  ...(values.port !== undefined ? { port: num(values.port) } : {}),
+  ...(values.data ? { dataDir: values.data } : {}),
+  ...(values.redis || process.env.TIANBAO_REDIS_URL
+    ? { redisUrl: values.redis ?? process.env.TIANBAO_REDIS_URL }
+    : {}),
+  ...(values['public-url'] ? { publicUrl: values['public-url'] } : {}),
+  ...(values['max-update-bytes'] ? { maxUpdateBytes: num(values['max-update-bytes']) } : {}),
+  ...(values['max-blob-bytes'] ? { maxBlobBytes: num(values['max-blob-bytes']) } : {}),
+});
+
+let stopping = false;
+const stop = async () => {
+  if (stopping) return;
+  stopping = true;
+  await relay.close();
+  process.exit(0);
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

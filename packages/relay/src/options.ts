@@ -1,0 +1,53 @@
+import { join, resolve } from 'node:path';
+import type { Logger } from './log.ts';
+
+export interface RelayOptions {
+  /** Address to listen on; 127.0.0.1 unless the relay must be reachable from other machines. */
+  host?: string;
+  /** 0 picks a free port. */
+  port?: number;
+  /** Holds tianbao.sqlite and blobs/. Default ./data */
+  dataDir?: string;
+  /** Overrides <dataDir>/tianbao.sqlite. */
+  databaseFile?: string;
+  /** redis://host:port[/db]: several relay processes then serve the same documents. */
+  redisUrl?: string;
+  /** Largest accepted WebSocket message (one update or initial sync). */
+  maxUpdateBytes?: number;
+  /** Sustained messages per second per connection and document, and the burst allowed on top. */
+  messagesPerSecond?: number;
+  messageBurst?: number;
+  /** Largest attachment accepted by PUT /blobs. */
+  maxBlobBytes?: number;
+  /** WebSocket URL written into invitations made by the admin API (behind a proxy: wss://…). */
+  publicUrl?: string;
+  /** Milliseconds of quiet before a document's update tail is compacted. */
+  compactAfterMs?: number;
+  logger?: Logger;
+}
+
+export const defaultDataDir = './data';
+export const databaseFileName = 'tianbao.sqlite';
+
+export interface ResolvedRelayOptions
+  extends Required<Omit<RelayOptions, 'redisUrl' | 'publicUrl' | 'logger'>> {
+  redisUrl?: string;
+  publicUrl?: string;
+}
+
+export function resolveOptions(options: RelayOptions): ResolvedRelayOptions {
+  const dataDir = resolve(options.dataDir ?? defaultDataDir);
+  return {
+    host: options.host ?? '127.0.0.1',
+    port: options.port ?? 4321,
+    dataDir,
+    databaseFile: options.databaseFile ? resolve(options.databaseFile) : join(dataDir, databaseFileName),
+    maxUpdateBytes: options.maxUpdateBytes ?? 16 * 2 ** 20,
+    messagesPerSecond: options.messagesPerSecond ?? 200,
+    messageBurst: options.messageBurst ?? 2000,
+    maxBlobBytes: options.maxBlobBytes ?? 200 * 2 ** 20,
+    compactAfterMs: options.compactAfterMs ?? 2000,
+    ...(options.redisUrl ? { redisUrl: options.redisUrl } : {}),
+    ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
+  };
+}
