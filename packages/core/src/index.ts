@@ -1,0 +1,28 @@
+export { LogFileError, type LogFileErrorCode, LogInputError } from './errors.ts';
+export { type ChangeOrigin, DEFAULT_SHARDS, shardName } from './model/doc-layout.ts';
+export { LogSession, type OpenOptions } from './model/log-session.ts';
+export {
+  type Conflict,
+  type CreateLogOptions,
+  type EntryFilter,
+  type HistoryEvent,
+  type LogChange,
+  SCHEMA_VERSION,
+  UnitLog,
+} from './model/unit-log.ts';
+export { exportUpdateFile, type ImportResult, importUpdateFile } from './model/update-file.ts';
+export {
+  ENTRY_FIELDS,
+  ENTRY_TEXT_FIELDS,
+  isValidDate,
+  PLAN_FIELDS,
+  PROFILE_FIELDS,
+  type SlotKindOf,
+  validateProfile,
+} from './model/validate.ts';
+export type { EntrySummary } from './stats/stats-index.ts';
+export { checkUpdateV1, checkUpdateV2, isValidUpdateV1 } from './storage/check-update.ts';
+export { IndexedDbStorage } from './storage/indexeddb-storage.ts';
+export { COMPACT_AFTER, type LoadedDoc, type LogStorage, type SkippedRecord } from './storage/log-storage.ts';
+export { MemoryStorage } from './storage/memory-storage.ts';
+export type * from './types.ts';

@@ -1,0 +1,162 @@
+import * as Y from 'yjs';
+import { StatsIndex } from '../stats/stats-index.ts';
+import { COMPACT_AFTER, type LogStorage, type SkippedRecord } from '../storage/log-storage.ts';
+import { type ChangeOrigin, newDoc, originKind, ROOT, shardName } from './doc-layout.ts';
+import { type CreateLogOptions, UnitLog } from './unit-log.ts';
+
+const FROM_STORAGE: ChangeOrigin = { kind: 'storage' };
+
+export interface OpenOptions {
+  user: string;
+  /**
+   * Load entry shards only when asked (statistics and lists come from the stored snapshot meanwhile).
+   * Shards whose stored updates changed since the snapshot are always loaded, to correct it.
+   */
+  lazy?: boolean;
+  /** Delay before the statistics snapshot is rewritten after a change. */
+  snapshotDelayMs?: number;
+}
+
+/**
+ * A log bound to its storage: loads it, writes every change as it happens, merges stored updates past
+ * COMPACT_AFTER, and keeps the statistics snapshot that lets a cold start show numbers at once.
+ */
+export class LogSession {
+  readonly skipped: SkippedRecord[] = [];
+  private pending: Promise<unknown> = Promise.resolve();
+  private snapshotTimer: ReturnType<typeof setTimeout> | undefined;
+  private closed = false;
+
+  private constructor(
+    readonly log: UnitLog,
+    readonly storage: LogStorage,
+    private readonly opts: OpenOptions,
+  ) {}
+
+  static async create(storage: LogStorage, opts: CreateLogOptions, open: Partial<OpenOptions> = {}) {
+    const log = UnitLog.create(opts);
+    const s = new LogSession(log, storage, { user: opts.user, ...open });
+    for (const name of log.docNames()) {
+      const doc = log.doc(name);
+      if (!doc) continue;
+      await storage.compact(name, Y.encodeStateAsUpdateV2(doc));
+      s.persist(name, doc);
+    }
+    await s.writeSnapshot();
+    await storage.flush();
+    return s;
+  }
+
+  static async open(storage: LogStorage, opts: OpenOptions): Promise<LogSession> {
+    const root = newDoc();
+    const loaded = await storage.load(ROOT);
+    const skipped = [...loaded.skipped];
+    applyAll(root, loaded.updates);
+    const log = UnitLog.fromRoot(root, opts.user);
+    const s = new LogSession(log, storage, opts);
+    s.skipped.push(...skipped);
+    s.persist(ROOT, root);
+
+    const snap = await storage.readSnapshot();
+    const restored = snap ? StatsIndex.fromSnapshot(snap) : undefined;
+    const stale: number[] = [];
+    if (restored) {
+      for (const row of restored.index.rows.values()) log.index.upsert(row);
+      for (let i = 0; i < log.shardCount; i++) {
+        if (restored.stamps[shardName(i)] !== (await storage.stamp(shardName(i)))) stale.push(i);
+      }
+    }
+    const now = !restored || !opts.lazy ? [...Array(log.shardCount).keys()] : stale;
+    for (const i of now) await s.loadShard(i);
+    if (stale.length) s.scheduleSnapshot();
+    return s;
+  }
+
+  async loadShard(i: number): Promise<void> {
+    if (this.log.isShardLoaded(i)) return;
+    const name = shardName(i);
+    const loaded = await this.storage.load(name);
+    this.skipped.push(...loaded.skipped);
+    const doc = newDoc();
+    applyAll(doc, loaded.updates);
+    if (this.log.isShardLoaded(i)) return; // loaded meanwhile by a concurrent call
+    this.log.attachShard(i, doc);
+    this.persist(name, doc);
+  }
+
+  async loadAll(): Promise<void> {
+    for (let i = 0; i < this.log.shardCount; i++) await this.loadShard(i);
+  }
+
+  /** Loads the shard an entry lives in, so it can be read or edited. */
+  loadShardOf(entryId: string): Promise<void> {
+    return this.loadShard(this.log.shardIndexOf(entryId));
+  }
+
+  private persist(name: string, doc: Y.Doc): void {
+    let count = -1;
+    doc.on('updateV2', (update: Uint8Array, origin: unknown) => {
+      if (this.closed || originKind(origin) === 'storage') return;
+      this.enqueue(async () => {
+        await this.storage.append(name, update);
+        if (count < 0) count = await this.storage.count(name);
+        else count++;
+        if (count >= COMPACT_AFTER) {
+          await this.storage.compact(name, Y.encodeStateAsUpdateV2(doc));
+          count = 1;
+        }
+      });
+      this.scheduleSnapshot();
+    });
+  }
+
+  private enqueue(task: () => Promise<void>): void {
+    this.pending = this.pending.then(task).catch((err) => {
+      console.error('tianbao: could not store a change', err);
+    });
+  }
+
+  private scheduleSnapshot(): void {
+    if (this.snapshotTimer) return;
+    this.snapshotTimer = setTimeout(() => {
+      this.snapshotTimer = undefined;
+      this.enqueue(() => this.writeSnapshot());
+    }, this.opts.snapshotDelayMs ?? 2000);
+  }
+
+  private async writeSnapshot(): Promise<void> {
+    const stamps: Record<string, string> = {};
+    for (const name of this.log.docNames()) stamps[name] = await this.storage.stamp(name);
+    await this.storage.writeSnapshot(this.log.index.toSnapshot(stamps));
+  }
+
+  /** Everything changed so far is stored, with a fresh snapshot. */
+  async flush(): Promise<void> {
+    if (this.snapshotTimer) {
+      clearTimeout(this.snapshotTimer);
+      this.snapshotTimer = undefined;
+    }
+    this.enqueue(() => this.writeSnapshot());
+    await this.pending;
+    await this.storage.flush();
+  }
+
+  async close(): Promise<void> {
+    await this.flush();
+    this.closed = true;
+    await this.storage.close();
+  }
+}
+
+/** Applies stored updates one by one: one that fails to apply is skipped, the others still load. */
+function applyAll(doc: Y.Doc, updates: Uint8Array[]): void {
+  doc.transact(() => {
+    for (const u of updates) {
+      try {
+        Y.applyUpdateV2(doc, u, FROM_STORAGE);
+      } catch (err) {
+        console.error('tianbao: skipped a stored update that does not apply', err);
+      }
+    }
+  }, FROM_STORAGE);
+}

@@ -1,0 +1,232 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { LogFileError, LogInputError } from '../errors.ts';
+import { UnitLog } from './unit-log.ts';
+import { exportUpdateFile, importUpdateFile } from './update-file.ts';
+
+const K = 'baodi-2021';
+const newLog = (user = '张三') =>
+  UnitLog.create({
+    unitName: '宝坻区应急管理局',
+    campaign: '2021 安全生产月',
+    templateIds: [K],
+    user,
+    shards: 4,
+  });
+const entry = (over: object = {}) => ({
+  date: '2021-06-03',
+  title: '安全宣传进企业',
+  kind: '宣传进企业',
+  contributions: { [`${K}/s10`]: 120, [`${K}/s11`]: 1 },
+  ...over,
+});
+
+/** Two replicas of one log, as two colleagues' browsers would hold it. */
+function pair() {
+  const a = newLog('张三');
+  const b = UnitLog.fromRoot(cloneDoc(a.root), '李四');
+  for (let i = 0; i < a.shardCount; i++) b.attachShard(i, cloneDoc(a.doc(`e0${i}`) as Y.Doc));
+  return { a, b };
+}
+function cloneDoc(d: Y.Doc) {
+  const c = new Y.Doc({ gc: false });
+  Y.applyUpdateV2(c, Y.encodeStateAsUpdateV2(d));
+  return c;
+}
+function sync(x: UnitLog, y: UnitLog) {
+  for (const name of x.docNames()) {
+    const dx = x.doc(name) as Y.Doc;
+    const dy = y.doc(name) as Y.Doc;
+    Y.applyUpdateV2(dy, Y.encodeStateAsUpdateV2(dx, Y.encodeStateVector(dy)), { kind: 'remote' });
+    Y.applyUpdateV2(dx, Y.encodeStateAsUpdateV2(dy, Y.encodeStateVector(dx)), { kind: 'remote' });
+  }
+}
+
+describe('UnitLog', () => {
+  it('creates a log with its meta', () => {
+    const log = newLog();
+    expect(log.meta()).toMatchObject({
+      unitName: '宝坻区应急管理局',
+      campaign: '2021 安全生产月',
+      templateIds: [K],
+    });
+    expect(log.meta().logId).toMatch(/^[0-9A-Z]{26}$/);
+  });
+
+  it('adds, edits, soft-deletes and restores entries with authors and times', () => {
+    const log = newLog();
+    let t = 1000;
+    log.now = () => t++;
+    const id = log.addEntry(entry());
+    expect(log.getEntry(id)).toMatchObject({ title: '安全宣传进企业', createdBy: '张三', createdAt: 1000 });
+    log.user = '李四';
+    log.updateEntry(id, { location: '宝坻区', contributions: { [`${K}/s10`]: 150 } });
+    const e = log.getEntry(id);
+    expect(e).toMatchObject({ location: '宝坻区', updatedBy: '李四', createdBy: '张三' });
+    expect(e?.contributions).toEqual({ [`${K}/s10`]: 150, [`${K}/s11`]: 1 });
+    log.deleteEntry(id);
+    expect(log.listEntries()).toHaveLength(0);
+    expect(log.listEntries({ deleted: true })).toHaveLength(1);
+    log.restoreEntry(id);
+    expect(log.listEntries().map((x) => x.id)).toEqual([id]);
+  });
+
+  it('filters entries by date range, kind, author and deletion', () => {
+    const log = newLog();
+    log.addEntry(entry({ date: '2021-06-01', kind: '演练' }));
+    const b = log.addEntry(entry({ date: '2021-06-10' }));
+    log.user = '王五';
+    log.addEntry(entry({ date: '2021-06-20' }));
+    log.deleteEntry(b);
+    expect(log.listEntries({ from: '2021-06-05' }).map((e) => e.date)).toEqual(['2021-06-20']);
+    expect(log.listEntries({ kind: '演练' })).toHaveLength(1);
+    expect(log.listEntries({ author: '王五' })).toHaveLength(1);
+    expect(log.listEntries({ deleted: 'any' })).toHaveLength(3);
+    expect(log.listSummaries({ to: '2021-06-15' })).toHaveLength(1);
+  });
+
+  it('computes statistics: manual beats sum, empty is null not 0, deleted entries do not count', () => {
+    const log = newLog();
+    const a = log.addEntry(entry());
+    log.addEntry(entry({ contributions: { [`${K}/s10`]: 30 } }));
+    const [s10, s11, s12] = log.statistics([`${K}/s10`, `${K}/s11`, `${K}/s12`]);
+    expect(s10).toMatchObject({ value: 150, source: 'sum', entryCount: 2 });
+    expect(s11).toMatchObject({ value: 1, source: 'sum', entryCount: 1 });
+    expect(s12).toMatchObject({ value: null, source: 'empty' });
+    log.deleteEntry(a);
+    expect(log.statistics([`${K}/s10`])[0]?.value).toBe(30);
+    log.setManualValue(`${K}/s10`, 200, '含街道上报数');
+    const s = log.explain(`${K}/s10`);
+    expect(s).toMatchObject({ value: 200, source: 'manual', manual: { by: '张三', reason: '含街道上报数' } });
+    expect(s.explanation).toContain('张三');
+    expect(s.contributions).toHaveLength(1);
+    log.clearManualValue(`${K}/s10`);
+    expect(log.statistics([`${K}/s10`])[0]?.value).toBe(30);
+  });
+
+  it('refuses bad input naming the field, and applies nothing', () => {
+    const log = newLog();
+    const id = log.addEntry(entry());
+    const bad = (fn: () => void, field: string) => {
+      const err = (() => {
+        try {
+          fn();
+        } catch (e) {
+          return e;
+        }
+      })();
+      expect(err).toBeInstanceOf(LogInputError);
+      expect((err as LogInputError).field).toBe(field);
+    };
+    bad(() => log.addEntry(entry({ contributions: { [`${K}/s1`]: -3 } })), `contributions.${K}/s1`);
+    bad(() => log.addEntry(entry({ contributions: { [`${K}/s1`]: '12' } })), `contributions.${K}/s1`);
+    bad(() => log.addEntry(entry({ colour: 'red' })), 'colour');
+    bad(() => log.addEntry(entry({ date: '2021-02-30' })), 'date');
+    bad(() => log.updateEntry(id, { title: '新标题', contributions: { x: 1 } }), 'contributions.x');
+    expect(log.getEntry(id)?.title).toBe('安全宣传进企业');
+    bad(() => log.setProfile({ mobile: '12345' }), 'profile.mobile');
+    bad(() => log.setProfile({ email: 'a@b' }), 'profile.email');
+    bad(() => log.setProfile({ officePhone: 'abc' }), 'profile.officePhone');
+    log.kindOf = (k) => (k.endsWith('/s1') ? 'number' : 'boolean');
+    bad(() => log.setManualValue(`${K}/s1`, '十二'), `values.${K}/s1`);
+    bad(() => log.setManualValue(`${K}/s2`, 3), `values.${K}/s2`);
+    expect(log.listEntries()).toHaveLength(1);
+    expect(log.manualValues()).toEqual({});
+  });
+
+  it('keeps the liaison profile', () => {
+    const log = newLog();
+    log.setProfile({
+      name: '张三丰',
+      mobile: '139 0000 1234',
+      officePhone: '0457-2712884',
+      email: 'zsf@example.cn',
+    });
+    expect(log.getProfile()).toMatchObject({ name: '张三丰', mobile: '13900001234', qq: '' });
+  });
+
+  it('keeps plans and turns one into an entry', () => {
+    const log = newLog();
+    const p = log.addPlan({ time: '6月16日', place: '宝坻区', content: '安全宣传咨询日', host: '区安委办' });
+    const e = log.completePlan(p, { date: '2021-06-16', contributions: { [`${K}/s3`]: 1 } });
+    expect(log.listPlans()[0]?.entryId).toBe(e);
+    expect(log.getEntry(e)).toMatchObject({
+      title: '安全宣传咨询日',
+      organizer: '区安委办',
+      location: '宝坻区',
+    });
+    expect(log.statistics([`${K}/s3`])[0]?.value).toBe(1);
+    expect(() => log.completePlan(p, { date: '2021-06-17' })).toThrow(LogInputError);
+  });
+
+  it('merges concurrent edits of different fields of one entry: both win', () => {
+    const { a, b } = pair();
+    const id = a.addEntry(entry());
+    sync(a, b);
+    a.updateEntry(id, { location: '宝坻区体育馆' });
+    b.updateEntry(id, { contributions: { [`${K}/s12`]: 5 } });
+    sync(a, b);
+    for (const log of [a, b]) {
+      expect(log.getEntry(id)).toMatchObject({ location: '宝坻区体育馆' });
+      expect(log.getEntry(id)?.contributions[`${K}/s12`]).toBe(5);
+    }
+    expect(a.conflicts()).toEqual([]);
+  });
+
+  it('records the losing value of a concurrent write to one field, and resolves it', () => {
+    const { a, b } = pair();
+    const id = a.addEntry(entry());
+    sync(a, b);
+    a.updateEntry(id, { title: '张三的标题' });
+    b.updateEntry(id, { title: '李四的标题' });
+    sync(a, b);
+    expect(a.getEntry(id)?.title).toBe(b.getEntry(id)?.title);
+    const [c] = a.conflicts();
+    expect(b.conflicts()).toEqual(a.conflicts());
+    expect(c).toMatchObject({ target: 'entry', targetId: id, field: 'title' });
+    expect([c?.lostValue, c?.keptValue].sort()).toEqual(['张三的标题', '李四的标题'].sort());
+    expect(c?.lostBy).toBe(c?.lostValue === '张三的标题' ? '张三' : '李四');
+    a.resolveConflict(c?.id as string, 'restore');
+    sync(a, b);
+    expect(b.getEntry(id)?.title).toBe(c?.lostValue);
+    expect(b.conflicts()).toEqual([]);
+    const history = b.entryHistory(id).filter((h) => h.field === 'title');
+    expect(history.map((h) => h.value)).toContain('张三的标题');
+    expect(history.some((h) => h.lost)).toBe(true);
+  });
+
+  it('shows who changed which field when', () => {
+    const log = newLog();
+    let t = 100;
+    log.now = () => t++;
+    const id = log.addEntry(entry());
+    log.user = '李四';
+    log.updateEntry(id, { title: '改过的标题' });
+    const h = log.entryHistory(id).filter((x) => x.field === 'title');
+    expect(h).toEqual([
+      { field: 'title', value: '安全宣传进企业', by: '张三', at: 100, lost: false },
+      { field: 'title', value: '改过的标题', by: '李四', at: 101, lost: false },
+    ]);
+  });
+
+  it('exports and imports an update file idempotently, refusing other units and damaged files', () => {
+    const { a, b } = pair();
+    a.addEntry(entry());
+    const file = exportUpdateFile(a);
+    expect(importUpdateFile(b, file).changedDocs.length).toBeGreaterThan(0);
+    expect(b.listEntries()).toHaveLength(1);
+    expect(importUpdateFile(b, file).changedDocs).toEqual([]);
+    expect(b.listEntries()).toHaveLength(1);
+    const other = newLog();
+    other.addEntry(entry({ title: '别的单位' }));
+    expect(() => importUpdateFile(b, exportUpdateFile(other))).toThrow(LogFileError);
+    const damaged = file.slice();
+    damaged[Math.floor(damaged.length / 2)] ^= 0xff;
+    damaged[damaged.length - 3] ^= 0x55;
+    const before = Y.encodeStateVector(b.root);
+    expect(() => importUpdateFile(b, damaged)).toThrow(LogFileError);
+    expect(() => importUpdateFile(b, new TextEncoder().encode('hello'))).toThrow(/not a Tianbao/);
+    expect(Y.encodeStateVector(b.root)).toEqual(before);
+    expect(b.listEntries().map((e) => e.title)).toEqual(['安全宣传进企业']);
+  });
+});

@@ -1,0 +1,648 @@
+import { ulid } from 'ulid';
+import * as Y from 'yjs';
+import { LogFileError, LogInputError } from '../errors.ts';
+import { type EntrySummary, StatsIndex } from '../stats/stats-index.ts';
+import type {
+  Entry,
+  EntryFields,
+  LogMeta,
+  ManualValue,
+  Plan,
+  PlanFields,
+  Profile,
+  SlotStat,
+} from '../types.ts';
+import {
+  type ChangeOrigin,
+  CONTRIBUTION_PREFIX,
+  DEFAULT_SHARDS,
+  newDoc,
+  originKind,
+  ROOT,
+  shardName,
+  shardOf,
+} from './doc-layout.ts';
+import { readContributions, readEntry, readPlan, type Stamp } from './entry-codec.ts';
+import { everKeys, keyWrites } from './item-chain.ts';
+import {
+  ENTRY_TEXT_FIELDS,
+  PROFILE_FIELDS,
+  type SlotKindOf,
+  validateEntryFields,
+  validateManualValue,
+  validatePlanFields,
+  validateProfile,
+} from './validate.ts';
+
+export const SCHEMA_VERSION = 1;
+
+export interface CreateLogOptions {
+  unitName: string;
+  campaign: string;
+  templateIds?: string[];
+  user: string;
+  unitId?: string;
+  logId?: string;
+  shards?: number;
+}
+
+export interface EntryFilter {
+  from?: string;
+  to?: string;
+  kind?: string;
+  author?: string;
+  /** false (default): live only; true: deleted only; 'any': both. */
+  deleted?: boolean | 'any';
+  search?: string;
+}
+
+export interface HistoryEvent {
+  field: string;
+  value: unknown;
+  by: string;
+  at: number;
+  /** A concurrent write that lost to another (see conflicts). */
+  lost: boolean;
+}
+
+export interface Conflict {
+  id: string;
+  target: 'entry' | 'plan' | 'profile' | 'value';
+  targetId: string;
+  field: string;
+  lostValue: unknown;
+  lostBy: string;
+  keptValue: unknown;
+  keptBy: string;
+}
+
+export interface LogChange {
+  origin: ChangeOrigin['kind'];
+  docs: string[];
+}
+
+type YMap = Y.Map<unknown>;
+type Listener = (change: LogChange) => void;
+
+const isYMap = (v: unknown): v is YMap => v instanceof Y.Map;
+
+const inFilter = (r: EntrySummary | Entry, f: EntryFilter, deleted: boolean) =>
+  (f.deleted === 'any' || (f.deleted ?? false) === deleted) &&
+  (!f.from || r.date >= f.from) &&
+  (!f.to || r.date <= f.to) &&
+  (!f.kind || r.kind === f.kind) &&
+  (!f.author || r.createdBy === f.author || r.updatedBy === f.author) &&
+  (!f.search || r.title.includes(f.search));
+
+/**
+ * One unit's log for one campaign: a root document and entry shards (see doc-layout.ts), with a typed
+ * API that validates every input before touching a document, so nothing is half-applied.
+ */
+export class UnitLog {
+  readonly index = new StatsIndex();
+  private readonly shards: (Y.Doc | undefined)[];
+  private readonly listeners = new Set<Listener>();
+  private readonly clientID: number;
+  kindOf: SlotKindOf | undefined;
+  now: () => number = Date.now;
+
+  private constructor(
+    readonly root: Y.Doc,
+    shardCount: number,
+    public user: string,
+  ) {
+    this.clientID = root.clientID;
+    this.shards = new Array(shardCount).fill(undefined);
+    root.on('afterTransaction', (tr: Y.Transaction) => this.emit(tr.origin, [ROOT], tr));
+  }
+
+  /** A new, empty log. */
+  static create(opts: CreateLogOptions): UnitLog {
+    const unitName = opts.unitName.trim();
+    if (!unitName) throw new LogInputError('unitName', 'is required', '请填写单位名称');
+    if (!opts.campaign.trim()) throw new LogInputError('campaign', 'is required', '请填写活动名称');
+    const root = newDoc();
+    const shards = opts.shards ?? DEFAULT_SHARDS;
+    const log = new UnitLog(root, shards, opts.user);
+    log.transact(root, () => {
+      const meta = root.getMap('meta');
+      meta.set('logId', opts.logId ?? ulid());
+      meta.set('unitId', opts.unitId ?? ulid());
+      meta.set('unitName', unitName);
+      meta.set('campaign', opts.campaign.trim());
+      meta.set('templateIds', opts.templateIds ?? []);
+      meta.set('schemaVersion', SCHEMA_VERSION);
+      meta.set('shards', shards);
+    });
+    for (let i = 0; i < shards; i++) log.attachShard(i, newDoc());
+    return log;
+  }
+
+  /** A log around a root document already holding its meta (loaded from storage or a file). */
+  static fromRoot(root: Y.Doc, user: string): UnitLog {
+    const meta = root.getMap('meta');
+    const shards = meta.get('shards');
+    if (typeof meta.get('logId') !== 'string' || typeof shards !== 'number' || shards < 1)
+      throw new LogFileError('not-a-log', 'this data is not a Tianbao log', '这不是填报助手的台账数据');
+    if ((meta.get('schemaVersion') as number) > SCHEMA_VERSION)
+      throw new LogFileError(
+        'unsupported-version',
+        'this log was written by a newer Tianbao; update first',
+        '此台账由新版本填报助手创建，请先升级',
+      );
+    return new UnitLog(root, shards, user);
+  }
+
+  // ---- documents ----------------------------------------------------------------------------
+
+  get shardCount(): number {
+    return this.shards.length;
+  }
+
+  docNames(): string[] {
+    return [ROOT, ...this.shards.map((_, i) => shardName(i))];
+  }
+
+  doc(name: string): Y.Doc | undefined {
+    if (name === ROOT) return this.root;
+    const i = Number(name.slice(1));
+    return this.shards[i];
+  }
+
+  isShardLoaded(i: number): boolean {
+    return this.shards[i] !== undefined;
+  }
+
+  shardIndexOf(entryId: string): number {
+    return shardOf(entryId, this.shards.length);
+  }
+
+  /** Adds a loaded shard; its entries replace whatever the index had for that shard. */
+  attachShard(i: number, doc: Y.Doc, opts: { reindex?: boolean } = {}): void {
+    if (this.shards[i]) throw new Error(`shard ${i} is already attached`);
+    doc.clientID = this.clientID;
+    this.shards[i] = doc;
+    const entries = doc.getMap('entries') as Y.Map<YMap>;
+    if (opts.reindex ?? true) {
+      for (const row of [...this.index.rows.values()]) {
+        if (this.shardIndexOf(row.id) === i && !entries.has(row.id)) this.index.remove(row.id);
+      }
+      for (const [id, m] of entries) this.reindex(id, m);
+    }
+    doc.on('afterTransaction', (tr: Y.Transaction) => {
+      const ids = new Set<string>();
+      for (const type of tr.changed.keys()) {
+        if ((type as unknown) === entries)
+          for (const key of tr.changed.get(type) ?? []) if (key) ids.add(key);
+        const item = type._item;
+        if (item && item.parent === entries && typeof item.parentSub === 'string') ids.add(item.parentSub);
+      }
+      for (const id of ids) {
+        const m = entries.get(id);
+        if (m) this.reindex(id, m);
+        else this.index.remove(id);
+      }
+      this.emit(tr.origin, [shardName(i)], tr);
+    });
+  }
+
+  private shardFor(id: string): Y.Doc {
+    const i = this.shardIndexOf(id);
+    const doc = this.shards[i];
+    if (!doc)
+      throw new LogFileError('not-loaded', `entry shard ${i} is not loaded yet`, '台账还在加载，请稍候再试');
+    return doc;
+  }
+
+  private reindex(id: string, m: YMap): void {
+    const created = (m.get('created') as Stamp | undefined) ?? ['', 0];
+    const updated = (m.get('updated') as Stamp | undefined) ?? created;
+    this.index.upsert({
+      id,
+      date: (m.get('date') as string) ?? '',
+      title: (m.get('title') as string) ?? '',
+      kind: (m.get('kind') as string) ?? '',
+      createdBy: created[0],
+      createdAt: created[1],
+      updatedBy: updated[0],
+      updatedAt: updated[1],
+      deleted: !!m.get('deleted'),
+      contributions: readContributions(m),
+    });
+  }
+
+  transact(doc: Y.Doc, fn: () => void, origin?: ChangeOrigin): void {
+    doc.transact(fn, origin ?? { kind: 'local', user: this.user });
+    if (!origin || origin.kind === 'local') this.registerClient();
+  }
+
+  /** Which person a Yjs client id belongs to, for history and conflicts of fields that carry no author. */
+  private registerClient(): void {
+    const clients = this.root.getMap('clients');
+    const key = String(this.clientID);
+    if (clients.get(key) !== this.user)
+      this.root.transact(() => clients.set(key, this.user), { kind: 'local', user: this.user });
+  }
+
+  private userOf(client: number): string {
+    const u = this.root.getMap('clients').get(String(client));
+    return typeof u === 'string' ? u : '未知';
+  }
+
+  onChange(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private emit(origin: unknown, docs: string[], tr: Y.Transaction): void {
+    if (tr.changed.size === 0 && tr.deleteSet.clients.size === 0) return;
+    for (const l of this.listeners) l({ origin: originKind(origin), docs });
+  }
+
+  // ---- meta -----------------------------------------------------------------------------------
+
+  meta(): LogMeta {
+    const m = this.root.getMap('meta');
+    return {
+      logId: m.get('logId') as string,
+      unitId: m.get('unitId') as string,
+      unitName: m.get('unitName') as string,
+      campaign: m.get('campaign') as string,
+      templateIds: (m.get('templateIds') as string[]) ?? [],
+      schemaVersion: m.get('schemaVersion') as number,
+    };
+  }
+
+  setTemplateIds(ids: string[]): void {
+    this.transact(this.root, () => this.root.getMap('meta').set('templateIds', [...ids]));
+  }
+
+  // ---- entries --------------------------------------------------------------------------------
+
+  addEntry(
+    fields: unknown,
+    opts: {
+      id?: string;
+      createdBy?: string;
+      createdAt?: number;
+      updatedBy?: string;
+      updatedAt?: number;
+    } = {},
+  ): string {
+    const clean = validateEntryFields(fields, { partial: false }) as EntryFields;
+    const id = opts.id ?? ulid();
+    const doc = this.shardFor(id);
+    const entries = doc.getMap('entries') as Y.Map<YMap>;
+    if (entries.has(id)) throw new LogInputError('id', `entry ${id} exists already`, '该活动已存在');
+    const at = opts.createdAt ?? this.now();
+    const by = opts.createdBy ?? this.user;
+    this.transact(doc, () => {
+      const m = new Y.Map<unknown>();
+      entries.set(id, m);
+      for (const f of ENTRY_TEXT_FIELDS) m.set(f, clean[f]);
+      if (clean.attachments.length) m.set('attachments', clean.attachments);
+      for (const [k, n] of Object.entries(clean.contributions)) m.set(CONTRIBUTION_PREFIX + k, n);
+      m.set('created', [by, at]);
+      m.set('updated', [opts.updatedBy ?? by, opts.updatedAt ?? at]);
+    });
+    return id;
+  }
+
+  private entryMap(id: string): YMap {
+    const m = (this.shardFor(id).getMap('entries') as Y.Map<YMap>).get(id);
+    if (!isYMap(m)) throw new LogInputError('id', `no entry ${id}`, '找不到这条活动记录');
+    return m;
+  }
+
+  /**
+   * Changes only the fields given. `contributions` lists the slots to change: a number sets it,
+   * 0 removes it; slots not named are left alone, so two people adding different blanks both win.
+   */
+  updateEntry(id: string, patch: unknown): void {
+    const clean = validateEntryFields(patch, { partial: true });
+    const m = this.entryMap(id);
+    const rawContrib = (patch as { contributions?: Record<string, number> }).contributions;
+    this.transact(this.shardFor(id), () => {
+      for (const f of ENTRY_TEXT_FIELDS) {
+        const v = clean[f];
+        if (v !== undefined && m.get(f) !== v) m.set(f, v);
+      }
+      if (clean.attachments) m.set('attachments', clean.attachments);
+      if (rawContrib) {
+        for (const k of Object.keys(rawContrib)) {
+          const n = clean.contributions?.[k];
+          if (n) {
+            if (m.get(CONTRIBUTION_PREFIX + k) !== n) m.set(CONTRIBUTION_PREFIX + k, n);
+          } else if (m.has(CONTRIBUTION_PREFIX + k)) m.delete(CONTRIBUTION_PREFIX + k);
+        }
+      }
+      m.set('updated', [this.user, this.now()]);
+    });
+  }
+
+  deleteEntry(id: string): void {
+    const m = this.entryMap(id);
+    if (m.get('deleted')) return;
+    this.transact(this.shardFor(id), () => {
+      const stamp: Stamp = [this.user, this.now()];
+      m.set('deleted', stamp);
+      m.set('updated', stamp);
+    });
+  }
+
+  restoreEntry(id: string): void {
+    const m = this.entryMap(id);
+    if (!m.get('deleted')) return;
+    this.transact(this.shardFor(id), () => {
+      m.set('deleted', null);
+      m.set('updated', [this.user, this.now()]);
+    });
+  }
+
+  getEntry(id: string): Entry | undefined {
+    const doc = this.shards[this.shardIndexOf(id)];
+    const m = doc?.getMap('entries').get(id);
+    return isYMap(m) ? readEntry(id, m) : undefined;
+  }
+
+  /** Full records; needs every shard loaded. Sorted by date, newest first. */
+  listEntries(filter: EntryFilter = {}): Entry[] {
+    const out: Entry[] = [];
+    this.shards.forEach((doc, i) => {
+      if (!doc)
+        throw new LogFileError(
+          'not-loaded',
+          `entry shard ${i} is not loaded yet`,
+          '台账还在加载，请稍候再试',
+        );
+      for (const [id, m] of doc.getMap('entries') as Y.Map<YMap>) {
+        const e = readEntry(id, m);
+        if (inFilter(e, filter, e.deletedAt !== undefined)) out.push(e);
+      }
+    });
+    return out.sort((a, b) => b.date.localeCompare(a.date) || b.createdAt - a.createdAt);
+  }
+
+  /** From the index: available before the shards are loaded. */
+  listSummaries(filter: EntryFilter = {}): EntrySummary[] {
+    return [...this.index.rows.values()]
+      .filter((r) => inFilter(r, filter, r.deleted))
+      .sort((a, b) => b.date.localeCompare(a.date) || b.createdAt - a.createdAt);
+  }
+
+  /** Who changed which field when, oldest first; lost concurrent writes are marked. */
+  entryHistory(id: string): HistoryEvent[] {
+    return this.fieldHistory(this.entryMap(id));
+  }
+
+  private fieldHistory(m: YMap): HistoryEvent[] {
+    // A write's author and time: the `updated` stamp the same client wrote in the same transaction.
+    const stamps = keyWrites(m, 'updated')
+      .concat(keyWrites(m, 'created'))
+      .map((w) => ({ client: w.client, clock: w.clock, stamp: w.value as Stamp }))
+      .sort((a, b) => a.client - b.client || a.clock - b.clock);
+    const stampOf = (client: number, clock: number): Stamp => {
+      const s = stamps.find((x) => x.client === client && x.clock >= clock);
+      return s?.stamp ?? [this.userOf(client), 0];
+    };
+    const events: HistoryEvent[] = [];
+    for (const key of everKeys(m)) {
+      if (key === 'updated' || key === 'created') continue;
+      for (const w of keyWrites(m, key)) {
+        const [by, at] = stampOf(w.client, w.clock);
+        events.push({ field: key, value: w.value, by, at, lost: !w.current && !w.superseded });
+      }
+    }
+    return events.sort((a, b) => a.at - b.at || a.field.localeCompare(b.field));
+  }
+
+  // ---- plans ----------------------------------------------------------------------------------
+
+  private plansMap(): Y.Map<YMap> {
+    return this.root.getMap('plans') as Y.Map<YMap>;
+  }
+
+  addPlan(fields: unknown): string {
+    const clean = validatePlanFields(fields, { partial: false }) as PlanFields;
+    const id = ulid();
+    this.transact(this.root, () => {
+      const m = new Y.Map<unknown>();
+      this.plansMap().set(id, m);
+      for (const [k, v] of Object.entries(clean)) m.set(k, v);
+      const stamp: Stamp = [this.user, this.now()];
+      m.set('created', stamp);
+      m.set('updated', stamp);
+    });
+    return id;
+  }
+
+  private planMap(id: string): YMap {
+    const m = this.plansMap().get(id);
+    if (!isYMap(m)) throw new LogInputError('id', `no plan ${id}`, '找不到这项计划');
+    return m;
+  }
+
+  updatePlan(id: string, patch: unknown): void {
+    const clean = validatePlanFields(patch, { partial: true });
+    const m = this.planMap(id);
+    this.transact(this.root, () => {
+      for (const [k, v] of Object.entries(clean)) if (m.get(k) !== v) m.set(k, v);
+      m.set('updated', [this.user, this.now()]);
+    });
+  }
+
+  deletePlan(id: string, restore = false): void {
+    const m = this.planMap(id);
+    this.transact(this.root, () => {
+      m.set('deleted', restore ? null : [this.user, this.now()]);
+      m.set('updated', [this.user, this.now()]);
+    });
+  }
+
+  /** The plan happened: it becomes an entry (fields from the plan unless given) and points to it. */
+  completePlan(id: string, entry: { date: string } & Partial<EntryFields>): string {
+    const p = readPlan(id, this.planMap(id));
+    if (p.entryId) throw new LogInputError('id', 'this plan is already done', '这项计划已标记为完成');
+    const entryId = this.addEntry({
+      title: p.content.slice(0, 200),
+      location: p.place,
+      organizer: p.host,
+      partners: p.assist,
+      description: [p.content, p.division && `工作分工：${p.division}`, p.outcome && `成果形式：${p.outcome}`]
+        .filter(Boolean)
+        .join('\n'),
+      ...entry,
+    });
+    this.transact(this.root, () => {
+      const m = this.planMap(id);
+      m.set('entryId', entryId);
+      m.set('updated', [this.user, this.now()]);
+    });
+    return entryId;
+  }
+
+  listPlans(opts: { deleted?: boolean | 'any' } = {}): Plan[] {
+    return [...this.plansMap().entries()]
+      .map(([id, m]) => readPlan(id, m))
+      .filter((p) => opts.deleted === 'any' || (opts.deleted ?? false) === (p.deletedAt !== undefined))
+      .sort((a, b) => a.time.localeCompare(b.time) || a.createdAt - b.createdAt);
+  }
+
+  // ---- liaison profile ------------------------------------------------------------------------
+
+  getProfile(): Profile {
+    const m = this.root.getMap('profile');
+    return Object.fromEntries(
+      PROFILE_FIELDS.map((f) => [f, (m.get(f) as string) ?? '']),
+    ) as unknown as Profile;
+  }
+
+  setProfile(patch: unknown): void {
+    const clean = validateProfile(patch);
+    const m = this.root.getMap('profile');
+    this.transact(this.root, () => {
+      for (const [k, v] of Object.entries(clean)) if (m.get(k) !== v) m.set(k, v);
+    });
+  }
+
+  // ---- manual values and statistics -----------------------------------------------------------
+
+  setManualValue(
+    key: string,
+    value: unknown,
+    reason?: string,
+    opts: { by?: string; at?: number } = {},
+  ): void {
+    const clean = validateManualValue(key, { value, reason }, this.kindOf);
+    const record: ManualValue = { ...clean, by: opts.by ?? this.user, at: opts.at ?? this.now() };
+    this.transact(this.root, () => this.root.getMap('values').set(key, record));
+  }
+
+  clearManualValue(key: string): void {
+    const values = this.root.getMap('values');
+    if (values.has(key)) this.transact(this.root, () => values.delete(key));
+  }
+
+  manualValues(): Record<string, ManualValue> {
+    return Object.fromEntries(this.root.getMap('values').entries()) as Record<string, ManualValue>;
+  }
+
+  /** Every slot that has a value, or the slots asked for (empty ones included, as empty). */
+  statistics(keys?: string[]): SlotStat[] {
+    const values = this.root.getMap('values');
+    const all = keys ?? [...new Set([...this.index.slotKeys(), ...values.keys()])].sort();
+    return all.map((k) => this.stat(k, false));
+  }
+
+  /** One blank with the entries that make it up. */
+  explain(key: string): SlotStat {
+    return this.stat(key, true);
+  }
+
+  private stat(key: string, detail: boolean): SlotStat {
+    const manual = this.root.getMap('values').get(key) as ManualValue | undefined;
+    const sum = this.index.total(key);
+    const count = sum?.count ?? 0;
+    const contributions = detail ? this.index.contributions(key) : undefined;
+    if (manual) {
+      const was = sum ? `（台账合计 ${sum.total}）` : '';
+      return {
+        key,
+        value: manual.value,
+        source: 'manual',
+        manual,
+        entryCount: count,
+        ...(contributions && { contributions }),
+        explanation: `${manual.by} 手工填写${manual.reason ? `：${manual.reason}` : ''}${was}`,
+      };
+    }
+    if (sum)
+      return {
+        key,
+        value: sum.total,
+        source: 'sum',
+        entryCount: count,
+        ...(contributions && { contributions }),
+        explanation: `${count} 条活动合计`,
+      };
+    return { key, value: null, source: 'empty', entryCount: 0, contributions: [], explanation: '尚未填写' };
+  }
+
+  // ---- portal mappings (learned autofill corrections, shared by the unit) ----------------------
+
+  getMappings(portalKey: string): Record<string, string | null> {
+    const m = this.root.getMap('mappings').get(portalKey);
+    return m && typeof m === 'object' ? { ...(m as Record<string, string | null>) } : {};
+  }
+
+  setMapping(portalKey: string, fieldKey: string, slotId: string | null): void {
+    const maps = this.root.getMap('mappings');
+    this.transact(this.root, () =>
+      maps.set(portalKey, { ...this.getMappings(portalKey), [fieldKey]: slotId }),
+    );
+  }
+
+  // ---- conflicts ------------------------------------------------------------------------------
+
+  /** Values that lost a concurrent write and no one has reviewed yet. */
+  conflicts(): Conflict[] {
+    const resolved = this.root.getMap('resolved');
+    const out: Conflict[] = [];
+    const scan = (doc: string, map: YMap, target: Conflict['target'], targetId: string, skip: string[]) => {
+      for (const field of everKeys(map)) {
+        if (skip.includes(field)) continue;
+        const writes = keyWrites(map, field);
+        if (writes.length < 2) continue;
+        const kept = writes[writes.length - 1];
+        for (const w of writes) {
+          if (w.current || w.superseded || w === kept) continue;
+          const id = `${doc}:${w.client}:${w.clock}`;
+          if (resolved.has(id)) continue;
+          out.push({
+            id,
+            target,
+            targetId,
+            field,
+            lostValue: w.value,
+            lostBy: this.userOf(w.client),
+            keptValue: kept?.current ? kept.value : undefined,
+            keptBy: kept ? this.userOf(kept.client) : '',
+          });
+        }
+      }
+    };
+    const meta = ['created', 'updated'];
+    this.shards.forEach((doc, i) => {
+      if (!doc) return;
+      for (const [id, m] of doc.getMap('entries') as Y.Map<YMap>) scan(shardName(i), m, 'entry', id, meta);
+    });
+    for (const [id, m] of this.plansMap()) scan(ROOT, m, 'plan', id, meta);
+    scan(ROOT, this.root.getMap('profile'), 'profile', 'profile', []);
+    scan(ROOT, this.root.getMap('values'), 'value', 'values', []);
+    return out;
+  }
+
+  /** `keep`: the current value stays; `restore`: the lost value becomes the current one. */
+  resolveConflict(id: string, choice: 'keep' | 'restore'): void {
+    const c = this.conflicts().find((x) => x.id === id);
+    if (!c) throw new LogInputError('conflict', `no open conflict ${id}`, '该冲突不存在或已处理');
+    if (choice === 'restore') {
+      if (c.target === 'entry') {
+        const m = this.entryMap(c.targetId);
+        this.transact(this.shardFor(c.targetId), () => {
+          m.set(c.field, c.lostValue);
+          m.set('updated', [this.user, this.now()]);
+        });
+      } else if (c.target === 'plan') {
+        const m = this.planMap(c.targetId);
+        this.transact(this.root, () => m.set(c.field, c.lostValue));
+      } else {
+        const map = this.root.getMap(c.target === 'profile' ? 'profile' : 'values');
+        this.transact(this.root, () => map.set(c.field, c.lostValue));
+      }
+    }
+    this.transact(this.root, () =>
+      this.root.getMap('resolved').set(id, { by: this.user, at: this.now(), choice }),
+    );
+  }
+}

@@ -1,0 +1,239 @@
+import { LogInputError } from '../errors.ts';
+import type { AttachmentRef, EntryFields, ManualValue, PlanFields, Profile, SlotValue } from '../types.ts';
+
+/** Text fields of an entry, in the order forms show them. */
+export const ENTRY_TEXT_FIELDS = [
+  'date',
+  'title',
+  'kind',
+  'location',
+  'organizer',
+  'partners',
+  'description',
+] as const;
+export const ENTRY_FIELDS = [...ENTRY_TEXT_FIELDS, 'contributions', 'attachments'] as const;
+export const PLAN_FIELDS = ['time', 'place', 'content', 'host', 'assist', 'division', 'outcome'] as const;
+export const PROFILE_FIELDS = [
+  'name',
+  'gender',
+  'title',
+  'officePhone',
+  'mobile',
+  'fax',
+  'qq',
+  'wechat',
+  'email',
+  'unitName',
+  'address',
+] as const;
+
+const FIELD_ZH: Record<string, string> = {
+  date: '日期',
+  title: '活动名称',
+  kind: '活动类型',
+  location: '地点',
+  organizer: '主办单位',
+  partners: '协助单位',
+  description: '活动内容',
+  contributions: '统计数',
+  attachments: '附件',
+  time: '时间',
+  place: '地点',
+  content: '主要内容',
+  host: '主办单位',
+  assist: '协助单位',
+  division: '工作分工',
+  outcome: '成果形式',
+  name: '姓名',
+  gender: '性别',
+  officePhone: '办公电话',
+  mobile: '手机',
+  fax: '传真',
+  qq: 'QQ',
+  wechat: '微信',
+  email: '电子邮箱',
+  unitName: '单位名称',
+  address: '通讯地址',
+};
+const zh = (field: string) => FIELD_ZH[field.split('.').pop() ?? field] ?? field;
+
+const SLOT_KEY = /^[^/\s]+\/[^/\s]+$/;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export function isValidDate(s: string): boolean {
+  if (!DATE.test(s)) return false;
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
+}
+
+function text(path: string, v: unknown, max: number, required = false): string {
+  if (typeof v !== 'string') throw new LogInputError(path, 'must be text', `${zh(path)}必须是文字`);
+  const s = v.trim();
+  if (required && !s) throw new LogInputError(path, 'is required', `请填写${zh(path)}`);
+  if (s.length > max)
+    throw new LogInputError(path, `is longer than ${max} characters`, `${zh(path)}不能超过${max}个字`);
+  return s;
+}
+
+function unknownFields(path: string, obj: object, allowed: readonly string[]): void {
+  for (const k of Object.keys(obj)) {
+    if (!allowed.includes(k))
+      throw new LogInputError(path ? `${path}.${k}` : k, 'is not a known field', `未知字段“${k}”`);
+  }
+}
+
+function record(path: string, v: unknown): Record<string, unknown> {
+  if (!v || typeof v !== 'object' || Array.isArray(v))
+    throw new LogInputError(path || 'input', 'must be an object', '数据格式不正确');
+  return v as Record<string, unknown>;
+}
+
+export function validateCount(path: string, v: unknown): number {
+  if (typeof v !== 'number' || !Number.isFinite(v))
+    throw new LogInputError(path, 'must be a number', `${zh(path)}必须是数字`);
+  if (v < 0) throw new LogInputError(path, 'must not be negative', `${zh(path)}不能是负数`);
+  return v;
+}
+
+export function validateSlotKey(path: string, key: string): string {
+  if (!SLOT_KEY.test(key))
+    throw new LogInputError(
+      path,
+      `"${key}" is not a slot key (<templateId>/<slotId>)`,
+      `统计项“${key}”不存在`,
+    );
+  return key;
+}
+
+function contributions(path: string, v: unknown): Record<string, number> {
+  const obj = record(path, v);
+  const out: Record<string, number> = {};
+  for (const [k, n] of Object.entries(obj)) {
+    validateSlotKey(`${path}.${k}`, k);
+    const count = validateCount(`${path}.${k}`, n);
+    if (count > 0) out[k] = count;
+  }
+  return out;
+}
+
+function attachments(path: string, v: unknown): AttachmentRef[] {
+  if (!Array.isArray(v)) throw new LogInputError(path, 'must be a list', '附件格式不正确');
+  return v.map((a, i) => {
+    const p = `${path}[${i}]`;
+    const r = record(p, a);
+    unknownFields(p, r, ['hash', 'name', 'type', 'size']);
+    const hash = text(`${p}.hash`, r.hash, 64, true);
+    if (!/^[0-9a-f]{64}$/.test(hash))
+      throw new LogInputError(`${p}.hash`, 'must be a sha-256 hex digest', '附件校验码不正确');
+    return {
+      hash,
+      name: text(`${p}.name`, r.name, 255, true),
+      type: text(`${p}.type`, r.type ?? '', 100),
+      size: validateCount(`${p}.size`, r.size),
+    };
+  });
+}
+
+/** Validates a whole or partial entry; returns only the fields given, cleaned. Throws on the first bad field. */
+export function validateEntryFields(
+  input: unknown,
+  opts: { partial: boolean; path?: string },
+): Partial<EntryFields> {
+  const path = opts.path ?? '';
+  const at = (f: string) => (path ? `${path}.${f}` : f);
+  const r = record(path, input);
+  unknownFields(path, r, ENTRY_FIELDS);
+  const out: Partial<EntryFields> = {};
+  if (!opts.partial || 'date' in r) {
+    const date = text(at('date'), r.date, 10, true);
+    if (!isValidDate(date))
+      throw new LogInputError(at('date'), `"${date}" is not a date (YYYY-MM-DD)`, '日期格式应为 2020-06-01');
+    out.date = date;
+  }
+  if (!opts.partial || 'title' in r) out.title = text(at('title'), r.title, 200, true);
+  for (const f of ['kind', 'location', 'organizer', 'partners'] as const) {
+    if (f in r || !opts.partial) out[f] = text(at(f), r[f] ?? '', 200);
+  }
+  if ('description' in r || !opts.partial)
+    out.description = text(at('description'), r.description ?? '', 5000);
+  if ('contributions' in r || !opts.partial)
+    out.contributions = contributions(at('contributions'), r.contributions ?? {});
+  if ('attachments' in r || !opts.partial)
+    out.attachments = attachments(at('attachments'), r.attachments ?? []);
+  return out;
+}
+
+export function validatePlanFields(
+  input: unknown,
+  opts: { partial: boolean; path?: string },
+): Partial<PlanFields> {
+  const path = opts.path ?? '';
+  const r = record(path, input);
+  unknownFields(path, r, PLAN_FIELDS);
+  const out: Partial<PlanFields> = {};
+  for (const f of PLAN_FIELDS) {
+    if (f in r || !opts.partial)
+      out[f] = text(path ? `${path}.${f}` : f, r[f] ?? '', f === 'content' ? 2000 : 500, f === 'content');
+  }
+  return out;
+}
+
+const PHONE = /^[0-9+\-()（）\s转]{7,24}$/;
+const MOBILE = /^1[3-9]\d{9}$/;
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** Liaison profile: format checks on phone, mobile, fax, QQ and e-mail; empty is allowed (not yet known). */
+export function validateProfile(input: unknown, path = 'profile'): Partial<Profile> {
+  const r = record(path, input);
+  unknownFields(path, r, PROFILE_FIELDS);
+  const out: Partial<Profile> = {};
+  for (const f of PROFILE_FIELDS) {
+    if (!(f in r)) continue;
+    const p = `${path}.${f}`;
+    const v = text(p, r[f] ?? '', f === 'address' ? 200 : 100);
+    if (v) {
+      if ((f === 'officePhone' || f === 'fax') && !(PHONE.test(v) && (v.match(/\d/g)?.length ?? 0) >= 7))
+        throw new LogInputError(p, `"${v}" is not a phone number`, `${zh(f)}格式不正确，例如 0457-2712884`);
+      if (f === 'mobile' && !MOBILE.test(v.replace(/[\s-]/g, '')))
+        throw new LogInputError(p, `"${v}" is not a mobile number`, '手机号应为11位数字，例如 13900001234');
+      if (f === 'email' && !EMAIL.test(v))
+        throw new LogInputError(p, `"${v}" is not an e-mail address`, '电子邮箱格式不正确');
+      if (f === 'qq' && !/^\d{5,12}$/.test(v))
+        throw new LogInputError(p, `"${v}" is not a QQ number`, 'QQ号应为5到12位数字');
+      if (f === 'gender' && !['男', '女'].includes(v))
+        throw new LogInputError(p, 'must be 男 or 女', '性别请填“男”或“女”');
+    }
+    out[f] = f === 'mobile' ? v.replace(/[\s-]/g, '') : v;
+  }
+  return out;
+}
+
+export type SlotKindOf = (
+  key: string,
+) => 'number' | 'percent' | 'text' | 'boolean' | 'date' | 'phone' | undefined;
+
+export function validateManualValue(
+  key: string,
+  input: { value: unknown; reason?: unknown },
+  kindOf?: SlotKindOf,
+): Pick<ManualValue, 'value' | 'reason'> {
+  validateSlotKey('slot', key);
+  const v = input.value;
+  const kind = kindOf?.(key);
+  let value: SlotValue;
+  if (kind === 'number' || kind === 'percent' || (kind === undefined && typeof v === 'number')) {
+    value = validateCount(`values.${key}`, v);
+    if (kind === 'percent' && value > 100)
+      throw new LogInputError(`values.${key}`, 'a percentage must be at most 100', '百分比不能超过100');
+  } else if (kind === 'boolean' || (kind === undefined && typeof v === 'boolean')) {
+    if (typeof v !== 'boolean')
+      throw new LogInputError(`values.${key}`, 'must be true or false', '请选择“是”或“否”');
+    value = v;
+  } else {
+    value = text(`values.${key}`, v, 500, true);
+    if (kind === 'date' && !isValidDate(value))
+      throw new LogInputError(`values.${key}`, 'is not a date (YYYY-MM-DD)', '日期格式应为 2020-06-01');
+  }
+  const reason = text(`values.${key}.reason`, input.reason ?? '', 500);
+  return { value, reason };
+}

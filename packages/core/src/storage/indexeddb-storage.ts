@@ -1,0 +1,139 @@
+import { checkUpdateV2 } from './check-update.ts';
+import type { LoadedDoc, LogStorage, SkippedRecord } from './log-storage.ts';
+
+/**
+ * A log in the browser's IndexedDB, one database per log. Follows y-indexeddb's scheme (an append-only
+ * `updates` store merged into one record past COMPACT_AFTER, a `custom` store beside it) but loads each
+ * record on its own, so a damaged record is set aside instead of failing the whole log, and loads shards
+ * lazily, which y-indexeddb's all-at-once loader cannot.
+ */
+const UPDATES = 'updates';
+const CUSTOM = 'custom';
+const QUARANTINE = 'quarantine';
+
+const req = <T>(r: IDBRequest<T>) =>
+  new Promise<T>((resolve, reject) => {
+    r.onsuccess = () => resolve(r.result);
+    r.onerror = () => reject(r.error);
+  });
+
+const done = (tx: IDBTransaction) =>
+  new Promise<void>((resolve, reject) => {
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error);
+    tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted'));
+  });
+
+export class IndexedDbStorage implements LogStorage {
+  readonly kind = 'indexeddb';
+  private readonly db: Promise<IDBDatabase>;
+
+  constructor(
+    readonly name: string,
+    idb: IDBFactory = indexedDB,
+  ) {
+    const open = idb.open(name, 1);
+    open.onupgradeneeded = () => {
+      const db = open.result;
+      // Key: [doc, seq]; value: the update bytes.
+      db.createObjectStore(UPDATES);
+      db.createObjectStore(CUSTOM);
+      db.createObjectStore(QUARANTINE, { autoIncrement: true });
+    };
+    this.db = req(open);
+  }
+
+  private range(doc: string) {
+    return IDBKeyRange.bound([doc, 0], [doc, Number.MAX_SAFE_INTEGER]);
+  }
+
+  async load(doc: string): Promise<LoadedDoc> {
+    const db = await this.db;
+    const tx = db.transaction([UPDATES, QUARANTINE], 'readwrite');
+    const store = tx.objectStore(UPDATES);
+    const [keys, values] = await Promise.all([
+      req(store.getAllKeys(this.range(doc))),
+      req(store.getAll(this.range(doc))),
+    ]);
+    const updates: Uint8Array[] = [];
+    const skipped: SkippedRecord[] = [];
+    values.forEach((v, i) => {
+      const key = keys[i] as [string, number];
+      try {
+        const u = v instanceof Uint8Array ? v : new Uint8Array(v as ArrayBuffer);
+        checkUpdateV2(u);
+        updates.push(u);
+      } catch (err) {
+        const reason = (err as Error).message || 'unreadable';
+        skipped.push({ doc, key: String(key[1]), reason });
+        // Keep the damaged bytes for a person to look at, out of the way of the next load.
+        tx.objectStore(QUARANTINE).add({ doc, key, value: v, reason, at: Date.now() });
+        store.delete(key);
+      }
+    });
+    await done(tx);
+    return { updates, skipped, stamp: stampOf(keys) };
+  }
+
+  async append(doc: string, update: Uint8Array): Promise<void> {
+    const db = await this.db;
+    const tx = db.transaction(UPDATES, 'readwrite');
+    const store = tx.objectStore(UPDATES);
+    const last = await req(store.openKeyCursor(this.range(doc), 'prev'));
+    const seq = last ? (last.key as [string, number])[1] + 1 : 0;
+    store.put(update, [doc, seq]);
+    await done(tx);
+  }
+
+  async compact(doc: string, state: Uint8Array): Promise<void> {
+    const db = await this.db;
+    const tx = db.transaction(UPDATES, 'readwrite');
+    const store = tx.objectStore(UPDATES);
+    const last = await req(store.openKeyCursor(this.range(doc), 'prev'));
+    const seq = last ? (last.key as [string, number])[1] + 1 : 0;
+    store.delete(this.range(doc));
+    store.put(state, [doc, seq]);
+    await done(tx);
+  }
+
+  async count(doc: string): Promise<number> {
+    const db = await this.db;
+    return req(db.transaction(UPDATES).objectStore(UPDATES).count(this.range(doc)));
+  }
+
+  async stamp(doc: string): Promise<string> {
+    const db = await this.db;
+    const keys = await req(db.transaction(UPDATES).objectStore(UPDATES).getAllKeys(this.range(doc)));
+    return stampOf(keys);
+  }
+
+  async readSnapshot(): Promise<string | undefined> {
+    const db = await this.db;
+    const v = await req(db.transaction(CUSTOM).objectStore(CUSTOM).get('snapshot'));
+    return typeof v === 'string' ? v : undefined;
+  }
+
+  async writeSnapshot(json: string): Promise<void> {
+    const db = await this.db;
+    const tx = db.transaction(CUSTOM, 'readwrite');
+    tx.objectStore(CUSTOM).put(json, 'snapshot');
+    await done(tx);
+  }
+
+  async quarantined(): Promise<{ doc: string; reason: string; at: number }[]> {
+    const db = await this.db;
+    return req(db.transaction(QUARANTINE).objectStore(QUARANTINE).getAll());
+  }
+
+  async flush(): Promise<void> {}
+
+  async close(): Promise<void> {
+    (await this.db).close();
+  }
+}
+
+/** Records are never rewritten in place: the last key and the count identify the stored set. */
+function stampOf(keys: IDBValidKey[]): string {
+  const last = keys[keys.length - 1] as [string, number] | undefined;
+  return `${keys.length}:${last ? last[1] : -1}`;
+}
