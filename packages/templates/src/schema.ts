@@ -22,6 +22,10 @@ export const Slot = z.object({
   /** The text right before and after the blank inside its cell, as in the reference lists. */
   before: z.string(),
   after: z.string(),
+  /** Other names of the same blank, for matching portal labels (e.g. 座机 for 办公电话). */
+  labels: z.array(z.string()).optional(),
+  /** Ids this slot had in earlier revisions of its template, so data stored under them still resolves. */
+  aliases: z.array(z.string()).optional(),
 });
 export type Slot = z.infer<typeof Slot>;
 
@@ -38,6 +42,12 @@ export const Deadline = z.object({
   /** For weekly submissions: ISO weekday 1 (Mon) … 7 (Sun) and the months it applies to. */
   weekday: z.number().int().min(1).max(7).optional(),
   months: z.array(z.number().int().min(1).max(12)).optional(),
+  /** For monthly submissions (每月28号前): the day of the month. */
+  dayOfMonth: z.number().int().min(1).max(31).optional(),
+  /** For deadlines relative to an activity (活动完成后3天内): days after it. */
+  withinDays: z.number().int().positive().optional(),
+  /** What is to be sent, when the notice lists it (视频, 图片, 文字, 总结, 统计表 …). */
+  materials: z.array(z.string()).optional(),
   /** The sentence of the notice this was read from, for the user to check. */
   source: z.string(),
 });

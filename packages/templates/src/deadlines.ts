@@ -1,0 +1,179 @@
+import type { Deadline } from './schema.ts';
+
+const WEEKDAYS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 日: 7, 天: 7 };
+const CN_NUMBERS: Record<string, number> = {
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+  十: 10,
+};
+
+// Submission verbs: a date without one (活动于6月16日举行, 确保7月1日前隐患清零) is not a deadline.
+const SUBMIT = /报送|上报|提交|发送|送至|送交|确定|扫描至|填报|反馈|报告|前报|交至/u;
+const MATERIALS = ['视频', '图片', '照片', '文字', '总结', '统计表', '方案', '计划', '联络员'] as const;
+
+interface Event {
+  at: number;
+  end: number;
+  make: (clause: string) => Omit<Deadline, 'id' | 'title' | 'source' | 'kind'> & { kind?: string };
+}
+
+/**
+ * Reads the deadlines a notice states (`5月27日前确定1名联络员`, `6月份每周四17时前报送`,
+ * `每月28号前`, `活动完成后3天内`) so the user can confirm them. Each carries the sentence it came from.
+ */
+export function extractDeadlines(noticeText: string, year: number): Deadline[] {
+  const found: Deadline[] = [];
+  for (const sentence of sentences(noticeText)) {
+    const events: Event[] = [];
+    for (const m of sentence.matchAll(
+      /(?:(\d{4})年)?(\d{1,2})月(\d{1,2})[日号](?:(\d{1,2})[时点])?(?:前|之前|以前|止)/gu,
+    )) {
+      const y = m[1] ? Number(m[1]) : year;
+      const date = `${y}-${pad(Number(m[2]))}-${pad(Number(m[3]))}`;
+      const hour = m[4] ? Number(m[4]) : undefined;
+      events.push({
+        at: m.index,
+        end: m.index + m[0].length,
+        make: () => ({ date, ...(hour !== undefined ? { hour } : {}) }),
+      });
+    }
+    for (const m of sentence.matchAll(/每周([一二三四五六日天])(?:(\d{1,2})[时点])?(?:前|之前)?/gu)) {
+      const months = monthRangeBefore(sentence, m.index);
+      const hour = m[2] ? Number(m[2]) : undefined;
+      events.push({
+        at: m.index,
+        end: m.index + m[0].length,
+        make: () => ({
+          kind: 'weekly',
+          weekday: WEEKDAYS[m[1] ?? ''] ?? 1,
+          ...(hour !== undefined ? { hour } : {}),
+          ...(months ? { months } : {}),
+        }),
+      });
+    }
+    for (const m of sentence.matchAll(/每月(\d{1,2})[日号](?:前|之前)?/gu)) {
+      const months = monthRangeBefore(sentence, m.index);
+      events.push({
+        at: m.index,
+        end: m.index + m[0].length,
+        make: () => ({ kind: 'monthly', dayOfMonth: Number(m[1]), ...(months ? { months } : {}) }),
+      });
+    }
+    for (const m of sentence.matchAll(
+      /(?:完成|结束)后(\d{1,2}|[一二两三四五六七八九十])(?:个工作日|天|日)内/gu,
+    )) {
+      const n = /^\d+$/u.test(m[1] ?? '') ? Number(m[1]) : (CN_NUMBERS[m[1] ?? ''] ?? 1);
+      events.push({
+        at: m.index,
+        end: m.index + m[0].length,
+        make: () => ({ kind: 'after-activity', withinDays: n }),
+      });
+    }
+    events.sort((a, b) => a.at - b.at);
+    events.forEach((event, i) => {
+      const next = events[i + 1]?.at ?? sentence.length;
+      let clause = sentence.slice(event.end, next);
+      const semi = clause.search(/[；;]/u);
+      if (semi !== -1) clause = clause.slice(0, semi);
+      if (!SUBMIT.test(clause)) return;
+      const base = event.make(clause);
+      const materials = MATERIALS.filter((w) => clause.includes(w));
+      const title = clause.replace(/^[，,、\s]+|[，,、\s]+$/gu, '');
+      const kinds = base.kind ? [base.kind] : kindsOf(clause);
+      for (const kind of kinds) {
+        const { kind: _ignored, ...rest } = base;
+        found.push({
+          id: '',
+          kind,
+          title,
+          ...rest,
+          ...(materials.length > 0 ? { materials: [...materials] } : {}),
+          source: sentence,
+        });
+      }
+    });
+  }
+  return finish(found);
+}
+
+function kindsOf(clause: string): string[] {
+  const kinds: string[] = [];
+  if (/联络员/u.test(clause)) kinds.push('liaison');
+  if (/方案|计划/u.test(clause)) kinds.push('plan');
+  if (/总结/u.test(clause)) kinds.push('summary');
+  if (/统计表|情况表/u.test(clause)) kinds.push('table');
+  return kinds.length > 0 ? kinds : ['other'];
+}
+
+/** Orders, names later summaries, drops repeats (a form's own 注 repeating the notice's date). */
+function finish(found: Deadline[]): Deadline[] {
+  const firstSummary = found
+    .filter((d) => d.kind === 'summary' && d.date)
+    .map((d) => d.date as string)
+    .sort()[0];
+  const out: Deadline[] = [];
+  for (const d of found) {
+    if ((d.kind === 'summary' || d.kind === 'table') && d.date && firstSummary && d.date > firstSummary) {
+      // A later summary (e.g. the 辽沈行 one in December) carries its own table with it.
+      if (d.kind === 'table') continue;
+      d.kind = 'later-summary';
+    }
+    if (d.kind === 'other' && found.some((e) => e.kind !== 'other' && e.date === d.date)) continue;
+    if (
+      out.some(
+        (e) =>
+          e.kind === d.kind && e.date === d.date && e.weekday === d.weekday && e.dayOfMonth === d.dayOfMonth,
+      )
+    )
+      continue;
+    out.push(d);
+  }
+  for (const d of out) d.id = deadlineId(d);
+  return out;
+}
+
+function deadlineId(d: Deadline): string {
+  if (d.date) return `${d.kind}-${d.date}`;
+  if (d.weekday) return `${d.kind}-w${d.weekday}${d.hour !== undefined ? `-${d.hour}h` : ''}`;
+  if (d.dayOfMonth) return `${d.kind}-d${d.dayOfMonth}`;
+  if (d.withinDays) return `${d.kind}-${d.withinDays}d`;
+  return d.kind;
+}
+
+/** `6月份每周四`, `6月至7月，每周四`, `7月至12月，每月28号` → the months the rule applies to. */
+function monthRangeBefore(sentence: string, at: number): number[] | undefined {
+  const head = sentence.slice(Math.max(0, at - 16), at);
+  const m = /(\d{1,2})月份?(?:(?:至|到|—|-|~|～)(\d{1,2})月份?)?[，,、\s]*(?:的)?$/u.exec(head);
+  if (!m) return undefined;
+  const from = Number(m[1]);
+  const to = m[2] ? Number(m[2]) : from;
+  if (from < 1 || to > 12 || to < from) return undefined;
+  return Array.from({ length: to - from + 1 }, (_, i) => from + i);
+}
+
+/** Sentences of the notice with the spaces Word puts around numbers removed (`6 月份每周四 17 时前`). */
+export function sentences(text: string): string[] {
+  return text
+    .replace(/\r\n?/gu, '\n')
+    .split(/[。\n]/u)
+    .map((s) =>
+      s
+        .replace(/[\s\u3000]+/gu, ' ')
+        .replace(/(\d) (?=[\u4E00-\u9FFF])/gu, '$1')
+        .replace(/([\u4E00-\u9FFF（）]) (?=\d)/gu, '$1')
+        .trim(),
+    )
+    .filter((s) => s !== '');
+}
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}

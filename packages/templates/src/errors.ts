@@ -1,0 +1,18 @@
+/** Why an import failed; the UI maps `code` to its own Chinese message. */
+export type TemplateImportErrorCode =
+  | 'empty-input'
+  | 'not-a-table'
+  | 'no-blanks'
+  | 'unreadable-input'
+  | 'invalid-template'
+  | 'duplicate-slot-id';
+
+export class TemplateImportError extends Error {
+  override readonly name = 'TemplateImportError';
+  constructor(
+    readonly code: TemplateImportErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}

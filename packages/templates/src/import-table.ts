@@ -1,0 +1,329 @@
+import { extractBlanks, hasBlank } from './blanks.ts';
+import { TemplateImportError } from './errors.ts';
+import { type GridMerge, gridToRows } from './grid.ts';
+import { headerSlotId, parseHeaderFields } from './header-fields.ts';
+import { looksLikeHtml, parseHtmlTable } from './parse-html-table.ts';
+import { parseTextTable } from './parse-text-table.ts';
+import type { RawRow } from './raw-table.ts';
+import type { Deadline, Slot } from './schema.ts';
+import { hash53, slotIdFor } from './slot-id.ts';
+import {
+  type HeaderField,
+  type MediaHint,
+  TEMPLATE_SCHEMA_VERSION,
+  Template,
+  type TemplateRow,
+  type TemplateSource,
+} from './template.ts';
+import { normalizeInline, normalizeParagraphs } from './text-normalize.ts';
+
+/** What a user can paste or open: text as copied from Word/WPS/a web page, HTML, or a spreadsheet grid. */
+export type ImportInput =
+  | string
+  | { kind: 'text'; text: string }
+  | { kind: 'html'; html: string }
+  | { kind: 'grid'; rows: readonly (readonly string[])[]; merges?: readonly GridMerge[] };
+
+export interface ImportOptions {
+  /** Template id (lower-case ascii); derived from the title when absent. */
+  id?: string;
+  /** Used when the paste has no title line. */
+  title?: string;
+  version?: number;
+  source?: TemplateSource;
+  /** Deadlines and media hints, e.g. from extractDeadlines() on the notice, confirmed by the user. */
+  deadlines?: Deadline[];
+  media?: MediaHint[];
+}
+
+export interface ImportResult {
+  template: Template;
+  /** Things the user should look at before using the template (unsure column roles, odd blanks …). */
+  warnings: string[];
+}
+
+interface Roles {
+  progress: number;
+  requirement: number | undefined;
+  group: number | undefined;
+  item: number | undefined;
+  width: number;
+}
+
+/** Turns a pasted or opened statistics table into a template whose slots follow the table's blanks in order. */
+export function importTable(input: ImportInput, options: ImportOptions = {}): ImportResult {
+  const rows = readRows(input);
+  const warnings: string[] = [];
+  if (rows.every((r) => r.cells.every((c) => c.trim() === ''))) {
+    throw new TemplateImportError('empty-input', 'The input is empty: paste or open a table.');
+  }
+  // Header lines (填报单位：_____) may hold underscores, which are blanks only inside the table.
+  const firstBlankRow = rows.findIndex(
+    (r) => r.cells.some(hasBlank) && !parseHeaderFields(r.cells.join('  ')),
+  );
+  if (firstBlankRow === -1) {
+    const multi = rows.filter((r) => r.cells.filter((c) => c.trim() !== '').length >= 2).length;
+    if (multi === 0) {
+      throw new TemplateImportError(
+        'not-a-table',
+        'No table found: the input has no rows with several cells and no blanks such as （ ） or □是□否.',
+      );
+    }
+    throw new TemplateImportError(
+      'no-blanks',
+      'The table has no blanks to fill: expected empty parentheses （ ） or 是/否 choices in its cells.',
+    );
+  }
+
+  // The column-title row is the first short multi-cell row above the first row with blanks.
+  let headerRow = -1;
+  for (let i = 0; i < firstBlankRow; i++) {
+    const row = rows[i] as RawRow;
+    const filled = row.cells.map((c) => normalizeInline(c)).filter((c) => c !== '');
+    if (
+      filled.length >= 2 &&
+      !parseHeaderFields(row.cells.join(' ')) &&
+      filled.every((c) => c.length <= 15)
+    ) {
+      headerRow = i;
+      break;
+    }
+  }
+  const tableStart = headerRow === -1 ? firstBlankRow : headerRow;
+  if (headerRow === -1) warnings.push('No column titles (活动项目/内容要求/进展情况) found above the table.');
+
+  // Above the table: the 附件 line, the title and the header line(s).
+  let attachment: string | undefined;
+  const titleLines: string[] = [];
+  const headerFields: HeaderField[] = [];
+  const slots: Slot[] = [];
+  for (const row of rows.slice(0, tableStart)) {
+    // Titles keep their spacing as printed; only runs of whitespace collapse.
+    const line = row.cells
+      .join(' ')
+      .replace(/[\s\u3000]+/gu, ' ')
+      .trim();
+    if (line === '') continue;
+    const fields = parseHeaderFields(row.cells.join('  '));
+    if (fields) {
+      for (const f of fields) {
+        let id = headerSlotId(f.label);
+        while (slots.some((s) => s.id === id)) id = `${id}-2`;
+        headerFields.push({ label: f.label, slotId: id, kind: f.kind });
+        slots.push({
+          id,
+          index: slots.length,
+          kind: f.kind,
+          unit: '',
+          section: 'header',
+          group: '',
+          item: '',
+          requirement: '',
+          before: f.label,
+          after: '',
+        });
+      }
+      continue;
+    }
+    const att = /^附件\s*[0-9０-９一二三四五六七八九十]*\s*[:：、.．]?\s*(.*)$/u.exec(line);
+    if (att) {
+      attachment = line.slice(0, line.length - (att[1]?.length ?? 0)).replace(/[:：、.．\s]+$/u, '');
+      if (att[1]) titleLines.push(att[1]);
+      continue;
+    }
+    titleLines.push(line);
+  }
+  const withTable = titleLines.filter((l) => /表/u.test(l));
+  const title =
+    (withTable.length > 0 ? withTable[withTable.length - 1] : titleLines.join('')) ||
+    options.title ||
+    '未命名表格';
+
+  const dataRows = rows.slice(headerRow === -1 ? firstBlankRow : headerRow + 1);
+  const header = headerRow === -1 ? undefined : (rows[headerRow] as RawRow);
+  const roles = findRoles(header, dataRows);
+  const columns = header ? alignRow(header, roles, false).map((c) => normalizeInline(c)) : [];
+
+  const templateRows: TemplateRow[] = [];
+  const occurrences = new Map<string, number>();
+  let lastGroup = '';
+  let lastItem = '';
+  for (const raw of dataRows) {
+    const rowHasBlank = raw.cells.some(hasBlank);
+    const nonEmpty = raw.cells.filter((c) => c.trim() !== '');
+    // A page break in Word splits a row: the second half has only the rest of one cell's text.
+    if (!raw.aligned && !rowHasBlank && nonEmpty.length === 1 && (raw.cells[0] ?? '').trim() === '') {
+      const prev = templateRows[templateRows.length - 1];
+      if (prev) prev.requirement += normalizeInline(nonEmpty[0] ?? '');
+      continue;
+    }
+    const cells = alignRow(raw, roles, rowHasBlank);
+    const cellText = (i: number | undefined) => (i === undefined ? '' : normalizeInline(cells[i] ?? ''));
+    let group = cellText(roles.group);
+    let item = cellText(roles.item);
+    if (group === '') group = lastGroup;
+    else if (group !== lastGroup) lastItem = '';
+    if (item === '') item = lastItem;
+    lastGroup = group;
+    lastItem = item;
+    const requirement = cellText(roles.requirement);
+    for (let i = 0; i < cells.length; i++) {
+      if (i !== roles.progress && hasBlank(cells[i] ?? ''))
+        warnings.push(`Blanks outside the progress column were ignored in row “${item || group}”.`);
+    }
+    const drafts = extractBlanks(normalizeParagraphs(cells[roles.progress] ?? ''));
+    if (drafts.length === 0) continue;
+    const slotIds: string[] = [];
+    for (const d of drafts) {
+      const key = ['table', group, item, d.before, d.after].join('\u001F');
+      const occurrence = occurrences.get(key) ?? 0;
+      occurrences.set(key, occurrence + 1);
+      const id = slotIdFor({ section: 'table', group, item, before: d.before, after: d.after, occurrence });
+      if (slots.some((s) => s.id === id)) {
+        throw new TemplateImportError(
+          'duplicate-slot-id',
+          `Two blanks got the same id ${id}; please report.`,
+        );
+      }
+      slotIds.push(id);
+      slots.push({
+        id,
+        index: slots.length,
+        kind: d.kind,
+        unit: d.unit,
+        section: 'table',
+        group,
+        item,
+        requirement,
+        before: d.before,
+        after: d.after,
+      });
+      if (d.kind === 'text')
+        warnings.push(
+          `Slot ${slots.length - 1} (“${d.before}（ ）${d.after}”) reads as text; check its kind.`,
+        );
+    }
+    templateRows.push({ group, item, requirement, slotIds });
+  }
+
+  const id = options.id ?? `import-${hash53(title).toString(36).slice(-8)}`;
+  const candidate = {
+    schemaVersion: TEMPLATE_SCHEMA_VERSION,
+    id,
+    version: options.version ?? 1,
+    title,
+    kind: 'statistics' as const,
+    source: { ...(attachment ? { attachment } : {}), ...options.source },
+    columns,
+    headerFields,
+    rows: templateRows,
+    slots,
+    deadlines: options.deadlines ?? [],
+    media: options.media ?? [],
+  };
+  const parsed = Template.safeParse(candidate);
+  if (!parsed.success) {
+    throw new TemplateImportError(
+      'invalid-template',
+      `The imported template is invalid: ${parsed.error.message}`,
+    );
+  }
+  return { template: parsed.data, warnings };
+}
+
+function readRows(input: ImportInput): RawRow[] {
+  if (typeof input === 'string') return looksLikeHtml(input) ? parseHtmlTable(input) : parseTextTable(input);
+  switch (input.kind) {
+    case 'text':
+      return parseTextTable(input.text);
+    case 'html':
+      return parseHtmlTable(input.html);
+    case 'grid':
+      return gridToRows(input.rows, input.merges ?? []);
+    default:
+      throw new TemplateImportError('unreadable-input', 'Unknown input kind; expected text, html or grid.');
+  }
+}
+
+/**
+ * Decides which column holds the blanks (the one with the most rows of blanks), the requirement text
+ * (titled 内容要求/标准, or long text left of it) and the group/item columns (the rest, left to right).
+ */
+function findRoles(header: RawRow | undefined, dataRows: RawRow[]): Roles {
+  const width = Math.max(
+    header?.aligned ? header.cells.length : 0,
+    ...dataRows.map((r) => (r.aligned ? r.cells.length : trimmed(r).length)),
+  );
+  const blankCount = new Array<number>(width).fill(0);
+  for (const r of dataRows) {
+    const cells = r.aligned ? r.cells : rightAlign(trimmed(r), width);
+    cells.forEach((c, i) => {
+      if (hasBlank(c)) blankCount[i] = (blankCount[i] ?? 0) + 1;
+    });
+  }
+  let progress = width - 1;
+  let best = -1;
+  blankCount.forEach((n, i) => {
+    if (n >= best) {
+      best = n;
+      progress = i;
+    }
+  });
+  const titles = header ? (header.aligned ? header.cells : rightAlign(trimmed(header), width)) : [];
+  const titleOf = (i: number) => normalizeInline(titles[i] ?? '');
+  let requirement: number | undefined;
+  for (let i = progress - 1; i >= 0; i--) {
+    if (/要求|标准|内容|说明/u.test(titleOf(i)) && !/项目/u.test(titleOf(i))) {
+      requirement = i;
+      break;
+    }
+  }
+  if (requirement === undefined && !header && progress >= 2) {
+    const lengths = dataRows.map(
+      (r) =>
+        normalizeInline((r.aligned ? r.cells : rightAlign(trimmed(r), width))[progress - 1] ?? '').length,
+    );
+    const avg = lengths.reduce((a, b) => a + b, 0) / Math.max(1, lengths.length);
+    if (avg > 15) requirement = progress - 1;
+  }
+  const keys: number[] = [];
+  for (let i = 0; i < progress; i++)
+    if (i !== requirement && !/^(序号|编号)$/u.test(titleOf(i))) keys.push(i);
+  return {
+    progress,
+    requirement,
+    group: keys.length >= 2 ? keys[0] : undefined,
+    item: keys.length >= 1 ? keys[keys.length - 1] : undefined,
+    width,
+  };
+}
+
+function trimmed(row: RawRow): string[] {
+  const cells = [...row.cells];
+  while (cells.length > 0 && (cells[cells.length - 1] ?? '').replace(/[\s\u3000]/gu, '') === '') cells.pop();
+  return cells;
+}
+
+function rightAlign(cells: string[], width: number): string[] {
+  return cells.length >= width ? cells : [...new Array<string>(width - cells.length).fill(''), ...cells];
+}
+
+/**
+ * Puts a plain-text row's cells under their columns. Word drops the cells a vertical merge covers, so
+ * the missing cells are on the left: the cell holding the blanks goes under the progress column and the
+ * rest line up to its left.
+ */
+function alignRow(row: RawRow, roles: Roles, rowHasBlank: boolean): string[] {
+  if (row.aligned) return row.cells;
+  const cells = trimmed(row);
+  let anchor = cells.length - 1;
+  if (rowHasBlank)
+    for (let i = cells.length - 1; i >= 0; i--)
+      if (hasBlank(cells[i] ?? '')) {
+        anchor = i;
+        break;
+      }
+  const shift = roles.progress - anchor;
+  if (shift <= 0) return cells.slice(-shift);
+  return [...new Array<string>(shift).fill(''), ...cells];
+}

@@ -1,0 +1,24 @@
+export { extractBlanks } from './blanks.ts';
+export { builtinTemplates, getTemplate, listTemplates, type TemplateSummary } from './builtins.ts';
+export { extractDeadlines } from './deadlines.ts';
+export { TemplateImportError, type TemplateImportErrorCode } from './errors.ts';
+export type { GridMerge } from './grid.ts';
+export { type ImportInput, type ImportOptions, type ImportResult, importTable } from './import-table.ts';
+export { LIAISON_FIELDS, liaisonTemplate } from './liaison.ts';
+export { extractMediaHints } from './media.ts';
+export { PLAN_FIELDS, planTemplate } from './plan.ts';
+export { Deadline, Slot, SlotKind } from './schema.ts';
+export {
+  findSlot,
+  HeaderField,
+  MediaHint,
+  parseSlotKey,
+  resolveSlotKey,
+  slotKey,
+  TEMPLATE_SCHEMA_VERSION,
+  Template,
+  type TemplateInput,
+  TemplateKind,
+  TemplateRow,
+  TemplateSource,
+} from './template.ts';

@@ -1,0 +1,60 @@
+import type { SlotKind } from './schema.ts';
+import { TEMPLATE_SCHEMA_VERSION, Template } from './template.ts';
+
+/** The liaison form's fields, in the order the seed forms print them; ids are the Profile field names. */
+export const LIAISON_FIELDS: readonly { id: string; kind: SlotKind; label: string; labels: string[] }[] = [
+  {
+    id: 'name',
+    kind: 'text',
+    label: '姓名',
+    labels: ['姓名', '联络员', '联络员姓名', '联系人', '联系人姓名'],
+  },
+  { id: 'gender', kind: 'text', label: '性别', labels: ['性别'] },
+  { id: 'title', kind: 'text', label: '职务', labels: ['职务', '职位', '职务/职称', '职称'] },
+  {
+    id: 'officePhone',
+    kind: 'phone',
+    label: '办公电话',
+    labels: ['办公电话', '座机', '固定电话', '联系电话', '电话'],
+  },
+  { id: 'mobile', kind: 'phone', label: '手机', labels: ['手机', '移动电话', '手机号', '手机号码'] },
+  { id: 'fax', kind: 'phone', label: '传真', labels: ['传真', '传真号码', '传真号'] },
+  { id: 'qq', kind: 'text', label: 'QQ号', labels: ['QQ号', 'QQ', 'QQ号码'] },
+  { id: 'wechat', kind: 'text', label: '微信号', labels: ['微信号', '微信'] },
+  {
+    id: 'email',
+    kind: 'text',
+    label: '电子邮箱',
+    labels: ['电子邮箱', '邮箱', 'E-mail', 'Email', '电子邮件', '电子信箱'],
+  },
+  { id: 'unitName', kind: 'text', label: '单位名称', labels: ['单位名称', '单位', '工作单位', '所在单位'] },
+  { id: 'address', kind: 'text', label: '通信地址', labels: ['通信地址', '通讯地址', '地址', '联系地址'] },
+];
+
+/** 联络员推荐表/反馈表: the unit's contact profile; its slot ids are the Profile field names. */
+export const liaisonTemplate: Template = Template.parse({
+  schemaVersion: TEMPLATE_SCHEMA_VERSION,
+  id: 'liaison',
+  version: 1,
+  title: '“安全生产月”活动联络员推荐表',
+  kind: 'liaison',
+  source: { notice: '联络员推荐表/反馈表 (000 附件2, 001 附件1, 004 附件1)' },
+  columns: [],
+  headerFields: [],
+  rows: [{ group: '', item: '联络员', requirement: '', slotIds: LIAISON_FIELDS.map((f) => f.id) }],
+  slots: LIAISON_FIELDS.map((f, index) => ({
+    id: f.id,
+    index,
+    kind: f.kind,
+    unit: '',
+    section: 'table',
+    group: '',
+    item: '联络员',
+    requirement: '',
+    before: f.label,
+    after: '',
+    labels: f.labels,
+  })),
+  deadlines: [],
+  media: [],
+});
