@@ -35,9 +35,7 @@ export function readEntry(id: string, m: Y.Map<unknown>): Entry {
   }
   const att = m.get('attachments');
   if (Array.isArray(att)) e.attachments = att as Entry['attachments'];
-  for (const [k, v] of m.entries()) {
-    if (k.startsWith(CONTRIBUTION_PREFIX) && typeof v === 'number') e.contributions[k.slice(2)] = v;
-  }
+  e.contributions = readContributions(m);
   if (deleted) {
     e.deletedBy = deleted[0];
     e.deletedAt = deleted[1];
@@ -45,13 +43,14 @@ export function readEntry(id: string, m: Y.Map<unknown>): Entry {
   return e;
 }
 
-/** Contributions only: the hot path of the statistics index. */
+/** Contributions only (the hot path of the statistics index), in key order: map order is arrival order. */
 export function readContributions(m: Y.Map<unknown>): Record<string, number> {
-  const out: Record<string, number> = {};
+  const pairs: [string, number][] = [];
   for (const [k, v] of m.entries()) {
-    if (k.startsWith(CONTRIBUTION_PREFIX) && typeof v === 'number') out[k.slice(2)] = v;
+    if (k.startsWith(CONTRIBUTION_PREFIX) && typeof v === 'number') pairs.push([k.slice(2), v]);
   }
-  return out;
+  if (pairs.length > 1) pairs.sort(([a], [b]) => (a < b ? -1 : 1));
+  return Object.fromEntries(pairs);
 }
 
 export function readPlan(id: string, m: Y.Map<unknown>): Plan {

@@ -524,7 +524,8 @@ export class UnitLog {
   }
 
   manualValues(): Record<string, ManualValue> {
-    return Object.fromEntries(this.root.getMap('values').entries()) as Record<string, ManualValue>;
+    const entries = [...this.root.getMap('values').entries()].sort(([a], [b]) => (a < b ? -1 : 1));
+    return Object.fromEntries(entries) as Record<string, ManualValue>;
   }
 
   /** Every slot that has a value, or the slots asked for (empty ones included, as empty). */
@@ -619,7 +620,8 @@ export class UnitLog {
     for (const [id, m] of this.plansMap()) scan(ROOT, m, 'plan', id, meta);
     scan(ROOT, this.root.getMap('profile'), 'profile', 'profile', []);
     scan(ROOT, this.root.getMap('values'), 'value', 'values', []);
-    return out;
+    // Map iteration order follows arrival order, which differs between replicas; ids do not.
+    return out.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }
 
   /** `keep`: the current value stays; `restore`: the lost value becomes the current one. */

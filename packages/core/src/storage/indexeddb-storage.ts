@@ -30,7 +30,7 @@ export class IndexedDbStorage implements LogStorage {
 
   constructor(
     readonly name: string,
-    idb: IDBFactory = indexedDB,
+    readonly idb: IDBFactory = indexedDB,
   ) {
     const open = idb.open(name, 1);
     open.onupgradeneeded = () => {
