@@ -221,8 +221,9 @@ describe('UnitLog', () => {
     other.addEntry(entry({ title: '别的单位' }));
     expect(() => importUpdateFile(b, exportUpdateFile(other))).toThrow(LogFileError);
     const damaged = file.slice();
-    damaged[Math.floor(damaged.length / 2)] ^= 0xff;
-    damaged[damaged.length - 3] ^= 0x55;
+    const flip = (i: number, mask: number) => damaged.set([(damaged[i] ?? 0) ^ mask], i);
+    flip(Math.floor(damaged.length / 2), 0xff);
+    flip(damaged.length - 3, 0x55);
     const before = Y.encodeStateVector(b.root);
     expect(() => importUpdateFile(b, damaged)).toThrow(LogFileError);
     expect(() => importUpdateFile(b, new TextEncoder().encode('hello'))).toThrow(/not a Tianbao/);
