@@ -7,7 +7,8 @@ export type ExcelImportErrorCode =
   | 'empty'
   | 'not-tianbao-export'
   | 'wrong-template'
-  | 'duplicate-unit';
+  | 'duplicate-unit'
+  | 'bad-mapping';
 
 export class ExcelImportError extends Error {
   override readonly name = 'ExcelImportError';

@@ -1,0 +1,149 @@
+import { describe, expect, it } from 'vitest';
+import * as XLSX from 'xlsx';
+import { guessColumns, ledgerToEntries, readLedger } from './ledger-import.ts';
+import { daxinganlingTemplate } from './test-support.ts';
+
+/** A hand-kept ledger as another program writes it: title row, merged date cell, mixed date styles. */
+function ledgerBytes(extraTop = 0): Uint8Array {
+  const aoa: unknown[][] = [
+    ...Array.from({ length: extraTop }, () => ['说明：本表由宣教科维护']),
+    ['2020年安全生产月活动台账'],
+    ['序号', '日期', '活动名称', '地点', '主办单位', '参与人数', '备注'],
+    [1, new Date(Date.UTC(2020, 5, 1)), '启动仪式', '人民广场', '应急管理局', 300, '领导出席'],
+    [2, '2020年6月3日', '安全宣传进企业', '林业集团', '应急管理局', '约120人', ''],
+    [3, null, '安全宣传进社区', '光明社区', '街道办', 80, ''],
+    [4, '6月5日', '应急演练', '第一中学', '教育局', '', ''],
+    [5, '六月中旬', '知识竞赛', '', '', 50, ''],
+    [6, '2020-06-08', '', '会议室', '', 10, '没有名称'],
+    [7, '2020/6/9', '观看警示片', '会议室', '安监站', '很多', ''],
+    [8, '2020.6.10', '安全宣传进企业', '林业集团', '应急管理局', 60, ''],
+    [9, '2020.6.10', '安全宣传进企业', '林业集团', '应急管理局', 60, ''],
+    ['合计', null, null, null, null, 680, null],
+  ];
+  const ws = XLSX.utils.aoa_to_sheet(aoa, { cellDates: true });
+  const t = extraTop;
+  ws['!merges'] = [
+    { s: { r: t, c: 0 }, e: { r: t, c: 6 } },
+    { s: { r: t + 3, c: 1 }, e: { r: t + 4, c: 1 } }, // one date over rows 3 and 4
+  ];
+  const wb = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(wb, ws, '6月台账');
+  return new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer);
+}
+
+describe('guessColumns', () => {
+  it('maps the usual headings and leaves counts for the user', () => {
+    const g = guessColumns([
+      '序号',
+      '日期',
+      '活动名称',
+      '地点',
+      '主办单位',
+      '参与人数',
+      '备注',
+      '协办单位',
+      '',
+    ]);
+    expect(g.map((m) => m.target)).toEqual([
+      { ignore: true },
+      { field: 'date' },
+      { field: 'title' },
+      { field: 'location' },
+      { field: 'organizer' },
+      { ignore: true, numeric: true },
+      { field: 'description' },
+      { field: 'partners' },
+      { ignore: true },
+    ]);
+    expect(g[5]?.confidence).toBe('none');
+  });
+
+  it('takes 活动内容 as the title when there is no name column, as the description otherwise', () => {
+    expect(guessColumns(['时间', '活动内容']).map((m) => m.target)).toEqual([
+      { field: 'date' },
+      { field: 'title' },
+    ]);
+    expect(guessColumns(['活动名称', '活动内容'])[1]?.target).toEqual({ field: 'description' });
+  });
+
+  it('offers a blank whose phrase matches a count heading, as a low-confidence guess', () => {
+    const t = daxinganlingTemplate();
+    const g = guessColumns(['日期', '活动名称', '制作典型事故案例剖析警示教育片（部）', '参与人数'], t);
+    expect(g[2]).toMatchObject({ target: { slot: 'daxinganling-2020/s14' }, confidence: 'low' });
+    expect(g[3]).toMatchObject({ target: { ignore: true, numeric: true }, confidence: 'none' });
+  });
+});
+
+describe('readLedger + ledgerToEntries', async () => {
+  const [sheet] = await readLedger(ledgerBytes());
+  if (!sheet) throw new Error('no sheet');
+  const mapping = guessColumns(sheet.headers).map((m) =>
+    m.header === '参与人数' ? { ...m, target: { slot: 'daxinganling-2020/s7' } } : m,
+  );
+  const result = ledgerToEntries(sheet, mapping, { year: 2020 });
+
+  it('finds the heading row below the title', () => {
+    expect(sheet.name).toBe('6月台账');
+    expect(sheet.headerRow).toBe(2);
+    expect(sheet.headers).toEqual(['序号', '日期', '活动名称', '地点', '主办单位', '参与人数', '备注']);
+  });
+
+  it('imports valid rows with their fields and counts', () => {
+    expect(result.valid.map((e) => [e.sourceRow, e.date, e.title])).toEqual([
+      [3, '2020-06-01', '启动仪式'],
+      [4, '2020-06-03', '安全宣传进企业'],
+      [5, '2020-06-03', '安全宣传进社区'],
+      [6, '2020-06-05', '应急演练'],
+      [10, '2020-06-10', '安全宣传进企业'],
+      [11, '2020-06-10', '安全宣传进企业'],
+    ]);
+    const first = result.valid[0];
+    expect(first).toMatchObject({
+      location: '人民广场',
+      organizer: '应急管理局',
+      description: '领导出席',
+      contributions: { 'daxinganling-2020/s7': 300 },
+      attachments: [],
+    });
+    expect(result.valid[1]?.contributions).toEqual({ 'daxinganling-2020/s7': 120 });
+    expect(result.valid[3]?.contributions).toEqual({});
+  });
+
+  it('lists every invalid row with its reason', () => {
+    expect(result.invalid.map((r) => [r.row, r.code])).toEqual([
+      [7, 'bad-date'],
+      [8, 'missing-title'],
+      [9, 'bad-number'],
+      [12, 'total-row'],
+    ]);
+    expect(result.invalid[0]?.reason).toContain('六月中旬');
+    expect(result.invalid[2]?.reason).toContain('很多');
+  });
+
+  it('without a year, 6月5日 is reported, not guessed', () => {
+    const r = ledgerToEntries(sheet, mapping);
+    expect(r.invalid.find((x) => x.row === 6)?.code).toBe('date-without-year');
+  });
+
+  it('gives each row a stable import key: the same file twice, or rows moved down, yield the same keys', async () => {
+    const keys = result.valid.map((e) => e.importKey);
+    expect(new Set(keys).size).toBe(keys.length); // identical rows 10 and 11 stay two entries
+    const again = ledgerToEntries((await readLedger(ledgerBytes()))[0] as typeof sheet, mapping, {
+      year: 2020,
+    });
+    expect(again.valid.map((e) => e.importKey)).toEqual(keys);
+    const shifted = ledgerToEntries((await readLedger(ledgerBytes(2)))[0] as typeof sheet, mapping, {
+      year: 2020,
+    });
+    expect(shifted.valid.map((e) => e.importKey)).toEqual(keys);
+  });
+
+  it('refuses a mapping without date and title', () => {
+    expect(() =>
+      ledgerToEntries(
+        sheet,
+        mapping.filter((m) => m.header !== '日期'),
+      ),
+    ).toThrow(expect.objectContaining({ code: 'bad-mapping' }));
+  });
+});
