@@ -1,0 +1,188 @@
+import {
+  createUnit,
+  databaseFileName,
+  decodeInvitation,
+  defaultDataDir,
+  issueInvitation,
+  listUnits,
+  type Role,
+  revokeToken,
+  startRelay,
+} from '@tianbao/relay';
+import type { Command } from 'commander';
+import { CliError } from '../run-cli.ts';
+
+const defaultRelayUrl = 'ws://127.0.0.1:4321';
+
+const parsePort = (value: string): number => {
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError(`invalid port ${value}`);
+  return port;
+};
+
+const parseRole = (value: string): Role => {
+  if (value !== 'admin' && value !== 'editor' && value !== 'viewer') {
+    throw new CliError(`role must be admin, editor or viewer, not ${value}`);
+  }
+  return value;
+};
+
+const print = (json: boolean, data: unknown, text: string) => {
+  process.stdout.write(json ? `${JSON.stringify(data, null, 2)}\n` : `${text}\n`);
+};
+
+/** `tianbao relay` (serve) and `tianbao relay unit create|list|invite|revoke`. */
+export function registerRelay(program: Command): void {
+  const relay = program
+    .command('relay')
+    .description('同步中继 the sync relay: serve, and manage units and their tokens');
+
+  relay
+    .command('serve', { isDefault: true })
+    .description(`run the relay (SQLite in <data>/${databaseFileName}); prints one JSON log line per event`)
+    .option('--port <port>', 'port (0 picks a free one)', parsePort, 4321)
+    .option('--host <host>', 'address to listen on', '127.0.0.1')
+    .option('--data <dir>', 'data directory (SQLite file and blobs)', defaultDataDir)
+    .option('--redis <url>', 'redis:// URL to share documents with other relay processes')
+    .option('--public-url <url>', 'ws(s):// address written into invitations the admin API makes')
+    .option('--max-update-bytes <n>', 'largest accepted update', Number)
+    .option('--max-blob-bytes <n>', 'largest accepted attachment', Number)
+    .action(
+      async (o: {
+        port: number;
+        host: string;
+        data: string;
+        redis?: string;
+        publicUrl?: string;
+        maxUpdateBytes?: number;
+        maxBlobBytes?: number;
+      }) => {
+        const redisUrl = o.redis ?? process.env.TIANBAO_REDIS_URL;
+        const running = await startRelay({
+          host: o.host,
+          port: o.port,
+          dataDir: o.data,
+          ...(redisUrl ? { redisUrl } : {}),
+          ...(o.publicUrl ? { publicUrl: o.publicUrl } : {}),
+          ...(o.maxUpdateBytes ? { maxUpdateBytes: o.maxUpdateBytes } : {}),
+          ...(o.maxBlobBytes ? { maxBlobBytes: o.maxBlobBytes } : {}),
+        });
+        process.stderr.write(
+          `填报助手同步中继 / Tianbao relay: ${running.url} (data: ${running.databaseFile})\n`,
+        );
+        const stop = async () => {
+          await running.close();
+          process.exit(0);
+        };
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      },
+    );
+
+  const unit = relay.command('unit').description('units (单位) and their invitation tokens');
+
+  unit
+    .command('create')
+    .description('create a unit: prints its id, an admin token, and editor and viewer invitations')
+    .requiredOption('--name <name>', 'unit name (单位名称)')
+    .option('--data <dir>', 'data directory', defaultDataDir)
+    .option('--relay-url <url>', 'relay address written into the invitations', defaultRelayUrl)
+    .option('--json', 'print JSON')
+    .action((o: { name: string; data: string; relayUrl: string; json?: boolean }) => {
+      const created = createUnit({ dataDir: o.data, name: o.name, relayUrl: o.relayUrl });
+      print(
+        Boolean(o.json),
+        {
+          unitId: created.unit.id,
+          name: created.unit.name,
+          admin: { id: created.admin.id, token: created.admin.token, invitation: created.admin.invitation },
+          editor: {
+            id: created.editor.id,
+            token: created.editor.token,
+            invitation: created.editor.invitation,
+          },
+          viewer: {
+            id: created.viewer.id,
+            token: created.viewer.token,
+            invitation: created.viewer.invitation,
+          },
+        },
+        [
+          `unit ${created.unit.id}  ${created.unit.name}`,
+          `admin token (keep it; admin API):  ${created.admin.token}`,
+          `editor invitation (${created.editor.id}):  ${created.editor.invitation}`,
+          `viewer invitation (${created.viewer.id}):  ${created.viewer.invitation}`,
+          'Tokens are stored hashed: this is the only time they are shown.',
+        ].join('\n'),
+      );
+    });
+
+  unit
+    .command('invite')
+    .description('issue another invitation (or admin token) for a unit')
+    .requiredOption('--unit <unitId>', 'unit id')
+    .requiredOption('--role <role>', 'editor, viewer or admin', parseRole)
+    .option('--label <label>', 'who it is for', '')
+    .option('--data <dir>', 'data directory', defaultDataDir)
+    .option('--relay-url <url>', 'relay address written into the invitation', defaultRelayUrl)
+    .option('--json', 'print JSON')
+    .action(
+      (o: { unit: string; role: Role; label: string; data: string; relayUrl: string; json?: boolean }) => {
+        const issued = issueInvitation({
+          dataDir: o.data,
+          unitId: o.unit,
+          role: o.role,
+          relayUrl: o.relayUrl,
+          label: o.label,
+        });
+        print(
+          Boolean(o.json),
+          { id: issued.id, role: issued.role, token: issued.token, invitation: issued.invitation },
+          `${issued.role} invitation (${issued.id}):  ${issued.invitation}`,
+        );
+      },
+    );
+
+  unit
+    .command('list')
+    .description('list units and their tokens (ids and roles; secrets are not stored)')
+    .option('--data <dir>', 'data directory', defaultDataDir)
+    .option('--json', 'print JSON')
+    .action((o: { data: string; json?: boolean }) => {
+      const units = listUnits({ dataDir: o.data });
+      const fmt = (t: number | null) => (t === null ? '' : new Date(t).toISOString());
+      print(
+        Boolean(o.json),
+        units,
+        units.length
+          ? units
+              .map((u) =>
+                [
+                  `unit ${u.id}  ${u.name}  created ${fmt(u.createdAt)}`,
+                  ...u.tokens.map(
+                    (t) =>
+                      `  ${t.id}  ${t.role.padEnd(6)}  ${t.revokedAt === null ? 'live   ' : `revoked ${fmt(t.revokedAt)}`}  ${t.label}`,
+                  ),
+                ].join('\n'),
+              )
+              .join('\n')
+          : 'no units yet: tianbao relay unit create --name <单位名称>',
+      );
+    });
+
+  unit
+    .command('revoke')
+    .description('revoke a token by id, by the token itself, or by a whole invitation')
+    .option('--id <tokenId>', 'token id (from unit list)')
+    .option('--token <tokenOrInvitation>', 'the token or the tianbao:// invitation')
+    .option('--data <dir>', 'data directory', defaultDataDir)
+    .action((o: { id?: string; token?: string; data: string }) => {
+      if (!o.id === !o.token) throw new CliError('give exactly one of --id or --token');
+      const secret = o.token?.trim().startsWith('tianbao') ? decodeInvitation(o.token).token : o.token;
+      const revoked = revokeToken(
+        o.id ? { dataDir: o.data, id: o.id } : { dataDir: o.data, token: secret ?? '' },
+      );
+      if (!revoked) throw new CliError('no such token');
+      process.stdout.write(`revoked ${revoked.role} token ${revoked.id} of unit ${revoked.unitId}\n`);
+    });
+}

@@ -1,0 +1,100 @@
+// Scale-out: two relay processes sharing one SQLite file and a Debian redis-server; clients on
+// different processes converge. Skipped, with the reason printed, when redis-server is missing.
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { createServer } from 'node:net';
+import { createUnit } from '@tianbao/relay';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connectClient, snapshot, type TestClient, waitFor } from './support/relay-client.ts';
+import { type RelayProcess, startRelayProcess, tempDir } from './support/relay-process.ts';
+
+const redisServer = spawnSync('redis-server', ['--version'], { encoding: 'utf8' });
+const hasRedis = redisServer.status === 0;
+if (!hasRedis) {
+  console.warn('relay-redis.e2e: SKIPPED: redis-server is not installed (apt-get install -y redis-server)');
+}
+
+const freePort = () =>
+  new Promise<number>((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const address = s.address();
+      s.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+
+describe.skipIf(!hasRedis)('relay scale-out with redis', () => {
+  let redis: ChildProcess | undefined;
+  const relays: RelayProcess[] = [];
+  const clients: TestClient[] = [];
+
+  beforeAll(async () => {
+    const port = await freePort();
+    redis = spawn(
+      'redis-server',
+      ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    let out = '';
+    redis.stdout?.setEncoding('utf8').on('data', (c: string) => {
+      out += c;
+    });
+    await waitFor(() => out.includes('Ready to accept connections'), 'redis-server to start', 10_000);
+    const dataDir = tempDir();
+    const redisUrl = `redis://127.0.0.1:${port}`;
+    relays.push(
+      await startRelayProcess({ dataDir, redisUrl }),
+      await startRelayProcess({ dataDir, redisUrl }),
+    );
+  });
+
+  afterAll(async () => {
+    for (const c of clients) c.destroy();
+    await Promise.all(relays.map((r) => r.stop()));
+    redis?.kill('SIGTERM');
+  });
+
+  it('clients on different relay processes converge', async () => {
+    const [one, two] = relays;
+    if (!one || !two) throw new Error('relays did not start');
+    expect(one.port).not.toBe(two.port);
+    const unit = createUnit({ dataDir: one.dataDir, name: '扩容测试单位', relayUrl: one.url });
+    const name = `${unit.unit.id}/log`;
+    const connect = (relay: RelayProcess) => {
+      const c = connectClient({ url: relay.url, name, token: unit.editor.token });
+      clients.push(c);
+      return c;
+    };
+    const a = connect(one);
+    const b = connect(one);
+    const c = connect(two);
+    const d = connect(two);
+    await Promise.all([a.synced, b.synced, c.synced, d.synced]);
+
+    const all = [a, b, c, d];
+    all.forEach((x, n) => {
+      for (let i = 0; i < 25; i++) x.addEntry(`${n}-${i}`, { title: `条目 ${n}-${i}`, by: n });
+    });
+    a.addEntry('shared', { people: 1 });
+    await waitFor(() => all.every((x) => x.entries().has('shared')), 'shared entry on both processes');
+    c.setField('shared', 'people', 3);
+    a.setField('shared', 'people', 2);
+
+    await waitFor(
+      () =>
+        all.every((x) => x.entries().size === 101) && all.every((x) => snapshot(x.doc) === snapshot(a.doc)),
+      'all four clients on two processes to converge',
+      20_000,
+    );
+    expect(a.entries().get('3-24')?.get('title')).toBe('条目 3-24');
+    expect(d.entries().get('0-0')?.get('title')).toBe('条目 0-0');
+
+    // A client joining on the second process later loads everything.
+    await waitFor(() => all.every((x) => x.acknowledged()), 'acknowledged');
+    const late = connect(two);
+    await late.synced;
+    await waitFor(() => snapshot(late.doc) === snapshot(a.doc), 'late joiner converges');
+  });
+});
