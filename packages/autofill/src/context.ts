@@ -1,0 +1,205 @@
+// The text around a control: the words before and after it in its cell or line, its labels, the
+// nearest preceding text when it has neither, and the fieldset/heading it sits under.
+import { byId, INLINE, isControl, isElement, rootOf, SILENT, tagOf, textOf } from './dom.ts';
+import { clean, SEPARATOR } from './text.ts';
+import type { Control } from './types.ts';
+
+type Token = { text: string } | { control: Control } | { brk: true };
+
+/** Per-scan memo: a cell's tokens are computed once however many blanks it holds. */
+export interface ContextCache {
+  cells: Map<Element, { tokens: Token[]; at: Map<Control, number> }>;
+}
+
+export const newContextCache = (): ContextCache => ({ cells: new Map() });
+
+/** The element whose text forms the control's sentence: nearest ancestor that is not inline. */
+export function containerOf(el: Element): Element {
+  let e = el.parentElement;
+  while (e && INLINE.has(tagOf(e))) e = e.parentElement;
+  return e ?? el;
+}
+
+function tokenize(container: Element): { tokens: Token[]; at: Map<Control, number> } {
+  const out: Token[] = [];
+  const at = new Map<Control, number>();
+  const walk = (node: Node) => {
+    for (let c = node.firstChild; c; c = c.nextSibling) {
+      if (c.nodeType === 3) {
+        const t = c.nodeValue ?? '';
+        if (t.trim()) out.push({ text: t });
+        continue;
+      }
+      if (!isElement(c)) continue;
+      const tag = tagOf(c);
+      if (SILENT.has(tag)) continue;
+      if (isControl(c)) {
+        if ((c as HTMLInputElement).type === 'hidden') continue;
+        at.set(c, out.length);
+        out.push({ control: c });
+        continue;
+      }
+      if (tag === 'br' || tag === 'hr' || tag === 'button') {
+        out.push({ brk: true });
+        continue;
+      }
+      const block = !INLINE.has(tag);
+      if (block) out.push({ brk: true });
+      walk(c);
+      if (block) out.push({ brk: true });
+    }
+  };
+  walk(container);
+  return { tokens: out, at };
+}
+
+/** The tokens of the control's cell and its position among them. */
+export function tokensFor(el: Control, cache: ContextCache): { tokens: Token[]; at: number } | null {
+  const container = containerOf(el);
+  let cell = cache.cells.get(container);
+  if (!cell) {
+    cell = tokenize(container);
+    cache.cells.set(container, cell);
+  }
+  const at = cell.at.get(el);
+  return at === undefined ? null : { tokens: cell.tokens, at };
+}
+
+const trimBefore = (s: string) =>
+  clean(s)
+    .replace(/^[\s，,；;。！!？?、:：)）\]】]+/, '')
+    .replace(/[\s:：(（[【_＿]+$/, '')
+    .trim();
+const trimAfter = (s: string) =>
+  clean(s)
+    .replace(/^[\s)）\]】_＿]+/, '')
+    .trim();
+
+/**
+ * Text before and after the control inside its cell, split like the reference lists: text between two
+ * blanks goes to the first blank up to the first separator (，；。), the rest introduces the second.
+ */
+export function aroundText(el: Control, cache: ContextCache): { before: string; after: string } {
+  const hit = tokensFor(el, cache);
+  if (!hit) return { before: '', after: '' };
+  const { tokens, at } = hit;
+  let back = '';
+  let boundedByControl = false;
+  for (let i = at - 1; i >= 0; i--) {
+    const t = tokens[i] as Token;
+    if ('control' in t) {
+      boundedByControl = true;
+      break;
+    }
+    if ('brk' in t) {
+      if (back.trim()) break;
+      continue;
+    }
+    back = t.text + back;
+  }
+  let before = back;
+  if (boundedByControl) {
+    const m = SEPARATOR.exec(back);
+    before = m ? back.slice(m.index + 1) : '';
+  }
+  let forward = '';
+  for (let i = at + 1; i < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    if ('control' in t) break;
+    if ('brk' in t) {
+      if (forward.trim()) break;
+      continue;
+    }
+    forward += t.text;
+  }
+  const cut = SEPARATOR.exec(forward);
+  const after = cut ? forward.slice(0, cut.index) : forward;
+  return { before: trimBefore(before), after: trimAfter(after) };
+}
+
+const labelText = (label: Element): string => clean(textOf(label));
+
+/** label/for, a wrapping label, aria-labelledby, aria-label: the first that has text. */
+export function explicitLabel(el: Control): string {
+  const labels = el.labels ? Array.from(el.labels) : [];
+  if (!labels.length && el.id) {
+    const root = rootOf(el);
+    const found = root.querySelector?.(`label[for="${el.id.replace(/["\\]/g, '\\$&')}"]`);
+    if (found) labels.push(found as HTMLLabelElement);
+  }
+  const wrapping = el.closest('label');
+  if (wrapping && !labels.includes(wrapping as HTMLLabelElement)) labels.push(wrapping as HTMLLabelElement);
+  const fromLabels = clean(labels.map(labelText).join(' '));
+  if (fromLabels) return fromLabels;
+  const by = el.getAttribute('aria-labelledby');
+  if (by) {
+    const root = rootOf(el);
+    const t = clean(
+      by
+        .split(/\s+/)
+        .map((id) => byId(root, id))
+        .filter((x): x is Element => !!x)
+        .map(labelText)
+        .join(' '),
+    );
+    if (t) return t;
+  }
+  return clean(el.getAttribute('aria-label'));
+}
+
+/** Label of a 是/否 group: the radiogroup's aria-labelledby / aria-label, when the page gives one. */
+export function groupLabel(el: Control): string {
+  const group = el.closest('[role=radiogroup],[role=group]');
+  if (!group) return '';
+  const by = group.getAttribute('aria-labelledby');
+  if (by) {
+    const root = rootOf(el);
+    const t = clean(
+      by
+        .split(/\s+/)
+        .map((id) => byId(root, id))
+        .filter((x): x is Element => !!x)
+        .map(labelText)
+        .join(' '),
+    );
+    if (t) return t;
+  }
+  return clean(group.getAttribute('aria-label'));
+}
+
+const MAX_LEADING = 80;
+
+/**
+ * The text right before the control outside its own cell, for layouts that put the label in a
+ * neighbouring element without `for` (a preceding <td>, an Element-UI label column, a <dt>).
+ * Stops at anything that holds another control, so it never borrows a neighbour's label.
+ */
+export function leadingText(el: Control): string {
+  let node: Element | null = containerOf(el);
+  for (let depth = 0; node && depth < 5; depth++) {
+    for (let sib: Node | null = node.previousSibling; sib; sib = sib.previousSibling) {
+      let t = '';
+      if (sib.nodeType === 3) t = sib.nodeValue ?? '';
+      else if (isElement(sib)) {
+        if (SILENT.has(tagOf(sib))) continue;
+        if (isControl(sib) || sib.querySelector('input:not([type=hidden]),select,textarea')) return '';
+        t = textOf(sib);
+      }
+      t = clean(t);
+      if (t) return t.length > MAX_LEADING ? t.slice(-MAX_LEADING) : t;
+    }
+    const parent: Element | null = node.parentElement;
+    if (!parent || parent.localName === 'form' || parent.localName === 'body' || parent.localName === 'tr') {
+      return '';
+    }
+    node = parent;
+  }
+  return '';
+}
+
+/** Legend of the nearest fieldset. */
+export function legendOf(el: Control): string {
+  const fs = el.closest('fieldset');
+  const legend = fs?.querySelector(':scope > legend');
+  return legend ? clean(textOf(legend)) : '';
+}

@@ -1,0 +1,96 @@
+// Realm-safe DOM helpers: controls may live in frames, so no `instanceof` against this window's classes.
+import type { Control } from './types.ts';
+
+export const isElement = (n: Node | null | undefined): n is Element => !!n && n.nodeType === 1;
+export const tagOf = (el: Element): string => el.localName;
+
+export const isControl = (el: Element): el is Control => {
+  const t = el.localName;
+  return t === 'input' || t === 'select' || t === 'textarea';
+};
+
+export const isInput = (el: Element): el is HTMLInputElement => el.localName === 'input';
+export const isSelect = (el: Element): el is HTMLSelectElement => el.localName === 'select';
+export const isTextarea = (el: Element): el is HTMLTextAreaElement => el.localName === 'textarea';
+
+/** The input type as the browser understands it (lower case, unknown types are 'text'). */
+export const inputType = (el: Control): string =>
+  isInput(el) ? (el.type || 'text').toLowerCase() : isSelect(el) ? 'select-one' : 'textarea';
+
+/** Tags whose text is never page context. */
+export const SILENT = new Set([
+  'script',
+  'style',
+  'template',
+  'noscript',
+  'option',
+  'optgroup',
+  'datalist',
+  'svg',
+]);
+
+/** Tags that do not start a new line: the cell of a control is its nearest ancestor not in this list. */
+export const INLINE = new Set([
+  'span',
+  'label',
+  'font',
+  'b',
+  'i',
+  'em',
+  'strong',
+  'u',
+  'a',
+  'nobr',
+  'small',
+  'big',
+  'sub',
+  'sup',
+  'code',
+  'abbr',
+  'ins',
+  'del',
+  'mark',
+  's',
+  'q',
+  'cite',
+  'var',
+  'kbd',
+  'tt',
+  'bdi',
+  'bdo',
+  'wbr',
+  'img',
+]);
+
+/** Not rendered: hidden attribute, display:none or visibility:hidden up the tree. */
+export function isHidden(el: Control): boolean {
+  if (isInput(el) && el.type === 'hidden') return true;
+  const check = (el as Element & { checkVisibility?: (o?: object) => boolean }).checkVisibility;
+  if (typeof check === 'function') {
+    return !check.call(el, { visibilityProperty: true, checkVisibilityCSS: true });
+  }
+  for (let e: Element | null = el; e; e = e.parentElement) {
+    if (e.hasAttribute('hidden')) return true;
+    const style = (e as HTMLElement).style;
+    if (style && (style.display === 'none' || style.visibility === 'hidden')) return true;
+  }
+  return false;
+}
+
+/** Text of a node without script/style/option text and without the text of nested controls. */
+export function textOf(node: Node): string {
+  if (node.nodeType === 3) return node.nodeValue ?? '';
+  if (!isElement(node) || SILENT.has(tagOf(node)) || isControl(node)) return '';
+  let s = '';
+  for (let c = node.firstChild; c; c = c.nextSibling) s += textOf(c);
+  return s;
+}
+
+export const hasControl = (el: Element): boolean =>
+  isControl(el) || !!el.querySelector('input:not([type=hidden]),select,textarea');
+
+/** The document or shadow root an element belongs to. */
+export const rootOf = (el: Element): Document | ShadowRoot => el.getRootNode() as Document | ShadowRoot;
+
+export const byId = (root: Document | ShadowRoot, id: string): Element | null =>
+  (root as Document).getElementById ? (root as Document).getElementById(id) : null;

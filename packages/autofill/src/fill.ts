@@ -1,0 +1,167 @@
+// fill(matches, values) → FillReport: writes confident matches into empty (or previously autofilled)
+// controls like a person would, and remembers what was there so undo() can put it back.
+import { formatFor } from './format-value.ts';
+import { setChecked, setValue } from './set-value.ts';
+import { normalize } from './text.ts';
+import type { Control, FillEntry, FillOptions, FillReport, FillSkip, FillValue, Match } from './types.ts';
+import { yesNo } from './yes-no.ts';
+
+/** What the engine last wrote into each control; lets a second fill replace its own values only. */
+const autofilled = new WeakMap<Control, string>();
+
+type Values = ReadonlyMap<string, FillValue> | Readonly<Record<string, FillValue>>;
+const valueFor = (values: Values, id: string): FillValue | undefined =>
+  values instanceof Map ? values.get(id) : (values as Record<string, FillValue>)[id];
+
+const asBoolean = (v: FillValue): boolean | undefined =>
+  typeof v === 'boolean'
+    ? v
+    : yesNo(String(v)) === 'yes'
+      ? true
+      : yesNo(String(v)) === 'no'
+        ? false
+        : undefined;
+
+const PLACEHOLDER_OPTION = /请选择|^-+|^选择|^\s*$|^全部$/;
+
+interface Restore {
+  el: Control;
+  value?: string;
+  checked?: boolean;
+}
+
+const stateOf = (el: Control): string =>
+  el.localName === 'input' &&
+  ((el as HTMLInputElement).type === 'checkbox' || (el as HTMLInputElement).type === 'radio')
+    ? (el as HTMLInputElement).checked
+      ? 'checked'
+      : ''
+    : el.value;
+
+function selectIsEmpty(el: HTMLSelectElement): boolean {
+  const opt = el.options[el.selectedIndex];
+  return !opt || el.value === '' || PLACEHOLDER_OPTION.test(opt.text.trim());
+}
+
+/** Option of a select for a value: 是/否 for booleans, else same text or same value. */
+function optionFor(el: HTMLSelectElement, v: FillValue): HTMLOptionElement | undefined {
+  const opts = Array.from(el.options);
+  const b = typeof v === 'boolean' ? v : undefined;
+  if (b !== undefined) {
+    const want = b ? 'yes' : 'no';
+    return opts.find((o) => yesNo(o.text) === want) ?? opts.find((o) => yesNo(o.value) === want);
+  }
+  const n = normalize(String(v));
+  return opts.find((o) => normalize(o.text) === n) ?? opts.find((o) => normalize(o.value) === n);
+}
+
+export function fill(matches: readonly Match[], values: Values, options: FillOptions = {}): FillReport {
+  const confirmed = new Set(options.confirmed ?? []);
+  const filled: FillEntry[] = [];
+  const skipped: FillSkip[] = [];
+  const restore: Restore[] = [];
+  const groups = new Map<string, Match[]>();
+  const singles: Match[] = [];
+  for (const m of matches) {
+    if (m.field.group) groups.set(m.field.group, [...(groups.get(m.field.group) ?? []), m]);
+    else singles.push(m);
+  }
+
+  const allowed = (m: Match): FillValue | undefined => {
+    const skip = (reason: string) => {
+      skipped.push({ key: m.field.key, slotId: m.slotId, reason });
+      return undefined;
+    };
+    if (!m.slotId || m.status === 'unmatched') return skip('unmatched');
+    if (m.status === 'unsure' && !confirmed.has(m.field.key)) return skip('unsure');
+    const v = valueFor(values, m.slotId);
+    if (v === undefined || v === null || v === '') return skip('no value');
+    return v;
+  };
+
+  for (const m of singles) {
+    const v = allowed(m);
+    if (v === undefined) continue;
+    const el = m.field.control;
+    const previous = el.value;
+    const mine = autofilled.get(el) === previous;
+    const empty = el.localName === 'select' ? selectIsEmpty(el as HTMLSelectElement) : previous === '';
+    if (!empty && !mine && !options.overwrite) {
+      skipped.push({ key: m.field.key, slotId: m.slotId, reason: 'not empty' });
+      continue;
+    }
+    let next: string;
+    if (el.localName === 'select') {
+      const opt = optionFor(el as HTMLSelectElement, v);
+      if (!opt) {
+        skipped.push({ key: m.field.key, slotId: m.slotId, reason: 'no option' });
+        continue;
+      }
+      next = opt.value;
+    } else next = formatFor(el, v);
+    if (next === previous) {
+      autofilled.set(el, next);
+      continue;
+    }
+    restore.push({ el, value: previous });
+    setValue(el, next);
+    autofilled.set(el, el.value);
+    filled.push({ key: m.field.key, slotId: m.slotId as string, previous, value: el.value });
+  }
+
+  for (const members of groups.values()) {
+    const head = members[0] as Match;
+    const v = allowed(head);
+    if (v === undefined) {
+      for (const m of members.slice(1))
+        skipped.push({ key: m.field.key, slotId: m.slotId, reason: 'see group' });
+      continue;
+    }
+    const boxes = members.map((m) => m.field.control as HTMLInputElement);
+    const mine = boxes.every((b) => autofilled.get(b) === stateOf(b));
+    const empty = boxes.every((b) => !b.checked);
+    if (!empty && !mine && !options.overwrite) {
+      skipped.push({ key: head.field.key, slotId: head.slotId, reason: 'not empty' });
+      continue;
+    }
+    const b = asBoolean(v);
+    let want: (m: Match) => boolean;
+    if (b !== undefined && members.some((m) => m.field.choice)) {
+      want = (m) => (m.field.choice === 'yes' ? b : m.field.choice === 'no' ? !b : false);
+    } else {
+      const n = normalize(String(v));
+      const hit = members.find((m) => normalize(m.field.option ?? '') === n);
+      if (!hit) {
+        skipped.push({ key: head.field.key, slotId: head.slotId, reason: 'no option' });
+        continue;
+      }
+      want = (m) => m === hit;
+    }
+    // Uncheck first so a page that allows one answer never sees both.
+    const order = [...members].sort((x, y) => Number(want(x)) - Number(want(y)));
+    for (const m of order) {
+      const el = m.field.control as HTMLInputElement;
+      const target = want(m);
+      if (el.checked !== target) {
+        restore.push({ el, checked: el.checked });
+        const previous = stateOf(el);
+        setChecked(el, target);
+        filled.push({ key: m.field.key, slotId: m.slotId as string, previous, value: stateOf(el) });
+      }
+    }
+    for (const el of boxes) autofilled.set(el, stateOf(el));
+  }
+
+  return {
+    filled,
+    skipped,
+    undo() {
+      for (const u of [...restore].reverse()) {
+        if (u.checked !== undefined) setChecked(u.el as HTMLInputElement, u.checked);
+        else if (u.value !== undefined) setValue(u.el, u.value);
+        autofilled.delete(u.el);
+      }
+      restore.length = 0;
+    },
+  };
+}

@@ -1,0 +1,26 @@
+export { type AutofillResult, autofill } from './autofill.ts';
+export { type Dump, type DumpedField, dump } from './dump.ts';
+export { fieldKey } from './field-key.ts';
+export { fill } from './fill.ts';
+export { highlight } from './highlight.ts';
+export { LIAISON_FIELDS, type LiaisonField, liaisonSlots } from './liaison.ts';
+export { match } from './match.ts';
+export { slotsFromReference } from './reference-slots.ts';
+export { type ScanOptions, type ScanResult, type SkippedControl, scan, scanAll } from './scan.ts';
+export { type SettleOptions, waitForSettle, watch } from './settle.ts';
+export { SYNONYMS } from './text.ts';
+export type {
+  Control,
+  Field,
+  FieldKind,
+  FillEntry,
+  FillOptions,
+  FillReport,
+  FillSkip,
+  FillValue,
+  LearnedMapping,
+  Match,
+  MatchOptions,
+  MatchSlot,
+  MatchStatus,
+} from './types.ts';

@@ -1,0 +1,239 @@
+// scan(document) → Field[]: every control the engine may fill, in document order, with its context.
+import {
+  aroundText,
+  containerOf,
+  explicitLabel,
+  groupLabel,
+  leadingText,
+  legendOf,
+  newContextCache,
+  tokensFor,
+} from './context.ts';
+import { inputType, isControl, isInput, textOf } from './dom.ts';
+import { fieldKey, type KeyCounts } from './field-key.ts';
+import { skipByType, skipReason } from './skip.ts';
+import { buildGrid, type Grid, headersOf } from './table-grid.ts';
+import { clean, leadingUnit, trailingUnit } from './text.ts';
+import type { Control, Field, FieldKind } from './types.ts';
+import { yesNo } from './yes-no.ts';
+
+export interface ScanOptions {
+  /** Descend into same-origin iframes and frames (default true). */
+  frames?: boolean;
+}
+
+export interface SkippedControl {
+  control: Control;
+  framePath: string;
+  reason: string;
+}
+
+export interface ScanResult {
+  fields: Field[];
+  skipped: SkippedControl[];
+}
+
+const kindOf = (el: Control): FieldKind => {
+  const type = inputType(el);
+  if (type === 'select-one' || type === 'select-multiple') return 'select';
+  if (type === 'textarea') return 'textarea';
+  if (type === 'checkbox' || type === 'radio') return 'choice';
+  if (type === 'number') return 'number';
+  if (type === 'date' || type === 'datetime-local' || type === 'month' || type === 'week') return 'date';
+  if (type === 'tel') return 'tel';
+  if (type === 'email') return 'email';
+  return 'text';
+};
+
+const frameName = (frame: Element, index: number): string => {
+  const name = frame.getAttribute('name') || frame.id;
+  if (name) return name;
+  const src = frame.getAttribute('src') ?? '';
+  const last = src.split(/[?#]/)[0]?.split('/').pop();
+  return last || `#${index}`;
+};
+
+const GENERIC_PLACEHOLDER = /^(请输入|请填写|请选择|输入|选择|填写)?(内容|数字|数值|文本)?$|^yyyy|^\s*$/i;
+
+/** Scans a document, its same-origin frames and open shadow roots; skipped controls are reported apart. */
+export function scanAll(doc: Document, options: ScanOptions = {}): ScanResult {
+  const fields: Field[] = [];
+  const skipped: SkippedControl[] = [];
+  const ctx = newContextCache();
+  const grids = new Map<Element, Grid>();
+  const withControls = new Map<Element, boolean>();
+  const keys: KeyCounts = new Map();
+  let heading = '';
+  let order = 0;
+
+  const consider = (el: Control, framePath: string, shadow: boolean) => {
+    const type = inputType(el);
+    const early = skipByType(el);
+    if (early) {
+      skipped.push({ control: el, framePath, reason: early });
+      return;
+    }
+    const label = explicitLabel(el);
+    const { before, after } = aroundText(el, ctx);
+    let rowHeaders: string[] = [];
+    let colHeaders: string[] = [];
+    const cell = el.closest('td,th') as HTMLTableCellElement | null;
+    const table = cell?.closest('table');
+    if (cell && table) {
+      let grid = grids.get(table);
+      if (!grid) {
+        grid = buildGrid(table as HTMLTableElement);
+        grids.set(table, grid);
+      }
+      ({ row: rowHeaders, col: colHeaders } = headersOf(cell, grid, withControls));
+    }
+    const reason = skipReason(el, label || before, rowHeaders);
+    if (reason) {
+      skipped.push({ control: el, framePath, reason });
+      return;
+    }
+    const firstInCell = isFirstInContainer(el);
+    const leading = !label && !before && firstInCell ? leadingText(el) : '';
+    const placeholder = clean(el.getAttribute('placeholder'));
+    const field: Field = {
+      control: el,
+      key: fieldKey(el, framePath, keys),
+      kind: kindOf(el),
+      type,
+      framePath,
+      shadow,
+      order: order++,
+      label,
+      placeholder: GENERIC_PLACEHOLDER.test(placeholder) ? '' : placeholder,
+      title: clean(el.getAttribute('title')),
+      before,
+      after,
+      leading,
+      unit:
+        leadingUnit(after) ||
+        trailingUnit(label) ||
+        trailingUnit(leading) ||
+        trailingUnit(colHeaders[colHeaders.length - 1] ?? '') ||
+        trailingUnit(placeholder),
+      rowHeaders,
+      colHeaders,
+      legend: legendOf(el),
+      heading,
+    };
+    if (type === 'checkbox' || type === 'radio') {
+      field.option = label || after;
+      field.choice = yesNo(field.option);
+    }
+    fields.push(field);
+  };
+
+  const visit = (root: Document | ShadowRoot, framePath: string, shadow: boolean) => {
+    const all = root.querySelectorAll('*');
+    let frameIndex = 0;
+    for (let i = 0; i < all.length; i++) {
+      const el = all[i] as Element;
+      const tag = el.localName;
+      if (tag.length === 2 && tag[0] === 'h' && tag[1] !== 'r') {
+        if (/^h[1-6]$/.test(tag)) heading = clean(textOf(el)).slice(0, 80);
+      } else if (isControl(el)) {
+        consider(el, framePath, shadow);
+      } else if ((tag === 'iframe' || tag === 'frame') && options.frames !== false) {
+        const name = frameName(el, frameIndex++);
+        let inner: Document | null = null;
+        try {
+          inner = (el as HTMLIFrameElement).contentDocument;
+        } catch {
+          inner = null; // cross-origin: not ours to read
+        }
+        if (inner?.documentElement) visit(inner, framePath ? `${framePath}>${name}` : name, false);
+      }
+      const sr = (el as HTMLElement).shadowRoot;
+      if (sr) visit(sr, framePath, true);
+    }
+  };
+
+  visit(doc, '', false);
+  groupChoices(fields, ctx);
+  return { fields, skipped };
+
+  function isFirstInContainer(el: Control): boolean {
+    const hit = tokensFor(el, ctx);
+    if (!hit) return true;
+    const { tokens, at } = hit;
+    for (let i = 0; i < at; i++) {
+      const t = tokens[i];
+      if (t && !('brk' in t)) return false;
+    }
+    return true;
+  }
+}
+
+/** Scans a document; see scanAll. */
+export const scan = (doc: Document, options: ScanOptions = {}): Field[] => scanAll(doc, options).fields;
+
+/**
+ * Radios by name, and 是/否 checkboxes side by side (same name, or adjacent in one line), become one
+ * group sharing the question: the first option's before-text, the group's aria label or the legend.
+ */
+function groupChoices(fields: Field[], ctx: ReturnType<typeof newContextCache>) {
+  let current: Field[] = [];
+  let n = 0;
+  const close = () => {
+    if (!current.length) return;
+    const first = current[0] as Field;
+    const id = `g${n++}:${first.key}`;
+    const question = groupLabel(first.control) || (first.label !== first.option ? first.label : '');
+    for (const f of current) {
+      f.group = id;
+      f.label = question;
+      f.before = first.before;
+      f.leading = first.leading;
+      if (current.length === 1 && !f.choice && f.type === 'checkbox') f.choice = 'yes';
+    }
+    current = [];
+  };
+  const radios = new Map<string, Field[]>();
+  for (const f of fields) {
+    if (f.type !== 'radio') continue;
+    const name = (f.control as HTMLInputElement).name;
+    const key = `${f.framePath}|${name || f.key}`;
+    radios.set(key, [...(radios.get(key) ?? []), f]);
+  }
+  for (const list of radios.values()) {
+    current = list;
+    close();
+  }
+  let lastLine = '';
+  for (const f of fields) {
+    if (f.type !== 'checkbox') {
+      continue;
+    }
+    const hit = tokensFor(f.control, ctx);
+    const line = hit ? lineOf(containerOf(f.control), hit.tokens, hit.at) : f.key;
+    const prev = current[current.length - 1];
+    const sameName =
+      prev &&
+      isInput(prev.control) &&
+      prev.control.name &&
+      prev.control.name === (f.control as HTMLInputElement).name;
+    const pair = prev && f.choice && prev.choice && !current.some((c) => c.choice === f.choice);
+    if (!(prev && line === lastLine && (sameName || pair))) close();
+    current.push(f);
+    lastLine = line;
+  }
+  close();
+}
+
+const lineIds = new WeakMap<Element, number>();
+let nextLine = 0;
+/** An id for the line (run of tokens between breaks) a control sits in. */
+function lineOf(container: Element, tokens: readonly object[], at: number): string {
+  let id = lineIds.get(container);
+  if (id === undefined) {
+    id = nextLine++;
+    lineIds.set(container, id);
+  }
+  let brk = 0;
+  for (let i = 0; i < at; i++) if (tokens[i] && 'brk' in (tokens[i] as object)) brk++;
+  return `${id}:${brk}`;
+}

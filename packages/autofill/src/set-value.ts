@@ -1,0 +1,63 @@
+// Setting a control the way typing would: focus, the prototype's value setter (so React's value
+// tracker and Vue's listeners notice), input and change events that cross shadow roots, blur.
+import type { Control } from './types.ts';
+
+type View = Window & typeof globalThis;
+
+const viewOf = (el: Element): View | null => el.ownerDocument.defaultView as View | null;
+
+function protoSetter(
+  el: Control,
+  prop: 'value' | 'checked',
+): ((this: Element, v: unknown) => void) | undefined {
+  const view = viewOf(el);
+  const ctor =
+    el.localName === 'input'
+      ? view?.HTMLInputElement
+      : el.localName === 'select'
+        ? view?.HTMLSelectElement
+        : view?.HTMLTextAreaElement;
+  return ctor ? Object.getOwnPropertyDescriptor(ctor.prototype, prop)?.set : undefined;
+}
+
+function fire(el: Control, data: string | null) {
+  const view = viewOf(el);
+  const InputEv = view?.InputEvent ?? view?.Event ?? Event;
+  const Ev = view?.Event ?? Event;
+  el.dispatchEvent(
+    new InputEv('input', { bubbles: true, composed: true, inputType: 'insertReplacementText', data }),
+  );
+  el.dispatchEvent(new Ev('change', { bubbles: true, composed: true }));
+}
+
+const focus = (el: Control) => {
+  try {
+    el.focus({ preventScroll: true });
+  } catch {
+    // some pages override focus; the value still gets set
+  }
+};
+
+/** Text-like inputs, textareas and selects. */
+export function setValue(el: Control, value: string): void {
+  focus(el);
+  const set = protoSetter(el, 'value');
+  if (set) set.call(el, value);
+  else el.value = value;
+  fire(el, value);
+  el.blur();
+}
+
+/** Checkboxes and radios: a click when the state must change (pages hook clicks), checked as fallback. */
+export function setChecked(el: HTMLInputElement, checked: boolean): void {
+  if (el.checked === checked) return;
+  focus(el);
+  el.click();
+  if (el.checked !== checked) {
+    const set = protoSetter(el, 'checked');
+    if (set) set.call(el, checked);
+    else el.checked = checked;
+    fire(el, null);
+  }
+  el.blur();
+}

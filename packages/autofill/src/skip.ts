@@ -1,0 +1,61 @@
+// Controls the engine must never touch, whatever the match says.
+import { inputType, isHidden, isInput } from './dom.ts';
+import type { Control } from './types.ts';
+
+const NEVER_TYPES = new Set([
+  'hidden',
+  'password',
+  'search',
+  'submit',
+  'button',
+  'reset',
+  'image',
+  'file',
+  'color',
+  'range',
+]);
+const SEARCH = /search|keyword|^kw$|^wd$|^q$|sousuo|搜索|检索|站内|查询/i;
+const CAPTCHA =
+  /captcha|验证码|校验码|yzm|checkcode|check_code|vcode|verifycode|verify_code|randcode|validatecode|authcode|kaptcha/i;
+const LOGIN = /^(user(name|id)?|login(name|id)?|account|passwd|pwd|uname|loginid|userid)$/i;
+const LOGIN_LABEL = /用户名|账号|帐号|登录名|登陆名|密码|口令/;
+const TOTAL_NAME = /(^|[_-])(total|sum|heji|hj|zongji|xiaoji)([_-]|\d|$)|^(total|sum)/i;
+const TOTAL_LABEL = /^(合\s*计|总\s*计|小\s*计)/;
+
+const attrs = (el: Control): string =>
+  [el.name, el.id, el.getAttribute('placeholder'), el.getAttribute('aria-label'), el.title]
+    .filter(Boolean)
+    .join(' ');
+
+/** The cheap checks, before any context is read: types never filled, disabled, readonly. */
+export function skipByType(el: Control): string | null {
+  const type = inputType(el);
+  if (NEVER_TYPES.has(type)) return `type ${type}`;
+  if (el.disabled || el.matches(':disabled')) return 'disabled';
+  if ((isInput(el) || el.localName === 'textarea') && (el as HTMLInputElement).readOnly) return 'readonly';
+  return null;
+}
+
+/** Why a control must be left alone, or null when it may be filled. `label` is its best label text. */
+export function skipReason(el: Control, label: string, rowHeaders: readonly string[] = []): string | null {
+  const early = skipByType(el);
+  if (early) return early;
+  if (el.getAttribute('aria-readonly') === 'true' || el.getAttribute('aria-disabled') === 'true')
+    return 'readonly';
+  if (isHidden(el)) return 'hidden';
+  const own = attrs(el);
+  if (el.closest('[role=search]')) return 'search';
+  const form = el.form ?? el.closest('form');
+  if (form && SEARCH.test(`${form.getAttribute('name') ?? ''} ${form.id} ${form.className}`)) return 'search';
+  if (SEARCH.test(el.name) || SEARCH.test(el.id) || SEARCH.test(el.className) || /搜索|检索/.test(own)) {
+    return 'search';
+  }
+  if (CAPTCHA.test(own) || CAPTCHA.test(label) || CAPTCHA.test(el.className)) return 'captcha';
+  if (LOGIN.test(el.name) || LOGIN.test(el.id) || LOGIN_LABEL.test(label)) return 'login';
+  // A form (or, without one, the control's surroundings) that asks for a password is a login form.
+  const scope = form ?? el.parentElement?.parentElement?.parentElement;
+  if (scope?.querySelector('input[type=password]')) return 'login';
+  if (TOTAL_NAME.test(el.name) || TOTAL_NAME.test(el.id)) return 'total';
+  if (TOTAL_LABEL.test(label.trim()) || rowHeaders.some((h) => TOTAL_LABEL.test(h.trim()))) return 'total';
+  return null;
+}

@@ -1,0 +1,50 @@
+// What the matcher compares on the template side, computed once per match() call.
+import { leadingUnit, normalize } from './text.ts';
+import type { MatchSlot } from './types.ts';
+
+export interface SlotInfo {
+  slot: MatchSlot;
+  kind: NonNullable<MatchSlot['kind']>;
+  unit: string;
+  /** Phrases a page may show for this blank, best first: before, before with the previous blank's phrase, … */
+  phrases: string[];
+  /** After-text without the unit. */
+  after: string;
+  item: string;
+  group: string;
+  /** Matched by order (table blanks) or by label only (header fields, liaison). */
+  ordered: boolean;
+}
+
+export function slotInfos(slots: readonly MatchSlot[]): SlotInfo[] {
+  const out: SlotInfo[] = [];
+  let prev: MatchSlot | undefined;
+  for (const slot of slots) {
+    const kind = slot.kind ?? 'text';
+    const after = slot.after ?? '';
+    const unit = slot.unit || leadingUnit(after) || (kind === 'percent' ? '%' : '');
+    const before = slot.before ?? '';
+    const item = slot.item ?? '';
+    const phrases: string[] = [];
+    if (before) phrases.push(before);
+    const sameItem =
+      !!item && prev?.item === item && (prev?.section ?? 'table') === (slot.section ?? 'table');
+    // "组织观看（ ）场，（ ）人次": the second blank is still about 组织观看.
+    if (normalize(before).length <= 3 && sameItem && prev?.before) phrases.push(`${prev.before}${before}`);
+    if (!before && item && !sameItem) phrases.push(item);
+    if (after && unit !== after) phrases.push(`${before} ${after}`);
+    for (const l of slot.labels ?? []) phrases.push(l);
+    out.push({
+      slot,
+      kind,
+      unit,
+      phrases: phrases.filter((p) => normalize(p)),
+      after: unit ? after.normalize('NFKC').trim().slice(unit.length) : after,
+      item,
+      group: slot.group ?? '',
+      ordered: (slot.section ?? 'table') === 'table' && !slot.labels?.length,
+    });
+    prev = slot;
+  }
+  return out;
+}

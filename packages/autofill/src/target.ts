@@ -1,0 +1,57 @@
+// A match target: one control, or the controls of one 是/否 / radio group, seen as a single blank.
+import { stripUnit } from './text.ts';
+import type { Field } from './types.ts';
+import { yesNo } from './yes-no.ts';
+
+export interface Target {
+  fields: Field[];
+  first: Field;
+  /** Can hold a 是/否 answer (pair, single checkbox, select with 是/否 options). */
+  boolean: boolean;
+  /** Texts that name the blank, best first, units and blank markers removed. */
+  phrases: string[];
+  after: string;
+  unit: string;
+  row: string;
+  order: number;
+}
+
+const selectIsYesNo = (f: Field): boolean => {
+  if (f.control.localName !== 'select') return false;
+  const opts = Array.from((f.control as HTMLSelectElement).options).map(
+    (o) => yesNo(o.text) ?? yesNo(o.value),
+  );
+  return opts.includes('yes') && opts.includes('no');
+};
+
+export function targetsOf(fields: readonly Field[]): Target[] {
+  const out: Target[] = [];
+  const groups = new Map<string, Target>();
+  for (const f of fields) {
+    const existing = f.group ? groups.get(f.group) : undefined;
+    if (existing) {
+      existing.fields.push(f);
+      existing.boolean ||= !!f.choice;
+      continue;
+    }
+    const primary = [f.label, f.before, f.leading, f.placeholder, f.title].map(stripUnit).filter(Boolean);
+    if (!primary.length) {
+      // A matrix cell: its row header and column header together name it.
+      const rowCol = [f.rowHeaders[f.rowHeaders.length - 1] ?? '', ...f.colHeaders].join(' ').trim();
+      if (rowCol) primary.push(stripUnit(rowCol));
+    }
+    const t: Target = {
+      fields: [f],
+      first: f,
+      boolean: f.kind === 'choice' ? !!f.choice : selectIsYesNo(f),
+      phrases: primary,
+      after: f.unit ? f.after.normalize('NFKC').trim().slice(f.unit.length) : f.after,
+      unit: f.unit,
+      row: [...f.rowHeaders, f.legend, f.heading].join(' '),
+      order: f.order,
+    };
+    out.push(t);
+    if (f.group) groups.set(f.group, t);
+  }
+  return out;
+}

@@ -1,0 +1,171 @@
+// Text normalisation shared by scan and match: one place for synonyms, units and similarity.
+
+/** Words portals use for the same thing; every variant is rewritten to the first entry before comparing. */
+export const SYNONYMS: readonly (readonly string[])[] = [
+  ['联系人', '填报人', '报送人', '填表人'],
+  ['办公电话', '座机', '办公室电话', '固定电话', '固话'],
+  ['手机', '移动电话', '手机号码', '手机号'],
+  ['电子邮箱', '电子邮件', 'e-mail', 'email', '邮箱', '邮件地址'],
+  ['填报日期', '填报时间', '填表日期', '报送日期', '填表时间'],
+  ['通讯地址', '通信地址', '联系地址'],
+  ['qq', 'qq号码', 'qq号'],
+  ['微信', '微信号'],
+  ['单位', '工作单位', '单位名称', '所在单位'],
+  ['职务', '职称', '职务职称'],
+  ['电话', '联系电话', '电话号码'],
+];
+
+const synonymPattern = new RegExp(
+  SYNONYMS.flatMap((group) => group.slice(1).map((variant) => [variant, group[0] as string] as const))
+    .sort((a, b) => b[0].length - a[0].length)
+    .map(([variant]) => variant.replace(/[-.]/g, '\\$&'))
+    .join('|'),
+  'g',
+);
+const canonical = new Map(
+  SYNONYMS.flatMap((group) => group.slice(1).map((variant) => [variant, group[0] as string] as const)),
+);
+
+/** Units a number blank is counted in (README slot rules), longest first so 人次 wins over 人. */
+export const UNITS: readonly string[] = [
+  '万人次',
+  '人次',
+  '场次',
+  '条次',
+  '家次',
+  '批次',
+  '户次',
+  '车次',
+  '万元',
+  '亿元',
+  '小时',
+  '课时',
+  '学时',
+  '分钟',
+  '平方米',
+  '公里',
+  '千米',
+  '次',
+  '场',
+  '个',
+  '部',
+  '篇',
+  '条',
+  '人',
+  '名',
+  '家',
+  '期',
+  '份',
+  '处',
+  '起',
+  '项',
+  '户',
+  '辆',
+  '所',
+  '台',
+  '套',
+  '元',
+  '天',
+  '吨',
+  '册',
+  '张',
+  '幅',
+  '块',
+  '批',
+  '轮',
+  '组',
+  '支',
+  '队',
+  '座',
+  '间',
+  '本',
+  '米',
+  '%',
+  '％',
+].sort((a, b) => b.length - a.length);
+const unitSet = new Set(UNITS);
+
+/** Collapses whitespace and trims; safe for display. */
+export const clean = (s: string | null | undefined): string => (s ?? '').replace(/\s+/g, ' ').trim();
+
+/** Comparable form: NFKC, lower case, no spaces, quotes, underscores or brackets, synonyms rewritten. */
+export function normalize(s: string): string {
+  const n = s
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s_＿“”‘’"'`《》〈〉「」『』【】[\]()（）<>:：*＊·•…]+/g, '');
+  return n.replace(synonymPattern, (m) => canonical.get(m) ?? m);
+}
+
+const gramCache = new Map<string, Set<string>>();
+/** Character bigrams of the normalised text (a single character stands for itself). */
+export function grams(s: string): Set<string> {
+  let g = gramCache.get(s);
+  if (g) return g;
+  const n = normalize(s);
+  g = new Set<string>();
+  if (n.length === 1) g.add(n);
+  for (let i = 0; i + 1 < n.length; i++) g.add(n.slice(i, i + 2));
+  if (gramCache.size > 20_000) gramCache.clear();
+  gramCache.set(s, g);
+  return g;
+}
+
+export function shared(a: Set<string>, b: Set<string>): number {
+  const [small, big] = a.size <= b.size ? [a, b] : [b, a];
+  let n = 0;
+  for (const x of small) if (big.has(x)) n++;
+  return n;
+}
+
+/** Share of `part`'s bigrams found in `whole` (0 when part is empty). */
+export function containment(part: string, whole: string): number {
+  const p = grams(part);
+  if (!p.size) return 0;
+  return shared(p, grams(whole)) / p.size;
+}
+
+/** Symmetric similarity: half overlap coefficient, half Jaccard-like ratio to the larger side. */
+export function similarity(a: string, b: string): number {
+  const ga = grams(a);
+  const gb = grams(b);
+  if (!ga.size || !gb.size) return 0;
+  const n = shared(ga, gb);
+  return 0.5 * (n / Math.min(ga.size, gb.size)) + 0.5 * (n / Math.max(ga.size, gb.size));
+}
+
+export const isUnit = (s: string): boolean => unitSet.has(s.normalize('NFKC').trim());
+
+/** The unit the text starts with (spaces ignored), e.g. '人次，参与' → '人次'. */
+export function leadingUnit(text: string): string {
+  const t = text.normalize('NFKC').replace(/^[\s_]+/, '');
+  for (const u of UNITS) if (t.startsWith(u)) return u === '％' ? '%' : u;
+  return '';
+}
+
+/** A unit stated at the end of a label or header: '组织观看（人次）', '场次', '人数(单位：人)'. */
+export function trailingUnit(label: string): string {
+  const t = label
+    .normalize('NFKC')
+    .trim()
+    .replace(/[:：\s]+$/, '');
+  if (isUnit(t)) return t === '％' ? '%' : t;
+  const m = /[(（]\s*(?:单位\s*[:：]\s*)?([^()（）]{1,4}?)\s*(?:数)?[)）]$/.exec(t);
+  const u = m?.[1]?.trim() ?? '';
+  return isUnit(u) ? u.replace('％', '%') : '';
+}
+
+/** The label without a trailing unit in parentheses or blank markers, for comparing the phrase itself. */
+export function stripUnit(label: string): string {
+  return label
+    .normalize('NFKC')
+    .replace(/[(（]\s*(?:单位\s*[:：]\s*)?[^()（）]{1,4}?\s*[)）]\s*[:：]?\s*$/, (m) => {
+      const inner = m.replace(/[()（）:：\s]|单位/g, '');
+      return isUnit(inner) ? '' : m;
+    })
+    .replace(/_{2,}|＿{2,}|…+/g, ' ')
+    .trim();
+}
+
+/** Punctuation that ends one blank's phrase and starts the next one's. */
+export const SEPARATOR = /[，,；;。！!？?]/;

@@ -1,0 +1,113 @@
+/** A control the engine may fill: input, select or textarea, possibly in a frame or an open shadow root. */
+export type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
+
+/** What a control can hold, as far as matching is concerned. */
+export type FieldKind = 'text' | 'number' | 'date' | 'tel' | 'email' | 'textarea' | 'select' | 'choice';
+
+/** One fillable control with the text around it (all strings trimmed, possibly empty). */
+export interface Field {
+  control: Control;
+  /** Stable per-control fingerprint (frame path + name/id, or a structural path): key for learned mappings. */
+  key: string;
+  kind: FieldKind;
+  /** input type, 'select-one' or 'textarea'. */
+  type: string;
+  /** Frame path from the top document, '' for the top frame, e.g. 'mainFrame' or 'main>inner'. */
+  framePath: string;
+  /** Inside an open shadow root. */
+  shadow: boolean;
+  /** Position in document order over all scanned roots. */
+  order: number;
+  /** label/for, wrapping label, aria-labelledby or aria-label. */
+  label: string;
+  placeholder: string;
+  title: string;
+  /** Text right before / after the control inside its cell or line, cut at the neighbouring blanks. */
+  before: string;
+  after: string;
+  /** When the control has no label and no text before it in its cell: the text preceding it nearby. */
+  leading: string;
+  /** The unit the control is counted in (次, 人次, %, …) read from after-text, label or column header. */
+  unit: string;
+  /** Headers of the table row (left of the cell, rowspan aware) and of the column (colspan aware). */
+  rowHeaders: string[];
+  colHeaders: string[];
+  legend: string;
+  heading: string;
+  /** For 是/否 widgets: which answer this control stands for; the group's controls share `group`. */
+  choice?: 'yes' | 'no';
+  group?: string;
+  /** For radios and checkboxes: the option's own text (是, 否, 男 …). */
+  option?: string;
+}
+
+/** A template blank as the engine needs it; `Slot` of @tianbao/templates fits, liaison fields too. */
+export interface MatchSlot {
+  id: string;
+  index?: number;
+  kind?: 'number' | 'percent' | 'text' | 'boolean' | 'date' | 'phone';
+  unit?: string;
+  section?: 'header' | 'table';
+  group?: string;
+  item?: string;
+  before?: string;
+  after?: string;
+  /** Names a page may use for this blank (liaison: 姓名, 手机/移动电话 …); matched by label, not by order. */
+  labels?: string[];
+}
+
+export type MatchStatus = 'matched' | 'unsure' | 'unmatched';
+
+export interface Match {
+  field: Field;
+  slotId: string | null;
+  /** 0..1 */
+  confidence: number;
+  /** Why, in Chinese, for the side panel. */
+  reason: string;
+  status: MatchStatus;
+}
+
+/** A learned correction: this control of this portal takes this slot (null: never fill it). */
+export interface LearnedMapping {
+  fieldKey: string;
+  slotId: string | null;
+}
+
+export interface MatchOptions {
+  learned?: LearnedMapping[];
+  /** Confidence at or above which a match is 'matched' (default 0.7); 'unsure' from `unsureAt` (0.35). */
+  matchedAt?: number;
+  unsureAt?: number;
+}
+
+export type FillValue = number | string | boolean;
+
+export interface FillOptions {
+  /** Replace values the user typed (default: only empty or previously autofilled controls). */
+  overwrite?: boolean;
+  /** Field keys of 'unsure' matches the user confirmed. */
+  confirmed?: string[];
+}
+
+export interface FillEntry {
+  key: string;
+  slotId: string;
+  /** What the control showed before and after (value, or 'checked'/'' for boxes). */
+  previous: string;
+  value: string;
+}
+
+export interface FillSkip {
+  key: string;
+  slotId: string | null;
+  /** English, for logs: 'unsure', 'unmatched', 'no value', 'not empty', 'no option', 'rejected'. */
+  reason: string;
+}
+
+export interface FillReport {
+  filled: FillEntry[];
+  skipped: FillSkip[];
+  /** Puts back what every filled control held before, with the same events. */
+  undo(): void;
+}
