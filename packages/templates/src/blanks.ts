@@ -142,9 +142,11 @@ function closeAfter(draft: BlankDraft, text: string): string {
 }
 
 function lastPhrase(text: string): string {
+  // `主要做法：（ ）` — the colon right before the blank ends the label, it does not start a new phrase.
+  const body = text.replace(TRAILING_PUNCT, '');
   let start = 0;
-  for (const m of text.matchAll(BEFORE_STOP)) start = m.index + m[0].length;
-  return clean(text.slice(start));
+  for (const m of body.matchAll(BEFORE_STOP)) start = m.index + m[0].length;
+  return clean(body.slice(start));
 }
 
 function clean(text: string): string {
@@ -164,9 +166,10 @@ function classify(draft: BlankDraft): void {
     draft.unit = unit;
     return;
   }
-  const around = `${draft.before} ${after}`;
   if (/(日期|时间)$/u.test(draft.before)) draft.kind = 'date';
   else if (/(电话|手机|传真)(号码)?$/u.test(draft.before)) draft.kind = 'phone';
-  else if (/比例|占比|百分比|率$/u.test(around) && after === '') draft.kind = 'percent';
-  else draft.kind = 'text';
+  else if (/(比例|占比|百分比|率)$/u.test(draft.before) && after === '') {
+    draft.kind = 'percent';
+    draft.unit = '%';
+  } else draft.kind = 'text';
 }

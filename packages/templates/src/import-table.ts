@@ -1,7 +1,9 @@
 import { extractBlanks, hasBlank } from './blanks.ts';
+import { extractDeadlines } from './deadlines.ts';
 import { TemplateImportError } from './errors.ts';
 import { type GridMerge, gridToRows } from './grid.ts';
 import { headerSlotId, parseHeaderFields } from './header-fields.ts';
+import { extractMediaHints } from './media.ts';
 import { looksLikeHtml, parseHtmlTable } from './parse-html-table.ts';
 import { parseTextTable } from './parse-text-table.ts';
 import type { RawRow } from './raw-table.ts';
@@ -34,6 +36,10 @@ export interface ImportOptions {
   /** Deadlines and media hints, e.g. from extractDeadlines() on the notice, confirmed by the user. */
   deadlines?: Deadline[];
   media?: MediaHint[];
+  /** The notice's text, to read deadlines and media hints from when `deadlines` is not given. */
+  noticeText?: string;
+  /** Year of the notice's dates (5月27日); read from the text (2020年) when absent. */
+  year?: number;
 }
 
 export interface ImportResult {
@@ -75,18 +81,18 @@ export function importTable(input: ImportInput, options: ImportOptions = {}): Im
     );
   }
 
-  // The column-title row is the first short multi-cell row above the first row with blanks.
+  // The column-title row is the last short multi-cell row above the first row with blanks (a whole
+  // pasted notice may hold other small tables, such as the liaison form, further up).
   let headerRow = -1;
   for (let i = 0; i < firstBlankRow; i++) {
     const row = rows[i] as RawRow;
     const filled = row.cells.map((c) => normalizeInline(c)).filter((c) => c !== '');
     if (
       filled.length >= 2 &&
-      !parseHeaderFields(row.cells.join(' ')) &&
+      !parseHeaderFields(row.cells.join('  ')) &&
       filled.every((c) => c.length <= 15)
     ) {
       headerRow = i;
-      break;
     }
   }
   const tableStart = headerRow === -1 ? firstBlankRow : headerRow;
@@ -97,7 +103,7 @@ export function importTable(input: ImportInput, options: ImportOptions = {}): Im
   const titleLines: string[] = [];
   const headerFields: HeaderField[] = [];
   const slots: Slot[] = [];
-  for (const row of rows.slice(0, tableStart)) {
+  for (const row of rows.slice(aboveTableStart(rows, tableStart), tableStart)) {
     // Titles keep their spacing as printed; only runs of whitespace collapse.
     const line = row.cells
       .join(' ')
@@ -133,11 +139,7 @@ export function importTable(input: ImportInput, options: ImportOptions = {}): Im
     }
     titleLines.push(line);
   }
-  const withTable = titleLines.filter((l) => /表/u.test(l));
-  const title =
-    (withTable.length > 0 ? withTable[withTable.length - 1] : titleLines.join('')) ||
-    options.title ||
-    '未命名表格';
+  const title = pickTitle(titleLines) || options.title || '未命名表格';
 
   const dataRows = rows.slice(headerRow === -1 ? firstBlankRow : headerRow + 1);
   const header = headerRow === -1 ? undefined : (rows[headerRow] as RawRow);
@@ -206,6 +208,10 @@ export function importTable(input: ImportInput, options: ImportOptions = {}): Im
     templateRows.push({ group, item, requirement, slotIds });
   }
 
+  // Deadlines come from the notice text when given, else from the paste itself (a whole notice may be pasted).
+  const notice =
+    options.noticeText ?? (typeof input === 'string' ? input : input.kind === 'text' ? input.text : '');
+  const year = options.year ?? detectYear(`${title}\n${notice}`) ?? new Date().getFullYear();
   const id = options.id ?? `import-${hash53(title).toString(36).slice(-8)}`;
   const candidate = {
     schemaVersion: TEMPLATE_SCHEMA_VERSION,
@@ -218,8 +224,8 @@ export function importTable(input: ImportInput, options: ImportOptions = {}): Im
     headerFields,
     rows: templateRows,
     slots,
-    deadlines: options.deadlines ?? [],
-    media: options.media ?? [],
+    deadlines: options.deadlines ?? (notice ? extractDeadlines(notice, year) : []),
+    media: options.media ?? (notice ? extractMediaHints(notice) : []),
   };
   const parsed = Template.safeParse(candidate);
   if (!parsed.success) {
@@ -229,6 +235,41 @@ export function importTable(input: ImportInput, options: ImportOptions = {}): Im
     );
   }
   return { template: parsed.data, warnings };
+}
+
+/**
+ * The lines that belong to the table above it: up to its 附件 line, at most a few short lines, so a whole
+ * pasted notice does not lend its other 姓名：/地点： lines to the table's header.
+ */
+function aboveTableStart(rows: RawRow[], tableStart: number): number {
+  let start = tableStart;
+  let lines = 0;
+  for (let i = tableStart - 1; i >= 0; i--) {
+    const row = rows[i] as RawRow;
+    const line = normalizeInline(row.cells.join(' '));
+    if (line === '') continue;
+    const isField = parseHeaderFields(row.cells.join('  ')) !== null;
+    if (!isField && (line.length > 80 || row.cells.filter((c) => c.trim() !== '').length > 1)) break;
+    if (++lines > 6) break;
+    start = i;
+    if (/^附件\s*[0-9０-９一二三四五六七八九十]*\s*([:：、.．]|$)/u.test(line)) break;
+  }
+  return start;
+}
+
+/** The title is the line ending in 表 (统计表, 情况表), else the lines above the table joined. */
+function pickTitle(lines: string[]): string {
+  const short = lines.filter((l) => l.length <= 80);
+  const ending = short.filter((l) => /表\s*(（[^）]*）)?$/u.test(l));
+  if (ending.length > 0) return ending[ending.length - 1] as string;
+  const withTable = short.filter((l) => /表/u.test(l));
+  if (withTable.length > 0) return withTable[withTable.length - 1] as string;
+  return short.slice(-2).join('');
+}
+
+function detectYear(text: string): number | undefined {
+  const m = /(20\d{2})\s*年/u.exec(text);
+  return m ? Number(m[1]) : undefined;
 }
 
 function readRows(input: ImportInput): RawRow[] {
