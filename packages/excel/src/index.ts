@@ -25,7 +25,33 @@ export {
   exportXlsxToStream,
   SHEET,
 } from './export-workbook.ts';
+export { parseLedgerDate } from './ledger-date.ts';
+export {
+  type ColumnMapping,
+  type ColumnTarget,
+  type EntryField,
+  guessColumns,
+  type ImportedEntry,
+  type InvalidReason,
+  type InvalidRow,
+  type LedgerResult,
+  type LedgerRow,
+  type LedgerSheet,
+  ledgerToEntries,
+  readLedger,
+} from './ledger-import.ts';
+export { coerceValue, type ExportedTable, readExportedTable } from './read-exported.ts';
+export {
+  type RollupFile,
+  type RollupProblem,
+  type RollupProblemCode,
+  type RollupResult,
+  type RollupUnit,
+  rollup,
+  rollupExportInput,
+} from './rollup.ts';
 export { assertXlsxBytes } from './sniff.ts';
+export { stableHash } from './stable-hash.ts';
 export {
   type ExportTemplate,
   rowSentence,

@@ -70,8 +70,10 @@ export function blankText(value: BlankValue): string {
 /** The blank with its surrounding phrase: 参与（240）人次, or 参与（　　）人次 when empty. */
 export function slotPhrase(slot: TemplateSlot, value: BlankValue | undefined): string {
   if (slot.kind === 'boolean') {
-    const v = typeof value === 'boolean' ? value : null;
-    return `${slot.before ? `${slot.before}：` : ''}${checkboxText(v)}${slot.after}`;
+    // A string here is a roll-up's count (是 3 个，否 1 个), shown instead of the boxes.
+    const shown =
+      typeof value === 'string' && value ? value : checkboxText(typeof value === 'boolean' ? value : null);
+    return `${slot.before ? `${slot.before}：` : ''}${shown}${slot.after}`;
   }
   return `${slot.before}（${blankText(value ?? null)}）${slot.after}`;
 }
@@ -102,7 +104,7 @@ export function rowSentence(
         .replace(BLANK, () => `（${blankText(values.get((nonBool[i++] as TemplateSlot).id) ?? null)}）`)
         .replace(BOXES, () => {
           const v = values.get((bools[j++] as TemplateSlot).id);
-          return checkboxText(typeof v === 'boolean' ? v : null);
+          return typeof v === 'string' && v ? v : checkboxText(typeof v === 'boolean' ? v : null);
         });
     }
   }
