@@ -1,8 +1,12 @@
 import type { Command } from 'commander';
+import { registerLog } from './log.ts';
 import { registerRelay } from './relay.ts';
+import { registerTemplates } from './templates.ts';
 
 /** Each command family lives in its own file and adds itself here. */
 export function registerCommands(program: Command): void {
   void program;
+  registerLog(program);
   registerRelay(program);
+  registerTemplates(program);
 }

@@ -1,0 +1,164 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { getTemplate } from '@tianbao/templates';
+import { describe, expect, it } from 'vitest';
+import { logFromJson } from './log.ts';
+
+const root = fileURLToPath(new URL('../../../../', import.meta.url));
+const tianbao = (...args: string[]) =>
+  spawnSync(process.execPath, ['--import', 'tsx', 'packages/cli/src/bin.ts', ...args], {
+    cwd: root,
+    encoding: 'utf8',
+  });
+
+const T = 'baodi-2021';
+const slots = getTemplate(T)?.slots ?? [];
+const numberSlots = slots.filter((s) => s.kind === 'number');
+const [n0, n1] = numberSlots.map((s) => `${T}/${s.id}`);
+const textSlot = `${T}/${slots.find((s) => s.kind === 'text')?.id}`;
+
+const sample = {
+  unit: '宝坻区应急管理局',
+  campaign: '2021 安全生产月',
+  templates: [T],
+  profile: { name: '张三丰', mobile: '13900001234', email: 'zsf@example.cn' },
+  entries: [
+    {
+      date: '2021-06-02',
+      title: '理论学习中心组学习',
+      contributions: { [n0 as string]: 1, [n1 as string]: 25 },
+    },
+    {
+      date: '2021-06-09',
+      title: '第二次学习',
+      contributions: { [n0 as string]: 1, [n1 as string]: 30 },
+      createdBy: '李四',
+    },
+    {
+      date: '2021-06-10',
+      title: '已删除的活动',
+      contributions: { [n0 as string]: 9 },
+      deletedAt: 1623300000000,
+      deletedBy: '王五',
+    },
+  ],
+  plans: [{ time: '6月16日', place: '宝坻区', content: '安全宣传咨询日' }],
+  values: { [textSlot]: { value: '视频会议', by: '张三', reason: '启动仪式形式' } },
+};
+
+describe('tianbao log / stats (real CLI process)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tianbao-cli-'));
+  const json = join(dir, 'log.json');
+  const file = join(dir, 'unit.tianbao');
+  writeFileSync(json, JSON.stringify(sample));
+
+  it('imports JSON, prints statistics with explanations, exports the same JSON back', () => {
+    const r = tianbao('log', 'import-json', json, '--out', file);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const stats = JSON.parse(tianbao('stats', file, '--json').stdout) as {
+      key: string;
+      value: unknown;
+      explanation: string;
+    }[];
+    expect(stats).toHaveLength(slots.length);
+    const by = Object.fromEntries(stats.map((s) => [s.key, s]));
+    expect(by[n0 as string]).toMatchObject({ value: 2, explanation: '2 条活动合计' });
+    expect(by[n1 as string]?.value).toBe(55);
+    expect(by[textSlot]).toMatchObject({ value: '视频会议' });
+    expect(by[textSlot]?.explanation).toContain('张三');
+    expect(stats.filter((s) => s.value === null).length).toBe(slots.length - 3);
+    const back = JSON.parse(tianbao('log', 'export-json', file).stdout);
+    expect(back.entries).toHaveLength(3);
+    expect(back.entries.find((e: { title: string }) => e.title === '已删除的活动')).toMatchObject({
+      deletedBy: '王五',
+    });
+    expect(back.profile.name).toBe('张三丰');
+    // The printed JSON is itself importable: same statistics.
+    writeFileSync(join(dir, 'back.json'), JSON.stringify(back));
+    expect(
+      tianbao('log', 'import-json', join(dir, 'back.json'), '--out', join(dir, 'back.tianbao')).status,
+    ).toBe(0);
+    expect(JSON.parse(tianbao('stats', join(dir, 'back.tianbao'), '--json').stdout)).toEqual(stats);
+  });
+
+  it('merges two copies of one log and refuses another unit', () => {
+    const back = JSON.parse(tianbao('log', 'export-json', file).stdout);
+    back.entries.push({
+      date: '2021-06-20',
+      title: '另一台电脑上记录的',
+      contributions: { [n0 as string]: 4 },
+    });
+    writeFileSync(join(dir, 'b.json'), JSON.stringify(back));
+    expect(tianbao('log', 'import-json', join(dir, 'b.json'), '--out', join(dir, 'b.tianbao')).status).toBe(
+      0,
+    );
+    const m = tianbao('log', 'merge', file, join(dir, 'b.tianbao'), '--out', join(dir, 'm.tianbao'));
+    expect(m.status).toBe(0);
+    const stats = JSON.parse(tianbao('stats', join(dir, 'm.tianbao'), '--json').stdout);
+    expect(stats.find((s: { key: string }) => s.key === n0).value).toBe(6);
+    writeFileSync(join(dir, 'other.json'), JSON.stringify({ ...sample, unit: '别的单位' }));
+    tianbao('log', 'import-json', join(dir, 'other.json'), '--out', join(dir, 'other.tianbao'));
+    const refused = tianbao(
+      'log',
+      'merge',
+      file,
+      join(dir, 'other.tianbao'),
+      '--out',
+      join(dir, 'x.tianbao'),
+    );
+    expect(refused.status).not.toBe(0);
+    expect(refused.stderr).toMatch(/belongs to "别的单位"/);
+    expect(existsSync(join(dir, 'x.tianbao'))).toBe(false);
+  });
+
+  it('refuses invalid records naming record and field, writing no file', async () => {
+    const cases: [object, RegExp][] = [
+      [
+        {
+          entries: [
+            sample.entries[0],
+            { date: '2021-06-03', title: 'x', contributions: { [n0 as string]: -1 } },
+          ],
+        },
+        /entries\[1\]\.contributions\.baodi-2021\/\w+: must not be negative/,
+      ],
+      [
+        { entries: [{ date: '2021-06-03', title: 'x', contributions: { [n0 as string]: '3' } }] },
+        /entries\[0\]\.contributions.*must be a number/,
+      ],
+      [
+        { entries: [{ date: '2021-06-03', title: 'x', color: 'red' }] },
+        /entries\[0\]\.color: is not a known field/,
+      ],
+      [
+        { entries: [{ date: '2021-06-03', title: 'x', contributions: { [`${T}/nope`]: 1 } }] },
+        /no slot "nope"/,
+      ],
+      [{ values: { [n0 as string]: { value: 'abc' } } }, /values.*must be a number/],
+      [{ profile: { mobile: '123' } }, /profile\.mobile/],
+      [{ templates: ['no-such-template'] }, /unknown template/],
+    ];
+    for (const [patch, message] of cases) {
+      await expect(logFromJson({ ...sample, ...patch } as never), JSON.stringify(patch)).rejects.toThrow(
+        message,
+      );
+    }
+    // And once through the real command: non-zero exit, the message on stderr, no file.
+    const bad = join(dir, 'bad.json');
+    const out = join(dir, 'bad.tianbao');
+    writeFileSync(bad, JSON.stringify({ ...sample, ...cases[0]?.[0] }));
+    const failed = tianbao('log', 'import-json', bad, '--out', out);
+    expect(failed.status).not.toBe(0);
+    expect(failed.stderr).toMatch(cases[0]?.[1] as RegExp);
+    expect(existsSync(out)).toBe(false);
+    const r = tianbao('stats', join(dir, 'missing.tianbao'));
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toMatch(/no such file/);
+    writeFileSync(join(dir, 'junk.tianbao'), 'not a log');
+    expect(tianbao('stats', join(dir, 'junk.tianbao')).stderr).toMatch(/not a Tianbao log/);
+  });
+});

@@ -1,0 +1,242 @@
+import { existsSync, readFileSync } from 'node:fs';
+import {
+  exportUpdateFile,
+  importUpdateFile,
+  LogFileError,
+  LogInputError,
+  LogSession,
+  MemoryStorage,
+  type SlotKindOf,
+  type UnitLog,
+} from '@tianbao/core';
+import { openLogFile, writeLogFile } from '@tianbao/core/node';
+import { getTemplate, parseSlotKey } from '@tianbao/templates';
+import type { Command } from 'commander';
+import { CliError } from '../run-cli.ts';
+
+/** The JSON shape `log import-json` reads and `log export-json` prints. */
+interface LogJson {
+  unit: string;
+  campaign: string;
+  templates?: string[];
+  unitId?: string;
+  logId?: string;
+  profile?: Record<string, string>;
+  entries?: Record<string, unknown>[];
+  plans?: Record<string, unknown>[];
+  values?: Record<string, { value: unknown; by?: string; reason?: string; at?: number }>;
+}
+
+const ENTRY_META = ['id', 'createdBy', 'createdAt', 'updatedBy', 'updatedAt', 'deletedAt', 'deletedBy'];
+const PLAN_META = [
+  'id',
+  'entryId',
+  'createdBy',
+  'createdAt',
+  'updatedBy',
+  'updatedAt',
+  'deletedAt',
+  'deletedBy',
+];
+
+/** Slot kinds of the built-in templates; unknown slots of a known template are an input error. */
+export function slotKindsOf(templateIds: string[]): SlotKindOf {
+  return (key) => {
+    const { templateId, slotId } = parseSlotKey(key);
+    const t = templateIds.includes(templateId) ? getTemplate(templateId) : undefined;
+    if (!t) return undefined;
+    const slot = t.slots.find((s) => s.id === slotId || s.aliases?.includes(slotId));
+    if (!slot)
+      throw new LogInputError(key, `template ${templateId} has no slot "${slotId}"`, `统计表中没有这一项`);
+    return slot.kind;
+  };
+}
+
+const split = (r: Record<string, unknown>, meta: string[]) => {
+  const fields: Record<string, unknown> = {};
+  const m: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(r)) (meta.includes(k) ? m : fields)[k] = v;
+  return { fields, meta: m };
+};
+
+const at = (path: string, fn: () => void) => {
+  try {
+    fn();
+  } catch (err) {
+    if (err instanceof LogInputError) throw new CliError(`${path}.${err.message}`);
+    throw err;
+  }
+};
+
+/** Builds a log in memory from JSON, validating every record before anything is written. */
+export async function logFromJson(json: LogJson): Promise<LogSession> {
+  if (!json || typeof json !== 'object') throw new CliError('the file is not a JSON object');
+  const templates = json.templates ?? [];
+  for (const id of templates) if (!getTemplate(id)) throw new CliError(`templates: unknown template "${id}"`);
+  let session: LogSession;
+  try {
+    session = await LogSession.create(new MemoryStorage(), {
+      unitName: String(json.unit ?? ''),
+      campaign: String(json.campaign ?? ''),
+      templateIds: templates,
+      user: 'import',
+      ...(json.unitId && { unitId: json.unitId }),
+      ...(json.logId && { logId: json.logId }),
+    });
+  } catch (err) {
+    if (err instanceof LogInputError) throw new CliError(err.message);
+    throw err;
+  }
+  const log = session.log;
+  const kindOf = slotKindsOf(templates);
+  log.kindOf = kindOf;
+  const checkSlots = (path: string, keys: string[]) => {
+    for (const k of keys) at(`${path}.${k}`, () => kindOf(k));
+  };
+  if (json.profile) at('profile', () => log.setProfile(json.profile));
+  (json.entries ?? []).forEach((raw, i) => {
+    const path = `entries[${i}]`;
+    const { fields, meta } = split(raw, ENTRY_META);
+    checkSlots(`${path}.contributions`, Object.keys((fields.contributions as object) ?? {}));
+    at(path, () => {
+      const id = log.addEntry(fields, {
+        ...(typeof meta.id === 'string' && { id: meta.id }),
+        ...(typeof meta.createdBy === 'string' && { createdBy: meta.createdBy }),
+        ...(typeof meta.createdAt === 'number' && { createdAt: meta.createdAt }),
+        ...(typeof meta.updatedBy === 'string' && { updatedBy: meta.updatedBy }),
+        ...(typeof meta.updatedAt === 'number' && { updatedAt: meta.updatedAt }),
+      });
+      if (typeof meta.deletedAt === 'number') {
+        const user = log.user;
+        const now = log.now;
+        log.user = typeof meta.deletedBy === 'string' ? meta.deletedBy : user;
+        log.now = () => meta.deletedAt as number;
+        log.deleteEntry(id);
+        log.user = user;
+        log.now = now;
+      }
+    });
+  });
+  (json.plans ?? []).forEach((raw, i) => {
+    const { fields } = split(raw, PLAN_META);
+    at(`plans[${i}]`, () => log.addPlan(fields));
+  });
+  for (const [key, v] of Object.entries(json.values ?? {})) {
+    at(`values`, () =>
+      log.setManualValue(key, v?.value, v?.reason ?? '', {
+        ...(v?.by && { by: v.by }),
+        ...(typeof v?.at === 'number' && { at: v.at }),
+      }),
+    );
+  }
+  return session;
+}
+
+export function logToJson(log: UnitLog): LogJson {
+  const meta = log.meta();
+  return {
+    unit: meta.unitName,
+    campaign: meta.campaign,
+    templates: meta.templateIds,
+    unitId: meta.unitId,
+    logId: meta.logId,
+    profile: { ...log.getProfile() },
+    entries: log.listEntries({ deleted: 'any' }).map((e) => ({ ...e })),
+    plans: log.listPlans({ deleted: 'any' }).map((p) => ({ ...p })),
+    values: log.manualValues(),
+  };
+}
+
+async function open(path: string): Promise<LogSession> {
+  if (!existsSync(path)) throw new CliError(`${path}: no such file`);
+  try {
+    return await openLogFile(path);
+  } catch (err) {
+    if (err instanceof LogFileError) throw new CliError(`${path}: ${err.message}`);
+    throw err;
+  }
+}
+
+/** Slot keys in the order of the log's templates (all blanks, empty ones included), then any others. */
+function orderedKeys(log: UnitLog): string[] {
+  const keys: string[] = [];
+  for (const id of log.meta().templateIds) {
+    const t = getTemplate(id);
+    if (t && t.kind === 'statistics') keys.push(...t.slots.map((s) => `${t.id}/${s.id}`));
+  }
+  for (const s of log.statistics()) if (!keys.includes(s.key)) keys.push(s.key);
+  return keys;
+}
+
+export function registerLog(program: Command): void {
+  const log = program.command('log').description('unit activity logs (.tianbao files)');
+
+  log
+    .command('import-json')
+    .description('build a log file from JSON { unit, campaign, templates, profile, entries, plans, values }')
+    .argument('<log.json>', 'JSON file')
+    .requiredOption('--out <file>', 'the .tianbao file to write')
+    .action(async (file: string, opts: { out: string }) => {
+      let json: LogJson;
+      try {
+        json = JSON.parse(readFileSync(file, 'utf8'));
+      } catch (err) {
+        throw new CliError(`${file}: ${(err as Error).message}`);
+      }
+      const session = await logFromJson(json);
+      await writeLogFile(session, opts.out);
+      const n = session.log.listEntries({ deleted: 'any' }).length;
+      process.stdout.write(`已写入 ${opts.out}：${session.log.meta().unitName}，${n} 条活动\n`);
+    });
+
+  log
+    .command('export-json')
+    .description('print a log file as JSON (the shape import-json reads)')
+    .argument('<unit.tianbao>', 'log file')
+    .action(async (file: string) => {
+      const session = await open(file);
+      process.stdout.write(`${JSON.stringify(logToJson(session.log), null, 2)}\n`);
+    });
+
+  log
+    .command('merge')
+    .description("merge two copies of the same unit's log")
+    .argument('<a.tianbao>')
+    .argument('<b.tianbao>')
+    .requiredOption('--out <file>', 'the merged .tianbao file to write')
+    .action(async (a: string, b: string, opts: { out: string }) => {
+      const sa = await open(a);
+      const sb = await open(b);
+      try {
+        importUpdateFile(sa.log, exportUpdateFile(sb.log), b);
+      } catch (err) {
+        if (err instanceof LogFileError) throw new CliError(`${b}: ${err.message}`);
+        throw err;
+      }
+      await writeLogFile(sa, opts.out);
+      const conflicts = sa.log.conflicts().length;
+      process.stdout.write(
+        `已合并到 ${opts.out}：${sa.log.listEntries().length} 条活动${conflicts ? `，${conflicts} 处冲突待核对` : ''}\n`,
+      );
+    });
+
+  program
+    .command('stats')
+    .description("each blank's value (manual, or the sum of live entries, or empty) and where it comes from")
+    .argument('<unit.tianbao>', 'log file')
+    .option('--json', 'print [{ key, value, explanation }]')
+    .action(async (file: string, opts: { json?: boolean }) => {
+      const session = await open(file);
+      const stats = session.log.statistics(orderedKeys(session.log));
+      if (opts.json) {
+        const out = stats.map((s) => ({ key: s.key, value: s.value, explanation: s.explanation }));
+        process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+        return;
+      }
+      for (const s of stats) {
+        const v =
+          s.value === null ? '（空）' : s.value === true ? '是' : s.value === false ? '否' : String(s.value);
+        process.stdout.write(`${s.key}\t${v}\t${s.explanation}\n`);
+      }
+    });
+}
