@@ -26,7 +26,12 @@ export interface RowSpec {
 
 export interface StyleSpec {
   font?: { name?: string; size?: number; bold?: boolean };
-  align?: { h?: 'left' | 'center' | 'right'; v?: 'top' | 'middle' | 'bottom'; wrap?: boolean };
+  align?: {
+    h?: 'left' | 'center' | 'right';
+    v?: 'top' | 'middle' | 'bottom';
+    wrap?: boolean;
+    indent?: number;
+  };
   /** Thin black border on all four sides. */
   border?: boolean;
   /** Background colour, ARGB hex such as 'FFEFEFEF'. */

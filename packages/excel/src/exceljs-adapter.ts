@@ -23,7 +23,12 @@ function toExcelStyle(spec: StyleSpec): XStyle {
   const style: XStyle = {};
   if (spec.font) style.font = { name: spec.font.name, size: spec.font.size, bold: spec.font.bold };
   if (spec.align) {
-    style.alignment = { horizontal: spec.align.h, vertical: spec.align.v, wrapText: spec.align.wrap };
+    style.alignment = {
+      horizontal: spec.align.h,
+      vertical: spec.align.v,
+      wrapText: spec.align.wrap,
+      indent: spec.align.indent,
+    };
   }
   if (spec.border) style.border = { top: THIN, left: THIN, bottom: THIN, right: THIN };
   if (spec.fill) style.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: spec.fill } };

@@ -186,6 +186,8 @@ function sourceText(stat: SlotStat | undefined): string {
   return `${stat.entryCount} 条活动合计`;
 }
 
+const DETAIL_WIDTHS = [6, 16, 24, 44, 8, 14, 30, 26];
+
 function detailSheet(input: ExportInput): SheetSpec {
   const { template } = input;
   const stats = slotValues(template, input.stats);
@@ -193,22 +195,32 @@ function detailSheet(input: ExportInput): SheetSpec {
   const rows: RowSpec[] = [{ cells: DETAIL_HEADERS.map((h) => styled(h, 'th')), height: 22 }];
   for (const slot of slots) {
     const stat = stats.get(slot.id);
+    const value = slot.section === 'header' ? headerValue(slot, input, stat) : stat?.value;
+    const group = slot.section === 'header' ? '表头' : slot.group;
+    const phrase = slotPhrase(slot, null);
+    const source = sourceText(stat);
     rows.push({
+      height: rowHeight(
+        [group, slot.item, phrase, String(value ?? ''), source].map((text, i) => ({
+          text,
+          width: DETAIL_WIDTHS[[1, 2, 3, 5, 6][i] as number] as number,
+        })),
+      ),
       cells: [
         styled(slot.index, 'center'),
-        styled(slot.section === 'header' ? '表头' : slot.group, 'cell'),
+        styled(group, 'cell'),
         styled(slot.item, 'cell'),
-        styled(slotPhrase(slot, null), 'cell'),
+        styled(phrase, 'cell'),
         styled(unitOf(slot) || KIND_LABEL[slot.kind], 'center'),
-        detailValue(slot, slot.section === 'header' ? headerValue(slot, input, stat) : stat?.value),
-        styled(sourceText(stat), 'cell'),
+        detailValue(slot, value),
+        styled(source, 'cell'),
         styled(slotKey(template.id, slot.id), 'cell'),
       ],
     });
   }
   return {
     name: SHEET.detail,
-    columns: [6, 14, 22, 44, 8, 12, 36, 26].map((width) => ({ width })),
+    columns: DETAIL_WIDTHS.map((width) => ({ width })),
     rows,
     freeze: { rows: 1 },
     autoFilter: `A1:H1`,
@@ -295,6 +307,7 @@ function ledgerSheet(input: ExportInput): SheetSpec {
     rows: rows(),
     freeze: { rows: 1, columns: 2 },
     autoFilter: `A1:${columnLetter(width)}1`,
+    print: { orientation: 'landscape', paper: 'A4', repeatRows: '1:1', fitToWidth: 1 },
   };
 }
 

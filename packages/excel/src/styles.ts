@@ -17,7 +17,11 @@ export const STYLES = {
     align: { h: 'center', v: 'middle', wrap: true },
     border: true,
   },
-  cell: { font: { name: FONT, size: 10.5 }, align: { h: 'left', v: 'middle', wrap: true }, border: true },
+  cell: {
+    font: { name: FONT, size: 10.5 },
+    align: { h: 'left', v: 'middle', wrap: true, indent: 1 },
+    border: true,
+  },
   center: { font: { name: FONT, size: 10.5 }, align: { h: 'center', v: 'middle', wrap: true }, border: true },
   number: { font: { name: FONT, size: 10.5 }, align: { h: 'right', v: 'middle' }, border: true },
   label: {
