@@ -87,13 +87,15 @@ export function scanAll(doc: Document, options: ScanOptions = {}): ScanResult {
       }
       ({ row: rowHeaders, col: colHeaders } = headersOf(cell, grid, withControls));
     }
-    const reason = skipReason(el, label || before, rowHeaders);
+    const firstInCell = isFirstInContainer(el);
+    // A radio's or checkbox's own label is its option (是/否), not the question.
+    const box = type === 'checkbox' || type === 'radio';
+    const leading = (!label || box) && !before && firstInCell ? leadingText(el) : '';
+    const reason = skipReason(el, label || before || leading, rowHeaders);
     if (reason) {
       skipped.push({ control: el, framePath, reason });
       return;
     }
-    const firstInCell = isFirstInContainer(el);
-    const leading = !label && !before && firstInCell ? leadingText(el) : '';
     const placeholder = clean(el.getAttribute('placeholder'));
     const field: Field = {
       control: el,

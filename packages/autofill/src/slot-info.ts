@@ -31,7 +31,7 @@ export function slotInfos(slots: readonly MatchSlot[]): SlotInfo[] {
       !!item && prev?.item === item && (prev?.section ?? 'table') === (slot.section ?? 'table');
     // "组织观看（ ）场，（ ）人次": the second blank is still about 组织观看.
     if (normalize(before).length <= 3 && sameItem && prev?.before) phrases.push(`${prev.before}${before}`);
-    if (!before && item && !sameItem) phrases.push(item);
+    if (!before && item) phrases.push(item);
     if (after && unit !== after) phrases.push(`${before} ${after}`);
     for (const l of slot.labels ?? []) phrases.push(l);
     out.push({

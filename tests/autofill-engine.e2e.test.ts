@@ -1,0 +1,144 @@
+// The autofill engine in real Chromium on every portal fixture (../shared/portals and the engine's own
+// packages/autofill/fixtures): scan + match + fill in the page, dump every control of every frame and
+// shadow root, score with ../shared/tools/score-autofill.mjs. Issue 6: accuracy ≥ 0.98, zero wrong
+// values, zero decoys touched, per fixture.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { liaisonSlots, type MatchSlot, slotsFromReference } from '@tianbao/autofill';
+import { engineBundle } from '@tianbao/autofill/bundle';
+import { type Browser, chromium } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { type StaticServer, serveStatic } from './support/serve-static.ts';
+
+const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const shared = resolve(repo, '../shared');
+const ownFixtures = join(repo, 'packages/autofill/fixtures');
+const scoreScript = join(shared, 'tools/score-autofill.mjs');
+
+interface Fixture {
+  name: string;
+  dir: string;
+  base: 'shared' | 'own';
+}
+const fixturesIn = (dir: string, base: Fixture['base']): Fixture[] =>
+  existsSync(dir)
+    ? readdirSync(dir)
+        .filter((d) => existsSync(join(dir, d, 'truth.json')))
+        .sort()
+        .map((d) => ({ name: d, dir: join(dir, d), base }))
+    : [];
+const fixtures = [...fixturesIn(join(shared, 'portals'), 'shared'), ...fixturesIn(ownFixtures, 'own')];
+
+type Values = Record<string, number | string | boolean>;
+async function templateFor(template: string): Promise<{ slots: MatchSlot[]; values: Values }> {
+  if (template === 'liaison') {
+    const values = JSON.parse(readFileSync(join(shared, 'reference/liaison-values.json'), 'utf8')) as Values;
+    return { slots: liaisonSlots(), values };
+  }
+  const reference = JSON.parse(readFileSync(join(shared, `reference/${template}.json`), 'utf8'));
+  const { testValues } = (await import(pathToFileURL(join(shared, 'tools/test-values.mjs')).href)) as {
+    testValues: (r: unknown) => Record<string, number | string | boolean>;
+  };
+  const byIndex = testValues(reference);
+  const values = Object.fromEntries(Object.entries(byIndex).map(([k, v]) => [`s${k}`, v]));
+  return { slots: slotsFromReference(reference), values };
+}
+
+let browser: Browser;
+let servers: Record<Fixture['base'], StaticServer>;
+let bundle: string;
+let work: string;
+
+beforeAll(async () => {
+  bundle = await engineBundle();
+  servers = { shared: await serveStatic(join(shared, 'portals')), own: await serveStatic(ownFixtures) };
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+  work = mkdtempSync(join(tmpdir(), 'autofill-e2e-'));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await servers?.shared.close();
+  await servers?.own.close();
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+describe('autofill engine on portal fixtures', () => {
+  test('there are fixtures to score', () => {
+    expect(fixtures.filter((f) => f.base === 'shared').length).toBeGreaterThanOrEqual(6);
+    expect(fixtures.filter((f) => f.base === 'own').length).toBeGreaterThanOrEqual(2);
+  });
+
+  test.each(fixtures.map((f) => [`${f.base}/${f.name}`, f] as const))('%s', async (_, fixture) => {
+    const truthPath = join(fixture.dir, 'truth.json');
+    const truth = JSON.parse(readFileSync(truthPath, 'utf8')) as { template: string; entry: string };
+    const { slots, values } = await templateFor(truth.template);
+    const page = await browser.newPage();
+    try {
+      // In every frame, like a content script with all_frames; the top frame's copy does the work.
+      await page.addInitScript({ content: bundle });
+      await page.goto(`${servers[fixture.base].url}${fixture.name}/${truth.entry}`, { waitUntil: 'load' });
+      // As the side panel does: fill once the page settles, then keep watching for late controls.
+      const run = await page.evaluate(
+        async ({ slots, values }) => {
+          const api = (window as unknown as { tianbaoAutofill: typeof import('@tianbao/autofill') })
+            .tianbaoAutofill;
+          await api.waitForSettle(document, { quietMs: 300, timeoutMs: 5000 });
+          let last = api.autofill(document, slots, values);
+          let runs = 1;
+          const stop = api.watch(document, () => {
+            last = api.autofill(document, slots, values);
+            runs++;
+          });
+          await new Promise((done) => setTimeout(done, 1500));
+          stop();
+          return {
+            runs,
+            fields: last.matches.length,
+            filled: last.report.filled.length,
+            notMatched: last.matches
+              .filter((m) => m.status !== 'matched')
+              .map((m) => `${m.field.key} ${m.status} ${m.slotId ?? '-'} ${m.confidence} ${m.reason}`),
+          };
+        },
+        { slots, values },
+      );
+      await page.waitForTimeout(500);
+      const dumped = await page.evaluate(() =>
+        (window as unknown as { tianbaoAutofill: typeof import('@tianbao/autofill') }).tianbaoAutofill.dump(
+          document,
+        ),
+      );
+      const dumpPath = join(work, `${fixture.base}-${fixture.name}.json`);
+      writeFileSync(dumpPath, JSON.stringify(dumped));
+      const out = execFileSync(process.execPath, [scoreScript, truthPath, dumpPath], { encoding: 'utf8' });
+      console.log(`${fixture.base}/${fixture.name}: ${run.fields} fields, ${run.runs} runs\n${out}`);
+      if (run.notMatched.length) console.log(`  not matched:\n  ${run.notMatched.join('\n  ')}`);
+      const m =
+        /accuracy ([\d.]+) precision ([\d.]+) correct (\d+)\/(\d+) wrong (\d+) missed (\d+) decoys-touched (\d+)/.exec(
+          out,
+        );
+      expect(m, out).not.toBeNull();
+      const [, accuracy, , , total, wrong, , decoys] = (m as RegExpExecArray).map(Number);
+      expect(total).toBeGreaterThan(0);
+      expect(wrong, out).toBe(0);
+      expect(decoys, out).toBe(0);
+      expect(accuracy, out).toBeGreaterThanOrEqual(0.98);
+    } finally {
+      await page.close();
+    }
+  });
+});
