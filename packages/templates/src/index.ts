@@ -7,6 +7,7 @@ export { type ImportInput, type ImportOptions, type ImportResult, importTable } 
 export { LIAISON_FIELDS, liaisonTemplate } from './liaison.ts';
 export { extractMediaHints } from './media.ts';
 export { PLAN_FIELDS, planTemplate } from './plan.ts';
+export { type Revision, reviseTemplate } from './revise.ts';
 export { Deadline, Slot, SlotKind } from './schema.ts';
 export {
   findSlot,
