@@ -61,7 +61,7 @@ export class LogSession {
     const restored = snap ? StatsIndex.fromSnapshot(snap) : undefined;
     const stale: number[] = [];
     if (restored) {
-      for (const row of restored.index.rows.values()) log.index.upsert(row);
+      log.adoptIndex(restored.index);
       for (let i = 0; i < log.shardCount; i++) {
         if (restored.stamps[shardName(i)] !== (await storage.stamp(shardName(i)))) stale.push(i);
       }

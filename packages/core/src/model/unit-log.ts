@@ -99,7 +99,7 @@ const inFilter = (r: EntrySummary | Entry, f: EntryFilter, deleted: boolean) =>
  * API that validates every input before touching a document, so nothing is half-applied.
  */
 export class UnitLog {
-  readonly index = new StatsIndex();
+  private _index = new StatsIndex();
   private readonly shards: (Y.Doc | undefined)[];
   private readonly listeners = new Set<Listener>();
   private readonly clientID: number;
@@ -151,6 +151,16 @@ export class UnitLog {
         '此台账由新版本填报助手创建，请先升级',
       );
     return new UnitLog(root, shards, user);
+  }
+
+  get index(): StatsIndex {
+    return this._index;
+  }
+
+  /** Takes over a stored statistics index; only before any shard is loaded, which would re-index. */
+  adoptIndex(index: StatsIndex): void {
+    if (this.shards.some(Boolean)) throw new Error('adoptIndex after a shard was loaded');
+    this._index = index;
   }
 
   // ---- documents ----------------------------------------------------------------------------
