@@ -6,11 +6,11 @@ import { createWriteStream, mkdtempSync, rmSync, statSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Entry, Plan, SlotStat } from '@tianbao/core';
+import type { ExportInput } from '@tianbao/excel';
+import { exportXlsx, exportXlsxToStream, slotKey } from '@tianbao/excel';
+import { getTemplate } from '@tianbao/templates';
 import * as XLSX from 'xlsx';
-import daxinganling from '../packages/excel/src/fixtures/daxinganling-2020.json' with { type: 'json' };
-import type { ExportInput, TemplateSlot } from '../packages/excel/src/index.ts';
-import { exportXlsx, exportXlsxToStream, slotKey } from '../packages/excel/src/index.ts';
-import type { Entry, Plan, SlotStat } from '../packages/excel/src/records.ts';
 import { type BenchResult, info } from './result.ts';
 
 const N = 100_000;
@@ -36,12 +36,8 @@ const TITLES = [
 const PLACES = ['加格达奇区', '漠河市', '塔河县', '呼玛县', '新林区', '松岭区'];
 
 function input(): ExportInput {
-  const template = {
-    id: daxinganling.template,
-    version: '1',
-    title: daxinganling.title,
-    slots: daxinganling.slots.map((s) => ({ ...s, id: `s${s.index}` }) as TemplateSlot),
-  };
+  const template = getTemplate('daxinganling-2020');
+  if (!template) throw new Error('built-in template daxinganling-2020 is missing');
   const numeric = template.slots.filter((s) => s.kind === 'number').map((s) => slotKey(template.id, s.id));
   const entries: Entry[] = [];
   const base = Date.UTC(2020, 5, 1);

@@ -2,10 +2,11 @@ import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import { type ExportInput, exportXlsx, exportXlsxToStream } from './export-workbook.ts';
-import { daxinganlingTemplate, entry, meta, plan, profile, stat } from './test-support.ts';
+import { daxinganlingTemplate, entry, meta, plan, profile, sid, stat } from './test-support.ts';
 
 const T = 'daxinganling-2020';
-const k = (id: string) => `${T}/${id}`;
+const DX = daxinganlingTemplate();
+const k = (index: number) => `${T}/${sid(DX, index)}`;
 
 function input(): ExportInput {
   return {
@@ -14,20 +15,20 @@ function input(): ExportInput {
     profile: profile(),
     date: '2020-06-30',
     entries: [
-      entry({ date: '2020-06-02', title: '中心组专题学习', contributions: { [k('s6')]: 1, [k('s7')]: 40 } }),
-      entry({ date: '2020-06-01', title: '启动仪式', contributions: { [k('s5')]: 1 } }),
-      entry({ title: '已删除的活动', deletedAt: 5, deletedBy: '王五', contributions: { [k('s8')]: 9 } }),
+      entry({ date: '2020-06-02', title: '中心组专题学习', contributions: { [k(6)]: 1, [k(7)]: 40 } }),
+      entry({ date: '2020-06-01', title: '启动仪式', contributions: { [k(5)]: 1 } }),
+      entry({ title: '已删除的活动', deletedAt: 5, deletedBy: '王五', contributions: { [k(8)]: 9 } }),
     ],
     plans: [plan(), plan({ id: 'p2', content: '已删除计划', deletedAt: 1 })],
     stats: [
-      stat(k('s4'), '线上直播'),
-      stat(k('s5'), 2),
-      stat(k('s6'), 12),
-      stat(k('s7'), 240, { source: 'manual', manual: { value: 240, by: '张三', at: 0, reason: '含线上' } }),
-      stat(k('s8'), null),
-      stat(k('s59'), 3.5),
-      stat(k('s74'), true),
-      stat(k('s75'), false),
+      stat(k(4), '线上直播'),
+      stat(k(5), 2),
+      stat(k(6), 12),
+      stat(k(7), 240, { source: 'manual', manual: { value: 240, by: '张三', at: 0, reason: '含线上' } }),
+      stat(k(8), null),
+      stat(k(59), 3.5),
+      stat(k(74), true),
+      stat(k(75), false),
     ],
   };
 }
@@ -72,19 +73,21 @@ describe('export read back by SheetJS', async () => {
     expect(cell(ws, 'A2')?.v).toBe(
       '填报单位（盖章）：大兴安岭地区应急管理局　　联系人：张三丰　　电话：0457-2712884　　填报日期：2020-06-30',
     );
-    expect([cell(ws, 'A3')?.v, cell(ws, 'B3')?.v, cell(ws, 'C3')?.v]).toEqual(['', '活动项目', '进展情况']);
+    const heads = ['A3', 'B3', 'C3', 'D3'].map((a) => cell(ws, a)?.v);
+    expect(heads).toEqual(['', '活动项目', '内容要求', '进展情况']);
+    expect(rowsOf(ws)[3]?.[2]).toBe('启动仪式形式多样，参与范围广泛，效果良好。');
   });
 
   it('统计表: each blank filled in its sentence, empty ones visibly empty, 是/否 as boxes', () => {
     const rows = rowsOf(sheet(wb, '统计表'));
-    const byItem = (item: string) => rows.find((r) => r[1] === item)?.[2] as string;
+    const byItem = (item: string) => rows.find((r) => r[1] === item)?.[3] as string;
     expect(byItem('举办“安全生产月”活动启动仪式')).toBe(
       '以（线上直播）等形式启动“安全生产月”活动，（2）场次',
     );
     const study = byItem('深入学习贯彻习近平总书记关于安全生产重要论述');
     expect(study).toContain('安排理论学习中心组专题学习（12）次，参与（240）人次');
     expect(study).toContain('开展网络课堂培训（　　）场');
-    expect(rows.map((r) => r[2]).join('\n')).toContain('占当地常住人口比例（3.5）%');
+    expect(rows.map((r) => r[3]).join('\n')).toContain('占当地常住人口比例（3.5）%');
     const org = byItem('加强组织领导').split('\n');
     expect(org[0]).toBe('是否已将“安全生产月”和“安全生产万里行”活动纳入全年安全生产重点工作：☑是 □否');
     expect(org[1]).toMatch(/：□是 ☑否$/);
@@ -95,25 +98,18 @@ describe('export read back by SheetJS', async () => {
     const ws = sheet(wb, '统计表');
     const merges = (ws['!merges'] ?? []).map((m) => XLSX.utils.encode_range(m)).sort();
     const rows = rowsOf(ws);
-    // Expected group spans, from where each group's name appears in column A of the table body.
-    const spans: string[] = [];
-    const template = daxinganlingTemplate();
-    const items = [
-      ...new Set(template.slots.filter((s) => s.section === 'table').map((s) => `${s.group}|${s.item}`)),
-    ];
-    let start = 0;
-    items.forEach((gi, i) => {
-      const g = gi.split('|')[0];
-      const next = items[i + 1]?.split('|')[0];
-      if (next !== g) {
-        if (i > start) spans.push(`A${4 + start}:A${4 + i}`);
-        start = i + 1;
-      }
-    });
-    expect(spans.length).toBeGreaterThanOrEqual(2);
-    expect(merges).toEqual(['A1:C1', 'A2:C2', ...spans].sort());
-    expect(rows[3]?.[0]).toBe('安全生产月活动');
-    expect(rows.length).toBe(3 + items.length);
+    // As on the paper form: 安全生产月活动 over its 6 rows, 安全生产兴安行活动 over 3, 加强组织落实 over 3.
+    expect(merges).toEqual(['A1:D1', 'A2:D2', 'A4:A9', 'A10:A12', 'A13:A15'].sort());
+    expect(rows.slice(3).map((r) => r[0])).toEqual([
+      '安全生产月活动',
+      ...Array(5).fill(null),
+      '安全生产兴安行活动',
+      null,
+      null,
+      '加强组织落实',
+      null,
+      null,
+    ]);
   });
 
   it('统计表: A4 landscape with the column heads repeated on every page', () => {
@@ -127,18 +123,18 @@ describe('export read back by SheetJS', async () => {
     const rows = rowsOf(ws);
     expect(rows[0]).toEqual(['序号', '分组', '活动项目', '填空', '单位', '数值', '来源', '槽位键']);
     expect(rows.length).toBe(1 + 87);
-    const r = (slot: string) => rows.findIndex((x) => x[7] === k(slot)) + 1;
-    expect(cell(ws, `F${r('s6')}`)).toMatchObject({ t: 'n', v: 12 });
-    expect(cell(ws, `D${r('s6')}`)?.v).toBe('安排理论学习中心组专题学习（　　）次');
-    expect(cell(ws, `E${r('s6')}`)?.v).toBe('次');
-    expect(cell(ws, `G${r('s6')}`)?.v).toBe('2 条活动合计');
-    expect(cell(ws, `G${r('s7')}`)?.v).toBe('张三 手工填写（含线上）');
-    expect(cell(ws, `F${r('s59')}`)).toMatchObject({ t: 'n', v: 3.5 });
-    expect(cell(ws, `F${r('s74')}`)?.v).toBe('是');
-    expect(cell(ws, `F${r('s75')}`)?.v).toBe('否');
-    expect(cell(ws, `F${r('s8')}`)?.v ?? null).toBeNull();
-    expect(cell(ws, `G${r('s8')}`)?.v).toBe('未填写');
-    expect(cell(ws, `F${r('s0')}`)?.v).toBe('大兴安岭地区应急管理局');
+    const r = (index: number) => rows.findIndex((x) => x[7] === k(index)) + 1;
+    expect(cell(ws, `F${r(6)}`)).toMatchObject({ t: 'n', v: 12 });
+    expect(cell(ws, `D${r(6)}`)?.v).toBe('安排理论学习中心组专题学习（　　）次');
+    expect(cell(ws, `E${r(6)}`)?.v).toBe('次');
+    expect(cell(ws, `G${r(6)}`)?.v).toBe('2 条活动合计');
+    expect(cell(ws, `G${r(7)}`)?.v).toBe('张三 手工填写（含线上）');
+    expect(cell(ws, `F${r(59)}`)).toMatchObject({ t: 'n', v: 3.5 });
+    expect(cell(ws, `F${r(74)}`)?.v).toBe('是');
+    expect(cell(ws, `F${r(75)}`)?.v).toBe('否');
+    expect(cell(ws, `F${r(8)}`)?.v ?? null).toBeNull();
+    expect(cell(ws, `G${r(8)}`)?.v).toBe('未填写');
+    expect(cell(ws, `F${r(0)}`)?.v).toBe('大兴安岭地区应急管理局');
   });
 
   it('活动台账: live entries sorted by date, every field, contributions as number columns, filter', () => {

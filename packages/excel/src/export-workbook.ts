@@ -85,6 +85,17 @@ function headerValue(slot: TemplateSlot, input: ExportInput, stat: SlotStat | un
   return '';
 }
 
+/** The template's printed column titles when they line up with the columns written, else the usual ones. */
+function columnTitles(template: ExportTemplate, hasGroup: boolean, hasRequirement: boolean): string[] {
+  const printed = template.columns ?? [];
+  const withGroup = printed.length === 4 || (printed.length === 3 && !hasRequirement);
+  const own = withGroup ? printed.slice(1) : printed;
+  const item = own[0] || '活动项目';
+  const requirement = own.length === 3 ? own[1] || '内容要求' : '内容要求';
+  const progress = own.at(-1) || '进展情况';
+  return [...(hasGroup ? [''] : []), item, ...(hasRequirement ? [requirement] : []), progress];
+}
+
 function statTable(input: ExportInput): SheetSpec {
   const { template } = input;
   const stats = slotValues(template, input.stats);
@@ -109,12 +120,7 @@ function statTable(input: ExportInput): SheetSpec {
   out.push({ cells: fillRow(styled(header, 'headerLine'), 'headerLine'), height: 30 });
   merges.push({ top: 2, left: 1, bottom: 2, right: n });
   out.push({
-    cells: [
-      ...(hasGroup ? [styled('', 'th')] : []),
-      styled('活动项目', 'th'),
-      ...(hasRequirement ? [styled('内容要求', 'th')] : []),
-      styled('进展情况', 'th'),
-    ],
+    cells: columnTitles(template, hasGroup, hasRequirement).map((t) => styled(t, 'th')),
     height: 24,
   });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import { guessColumns, ledgerToEntries, readLedger } from './ledger-import.ts';
-import { daxinganlingTemplate } from './test-support.ts';
+import { daxinganlingTemplate, sid } from './test-support.ts';
 
 /** A hand-kept ledger as another program writes it: title row, merged date cell, mixed date styles. */
 function ledgerBytes(extraTop = 0): Uint8Array {
@@ -69,16 +69,17 @@ describe('guessColumns', () => {
   it('offers a blank whose phrase matches a count heading, as a low-confidence guess', () => {
     const t = daxinganlingTemplate();
     const g = guessColumns(['日期', '活动名称', '制作典型事故案例剖析警示教育片（部）', '参与人数'], t);
-    expect(g[2]).toMatchObject({ target: { slot: 'daxinganling-2020/s14' }, confidence: 'low' });
+    expect(g[2]).toMatchObject({ target: { slot: `daxinganling-2020/${sid(t, 14)}` }, confidence: 'low' });
     expect(g[3]).toMatchObject({ target: { ignore: true, numeric: true }, confidence: 'none' });
   });
 });
 
 describe('readLedger + ledgerToEntries', async () => {
+  const S7 = `daxinganling-2020/${sid(daxinganlingTemplate(), 7)}`;
   const [sheet] = await readLedger(ledgerBytes());
   if (!sheet) throw new Error('no sheet');
   const mapping = guessColumns(sheet.headers).map((m) =>
-    m.header === '参与人数' ? { ...m, target: { slot: 'daxinganling-2020/s7' } } : m,
+    m.header === '参与人数' ? { ...m, target: { slot: S7 } } : m,
   );
   const result = ledgerToEntries(sheet, mapping, { year: 2020 });
 
@@ -102,10 +103,10 @@ describe('readLedger + ledgerToEntries', async () => {
       location: '人民广场',
       organizer: '应急管理局',
       description: '领导出席',
-      contributions: { 'daxinganling-2020/s7': 300 },
+      contributions: { [S7]: 300 },
       attachments: [],
     });
-    expect(result.valid[1]?.contributions).toEqual({ 'daxinganling-2020/s7': 120 });
+    expect(result.valid[1]?.contributions).toEqual({ [S7]: 120 });
     expect(result.valid[3]?.contributions).toEqual({});
   });
 

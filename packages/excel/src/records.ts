@@ -1,11 +1,2 @@
-// Core's plain record types. Read from its types file until @tianbao/core has its src/index.ts; then this
-// becomes `from '@tianbao/core'`.
-export type {
-  Entry,
-  EntryFields,
-  LogMeta,
-  Plan,
-  Profile,
-  SlotStat,
-  SlotValue,
-} from '../../core/src/types.ts';
+// Core's plain record types, in one place for this package (never its Yjs side).
+export type { Entry, EntryFields, LogMeta, Plan, Profile, SlotStat, SlotValue } from '@tianbao/core';

@@ -4,10 +4,11 @@ import { exportXlsx } from './export-workbook.ts';
 import { readExportedTable } from './read-exported.ts';
 import type { SlotStat } from './records.ts';
 import { rollup, rollupExportInput } from './rollup.ts';
-import { changchunTemplate, daxinganlingTemplate, meta, profile, stat } from './test-support.ts';
+import { changchunTemplate, daxinganlingTemplate, meta, profile, sid, stat } from './test-support.ts';
 
 const T = 'daxinganling-2020';
-const k = (id: string) => `${T}/${id}`;
+const DX = daxinganlingTemplate();
+const k = (index: number) => `${T}/${sid(DX, index)}`;
 
 async function subUnitFile(
   unitId: string,
@@ -32,36 +33,36 @@ describe('roll-up of sub-units’ exported tables', async () => {
     {
       name: 'mohe.xlsx',
       bytes: await subUnitFile('u-mohe', '漠河市应急管理局', [
-        stat(k('s4'), '线上直播'),
-        stat(k('s6'), 3),
-        stat(k('s7'), 120),
-        stat(k('s59'), 1.5),
-        stat(k('s74'), true),
+        stat(k(4), '线上直播'),
+        stat(k(6), 3),
+        stat(k(7), 120),
+        stat(k(59), 1.5),
+        stat(k(74), true),
       ]),
     },
     {
       name: 'tahe.xlsx',
       bytes: await subUnitFile('u-tahe', '塔河县应急管理局', [
-        stat(k('s4'), '现场会议'),
-        stat(k('s6'), 2),
-        stat(k('s7'), 80),
-        stat(k('s74'), false),
+        stat(k(4), '现场会议'),
+        stat(k(6), 2),
+        stat(k(7), 80),
+        stat(k(74), false),
       ]),
     },
     {
       name: 'huma.xlsx',
-      bytes: await subUnitFile('u-huma', '呼玛县应急管理局', [stat(k('s6'), 5), stat(k('s74'), true)]),
+      bytes: await subUnitFile('u-huma', '呼玛县应急管理局', [stat(k(6), 5), stat(k(74), true)]),
     },
     {
       name: 'mohe-again.xlsx',
-      bytes: await subUnitFile('u-mohe', '漠河市应急管理局', [stat(k('s6'), 100)]),
+      bytes: await subUnitFile('u-mohe', '漠河市应急管理局', [stat(k(6), 100)]),
     },
     {
       name: 'changchun.xlsx',
       bytes: await subUnitFile(
         'u-cc',
         '长春市工信局',
-        [stat('changchun-industry-2019/s1', 7)],
+        [stat(`changchun-industry-2019/${sid(changchunTemplate(), 1)}`, 7)],
         changchunTemplate(),
       ),
     },
@@ -74,13 +75,15 @@ describe('roll-up of sub-units’ exported tables', async () => {
       '塔河县应急管理局',
       '呼玛县应急管理局',
     ]);
-    expect(result.values.s6).toBe(10);
-    expect(result.values.s7).toBe(200);
-    expect(result.values.s74).toBe('是 2 个，否 1 个');
-    expect(result.values.s75).toBeNull();
-    expect(result.values.s4).toBe('漠河市应急管理局：线上直播；塔河县应急管理局：现场会议');
-    expect(result.values.s8).toBeNull();
-    expect(result.explanations.s7).toBe('漠河市应急管理局 120；塔河县应急管理局 80；呼玛县应急管理局 未填');
+    expect(result.values[sid(DX, 6)]).toBe(10);
+    expect(result.values[sid(DX, 7)]).toBe(200);
+    expect(result.values[sid(DX, 74)]).toBe('是 2 个，否 1 个');
+    expect(result.values[sid(DX, 75)]).toBeNull();
+    expect(result.values[sid(DX, 4)]).toBe('漠河市应急管理局：线上直播；塔河县应急管理局：现场会议');
+    expect(result.values[sid(DX, 8)]).toBeNull();
+    expect(result.explanations[sid(DX, 7)]).toBe(
+      '漠河市应急管理局 120；塔河县应急管理局 80；呼玛县应急管理局 未填',
+    );
   });
 
   it('reports another template and a duplicate sub-unit, and leaves them out', () => {
@@ -93,10 +96,10 @@ describe('roll-up of sub-units’ exported tables', async () => {
 
   it('reports blanks a sub-unit left empty and percentages it cannot add', () => {
     const empty = result.problems.filter((p) => p.code === 'empty-blank');
-    expect(empty.some((p) => p.unitName === '呼玛县应急管理局' && p.slotId === 's7')).toBe(true);
-    expect(empty.some((p) => p.unitName === '漠河市应急管理局' && p.slotId === 's7')).toBe(false);
-    expect(result.values.s59).toBeNull();
-    expect(result.problems.find((p) => p.code === 'not-summable')?.slotId).toBe('s59');
+    expect(empty.some((p) => p.unitName === '呼玛县应急管理局' && p.slotId === sid(DX, 7))).toBe(true);
+    expect(empty.some((p) => p.unitName === '漠河市应急管理局' && p.slotId === sid(DX, 7))).toBe(false);
+    expect(result.values[sid(DX, 59)]).toBeNull();
+    expect(result.problems.find((p) => p.code === 'not-summable')?.slotId).toBe(sid(DX, 59));
   });
 
   it('writes the same workbook format, numbers as number cells, and a 来源 sheet side by side', async () => {
@@ -121,7 +124,7 @@ describe('roll-up of sub-units’ exported tables', async () => {
     const detail = XLSX.utils.sheet_to_json<unknown[]>(ws('指标明细'), {
       header: 1,
     });
-    const s6 = detail.findIndex((r) => r[7] === k('s6')) + 1;
+    const s6 = detail.findIndex((r) => r[7] === k(6)) + 1;
     expect(ws('指标明细')[`F${s6}`]).toMatchObject({ t: 'n', v: 10 });
     const sources = XLSX.utils.sheet_to_json<unknown[]>(ws('来源'), {
       header: 1,
@@ -144,12 +147,12 @@ describe('roll-up of sub-units’ exported tables', async () => {
     expect(files).toContain('mohe-again.xlsx|漠河市应急管理局|与 mohe.xlsx 为同一单位，重复，未汇总');
     const table = XLSX.utils.sheet_to_json<unknown[]>(ws('统计表'), { header: 1 });
     expect(String(table[1]?.[0])).toContain('填报单位（盖章）：大兴安岭地区应急管理局');
-    expect(table.map((r) => r[2]).join('\n')).toContain('纳入全年安全生产重点工作：是 2 个，否 1 个');
+    expect(table.map((r) => r[3]).join('\n')).toContain('纳入全年安全生产重点工作：是 2 个，否 1 个');
 
     // And it reads back as a table the next level up can roll up again.
     const back = await readExportedTable(bytes);
     expect(back).toMatchObject({ templateId: T, kind: 'rollup', unitName: '大兴安岭地区应急管理局' });
-    expect(back.values.s6).toBe(10);
-    expect(back.values.s7).toBe(200);
+    expect(back.values[sid(DX, 6)]).toBe(10);
+    expect(back.values[sid(DX, 7)]).toBe(200);
   });
 });

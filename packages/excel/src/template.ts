@@ -29,6 +29,8 @@ export interface ExportTemplate {
   id: string;
   version?: string | number;
   title: string;
+  /** Column titles as printed (活动项目 / 内容要求 / 进展情况, or 项目 / 标准 / 落实情况), when known. */
+  columns?: string[];
   slots: TemplateSlot[];
   rows?: TemplateRow[];
 }

@@ -1,28 +1,24 @@
-// Shared builders for this package's tests: templates from the reference lists, plain log records.
+// Shared builders for this package's tests: the built-in templates, plain log records.
 
-import changchun from './fixtures/changchun-industry-2019.json' with { type: 'json' };
-import daxinganling from './fixtures/daxinganling-2020.json' with { type: 'json' };
+import { getTemplate } from '@tianbao/templates';
 import type { Entry, LogMeta, Plan, Profile, SlotStat } from './records.ts';
-import type { ExportTemplate, TemplateSlot } from './template.ts';
+import type { ExportTemplate } from './template.ts';
 
-interface ReferenceList {
-  template: string;
-  title: string;
-  slots: Omit<TemplateSlot, 'id'>[];
+/** The built-in templates, exactly as the dashboard and CLI export them. */
+function builtin(id: string): ExportTemplate {
+  const t = getTemplate(id);
+  if (!t) throw new Error(`no built-in template ${id}`);
+  return t;
 }
+export const daxinganlingTemplate = () => builtin('daxinganling-2020');
+export const changchunTemplate = () => builtin('changchun-industry-2019');
 
-/** A template as the reference list gives it: slot id `s<index>`, rows grouped by (group, item). */
-export function referenceTemplate(ref: ReferenceList, version = '1'): ExportTemplate {
-  return {
-    id: ref.template,
-    version,
-    title: ref.title,
-    slots: ref.slots.map((s) => ({ ...s, id: `s${s.index}` }) as TemplateSlot),
-  };
+/** A slot's id by its position in the notice's table (the reference lists number them so). */
+export function sid(template: ExportTemplate, index: number): string {
+  const slot = template.slots.find((s) => s.index === index);
+  if (!slot) throw new Error(`template ${template.id} has no slot ${index}`);
+  return slot.id;
 }
-
-export const daxinganlingTemplate = () => referenceTemplate(daxinganling as ReferenceList);
-export const changchunTemplate = () => referenceTemplate(changchun as ReferenceList);
 
 export const profile = (over: Partial<Profile> = {}): Profile => ({
   name: '张三丰',
