@@ -32,6 +32,8 @@ export const CONTRIBUTION_PREFIX = 'c:';
 export type ChangeOrigin =
   | { kind: 'local'; user: string }
   | { kind: 'remote'; peer?: string }
+  /** From another page of this browser, which stored it already. */
+  | { kind: 'tab' }
   | { kind: 'import'; source: string }
   | { kind: 'storage' };
 

@@ -25,6 +25,7 @@ export class LogSession {
   readonly skipped: SkippedRecord[] = [];
   private pending: Promise<unknown> = Promise.resolve();
   private snapshotTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly shardListeners = new Set<(name: string, doc: Y.Doc) => void>();
   private closed = false;
 
   private constructor(
@@ -82,6 +83,13 @@ export class LogSession {
     if (this.log.isShardLoaded(i)) return; // loaded meanwhile by a concurrent call
     this.log.attachShard(i, doc);
     this.persist(name, doc);
+    for (const l of this.shardListeners) l(name, doc);
+  }
+
+  /** Called with each shard as it loads (sync adapters start syncing it then). */
+  onShardLoaded(listener: (name: string, doc: Y.Doc) => void): () => void {
+    this.shardListeners.add(listener);
+    return () => this.shardListeners.delete(listener);
   }
 
   async loadAll(): Promise<void> {
@@ -96,7 +104,8 @@ export class LogSession {
   private persist(name: string, doc: Y.Doc): void {
     let count = -1;
     doc.on('updateV2', (update: Uint8Array, origin: unknown) => {
-      if (this.closed || originKind(origin) === 'storage') return;
+      const kind = originKind(origin);
+      if (this.closed || kind === 'storage' || kind === 'tab') return;
       this.enqueue(async () => {
         await this.storage.append(name, update);
         if (count < 0) count = await this.storage.count(name);

@@ -1,3 +1,4 @@
+import * as Y from 'yjs';
 import { checkUpdateV2 } from './check-update.ts';
 import type { LoadedDoc, LogStorage, SkippedRecord } from './log-storage.ts';
 
@@ -85,14 +86,30 @@ export class IndexedDbStorage implements LogStorage {
     await done(tx);
   }
 
+  /**
+   * Merges what is stored with `state` in one transaction: another tab may have appended a record this
+   * tab has not seen yet, and deleting it unmerged would lose that tab's edit.
+   */
   async compact(doc: string, state: Uint8Array): Promise<void> {
     const db = await this.db;
     const tx = db.transaction(UPDATES, 'readwrite');
     const store = tx.objectStore(UPDATES);
-    const last = await req(store.openKeyCursor(this.range(doc), 'prev'));
-    const seq = last ? (last.key as [string, number])[1] + 1 : 0;
-    store.delete(this.range(doc));
-    store.put(state, [doc, seq]);
+    const [keys, values] = await Promise.all([
+      req(store.getAllKeys(this.range(doc))),
+      req(store.getAll(this.range(doc))),
+    ]);
+    const readable = values.filter((v): v is Uint8Array => {
+      try {
+        checkUpdateV2(v as Uint8Array);
+        return true;
+      } catch {
+        return false;
+      }
+    });
+    const merged = Y.mergeUpdatesV2([...readable, state]);
+    const last = keys[keys.length - 1] as [string, number] | undefined;
+    for (const k of keys) store.delete(k);
+    store.put(merged, [doc, last ? last[1] + 1 : 0]);
     await done(tx);
   }
 
