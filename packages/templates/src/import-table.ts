@@ -1,8 +1,10 @@
 import { extractBlanks, hasBlank } from './blanks.ts';
 import { extractDeadlines } from './deadlines.ts';
+import { type EmptyCellRow, readEmptyCellTable } from './empty-cell-table.ts';
 import { TemplateImportError } from './errors.ts';
 import { type GridMerge, gridToRows } from './grid.ts';
 import { headerSlotId, parseHeaderFields } from './header-fields.ts';
+import { LIAISON_FIELDS } from './liaison.ts';
 import { extractMediaHints } from './media.ts';
 import { looksLikeHtml, parseHtmlTable } from './parse-html-table.ts';
 import { parseTextTable } from './parse-text-table.ts';
@@ -67,43 +69,37 @@ export function importTable(input: ImportInput, options: ImportOptions = {}): Im
   const firstBlankRow = rows.findIndex(
     (r) => r.cells.some(hasBlank) && !parseHeaderFields(r.cells.join('  ')),
   );
-  if (firstBlankRow === -1) {
-    const multi = rows.filter((r) => r.cells.filter((c) => c.trim() !== '').length >= 2).length;
-    if (multi === 0) {
+  let body: Body;
+  if (firstBlankRow !== -1) body = readInlineTable(rows, firstBlankRow, warnings);
+  else {
+    const other = readEmptyCellTable(rows);
+    if (!other) {
+      const multi = rows.filter((r) => r.cells.filter((c) => c.trim() !== '').length >= 2).length;
+      if (multi === 0) {
+        throw new TemplateImportError(
+          'not-a-table',
+          'No table found: the input has no rows with several cells and no blanks such as （ ） or □是□否.',
+        );
+      }
       throw new TemplateImportError(
-        'not-a-table',
-        'No table found: the input has no rows with several cells and no blanks such as （ ） or □是□否.',
+        'no-blanks',
+        'The table has no blanks to fill: expected empty parentheses （ ）, 是/否 choices or empty cells under column titles.',
       );
     }
-    throw new TemplateImportError(
-      'no-blanks',
-      'The table has no blanks to fill: expected empty parentheses （ ） or 是/否 choices in its cells.',
+    body = { tableStart: other.start, columns: other.columns, rows: other.rows, layout: other.layout };
+    warnings.push(
+      other.layout === 'grid'
+        ? 'The table has no （ ） blanks; its empty cells were read as blanks (row names down the left, column titles across the top).'
+        : 'The table has no （ ） blanks; it was read as a form (label, then an empty cell to fill).',
     );
   }
-
-  // The column-title row is the last short multi-cell row above the first row with blanks (a whole
-  // pasted notice may hold other small tables, such as the liaison form, further up).
-  let headerRow = -1;
-  for (let i = 0; i < firstBlankRow; i++) {
-    const row = rows[i] as RawRow;
-    const filled = row.cells.map((c) => normalizeInline(c)).filter((c) => c !== '');
-    if (
-      filled.length >= 2 &&
-      !parseHeaderFields(row.cells.join('  ')) &&
-      filled.every((c) => c.length <= 15)
-    ) {
-      headerRow = i;
-    }
-  }
-  const tableStart = headerRow === -1 ? firstBlankRow : headerRow;
-  if (headerRow === -1) warnings.push('No column titles (活动项目/内容要求/进展情况) found above the table.');
 
   // Above the table: the 附件 line, the title and the header line(s).
   let attachment: string | undefined;
   const titleLines: string[] = [];
   const headerFields: HeaderField[] = [];
   const slots: Slot[] = [];
-  for (const row of rows.slice(aboveTableStart(rows, tableStart), tableStart)) {
+  for (const row of rows.slice(aboveTableStart(rows, body.tableStart), body.tableStart)) {
     // Titles keep their spacing as printed; only runs of whitespace collapse.
     const line = row.cells
       .join(' ')
@@ -141,46 +137,26 @@ export function importTable(input: ImportInput, options: ImportOptions = {}): Im
   }
   const title = pickTitle(titleLines) || options.title || '未命名表格';
 
-  const dataRows = rows.slice(headerRow === -1 ? firstBlankRow : headerRow + 1);
-  const header = headerRow === -1 ? undefined : (rows[headerRow] as RawRow);
-  const roles = findRoles(header, dataRows);
-  const columns = header ? alignRow(header, roles, false).map((c) => normalizeInline(c)) : [];
+  // A form whose labels are all liaison fields (姓名, 办公电话, 电子邮箱 …) is a liaison form: its slots take the
+  // profile field names as ids, so the unit's profile fills it.
+  const liaison =
+    body.layout === 'form' &&
+    body.rows.flatMap((r) => r.drafts).every((d) => liaisonFieldFor(d.before) !== undefined);
 
   const templateRows: TemplateRow[] = [];
   const occurrences = new Map<string, number>();
-  let lastGroup = '';
-  let lastItem = '';
-  for (const raw of dataRows) {
-    const rowHasBlank = raw.cells.some(hasBlank);
-    const nonEmpty = raw.cells.filter((c) => c.trim() !== '');
-    // A page break in Word splits a row: the second half has only the rest of one cell's text.
-    if (!raw.aligned && !rowHasBlank && nonEmpty.length === 1 && (raw.cells[0] ?? '').trim() === '') {
-      const prev = templateRows[templateRows.length - 1];
-      if (prev) prev.requirement += normalizeInline(nonEmpty[0] ?? '');
-      continue;
-    }
-    const cells = alignRow(raw, roles, rowHasBlank);
-    const cellText = (i: number | undefined) => (i === undefined ? '' : normalizeInline(cells[i] ?? ''));
-    let group = cellText(roles.group);
-    let item = cellText(roles.item);
-    if (group === '') group = lastGroup;
-    else if (group !== lastGroup) lastItem = '';
-    if (item === '') item = lastItem;
-    lastGroup = group;
-    lastItem = item;
-    const requirement = cellText(roles.requirement);
-    for (let i = 0; i < cells.length; i++) {
-      if (i !== roles.progress && hasBlank(cells[i] ?? ''))
-        warnings.push(`Blanks outside the progress column were ignored in row “${item || group}”.`);
-    }
-    const drafts = extractBlanks(normalizeParagraphs(cells[roles.progress] ?? ''));
-    if (drafts.length === 0) continue;
+  for (const row of body.rows) {
+    const { group, item, requirement } = row;
     const slotIds: string[] = [];
-    for (const d of drafts) {
+    for (const d of row.drafts) {
       const key = ['table', group, item, d.before, d.after].join('\u001F');
       const occurrence = occurrences.get(key) ?? 0;
       occurrences.set(key, occurrence + 1);
-      const id = slotIdFor({ section: 'table', group, item, before: d.before, after: d.after, occurrence });
+      const field = liaison ? liaisonFieldFor(d.before) : undefined;
+      let id =
+        field?.id ??
+        slotIdFor({ section: 'table', group, item, before: d.before, after: d.after, occurrence });
+      if (field) while (slots.some((s) => s.id === id)) id = `${field.id}-${occurrence + 1}`;
       if (slots.some((s) => s.id === id)) {
         throw new TemplateImportError(
           'duplicate-slot-id',
@@ -191,7 +167,7 @@ export function importTable(input: ImportInput, options: ImportOptions = {}): Im
       slots.push({
         id,
         index: slots.length,
-        kind: d.kind,
+        kind: field?.kind ?? d.kind,
         unit: d.unit,
         section: 'table',
         group,
@@ -199,8 +175,9 @@ export function importTable(input: ImportInput, options: ImportOptions = {}): Im
         requirement,
         before: d.before,
         after: d.after,
+        ...(field ? { labels: [...field.labels] } : {}),
       });
-      if (d.kind === 'text')
+      if (d.kind === 'text' && body.layout === 'inline')
         warnings.push(
           `Slot ${slots.length - 1} (“${d.before}（ ）${d.after}”) reads as text; check its kind.`,
         );
@@ -218,9 +195,9 @@ export function importTable(input: ImportInput, options: ImportOptions = {}): Im
     id,
     version: options.version ?? 1,
     title,
-    kind: 'statistics' as const,
+    kind: liaison ? ('liaison' as const) : ('statistics' as const),
     source: { ...(attachment ? { attachment } : {}), ...options.source },
-    columns,
+    columns: body.columns,
     headerFields,
     rows: templateRows,
     slots,
@@ -235,6 +212,72 @@ export function importTable(input: ImportInput, options: ImportOptions = {}): Im
     );
   }
   return { template: parsed.data, warnings };
+}
+
+interface Body {
+  tableStart: number;
+  columns: string[];
+  rows: EmptyCellRow[];
+  layout: 'inline' | 'grid' | 'form';
+}
+
+function liaisonFieldFor(label: string) {
+  const bare = label.replace(/\s/gu, '');
+  return LIAISON_FIELDS.find((f) => f.label === bare || f.labels.includes(bare));
+}
+
+/** The usual statistics table: the blanks are （ ） and □是□否 inside each row's progress cell. */
+function readInlineTable(rows: RawRow[], firstBlankRow: number, warnings: string[]): Body {
+  // The column-title row is the last short multi-cell row above the first row with blanks (a whole
+  // pasted notice may hold other small tables, such as the liaison form, further up).
+  let headerRow = -1;
+  for (let i = 0; i < firstBlankRow; i++) {
+    const row = rows[i] as RawRow;
+    const filled = row.cells.map((c) => normalizeInline(c)).filter((c) => c !== '');
+    if (
+      filled.length >= 2 &&
+      !parseHeaderFields(row.cells.join('  ')) &&
+      filled.every((c) => c.length <= 15)
+    ) {
+      headerRow = i;
+    }
+  }
+  if (headerRow === -1) warnings.push('No column titles (活动项目/内容要求/进展情况) found above the table.');
+  const dataRows = rows.slice(headerRow === -1 ? firstBlankRow : headerRow + 1);
+  const header = headerRow === -1 ? undefined : (rows[headerRow] as RawRow);
+  const roles = findRoles(header, dataRows);
+  const columns = header ? alignRow(header, roles, false).map((c) => normalizeInline(c)) : [];
+
+  const out: EmptyCellRow[] = [];
+  let lastGroup = '';
+  let lastItem = '';
+  for (const raw of dataRows) {
+    const rowHasBlank = raw.cells.some(hasBlank);
+    const nonEmpty = raw.cells.filter((c) => c.trim() !== '');
+    // A page break in Word splits a row: the second half has only the rest of one cell's text.
+    if (!raw.aligned && !rowHasBlank && nonEmpty.length === 1 && (raw.cells[0] ?? '').trim() === '') {
+      const prev = out[out.length - 1];
+      if (prev) prev.requirement += normalizeInline(nonEmpty[0] ?? '');
+      continue;
+    }
+    const cells = alignRow(raw, roles, rowHasBlank);
+    const cellText = (i: number | undefined) => (i === undefined ? '' : normalizeInline(cells[i] ?? ''));
+    let group = cellText(roles.group);
+    let item = cellText(roles.item);
+    if (group === '') group = lastGroup;
+    else if (group !== lastGroup) lastItem = '';
+    if (item === '') item = lastItem;
+    lastGroup = group;
+    lastItem = item;
+    for (let i = 0; i < cells.length; i++) {
+      if (i !== roles.progress && hasBlank(cells[i] ?? ''))
+        warnings.push(`Blanks outside the progress column were ignored in row “${item || group}”.`);
+    }
+    const drafts = extractBlanks(normalizeParagraphs(cells[roles.progress] ?? ''));
+    if (drafts.length === 0) continue;
+    out.push({ group, item, requirement: cellText(roles.requirement), drafts });
+  }
+  return { tableStart: headerRow === -1 ? firstBlankRow : headerRow, columns, rows: out, layout: 'inline' };
 }
 
 /**

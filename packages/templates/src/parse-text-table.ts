@@ -34,7 +34,7 @@ function readRowPerLine(lines: string[]): RawRow[] {
     let cells: string[];
     if (/^\s*\|.*\|\s*$/u.test(line)) cells = line.trim().slice(1, -1).split('|');
     else cells = line.split('\t');
-    rows.push({ cells: trimTrailingEmpty(cells.map(cleanCell)), aligned: false });
+    rows.push(textRow(cells.map(cleanCell)));
   }
   return rows;
 }
@@ -43,8 +43,7 @@ function readCellPerLine(lines: string[]): RawRow[] {
   const rows: RawRow[] = [];
   let cells: string[] | undefined;
   const endRow = () => {
-    if (cells?.some((c) => c.trim() !== ''))
-      rows.push({ cells: trimTrailingEmpty(cells.map(cleanCell)), aligned: false });
+    if (cells?.some((c) => c.trim() !== '')) rows.push(textRow(cells.map(cleanCell)));
     cells = undefined;
   };
   for (const line of lines) {
@@ -71,6 +70,12 @@ function cleanCell(cell: string): string {
     .map((l) => l.trim())
     .join('\n')
     .replace(/^\n+|\n+$/gu, '');
+}
+
+function textRow(cells: string[]): RawRow {
+  const kept = trimTrailingEmpty(cells);
+  const emptyTail = cells.length - kept.length;
+  return emptyTail > 0 ? { cells: kept, aligned: false, emptyTail } : { cells: kept, aligned: false };
 }
 
 function trimTrailingEmpty(cells: string[]): string[] {

@@ -11,4 +11,6 @@ export interface RawRow {
   aligned: boolean;
   /** For aligned rows: which cells are covered by a merge from above (they repeat the merged text). */
   coveredFromAbove?: boolean[];
+  /** For text rows: how many empty cells followed the last non-empty one (blanks in a form's value cells). */
+  emptyTail?: number;
 }
