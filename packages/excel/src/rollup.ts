@@ -6,6 +6,7 @@ import { coerceValue, type ExportedTable, readExportedTable } from './read-expor
 import type { LogMeta, Profile, SlotStat, SlotValue } from './records.ts';
 import { styled } from './styles.ts';
 import { type ExportTemplate, slotKey, slotPhrase, type TemplateSlot } from './template.ts';
+import { rowHeight } from './text-width.ts';
 
 export interface RollupFile {
   /** File name, for messages. */
@@ -216,13 +217,24 @@ function sourcesSheet(result: RollupResult, template: ExportTemplate): SheetSpec
     },
   ];
   for (const slot of slots) {
+    const phrase = slotPhrase(slot, null);
+    const note = (notes.get(slot.id) ?? []).join('\n');
+    const texts = [
+      { text: phrase, width: 44 },
+      { text: note, width: 50 },
+      ...[...units.map((u) => u.values[slot.id]), result.values[slot.id]].map((v) => ({
+        text: typeof v === 'string' ? v : '',
+        width: 16,
+      })),
+    ];
     rows.push({
+      height: rowHeight(texts),
       cells: [
         styled(slot.index, 'center'),
-        styled(slotPhrase(slot, null), 'cell'),
+        styled(phrase, 'cell'),
         ...units.map((u) => cellOf(u.values[slot.id])),
         cellOf(result.values[slot.id]),
-        styled((notes.get(slot.id) ?? []).join('\n'), 'cell'),
+        styled(note, 'cell'),
       ],
     });
   }
@@ -237,6 +249,7 @@ function sourcesSheet(result: RollupResult, template: ExportTemplate): SheetSpec
     columns: [{ width: 6 }, { width: 44 }, ...units.map(() => ({ width: 16 })), { width: 16 }, { width: 50 }],
     rows,
     freeze: { rows: 1, columns: 2 },
+    print: { orientation: 'landscape', paper: 'A4', repeatRows: '1:1', fitToWidth: 1 },
   };
 }
 

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { registerExcel } from './excel.ts';
 import { registerLog } from './log.ts';
 import { registerRelay } from './relay.ts';
 import { registerTemplates } from './templates.ts';
@@ -6,6 +7,7 @@ import { registerTemplates } from './templates.ts';
 /** Each command family lives in its own file and adds itself here. */
 export function registerCommands(program: Command): void {
   void program;
+  registerExcel(program);
   registerLog(program);
   registerRelay(program);
   registerTemplates(program);

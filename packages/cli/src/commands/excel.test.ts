@@ -1,0 +1,142 @@
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { exportXlsx } from '@tianbao/excel';
+import { getTemplate } from '@tianbao/templates';
+import { beforeAll, describe, expect, it } from 'vitest';
+import * as XLSX from 'xlsx';
+
+const root = fileURLToPath(new URL('../../../../', import.meta.url));
+const tianbao = (...args: string[]) =>
+  spawnSync(process.execPath, ['--import', 'tsx', 'packages/cli/src/bin.ts', ...args], {
+    cwd: root,
+    encoding: 'utf8',
+  });
+
+const T = 'daxinganling-2020';
+const template = getTemplate(T);
+if (!template) throw new Error(`no template ${T}`);
+const key = (index: number) => `${T}/${template.slots.find((s) => s.index === index)?.id}`;
+
+const rowsOf = (wb: XLSX.WorkBook, name: string) =>
+  XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets[name] as XLSX.WorkSheet, { header: 1, defval: null });
+const detailValue = (wb: XLSX.WorkBook, index: number) =>
+  rowsOf(wb, '指标明细').find((r) => r[7] === key(index))?.[5];
+
+describe('tianbao export / rollup', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tianbao-cli-excel-'));
+  const log = join(dir, 'mohe.tianbao');
+  const exported = join(dir, 'mohe.xlsx');
+
+  beforeAll(() => {
+    writeFileSync(
+      join(dir, 'mohe.json'),
+      JSON.stringify({
+        unit: '漠河市应急管理局',
+        campaign: '2020 安全生产月',
+        templates: [T],
+        profile: { name: '张三丰', officePhone: '0457-2712884', unitName: '漠河市应急管理局' },
+        entries: [
+          { date: '2020-06-02', title: '理论学习中心组学习', contributions: { [key(6)]: 1, [key(7)]: 25 } },
+          { date: '2020-06-09', title: '第二次学习', contributions: { [key(6)]: 1, [key(7)]: 30 } },
+        ],
+        values: { [key(74)]: { value: true, by: '张三', reason: '已纳入' } },
+      }),
+    );
+    const made = tianbao('log', 'import-json', join(dir, 'mohe.json'), '--out', log);
+    expect(made.status, made.stderr).toBe(0);
+    const r = tianbao('export', log, '--template', T, '--out', exported, '--date', '2020-06-30');
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain('2 entries');
+  }, 60_000);
+
+  it('export writes the log as the official workbook', () => {
+    const wb = XLSX.read(readFileSync(exported), { type: 'buffer' });
+    expect(wb.SheetNames).toEqual(['统计表', '指标明细', '活动台账', '联络员', '重点活动计划', '_tianbao']);
+    expect(detailValue(wb, 6)).toBe(2);
+    expect(detailValue(wb, 7)).toBe(55);
+    expect(detailValue(wb, 74)).toBe('是');
+    expect(rowsOf(wb, '活动台账').length).toBe(3);
+    expect(String(rowsOf(wb, '统计表')[1]?.[0])).toBe(
+      '填报单位（盖章）：漠河市应急管理局　　联系人：张三丰　　电话：0457-2712884　　填报日期：2020-06-30',
+    );
+  });
+
+  it('rollup sums sub-units, leaves out a duplicate and a broken file, and says so', async () => {
+    const tahe = join(dir, 'tahe.xlsx');
+    const stat = (index: number, value: number | boolean) => ({
+      key: key(index),
+      value,
+      source: 'manual' as const,
+      entryCount: 0,
+      explanation: '',
+    });
+    writeFileSync(
+      tahe,
+      await exportXlsx({
+        template,
+        meta: {
+          logId: 'l',
+          unitId: 'u-tahe',
+          unitName: '塔河县应急管理局',
+          campaign: '',
+          templateIds: [T],
+          schemaVersion: 1,
+        },
+        profile: null,
+        entries: [],
+        plans: [],
+        stats: [stat(6, 3), stat(7, 80), stat(74, false)],
+      }),
+    );
+    copyFileSync(exported, join(dir, 'mohe-again.xlsx'));
+    writeFileSync(join(dir, 'broken.xlsx'), 'PK\u0003\u0004 not really a zip');
+    const out = join(dir, 'sum.xlsx');
+    const r = tianbao(
+      'rollup',
+      exported,
+      tahe,
+      join(dir, 'mohe-again.xlsx'),
+      join(dir, 'broken.xlsx'),
+      '--template',
+      T,
+      '--unit',
+      '大兴安岭地区应急管理局',
+      '--out',
+      out,
+    );
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('left out: mohe-again.xlsx');
+    expect(r.stderr).toContain('left out: broken.xlsx');
+    expect(r.stderr).toMatch(/warning: 塔河县应急管理局 left \d+ blank\(s\) empty/);
+    const wb = XLSX.read(readFileSync(out), { type: 'buffer' });
+    expect(wb.SheetNames).toContain('来源');
+    expect(detailValue(wb, 6)).toBe(5);
+    expect(detailValue(wb, 7)).toBe(135);
+    expect(detailValue(wb, 74)).toBe('是 1 个，否 1 个');
+    expect(rowsOf(wb, '来源')[0]).toEqual([
+      '序号',
+      '填空',
+      '漠河市应急管理局',
+      '塔河县应急管理局',
+      '合计',
+      '说明',
+    ]);
+  }, 30_000);
+
+  it('unknown template, missing log, non-statistics template: a one-line error, nothing written', () => {
+    const out = join(dir, 'none.xlsx');
+    const a = tianbao('export', log, '--template', 'nope', '--out', out);
+    expect([a.status, a.stderr.trim()]).toEqual([
+      1,
+      'error: unknown template "nope" (see `tianbao templates list`)',
+    ]);
+    const b = tianbao('export', join(dir, 'missing.tianbao'), '--template', T, '--out', out);
+    expect(b.stderr).toContain('no such file');
+    const c = tianbao('export', log, '--template', 'liaison', '--out', out);
+    expect(c.stderr.trim()).toBe('error: template "liaison" is a liaison form, not a statistics table');
+    expect(existsSync(out)).toBe(false);
+  }, 30_000);
+});

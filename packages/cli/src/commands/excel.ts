@@ -1,0 +1,155 @@
+import { createWriteStream, existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { basename } from 'node:path';
+import { LogFileError, type LogMeta } from '@tianbao/core';
+import { openLogFile } from '@tianbao/core/node';
+import {
+  ExcelImportError,
+  type ExportInput,
+  type ExportTemplate,
+  exportXlsxToStream,
+  rollup,
+  rollupExportInput,
+} from '@tianbao/excel';
+import { getTemplate, slotKey } from '@tianbao/templates';
+import type { Command } from 'commander';
+import { CliError } from '../run-cli.ts';
+
+function statisticsTemplate(id: string): ExportTemplate {
+  const t = getTemplate(id);
+  if (!t) throw new CliError(`unknown template "${id}" (see \`tianbao templates list\`)`);
+  if (t.kind !== 'statistics')
+    throw new CliError(`template "${id}" is a ${t.kind} form, not a statistics table`);
+  return t;
+}
+
+/** Streams the workbook to a temporary file and renames it, so a failed export never leaves half a file. */
+async function writeWorkbook(input: ExportInput, out: string): Promise<void> {
+  const tmp = `${out}.${process.pid}.tmp`;
+  try {
+    const stream = createWriteStream(tmp);
+    const closed = new Promise<void>((resolve, reject) => {
+      stream.on('close', () => resolve()).on('error', reject);
+    });
+    await exportXlsxToStream(input, stream);
+    await closed;
+    renameSync(tmp, out);
+  } catch (err) {
+    rmSync(tmp, { force: true });
+    throw new CliError(`${out}: ${(err as Error).message}`);
+  }
+}
+
+async function exportCommand(file: string, opts: { template: string; out: string; date?: string }) {
+  const template = statisticsTemplate(opts.template);
+  if (!existsSync(file)) throw new CliError(`${file}: no such file`);
+  let session: Awaited<ReturnType<typeof openLogFile>>;
+  try {
+    session = await openLogFile(file);
+  } catch (err) {
+    if (err instanceof LogFileError) throw new CliError(`${file}: ${err.message}`);
+    throw err;
+  }
+  const log = session.log;
+  const meta = log.meta();
+  if (!meta.templateIds.includes(template.id)) {
+    process.stderr.write(
+      `warning: the log does not list template ${template.id}; its blanks may all be empty\n`,
+    );
+  }
+  const entries = log.listEntries({ deleted: false });
+  const stats = log.statistics(template.slots.map((s) => slotKey(template.id, s.id)));
+  await writeWorkbook(
+    {
+      template,
+      meta,
+      profile: log.getProfile(),
+      entries,
+      plans: log.listPlans(),
+      stats,
+      date: opts.date,
+    },
+    opts.out,
+  );
+  const filled = stats.filter((s) => s.value !== null).length;
+  process.stdout.write(
+    `wrote ${opts.out}: ${meta.unitName}, ${entries.length} entries, ${filled} of ${template.slots.length} blanks filled\n`,
+  );
+}
+
+async function rollupCommand(
+  files: string[],
+  opts: { template: string; out: string; unit?: string; date?: string },
+) {
+  const template = statisticsTemplate(opts.template);
+  const inputs = files.map((f) => {
+    try {
+      return { name: basename(f), bytes: new Uint8Array(readFileSync(f)) };
+    } catch (err) {
+      throw new CliError(
+        `${f}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}`,
+      );
+    }
+  });
+  let result: Awaited<ReturnType<typeof rollup>>;
+  try {
+    result = await rollup(inputs, template);
+  } catch (err) {
+    if (err instanceof ExcelImportError) throw new CliError(err.message);
+    throw err;
+  }
+  // Empty blanks are normal in a sub-unit's table: one line per sub-unit, not one per blank.
+  const empty = new Map<string, number[]>();
+  for (const p of result.problems) {
+    if (p.code === 'empty-blank') {
+      const index = template.slots.find((s) => s.id === p.slotId)?.index ?? -1;
+      empty.set(p.unitName ?? '', [...(empty.get(p.unitName ?? '') ?? []), index]);
+    } else process.stderr.write(`${p.excluded ? 'left out' : 'warning'}: ${p.message}\n`);
+  }
+  for (const [unit, blanks] of empty) {
+    const list = blanks.length > 12 ? `${blanks.slice(0, 12).join(', ')}, …` : blanks.join(', ');
+    process.stderr.write(
+      `warning: ${unit} left ${blanks.length} blank(s) empty (${list}); see the 来源 sheet\n`,
+    );
+  }
+  if (!result.perUnit.length) throw new CliError('no sub-unit table could be used; nothing written');
+  const unitName = opts.unit ?? '';
+  const meta: LogMeta = {
+    logId: '',
+    unitId: '',
+    unitName,
+    campaign: '',
+    templateIds: [template.id],
+    schemaVersion: 1,
+  };
+  await writeWorkbook(
+    rollupExportInput(result, template, { meta, profile: null, date: opts.date }),
+    opts.out,
+  );
+  const left = result.problems.filter((p) => p.excluded).length;
+  process.stdout.write(
+    `wrote ${opts.out}: ${result.perUnit.length} sub-unit tables summed${left ? `, ${left} file(s) left out` : ''}\n`,
+  );
+  // The file is written, but a script should notice that some input was not used.
+  if (left) process.exitCode = 1;
+}
+
+export function registerExcel(program: Command): void {
+  program
+    .command('export')
+    .description('write a unit log as the official .xlsx (统计表, 指标明细, 活动台账, 联络员, 重点活动计划)')
+    .argument('<log>', '.tianbao log file')
+    .requiredOption('--template <id>', 'statistics template, e.g. daxinganling-2020')
+    .requiredOption('--out <file.xlsx>', 'the workbook to write')
+    .option('--date <YYYY-MM-DD>', '填报日期 when the log has none (default: today)')
+    .action(exportCommand);
+
+  program
+    .command('rollup')
+    .description("sum sub-units' exported tables into one table of the same format, with a 来源 sheet")
+    .argument('<files...>', "sub-units' exported .xlsx files")
+    .requiredOption('--template <id>', 'statistics template all files must be of')
+    .requiredOption('--out <file.xlsx>', 'the workbook to write')
+    .option('--unit <name>', '填报单位 of the summed table')
+    .option('--date <YYYY-MM-DD>', '填报日期 (default: today)')
+    .action(rollupCommand);
+}
