@@ -90,7 +90,7 @@ const BOOLEAN_SOURCE = [
   '[（(]\\s*是\\s*[/／]\\s*否\\s*[）)]',
   '(?<![\\u4E00-\\u9FFF])是\\s*[/／]\\s*否(?![\\u4E00-\\u9FFF])',
 ].join('|');
-const BLANK_SOURCE = '[（(][\\s\\u3000_]*[）)]|_{3,}';
+const BLANK_SOURCE = '[（(][\\s\\u3000_]*[）)]|_{3,}|＿{2,}';
 const TOKEN = new RegExp(`(${BOOLEAN_SOURCE})|(${BLANK_SOURCE})`, 'gu');
 
 /** Text after a blank up to here is its unit phrase (`人次`, `个社区（村）`). */

@@ -1,4 +1,5 @@
 import type { RawRow } from './raw-table.ts';
+import { normalizeBoxes } from './text-normalize.ts';
 
 /** A merged range of a grid, 0-based, as spreadsheet readers report it (A1:B3 → row 0, col 0, 3×2). */
 export interface GridMerge {
@@ -67,7 +68,7 @@ export function gridToRows(
     row.forEach((text, c) => {
       if (covered.has(`${r}:${c}`)) return;
       const m = spanAt.get(`${r}:${c}`);
-      out.push({ text: text ?? '', rowSpan: m?.rowSpan ?? 1, colSpan: m?.colSpan ?? 1 });
+      out.push({ text: normalizeBoxes(text ?? ''), rowSpan: m?.rowSpan ?? 1, colSpan: m?.colSpan ?? 1 });
     });
     spanned.push(out);
   });

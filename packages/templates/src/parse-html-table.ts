@@ -1,6 +1,7 @@
 import { Parser } from 'htmlparser2';
 import { layoutSpannedRows, type SpannedCell } from './grid.ts';
 import type { RawRow } from './raw-table.ts';
+import { normalizeBoxes } from './text-normalize.ts';
 
 const BLOCK = new Set([
   'p',
@@ -103,7 +104,7 @@ function span(value: string | undefined): number {
 }
 
 function tidyCell(cell: SpannedCell): SpannedCell {
-  const text = cell.text
+  const text = normalizeBoxes(cell.text)
     .split('\n')
     .map((l) => l.replace(/[ \t\r\u00A0]+/gu, ' ').trim())
     .filter((l) => l !== '')

@@ -57,12 +57,22 @@ export function decodeEntities(text: string): string {
  * the same as in Word text.
  */
 export function stripInlineHtml(text: string): string {
-  if (!/[<&]/u.test(text)) return text;
-  return decodeEntities(
-    text
-      .replace(/<input\b[^>]*type\s*=\s*["']?(?:checkbox|radio)["']?[^>]*>/giu, '□')
-      .replace(/<\s*br\s*\/?>/giu, '\n')
-      .replace(/<\/\s*(?:p|div|li|h[1-6])\s*>/giu, '\n')
-      .replace(/<[a-z/!][^>]*>/giu, ''),
+  if (!/[<&]/u.test(text)) return normalizeBoxes(text);
+  return normalizeBoxes(
+    decodeEntities(
+      text
+        .replace(/<input\b[^>]*type\s*=\s*["']?(?:checkbox|radio)["']?[^>]*>/giu, '□')
+        .replace(/<\s*br\s*\/?>/giu, '\n')
+        .replace(/<\/\s*(?:p|div|li|h[1-6])\s*>/giu, '\n')
+        .replace(/<[a-z/!][^>]*>/giu, ''),
+    ),
   );
+}
+
+/**
+ * Word and WPS draw 是/否 boxes with many glyphs (☐, ▢, ○, Wingdings private-use characters such as U+F0A8);
+ * all become □ so one rule reads them.
+ */
+export function normalizeBoxes(text: string): string {
+  return text.replace(/[☐▢◻⬜○\uF0A3\uF0A8\uF06F\uF071\uF0FE]/gu, '□');
 }

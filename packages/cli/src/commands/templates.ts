@@ -1,6 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { extname } from 'node:path';
-import { ExcelImportError, exceljsReader } from '@tianbao/excel';
 import {
   getTemplate,
   type ImportInput,
@@ -71,6 +70,8 @@ async function readImportInput(file: string, sheetName: string | undefined): Pro
   const ext = extname(file).toLowerCase();
   const isZip = bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b;
   if (ext === '.xlsx' || isZip) {
+    // Loaded only for .xlsx, so listing and showing templates do not depend on the Excel package.
+    const { ExcelImportError, exceljsReader } = await import('@tianbao/excel');
     let sheets: Awaited<ReturnType<typeof exceljsReader.read>>;
     try {
       sheets = await exceljsReader.read(new Uint8Array(bytes));
