@@ -10,7 +10,12 @@ export {
   SCHEMA_VERSION,
   UnitLog,
 } from './model/unit-log.ts';
-export { exportUpdateFile, type ImportResult, importUpdateFile } from './model/update-file.ts';
+export {
+  exportUpdateFile,
+  type ImportResult,
+  importUpdateFile,
+  readUpdateFileMeta,
+} from './model/update-file.ts';
 export {
   ENTRY_FIELDS,
   ENTRY_TEXT_FIELDS,

@@ -98,7 +98,10 @@ export function runConvergence(opts: SimOptions): SimResult {
     const roll = rand();
     const v = `r${r}-op${op}`;
     if (roll < 0.15 || ids.length === 0) {
-      log.addEntry({ date: '2020-06-01', title: v, contributions: { [`${T}/s${op % 7}`]: 1 } });
+      log.addEntry(
+        { date: '2020-06-01', title: v, contributions: { [`${T}/s${op % 7}`]: 1 } },
+        { id: `sim-${opts.seed}-${op}` },
+      );
     } else if (roll < 0.55) {
       const id = pick(ids);
       const field = pick([...TEXT_FIELDS]);

@@ -27,22 +27,41 @@ const keyOf = (id: { client: number; clock: number }) => `${id.client}:${id.cloc
 export function keyWrites(map: Y.Map<unknown>, key: string): KeyWrite[] {
   const last = (map as unknown as { _map: Map<string, ItemLike> })._map.get(key);
   if (!last) return [];
+  // Yjs merges consecutive deleted writes of one client into one item holding several values; split
+  // them back into one write each (write j's origin is write j-1 of the same item).
+  interface W {
+    id: { client: number; clock: number };
+    origin: { client: number; clock: number } | null;
+    value: unknown;
+    deleted: boolean;
+  }
   const items: ItemLike[] = [];
   for (let it: ItemLike | null = last; it; it = it.left) items.push(it);
-  const byId = new Map(items.map((it) => [keyOf(it.id), it]));
-  const onPath = new Set<ItemLike>();
-  for (let it: ItemLike | undefined = last; it; it = it.origin ? byId.get(keyOf(it.origin)) : undefined)
-    onPath.add(it);
-  return items.reverse().map((it) => {
+  const writes: W[] = [];
+  for (const it of items.reverse()) {
     const content = it.content.getContent();
-    return {
-      client: it.id.client,
-      clock: it.id.clock,
-      value: content[content.length - 1],
-      current: it === last && !it.deleted,
-      superseded: onPath.has(it) && it !== last,
-    };
-  });
+    content.forEach((value, j) => {
+      const id = { client: it.id.client, clock: it.id.clock + j };
+      const origin = j === 0 ? it.origin : { client: it.id.client, clock: it.id.clock + j - 1 };
+      writes.push({ id, origin, value, deleted: it.deleted || j < content.length - 1 });
+    });
+  }
+  const byId = new Map(writes.map((w) => [keyOf(w.id), w]));
+  const final = writes[writes.length - 1] as W;
+  const onPath = new Set<W>();
+  for (
+    let w: W | undefined = final;
+    w && !onPath.has(w);
+    w = w.origin ? byId.get(keyOf(w.origin)) : undefined
+  )
+    onPath.add(w);
+  return writes.map((w) => ({
+    client: w.id.client,
+    clock: w.id.clock,
+    value: w.value,
+    current: w === final && !w.deleted,
+    superseded: onPath.has(w) && w !== final,
+  }));
 }
 
 /** Keys a map has ever had (including deleted ones). */

@@ -1,8 +1,10 @@
 import * as Y from 'yjs';
 import { StatsIndex } from '../stats/stats-index.ts';
+import { decodeContainer } from '../storage/log-container.ts';
 import { COMPACT_AFTER, type LogStorage, type SkippedRecord } from '../storage/log-storage.ts';
 import { type ChangeOrigin, newDoc, originKind, ROOT, shardName } from './doc-layout.ts';
 import { type CreateLogOptions, UnitLog } from './unit-log.ts';
+import { readUpdateFileMeta } from './update-file.ts';
 
 const FROM_STORAGE: ChangeOrigin = { kind: 'storage' };
 
@@ -46,6 +48,24 @@ export class LogSession {
     await s.writeSnapshot();
     await storage.flush();
     return s;
+  }
+
+  /** A new local copy of a log from an update file (joining a unit without a server). */
+  static async createFromFile(
+    storage: LogStorage,
+    bytes: Uint8Array,
+    opts: OpenOptions,
+  ): Promise<LogSession> {
+    readUpdateFileMeta(bytes);
+    const c = decodeContainer(bytes);
+    for (const [name, d] of c.docs) {
+      if (name !== ROOT && !/^e\d+$/.test(name)) continue;
+      const doc = newDoc();
+      for (const u of d.updates) Y.applyUpdateV2(doc, u);
+      await storage.compact(name, Y.encodeStateAsUpdateV2(doc));
+    }
+    await storage.flush();
+    return LogSession.open(storage, opts);
   }
 
   static async open(storage: LogStorage, opts: OpenOptions): Promise<LogSession> {

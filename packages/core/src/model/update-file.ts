@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { LogFileError } from '../errors.ts';
 import { decodeContainer, encodeContainer } from '../storage/log-container.ts';
+import type { LogMeta } from '../types.ts';
 import { newDoc, ROOT } from './doc-layout.ts';
 import type { UnitLog } from './unit-log.ts';
 
@@ -13,6 +14,28 @@ export function exportUpdateFile(log: UnitLog): Uint8Array {
     docs.set(name, { version: 0, updates: [Y.encodeStateAsUpdateV2(doc)] });
   }
   return encodeContainer({ kind: 'update', docs, snapshot: '' });
+}
+
+/** The log an update file belongs to, read without any log open (joining a unit from a file). */
+export function readUpdateFileMeta(bytes: Uint8Array): LogMeta {
+  const c = decodeContainer(bytes);
+  const probe = newDoc();
+  try {
+    for (const u of c.docs.get(ROOT)?.updates ?? []) Y.applyUpdateV2(probe, u);
+  } catch {
+    throw new LogFileError('corrupt', 'the file is damaged', '文件已损坏');
+  }
+  const m = probe.getMap('meta');
+  if (typeof m.get('logId') !== 'string')
+    throw new LogFileError('not-a-log', 'this file holds no Tianbao log', '这不是填报助手的台账文件');
+  return {
+    logId: m.get('logId') as string,
+    unitId: m.get('unitId') as string,
+    unitName: m.get('unitName') as string,
+    campaign: m.get('campaign') as string,
+    templateIds: (m.get('templateIds') as string[]) ?? [],
+    schemaVersion: m.get('schemaVersion') as number,
+  };
 }
 
 export interface ImportResult {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LogSession } from '../model/log-session.ts';
+import { exportUpdateFile } from '../model/update-file.ts';
 import type { LogStorage } from './log-storage.ts';
 
 /**
@@ -72,6 +73,16 @@ export function storageSuite(
       expect(b.log.listEntries()).toHaveLength(1);
       expect(b.log.meta().unitName).toBe('漠河市应急管理局');
       await b.close();
+    });
+
+    it('creates a local copy from an update file (joining without a server)', async () => {
+      const a = await create(await fresh());
+      add(a, 4);
+      const copy = await LogSession.createFromFile(await fresh(), exportUpdateFile(a.log), { user: '李四' });
+      expect(copy.log.meta()).toEqual(a.log.meta());
+      expect(copy.log.statistics([`${K}/s5`])[0]?.value).toBe(4);
+      await copy.close();
+      await a.close();
     });
 
     it('compacts many small updates into one', async () => {
