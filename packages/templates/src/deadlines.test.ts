@@ -96,3 +96,28 @@ describe('extractDeadlines', () => {
     ]);
   });
 });
+
+describe('extractDeadlines: other ways notices write dates', () => {
+  it('reads weekdays in parentheses, 下午5点, 17:00 and 月底', () => {
+    const text =
+      '请于6月30日（星期二）下午5点前报送活动总结。7月3日17:00前报送统计表。6月底前报送联络员推荐表。每周一上午10时前报送活动图片。';
+    expect(
+      extractDeadlines(text, 2020).map(({ id, kind, date, hour, weekday }) => ({
+        id,
+        kind,
+        date,
+        hour,
+        weekday,
+      })),
+    ).toEqual([
+      { id: 'summary-2020-06-30', kind: 'summary', date: '2020-06-30', hour: 17, weekday: undefined },
+      { id: 'table-2020-07-03', kind: 'table', date: '2020-07-03', hour: 17, weekday: undefined },
+      { id: 'liaison-2020-06-30', kind: 'liaison', date: '2020-06-30', hour: undefined, weekday: undefined },
+      { id: 'weekly-w1-10h', kind: 'weekly', date: undefined, hour: 10, weekday: 1 },
+    ]);
+  });
+
+  it('gives February its last day', () => {
+    expect(extractDeadlines('2024年2月底前上报方案。', 2020)[0]?.date).toBe('2024-02-29');
+  });
+});

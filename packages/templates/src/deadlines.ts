@@ -19,6 +19,16 @@ const CN_NUMBERS: Record<string, number> = {
 const SUBMIT = /报送|上报|提交|发送|送至|送交|确定|扫描至|填报|反馈|报告|前报|交至/u;
 const MATERIALS = ['视频', '图片', '照片', '文字', '总结', '统计表', '方案', '计划', '联络员'] as const;
 
+// 6月30日前, 2021年6月5日17时前, 6月30日（星期二）下午5点前, 6月30日17:00前, 6月底前.
+const TIME =
+  '(?:\\s*(?<half>上午|下午|晚上|中午)?\\s*(?<hour>\\d{1,2})(?:[:：]\\d{2}|[时点](?:\\d{1,2}分|整|半)?))?';
+const ONE_OFF = new RegExp(
+  `(?:(?<year>\\d{4})年)?(?<month>\\d{1,2})月(?:(?<day>\\d{1,2})[日号]|底|末)` +
+    `(?:\\s*[（(](?:星期|周)[一二三四五六日天][）)])?${TIME}\\s*(?:前|之前|以前|止)`,
+  'gu',
+);
+const WEEKLY = new RegExp(`每周(?<weekday>[一二三四五六日天])${TIME}(?:前|之前)?`, 'gu');
+
 interface Event {
   at: number;
   end: number;
@@ -33,27 +43,28 @@ export function extractDeadlines(noticeText: string, year: number): Deadline[] {
   const found: Deadline[] = [];
   for (const sentence of sentences(noticeText)) {
     const events: Event[] = [];
-    for (const m of sentence.matchAll(
-      /(?:(\d{4})年)?(\d{1,2})月(\d{1,2})[日号](?:(\d{1,2})[时点])?(?:前|之前|以前|止)/gu,
-    )) {
-      const y = m[1] ? Number(m[1]) : year;
-      const date = `${y}-${pad(Number(m[2]))}-${pad(Number(m[3]))}`;
-      const hour = m[4] ? Number(m[4]) : undefined;
+    for (const m of sentence.matchAll(ONE_OFF)) {
+      const g = m.groups ?? {};
+      const y = g.year ? Number(g.year) : year;
+      const month = Number(g.month);
+      const day = g.day ? Number(g.day) : lastDayOf(y, month);
+      const date = `${y}-${pad(month)}-${pad(day)}`;
+      const hour = hourOf(g.half, g.hour);
       events.push({
         at: m.index,
         end: m.index + m[0].length,
         make: () => ({ date, ...(hour !== undefined ? { hour } : {}) }),
       });
     }
-    for (const m of sentence.matchAll(/每周([一二三四五六日天])(?:(\d{1,2})[时点])?(?:前|之前)?/gu)) {
+    for (const m of sentence.matchAll(WEEKLY)) {
       const months = monthRangeBefore(sentence, m.index);
-      const hour = m[2] ? Number(m[2]) : undefined;
+      const hour = hourOf(m.groups?.half, m.groups?.hour);
       events.push({
         at: m.index,
         end: m.index + m[0].length,
         make: () => ({
           kind: 'weekly',
-          weekday: WEEKDAYS[m[1] ?? ''] ?? 1,
+          weekday: WEEKDAYS[m.groups?.weekday ?? ''] ?? 1,
           ...(hour !== undefined ? { hour } : {}),
           ...(months ? { months } : {}),
         }),
@@ -121,11 +132,11 @@ function finish(found: Deadline[]): Deadline[] {
     .sort()[0];
   const out: Deadline[] = [];
   for (const d of found) {
-    if ((d.kind === 'summary' || d.kind === 'table') && d.date && firstSummary && d.date > firstSummary) {
-      // A later summary (e.g. the 辽沈行 one in December) carries its own table with it.
-      if (d.kind === 'table') continue;
-      d.kind = 'later-summary';
-    }
+    if (d.kind === 'summary' && d.date && firstSummary && d.date > firstSummary) d.kind = 'later-summary';
+  }
+  for (const d of found) {
+    // A later summary (e.g. the 辽沈行 one in December) carries its own table with it.
+    if (d.kind === 'table' && found.some((e) => e.kind === 'later-summary' && e.date === d.date)) continue;
     if (d.kind === 'other' && found.some((e) => e.kind !== 'other' && e.date === d.date)) continue;
     if (
       out.some(
@@ -172,6 +183,19 @@ export function sentences(text: string): string[] {
         .trim(),
     )
     .filter((s) => s !== '');
+}
+
+/** 下午5点 → 17; 17时 → 17. */
+function hourOf(half: string | undefined, hour: string | undefined): number | undefined {
+  if (hour === undefined) return undefined;
+  const h = Number(hour);
+  const pm = (half === '下午' || half === '晚上') && h < 12;
+  const value = pm ? h + 12 : h;
+  return value >= 0 && value <= 23 ? value : undefined;
+}
+
+function lastDayOf(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
 function pad(n: number): string {
