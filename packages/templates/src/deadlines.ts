@@ -57,10 +57,12 @@ export function extractDeadlines(noticeText: string, year: number): Deadline[] {
       });
     }
     for (const m of sentence.matchAll(WEEKLY)) {
-      const months = monthRangeBefore(sentence, m.index);
+      const range = monthRangeBefore(sentence, m.index);
+      const months = range?.months;
       const hour = hourOf(m.groups?.half, m.groups?.hour);
       events.push({
-        at: m.index,
+        // The month prefix (6月份每周四) belongs to this rule, not to the clause before it.
+        at: range?.start ?? m.index,
         end: m.index + m[0].length,
         make: () => ({
           kind: 'weekly',
@@ -71,9 +73,10 @@ export function extractDeadlines(noticeText: string, year: number): Deadline[] {
       });
     }
     for (const m of sentence.matchAll(/每月(\d{1,2})[日号](?:前|之前)?/gu)) {
-      const months = monthRangeBefore(sentence, m.index);
+      const range = monthRangeBefore(sentence, m.index);
+      const months = range?.months;
       events.push({
-        at: m.index,
+        at: range?.start ?? m.index,
         end: m.index + m[0].length,
         make: () => ({ kind: 'monthly', dayOfMonth: Number(m[1]), ...(months ? { months } : {}) }),
       });
@@ -160,14 +163,15 @@ function deadlineId(d: Deadline): string {
 }
 
 /** `6月份每周四`, `6月至7月，每周四`, `7月至12月，每月28号` → the months the rule applies to. */
-function monthRangeBefore(sentence: string, at: number): number[] | undefined {
-  const head = sentence.slice(Math.max(0, at - 16), at);
+function monthRangeBefore(sentence: string, at: number): { months: number[]; start: number } | undefined {
+  const offset = Math.max(0, at - 16);
+  const head = sentence.slice(offset, at);
   const m = /(\d{1,2})月份?(?:(?:至|到|—|-|~|～)(\d{1,2})月份?)?[，,、\s]*(?:的)?$/u.exec(head);
   if (!m) return undefined;
   const from = Number(m[1]);
   const to = m[2] ? Number(m[2]) : from;
   if (from < 1 || to > 12 || to < from) return undefined;
-  return Array.from({ length: to - from + 1 }, (_, i) => from + i);
+  return { months: Array.from({ length: to - from + 1 }, (_, i) => from + i), start: offset + m.index };
 }
 
 /** Sentences of the notice with the spaces Word puts around numbers removed (`6 月份每周四 17 时前`). */

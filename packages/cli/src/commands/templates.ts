@@ -1,5 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { extname } from 'node:path';
+import { basename, extname } from 'node:path';
 import {
   getTemplate,
   type ImportInput,
@@ -187,7 +187,7 @@ export function registerTemplates(program: Command): void {
             ...(opts.id ? { id: opts.id } : {}),
             ...(opts.year ? { year: opts.year } : {}),
             ...(noticeText !== undefined ? { noticeText } : {}),
-            source: { file },
+            source: { file: basename(file) },
           });
         } catch (err) {
           if (err instanceof TemplateImportError) throw new CliError(`${file}: ${err.message} (${err.code})`);
