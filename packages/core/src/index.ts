@@ -26,6 +26,7 @@ export {
   validateProfile,
 } from './model/validate.ts';
 export type { EntrySummary } from './stats/stats-index.ts';
+export { templateValues } from './stats/template-values.ts';
 export { checkUpdateV1, checkUpdateV2, isValidUpdateV1 } from './storage/check-update.ts';
 export { IndexedDbStorage } from './storage/indexeddb-storage.ts';
 export { COMPACT_AFTER, type LoadedDoc, type LogStorage, type SkippedRecord } from './storage/log-storage.ts';

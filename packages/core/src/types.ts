@@ -96,7 +96,7 @@ export interface Contribution {
 export interface SlotStat {
   key: SlotKey;
   value: SlotValue | null;
-  source: 'manual' | 'sum' | 'empty';
+  source: 'manual' | 'sum' | 'profile' | 'empty';
   manual?: ManualValue;
   /** How many live entries add to this blank. */
   entryCount: number;
