@@ -205,3 +205,24 @@ describe('pasting a whole seed notice, not just its table', () => {
     });
   }
 });
+
+describe('a table copied from a spreadsheet (Excel/WPS clipboard text)', () => {
+  it('reads quoted cells with line breaks as one cell', () => {
+    const text = [
+      '2022年“防灾减灾宣传周”活动情况统计表',
+      '类别\t项目\t工作要求\t完成情况',
+      `宣传活动\t开展集中宣传\t${REQ.a}\t"开展集中宣传（ ）场，发放资料（ ）份，\n群众知晓率达到（ ）%。"`,
+      `\t媒体宣传\t"利用电视、网络等""新媒体""宣传。"\t"通过（ ）等媒体发布信息（ ）条；\n主要做法：（ ）。"`,
+    ].join('\n');
+    const { template } = importTable(text, { id: 'x' });
+    expect(template.slots.map((s) => [s.item, s.before, s.after])).toEqual([
+      ['开展集中宣传', '开展集中宣传', '场'],
+      ['开展集中宣传', '发放资料', '份'],
+      ['开展集中宣传', '群众知晓率达到', '%'],
+      ['媒体宣传', '通过', '等媒体发布信息'],
+      ['媒体宣传', '', '条'],
+      ['媒体宣传', '主要做法', ''],
+    ]);
+    expect(template.rows[1]?.requirement).toBe('利用电视、网络等"新媒体"宣传。');
+  });
+});

@@ -9,8 +9,9 @@ import { stripInlineHtml } from './text-normalize.ts';
  * Markdown pipe tables (`| a | b |`) are read as tab rows.
  */
 export function parseTextTable(text: string): RawRow[] {
-  const lines = text.replace(/\r\n?/gu, '\n').split('\n');
-  return isCellPerLine(lines) ? readCellPerLine(lines) : readRowPerLine(lines);
+  const normalized = text.replace(/\r\n?/gu, '\n');
+  const lines = normalized.split('\n');
+  return isCellPerLine(lines) ? readCellPerLine(lines) : readRowPerLine(normalized);
 }
 
 function isCellPerLine(lines: string[]): boolean {
@@ -24,19 +25,75 @@ function isCellPerLine(lines: string[]): boolean {
   return single >= 3 && single > multi;
 }
 
-function readRowPerLine(lines: string[]): RawRow[] {
+function readRowPerLine(text: string): RawRow[] {
   const rows: RawRow[] = [];
-  for (const raw of lines) {
-    const line = raw.replace(/\s+$/u, (tail) => tail.replace(/[^\t]/gu, ''));
+  for (const fields of splitTsv(text)) {
+    const line = fields.join('\t');
     if (line.trim() === '') continue;
     // Markdown separators (`---\t---`, `|---|---|`) carry no content.
     if (/^[\s|:\-—–]+$/u.test(line) && /-{3}/u.test(line)) continue;
-    let cells: string[];
-    if (/^\s*\|.*\|\s*$/u.test(line)) cells = line.trim().slice(1, -1).split('|');
-    else cells = line.split('\t');
+    const cells =
+      fields.length === 1 && /^\s*\|.*\|\s*$/u.test(line) ? line.trim().slice(1, -1).split('|') : fields;
     rows.push(textRow(cells.map(cleanCell)));
   }
   return rows;
+}
+
+/**
+ * Tab-separated rows as Excel and WPS put them on the clipboard: a cell holding line breaks is wrapped in
+ * ASCII double quotes (`"line 1\nline 2"`, `""` for a quote). A quote only opens such a cell when it starts
+ * the cell and a closing quote ends a cell later on, so Chinese text with stray quotes is read as is.
+ */
+export function splitTsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let atStart = true;
+  let i = 0;
+  while (i < text.length) {
+    const c = text[i] as string;
+    if (atStart && c === '"') {
+      const close = closingQuote(text, i + 1);
+      if (close !== -1) {
+        field += text.slice(i + 1, close).replace(/""/gu, '"');
+        i = close + 1;
+        atStart = false;
+        continue;
+      }
+    }
+    if (c === '\t' || c === '\n') {
+      row.push(field);
+      field = '';
+      atStart = true;
+      if (c === '\n') {
+        rows.push(row);
+        row = [];
+      }
+    } else {
+      field += c;
+      atStart = false;
+    }
+    i++;
+  }
+  row.push(field);
+  rows.push(row);
+  return rows;
+}
+
+/** Index of the quote closing a quoted cell that starts at `from`, or -1. */
+function closingQuote(text: string, from: number): number {
+  let i = from;
+  while (i < text.length) {
+    const q = text.indexOf('"', i);
+    if (q === -1) return -1;
+    if (text[q + 1] === '"') {
+      i = q + 2;
+      continue;
+    }
+    const next = text[q + 1];
+    return next === undefined || next === '\t' || next === '\n' ? q : -1;
+  }
+  return -1;
 }
 
 function readCellPerLine(lines: string[]): RawRow[] {
