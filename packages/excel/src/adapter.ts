@@ -65,6 +65,8 @@ export interface SheetSpec {
   columns?: { width: number; style?: string }[];
   /** May be a generator, so a large ledger is never materialized twice. */
   rows: Iterable<RowSpec>;
+  /** How many rows a generator will yield, for progress. */
+  rowCount?: number;
   merges?: MergeSpec[];
   /** Rows (and columns) kept in view while scrolling. */
   freeze?: { rows: number; columns?: number };
@@ -80,11 +82,24 @@ export interface WorkbookSpec {
   sheets: SheetSpec[];
 }
 
+export interface WriteProgress {
+  /** 'rows': cells being written; 'zip': compressing, the last step. */
+  phase: 'rows' | 'zip';
+  rows: number;
+  total: number;
+}
+
+export interface WriteOptions {
+  /** Checked between batches of rows; an aborted export rejects with the signal's reason. */
+  signal?: AbortSignal;
+  onProgress?: (p: WriteProgress) => void;
+}
+
 export interface WorkbookWriter {
   /** Whole file in memory; works in a browser or worker. */
-  toBytes(spec: WorkbookSpec): Promise<Uint8Array>;
+  toBytes(spec: WorkbookSpec, opts?: WriteOptions): Promise<Uint8Array>;
   /** Streams the file (Node only), keeping memory flat for large ledgers. */
-  toStream?(spec: WorkbookSpec, out: Writable): Promise<void>;
+  toStream?(spec: WorkbookSpec, out: Writable, opts?: WriteOptions): Promise<void>;
 }
 
 export type ReadValue = string | number | boolean | Date | null;

@@ -11,6 +11,7 @@ import type {
   WorkbookReader,
   WorkbookSpec,
   WorkbookWriter,
+  WriteOptions,
 } from './adapter.ts';
 import { ExcelImportError } from './errors.ts';
 import { assertXlsxBytes } from './sniff.ts';
@@ -91,13 +92,43 @@ function sheetOptions(sheet: SheetSpec): Partial<ExcelJS.AddWorksheetOptions> {
   return options;
 }
 
+/** How often (rows) progress is reported, cancellation checked and, when streaming, the event loop let run. */
+const BATCH = 2000;
+
+const yieldToLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+class RowCounter {
+  done = 0;
+  constructor(
+    private readonly total: number,
+    private readonly opts: WriteOptions,
+  ) {}
+  /** Every BATCH rows: report, stop if cancelled, and say whether to yield. */
+  tick(): boolean {
+    this.done++;
+    if (this.done % BATCH !== 0) return false;
+    this.check();
+    this.opts.onProgress?.({ phase: 'rows', rows: this.done, total: this.total });
+    return true;
+  }
+  check(): void {
+    if (this.opts.signal?.aborted) {
+      throw this.opts.signal.reason ?? new DOMException('The export was cancelled.', 'AbortError');
+    }
+  }
+}
+
+const totalRows = (spec: WorkbookSpec) =>
+  spec.sheets.reduce((n, s) => n + (s.rowCount ?? (Array.isArray(s.rows) ? s.rows.length : 0)), 0);
+
 /** Fills one worksheet; `commitRows` streams each row out as soon as it is written. */
-function fillSheet(
+async function fillSheet(
   ws: ExcelJS.Worksheet,
   sheet: SheetSpec,
   style: (id: string | undefined) => XStyle,
   commitRows: boolean,
-): void {
+  counter: RowCounter,
+): Promise<void> {
   const columnStyles: (XStyle | undefined)[] = [];
   if (sheet.columns) {
     ws.columns = sheet.columns.map((c) => ({ width: c.width }));
@@ -113,22 +144,31 @@ function fillSheet(
       row.getCell(i + 1).style = isStyled(c) ? style(c.s) : (rowStyle ?? columnStyles[i] ?? style(undefined));
     }
     if (commitRows) row.commit();
+    // Yielding lets a streamed sheet drain to the zip, and lets a worker hear a cancel message.
+    if (counter.tick()) await yieldToLoop();
   }
   for (const m of sheet.merges ?? []) ws.mergeCells(m.top, m.left, m.bottom, m.right);
   if (sheet.autoFilter) ws.autoFilter = sheet.autoFilter;
 }
 
-async function toBytes(spec: WorkbookSpec): Promise<Uint8Array> {
+async function toBytes(spec: WorkbookSpec, opts: WriteOptions = {}): Promise<Uint8Array> {
+  const counter = new RowCounter(totalRows(spec), opts);
+  counter.check();
   const wb = new ExcelJS.Workbook();
   wb.creator = spec.creator ?? 'Tianbao';
   const style = styleTable(spec);
-  for (const sheet of spec.sheets)
-    fillSheet(wb.addWorksheet(sheet.name, sheetOptions(sheet)), sheet, style, false);
+  for (const sheet of spec.sheets) {
+    await fillSheet(wb.addWorksheet(sheet.name, sheetOptions(sheet)), sheet, style, false, counter);
+  }
+  opts.onProgress?.({ phase: 'zip', rows: counter.done, total: counter.done });
   const buf = await wb.xlsx.writeBuffer();
+  counter.check();
   return buf instanceof Uint8Array ? buf : new Uint8Array(buf as ArrayBuffer);
 }
 
-async function toStream(spec: WorkbookSpec, out: Writable): Promise<void> {
+async function toStream(spec: WorkbookSpec, out: Writable, opts: WriteOptions = {}): Promise<void> {
+  const counter = new RowCounter(totalRows(spec), opts);
+  counter.check();
   // exceljs's browser build has no streaming writer; this path is for the CLI and benchmarks.
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
     stream: out,
@@ -141,9 +181,10 @@ async function toStream(spec: WorkbookSpec, out: Writable): Promise<void> {
   for (const sheet of spec.sheets) {
     const ws = wb.addWorksheet(sheet.name, sheetOptions(sheet));
     // Merging needs the rows still open, so only sheets without merges stream row by row.
-    fillSheet(ws as unknown as ExcelJS.Worksheet, sheet, style, !sheet.merges?.length);
+    await fillSheet(ws as unknown as ExcelJS.Worksheet, sheet, style, !sheet.merges?.length, counter);
     ws.commit();
   }
+  opts.onProgress?.({ phase: 'zip', rows: counter.done, total: counter.done });
   await wb.commit();
 }
 

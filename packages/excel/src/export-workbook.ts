@@ -1,5 +1,13 @@
 import type { Writable } from 'node:stream';
-import type { CellSpec, MergeSpec, RowSpec, SheetSpec, WorkbookSpec, WorkbookWriter } from './adapter.ts';
+import type {
+  CellSpec,
+  MergeSpec,
+  RowSpec,
+  SheetSpec,
+  WorkbookSpec,
+  WorkbookWriter,
+  WriteOptions,
+} from './adapter.ts';
 import { exceljsWriter } from './exceljs-adapter.ts';
 import type { Entry, LogMeta, Plan, Profile, SlotStat, SlotValue } from './records.ts';
 import { STYLES, type StyleId, styled } from './styles.ts';
@@ -311,6 +319,7 @@ function ledgerSheet(input: ExportInput): SheetSpec {
       width: w,
     })),
     rows: rows(),
+    rowCount: live.length + 1,
     freeze: { rows: 1, columns: 2 },
     autoFilter: `A1:${columnLetter(width)}1`,
     print: { orientation: 'landscape', paper: 'A4', repeatRows: '1:1', fitToWidth: 1 },
@@ -419,17 +428,25 @@ export function buildExportSpec(input: ExportInput): WorkbookSpec {
   };
 }
 
-/** The .xlsx as bytes; runs in a browser or worker (the dashboard's 导出Excel). */
-export function exportXlsx(input: ExportInput, writer: WorkbookWriter = exceljsWriter): Promise<Uint8Array> {
-  return writer.toBytes(buildExportSpec(input));
+/**
+ * The .xlsx as bytes; runs in a browser or worker (the dashboard's 导出Excel). Progress comes every 2,000
+ * rows; inside a worker, where the loop does not yield, cancel by terminating the worker.
+ */
+export function exportXlsx(
+  input: ExportInput,
+  opts: WriteOptions = {},
+  writer: WorkbookWriter = exceljsWriter,
+): Promise<Uint8Array> {
+  return writer.toBytes(buildExportSpec(input), opts);
 }
 
 /** Streams the .xlsx (Node: CLI and benchmark), for logs too large to hold twice in memory. */
 export function exportXlsxToStream(
   input: ExportInput,
   out: Writable,
+  opts: WriteOptions = {},
   writer: WorkbookWriter = exceljsWriter,
 ): Promise<void> {
   if (!writer.toStream) throw new Error('This workbook writer cannot stream; use exportXlsx');
-  return writer.toStream(buildExportSpec(input), out);
+  return writer.toStream(buildExportSpec(input), out, opts);
 }

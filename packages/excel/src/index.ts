@@ -12,6 +12,8 @@ export type {
   WorkbookReader,
   WorkbookSpec,
   WorkbookWriter,
+  WriteOptions,
+  WriteProgress,
 } from './adapter.ts';
 export { ExcelImportError, type ExcelImportErrorCode } from './errors.ts';
 export { exceljsReader, exceljsWriter } from './exceljs-adapter.ts';
