@@ -5,6 +5,7 @@ export type TemplateImportErrorCode =
   | 'no-blanks'
   | 'unreadable-input'
   | 'invalid-template'
+  | 'invalid-id'
   | 'duplicate-slot-id';
 
 export class TemplateImportError extends Error {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { getTemplate } from './builtins.ts';
 import { TemplateImportError } from './errors.ts';
-import { type ImportInput, importTable } from './import-table.ts';
+import { type ImportInput, importTable, parseTemplate } from './import-table.ts';
 
 // A table none of the seeds has: merged cells (rowspan and colspan), percents, text blanks, both 是/否 styles,
 // a 万元 unit and the 填报人/联系电话/填报时间 header variants.
@@ -224,5 +224,21 @@ describe('a table copied from a spreadsheet (Excel/WPS clipboard text)', () => {
       ['媒体宣传', '主要做法', ''],
     ]);
     expect(template.rows[1]?.requirement).toBe('利用电视、网络等"新媒体"宣传。');
+  });
+});
+
+describe('template ids and stored templates', () => {
+  it('refuses an id that cannot be part of a slot key', () => {
+    expect(() => importTable(HTML, { id: 'My Table/2' })).toThrow(
+      expect.objectContaining({ code: 'invalid-id', message: expect.stringContaining('lower-case') }),
+    );
+  });
+
+  it('reads a saved template back, and says what is wrong with a broken one', () => {
+    const { template } = importTable(HTML, { id: 'jianzai-2022' });
+    expect(parseTemplate(JSON.parse(JSON.stringify(template)))).toEqual(template);
+    const broken = { ...template, slots: [{ ...template.slots[0], kind: 'money' }] };
+    expect(() => parseTemplate(broken)).toThrow(expect.objectContaining({ code: 'invalid-template' }));
+    expect(() => parseTemplate(broken)).toThrow(/slots\[0\]\.kind|slots\.0\.kind/u);
   });
 });

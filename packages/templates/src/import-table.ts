@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { extractBlanks, hasBlank } from './blanks.ts';
 import { extractDeadlines } from './deadlines.ts';
 import { type EmptyCellRow, readEmptyCellTable } from './empty-cell-table.ts';
@@ -60,6 +61,12 @@ interface Roles {
 
 /** Turns a pasted or opened statistics table into a template whose slots follow the table's blanks in order. */
 export function importTable(input: ImportInput, options: ImportOptions = {}): ImportResult {
+  if (options.id !== undefined && !/^[a-z0-9][a-z0-9-]*$/u.test(options.id)) {
+    throw new TemplateImportError(
+      'invalid-id',
+      `Template ids are lower-case letters, digits and dashes (e.g. jianzai-2022), not "${options.id}".`,
+    );
+  }
   const rows = readRows(input);
   const warnings: string[] = [];
   if (rows.every((r) => r.cells.every((c) => c.trim() === ''))) {
@@ -204,14 +211,7 @@ export function importTable(input: ImportInput, options: ImportOptions = {}): Im
     deadlines: options.deadlines ?? (notice ? extractDeadlines(notice, year) : []),
     media: options.media ?? (notice ? extractMediaHints(notice) : []),
   };
-  const parsed = Template.safeParse(candidate);
-  if (!parsed.success) {
-    throw new TemplateImportError(
-      'invalid-template',
-      `The imported template is invalid: ${parsed.error.message}`,
-    );
-  }
-  return { template: parsed.data, warnings };
+  return { template: parseTemplate(candidate), warnings };
 }
 
 interface Body {
@@ -219,6 +219,21 @@ interface Body {
   columns: string[];
   rows: EmptyCellRow[];
   layout: 'inline' | 'grid' | 'form';
+}
+
+/**
+ * Validates a template read back from storage or a file (e.g. one saved by `tianbao template import --out`).
+ * Throws TemplateImportError('invalid-template') with a readable list of what is wrong.
+ */
+export function parseTemplate(data: unknown): Template {
+  const parsed = Template.safeParse(data);
+  if (!parsed.success) {
+    throw new TemplateImportError(
+      'invalid-template',
+      `Not a valid template:\n${z.prettifyError(parsed.error)}`,
+    );
+  }
+  return parsed.data;
 }
 
 function liaisonFieldFor(label: string) {

@@ -3,7 +3,13 @@ export { builtinTemplates, getTemplate, listTemplates, type TemplateSummary } fr
 export { extractDeadlines } from './deadlines.ts';
 export { TemplateImportError, type TemplateImportErrorCode } from './errors.ts';
 export type { GridMerge } from './grid.ts';
-export { type ImportInput, type ImportOptions, type ImportResult, importTable } from './import-table.ts';
+export {
+  type ImportInput,
+  type ImportOptions,
+  type ImportResult,
+  importTable,
+  parseTemplate,
+} from './import-table.ts';
 export { LIAISON_FIELDS, liaisonTemplate } from './liaison.ts';
 export { extractMediaHints } from './media.ts';
 export { PLAN_FIELDS, planTemplate } from './plan.ts';
