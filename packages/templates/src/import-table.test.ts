@@ -242,3 +242,26 @@ describe('template ids and stored templates', () => {
     expect(() => parseTemplate(broken)).toThrow(/slots\[0\]\.kind|slots\.0\.kind/u);
   });
 });
+
+describe('a table saved as .csv', () => {
+  it('reads commas, quoted cells with commas and line breaks, and empty merged cells', () => {
+    const csv = [
+      '\uFEFF2022年“防灾减灾宣传周”活动情况统计表,,,',
+      '填报单位：______,,,',
+      '类别,项目,工作要求,完成情况',
+      `宣传活动,开展集中宣传,"在公共场所开展集中宣传咨询活动。","开展集中宣传（ ）场，发放资料（ ）份，\n群众知晓率达到（ ）%。"`,
+      `,媒体宣传,"利用电视、网络等媒体宣传。","通过（ ）等媒体发布信息（ ）条；主要做法：（ ）。"`,
+    ].join('\r\n');
+    const { template } = importTable({ kind: 'csv', text: csv }, { id: 'x' });
+    expect(template.title).toBe('2022年“防灾减灾宣传周”活动情况统计表');
+    expect(template.slots.map((s) => [s.group, s.item, s.before, s.after])).toEqual([
+      ['', '', '填报单位', ''],
+      ['宣传活动', '开展集中宣传', '开展集中宣传', '场'],
+      ['宣传活动', '开展集中宣传', '发放资料', '份'],
+      ['宣传活动', '开展集中宣传', '群众知晓率达到', '%'],
+      ['宣传活动', '媒体宣传', '通过', '等媒体发布信息'],
+      ['宣传活动', '媒体宣传', '', '条'],
+      ['宣传活动', '媒体宣传', '主要做法', ''],
+    ]);
+  });
+});

@@ -9,7 +9,7 @@ import { type Body, readInlineTable } from './inline-table.ts';
 import { LIAISON_FIELDS } from './liaison.ts';
 import { extractMediaHints } from './media.ts';
 import { looksLikeHtml, parseHtmlTable } from './parse-html-table.ts';
-import { parseTextTable } from './parse-text-table.ts';
+import { parseCsvTable, parseTextTable } from './parse-text-table.ts';
 import type { RawRow } from './raw-table.ts';
 import type { Deadline, Slot } from './schema.ts';
 import { hash53, slotIdFor } from './slot-id.ts';
@@ -28,6 +28,8 @@ export type ImportInput =
   | string
   | { kind: 'text'; text: string }
   | { kind: 'html'; html: string }
+  /** Comma-separated values (a sheet saved as .csv); merges are lost, so merged cells read as empty. */
+  | { kind: 'csv'; text: string }
   | { kind: 'grid'; rows: readonly (readonly string[])[]; merges?: readonly GridMerge[] };
 
 export interface ImportOptions {
@@ -271,6 +273,8 @@ function readRows(input: ImportInput): RawRow[] {
       return parseHtmlTable(input.html);
     case 'grid':
       return gridToRows(input.rows, input.merges ?? []);
+    case 'csv':
+      return parseCsvTable(input.text);
     default:
       throw new TemplateImportError('unreadable-input', 'Unknown input kind; expected text, html or grid.');
   }

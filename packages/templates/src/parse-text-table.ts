@@ -25,6 +25,13 @@ function isCellPerLine(lines: string[]): boolean {
   return single >= 3 && single > multi;
 }
 
+/** A sheet saved as .csv: comma-separated, quoted like the clipboard text; merged cells come out empty. */
+export function parseCsvTable(text: string): RawRow[] {
+  return splitTsv(text.replace(/\r\n?/gu, '\n').replace(/^\uFEFF/u, ''), ',')
+    .filter((fields) => fields.some((f) => f.trim() !== ''))
+    .map((fields) => textRow(fields.map(cleanCell)));
+}
+
 function readRowPerLine(text: string): RawRow[] {
   const rows: RawRow[] = [];
   for (const fields of splitTsv(text)) {
@@ -44,7 +51,7 @@ function readRowPerLine(text: string): RawRow[] {
  * ASCII double quotes (`"line 1\nline 2"`, `""` for a quote). A quote only opens such a cell when it starts
  * the cell and a closing quote ends a cell later on, so Chinese text with stray quotes is read as is.
  */
-export function splitTsv(text: string): string[][] {
+export function splitTsv(text: string, delimiter = '\t'): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
   let field = '';
@@ -53,7 +60,7 @@ export function splitTsv(text: string): string[][] {
   while (i < text.length) {
     const c = text[i] as string;
     if (atStart && c === '"') {
-      const close = closingQuote(text, i + 1);
+      const close = closingQuote(text, i + 1, delimiter);
       if (close !== -1) {
         field += text.slice(i + 1, close).replace(/""/gu, '"');
         i = close + 1;
@@ -61,7 +68,7 @@ export function splitTsv(text: string): string[][] {
         continue;
       }
     }
-    if (c === '\t' || c === '\n') {
+    if (c === delimiter || c === '\n') {
       row.push(field);
       field = '';
       atStart = true;
@@ -81,7 +88,7 @@ export function splitTsv(text: string): string[][] {
 }
 
 /** Index of the quote closing a quoted cell that starts at `from`, or -1. */
-function closingQuote(text: string, from: number): number {
+function closingQuote(text: string, from: number, delimiter: string): number {
   let i = from;
   while (i < text.length) {
     const q = text.indexOf('"', i);
@@ -91,7 +98,7 @@ function closingQuote(text: string, from: number): number {
       continue;
     }
     const next = text[q + 1];
-    return next === undefined || next === '\t' || next === '\n' ? q : -1;
+    return next === undefined || next === delimiter || next === '\n' ? q : -1;
   }
   return -1;
 }

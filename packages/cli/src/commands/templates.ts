@@ -107,7 +107,9 @@ async function readImportInput(file: string, sheetName: string | undefined): Pro
       `${file} is not UTF-8 text, HTML or .xlsx; save the table as one of those and try again`,
     );
   }
-  return ext === '.html' || ext === '.htm' ? { kind: 'html', html: text } : text;
+  if (ext === '.html' || ext === '.htm') return { kind: 'html', html: text };
+  if (ext === '.csv') return { kind: 'csv', text };
+  return text;
 }
 
 /** `tianbao templates`, `tianbao template <id>` and `tianbao template import <file>`. */
@@ -154,7 +156,7 @@ export function registerTemplates(program: Command): void {
 
   template
     .command('import <file>')
-    .description('import a statistics table (pasted text .txt, .html or .xlsx) and print the template')
+    .description('import a statistics table (pasted text .txt, .html, .csv or .xlsx) and print the template')
     .option('--json', 'print the template as JSON (warnings go to stderr)')
     .option('--id <id>', 'template id (lower-case ascii with dashes)')
     .option('--year <year>', 'year of the dates in the notice (default: read from the text)', (v) => {
