@@ -189,6 +189,8 @@ export function registerTemplates(program: Command): void {
             ...(opts.id ? { id: opts.id } : {}),
             ...(opts.year ? { year: opts.year } : {}),
             ...(noticeText !== undefined ? { noticeText } : {}),
+            // Used only when the table has no title line of its own.
+            title: basename(file, extname(file)),
             source: { file: basename(file) },
           });
         } catch (err) {
