@@ -3,6 +3,7 @@ import { defineConfig } from 'wxt';
 // The repo root is WXT's root so `pnpm build` writes .output/chrome-mv3/; sources live in extension/.
 export default defineConfig({
   srcDir: 'extension',
+  publicDir: 'extension/public',
   modules: ['@wxt-dev/module-react'],
   manifest: {
     name: '填报助手',

@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 const steps = [
   ['lint', 'pnpm', ['exec', 'biome', 'check', '.']],
   ['types', 'pnpm', ['exec', 'tsc', '-p', 'tsconfig.json', '--noEmit']],
+  ['types extension', 'pnpm', ['exec', 'tsc', '-p', 'tsconfig.extension.json', '--noEmit']],
   ['unit', 'pnpm', ['exec', 'vitest', 'run']],
   ['build extension', 'pnpm', ['exec', 'wxt', 'build']],
   ['end-to-end', 'pnpm', ['exec', 'vitest', 'run', '--config', 'tests/vitest.config.ts']],

@@ -1,1 +1,67 @@
-export default defineBackground(() => {});
+import { browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
+import { onMessages } from '../utils/messages';
+import { deadlineAlarms, remindersOn } from '../utils/settings';
+
+/**
+ * Thin: reminders (chrome.alarms survive the service worker stopping), the toolbar button opening the
+ * side panel, and opening the dashboard. Unit data never passes through here.
+ */
+export default defineBackground(() => {
+  void browser.sidePanel?.setPanelBehavior({ openPanelOnActionClick: true }).catch(() => undefined);
+
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    if (reason === 'install') void openDashboard();
+  });
+
+  async function reschedule(): Promise<number> {
+    const all = await browser.alarms.getAll();
+    await Promise.all(
+      all.filter((a) => a.name.startsWith('deadline:')).map((a) => browser.alarms.clear(a.name)),
+    );
+    if (!(await remindersOn.getValue())) return 0;
+    const now = Date.now();
+    const upcoming = (await deadlineAlarms.getValue()).filter((a) => a.remindAt > now);
+    for (const a of upcoming) await browser.alarms.create(a.name, { when: a.remindAt });
+    return upcoming.length;
+  }
+
+  function notify(id: string, title: string, message: string) {
+    return browser.notifications.create(id, {
+      type: 'basic',
+      iconUrl: browser.runtime.getURL('/icon/128.png'),
+      title,
+      message,
+      priority: 2,
+    });
+  }
+
+  browser.alarms.onAlarm.addListener(async (alarm) => {
+    if (!alarm.name.startsWith('deadline:')) return;
+    const a = (await deadlineAlarms.getValue()).find((x) => x.name === alarm.name);
+    if (a) await notify(alarm.name, '填报助手：截止日期提醒', a.title);
+  });
+  browser.notifications.onClicked.addListener(() => void openDashboard('deadlines'));
+  deadlineAlarms.watch(() => void reschedule());
+  remindersOn.watch(() => void reschedule());
+
+  async function openDashboard(tab?: string) {
+    const url = browser.runtime.getURL('/dashboard.html');
+    const [existing] = await browser.tabs.query({ url });
+    const target = `${url}${tab ? `#${tab}` : ''}`;
+    if (existing?.id !== undefined) await browser.tabs.update(existing.id, { active: true, url: target });
+    else await browser.tabs.create({ url: target });
+  }
+
+  onMessages({
+    'to-background:reschedule': async () => ({ alarms: await reschedule() }),
+    'to-background:test-reminder': async ({ title }) => {
+      await notify(`test:${Date.now()}`, '填报助手：测试提醒', title);
+      return { shown: true };
+    },
+    'to-background:open-dashboard': async ({ tab }) => {
+      await openDashboard(tab);
+      return { ok: true };
+    },
+  });
+});

@@ -202,7 +202,10 @@ describe('UnitLog', () => {
     const id = log.addEntry(entry());
     log.user = '李四';
     log.updateEntry(id, { title: '改过的标题' });
-    const h = log.entryHistory(id).filter((x) => x.field === 'title');
+    const h = log
+      .entryHistory(id)
+      .filter((x) => x.field === 'title')
+      .map(({ id: _, ...rest }) => rest);
     expect(h).toEqual([
       { field: 'title', value: '安全宣传进企业', by: '张三', at: 100, lost: false },
       { field: 'title', value: '改过的标题', by: '李四', at: 101, lost: false },

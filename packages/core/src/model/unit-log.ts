@@ -57,6 +57,8 @@ export interface EntryFilter {
 }
 
 export interface HistoryEvent {
+  /** The Yjs write: `<client>:<clock>`. */
+  id: string;
   field: string;
   value: unknown;
   by: string;
@@ -420,7 +422,14 @@ export class UnitLog {
       if (key === 'updated' || key === 'created') continue;
       for (const w of keyWrites(m, key)) {
         const [by, at] = stampOf(w.client, w.clock);
-        events.push({ field: key, value: w.value, by, at, lost: !w.current && !w.superseded });
+        events.push({
+          id: `${w.client}:${w.clock}`,
+          field: key,
+          value: w.value,
+          by,
+          at,
+          lost: !w.current && !w.superseded,
+        });
       }
     }
     return events.sort((a, b) => a.at - b.at || a.field.localeCompare(b.field));

@@ -1,0 +1,70 @@
+import type { Conflict } from '@tianbao/core';
+import { useLogRevision, useOpenLog } from '../hooks/use-log';
+import { fieldName, formatValue } from '../utils/format';
+
+/** 冲突: values that lost when two people changed the same thing at the same time. */
+export function ConflictsTab() {
+  const { session, template } = useOpenLog();
+  useLogRevision();
+  const log = session.log;
+  const conflicts = log.conflicts();
+  const where = (c: Conflict) => {
+    if (c.target === 'entry')
+      return `活动“${log.getEntry(c.targetId)?.title ?? c.targetId}”的${fieldName(c.field)}`;
+    if (c.target === 'plan') return `计划的${fieldName(c.field)}`;
+    if (c.target === 'profile') return `联络员信息的${c.field}`;
+    const slot = template?.slots.find((s) => `${template.id}/${s.id}` === c.field);
+    return `统计项“${slot ? `${slot.item} ${slot.before}（ ）${slot.after}` : c.field}”`;
+  };
+  if (!conflicts.length)
+    return (
+      <section className="tab">
+        <p className="empty">没有需要核对的冲突。两位同事同时修改同一处时，未被采用的值会列在这里。</p>
+      </section>
+    );
+  return (
+    <section className="tab">
+      <p className="muted">以下内容被两位同事同时修改，系统保留了其中一个值。请核对后选择。</p>
+      <table className="list">
+        <thead>
+          <tr>
+            <th>位置</th>
+            <th>当前采用</th>
+            <th>未采用</th>
+            <th>操作</th>
+          </tr>
+        </thead>
+        <tbody>
+          {conflicts.map((c) => (
+            <tr key={c.id}>
+              <td>{where(c)}</td>
+              <td>
+                {formatValue(c.keptValue)} <span className="muted">（{c.keptBy}）</span>
+              </td>
+              <td>
+                {formatValue(c.lostValue)} <span className="muted">（{c.lostBy}）</span>
+              </td>
+              <td className="nowrap">
+                <button type="button" className="small" onClick={() => log.resolveConflict(c.id, 'keep')}>
+                  保留当前值
+                </button>
+                <button
+                  type="button"
+                  className="small"
+                  onClick={() =>
+                    void session
+                      .loadShardOf(c.targetId)
+                      .catch(() => undefined)
+                      .then(() => log.resolveConflict(c.id, 'restore'))
+                  }
+                >
+                  改用此值
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

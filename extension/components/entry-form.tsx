@@ -1,0 +1,130 @@
+import type { Entry } from '@tianbao/core';
+import { useState } from 'react';
+import { useOpenLog } from '../hooks/use-log';
+import { today } from '../utils/format';
+import { fieldErrors } from '../utils/input-errors';
+import { ContributionsPicker } from './contributions-picker';
+import { FormField } from './form-field';
+
+const KINDS = [
+  '启动仪式',
+  '专题学习',
+  '宣传进企业',
+  '宣传进农村',
+  '宣传进社区',
+  '宣传进学校',
+  '宣传进家庭',
+  '宣传咨询日',
+  '应急演练',
+  '安全培训',
+  '隐患排查',
+  '媒体报道',
+  '警示教育',
+  '其他',
+];
+
+type Draft = Record<
+  'date' | 'title' | 'kind' | 'location' | 'organizer' | 'partners' | 'description',
+  string
+>;
+
+/** Add or edit one activity; the log refuses bad input with a message per field, nothing half-saved. */
+export function EntryForm(props: { entry?: Entry; onDone: (id?: string) => void }) {
+  const { session, template, ready } = useOpenLog();
+  const e = props.entry;
+  const [draft, setDraft] = useState<Draft>({
+    date: e?.date ?? today(),
+    title: e?.title ?? '',
+    kind: e?.kind ?? '',
+    location: e?.location ?? '',
+    organizer: e?.organizer ?? '',
+    partners: e?.partners ?? '',
+    description: e?.description ?? '',
+  });
+  const [counts, setCounts] = useState<Record<string, string>>(
+    Object.fromEntries(Object.entries(e?.contributions ?? {}).map(([k, v]) => [k, String(v)])),
+  );
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [saving, setSaving] = useState(false);
+  const set = (k: keyof Draft) => (ev: { target: { value: string } }) =>
+    setDraft({ ...draft, [k]: ev.target.value });
+
+  const save = async () => {
+    const contributions: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(counts)) {
+      const t = v.trim();
+      contributions[k] = t === '' ? Number.NaN : /^\d+(\.\d+)?$/.test(t) ? Number(t) : t;
+    }
+    // Removed blanks are set to 0, which the log treats as "no longer adds to this blank".
+    for (const k of Object.keys(e?.contributions ?? {})) if (!(k in contributions)) contributions[k] = 0;
+    setSaving(true);
+    try {
+      if (e) {
+        await session.loadShardOf(e.id);
+        session.log.updateEntry(e.id, { ...draft, contributions });
+        props.onDone(e.id);
+      } else {
+        // A new entry lands in a shard chosen by its id; make sure every shard is loaded.
+        await ready;
+        const id = session.log.addEntry({ ...draft, contributions });
+        props.onDone(id);
+      }
+    } catch (err) {
+      setErrors(fieldErrors(err));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <form
+      className="entry-form"
+      onSubmit={(ev) => {
+        ev.preventDefault();
+        void save();
+      }}
+    >
+      <div className="form-grid">
+        <FormField label="日期" error={errors.date}>
+          <input type="date" value={draft.date} onChange={set('date')} required />
+        </FormField>
+        <FormField label="活动名称" error={errors.title}>
+          <input value={draft.title} onChange={set('title')} placeholder="例如：安全生产宣传进企业" />
+        </FormField>
+        <FormField label="活动类型" error={errors.kind}>
+          <input value={draft.kind} onChange={set('kind')} list="entry-kinds" placeholder="选择或填写" />
+          <datalist id="entry-kinds">
+            {KINDS.map((k) => (
+              <option key={k} value={k} />
+            ))}
+          </datalist>
+        </FormField>
+        <FormField label="地点" error={errors.location}>
+          <input value={draft.location} onChange={set('location')} />
+        </FormField>
+        <FormField label="主办单位" error={errors.organizer}>
+          <input value={draft.organizer} onChange={set('organizer')} />
+        </FormField>
+        <FormField label="协助单位" error={errors.partners}>
+          <input value={draft.partners} onChange={set('partners')} />
+        </FormField>
+        <FormField label="活动内容" error={errors.description} wide>
+          <textarea rows={3} value={draft.description} onChange={set('description')} />
+        </FormField>
+      </div>
+      <fieldset className="contributions">
+        <legend>本次活动计入统计表的数</legend>
+        <ContributionsPicker template={template} value={counts} onChange={setCounts} errors={errors} />
+      </fieldset>
+      {errors._ ? <p className="error-banner">{errors._}</p> : null}
+      <div className="form-actions">
+        <button type="submit" className="primary" disabled={saving}>
+          {e ? '保存修改' : '添加活动'}
+        </button>
+        <button type="button" onClick={() => props.onDone()}>
+          取消
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,75 @@
+import { exportUpdateFile, importUpdateFile } from '@tianbao/core';
+import { useState } from 'react';
+import { useOpenLog } from '../hooks/use-log';
+import { userMessage } from '../utils/input-errors';
+
+export function downloadBytes(bytes: Uint8Array, name: string, type = 'application/octet-stream'): void {
+  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** 文件交换: for units without a server, colleagues exchange update files; importing twice is harmless. */
+export function ExchangeTab() {
+  const { session, record, ready } = useOpenLog();
+  const [message, setMessage] = useState('');
+  const [busy, setBusy] = useState(false);
+  const exportFile = async () => {
+    setBusy(true);
+    await ready;
+    const bytes = exportUpdateFile(session.log);
+    const stamp = new Date().toISOString().slice(0, 10);
+    downloadBytes(bytes, `${record.unitName}-${record.campaign}-${stamp}.tianbao`);
+    setBusy(false);
+    setMessage(
+      `已导出更新文件（${(bytes.length / 1024).toFixed(0)} KB）。把它发给同事，在对方的“文件交换”中导入即可合并。`,
+    );
+  };
+  const importFile = async (file: File) => {
+    setBusy(true);
+    try {
+      await ready;
+      const result = importUpdateFile(session.log, new Uint8Array(await file.arrayBuffer()), file.name);
+      await session.flush();
+      setMessage(
+        result.changedDocs.length
+          ? `已合并“${file.name}”中的新内容。`
+          : `“${file.name}”中的内容都已在本台账中，没有变化。`,
+      );
+    } catch (err) {
+      setMessage(userMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <section className="tab narrow">
+      <h3>导出更新文件</h3>
+      <p className="muted">把本台账的全部记录导出为一个文件，发给没有联网同步的同事。</p>
+      <button type="button" className="primary" disabled={busy} onClick={() => void exportFile()}>
+        导出更新文件
+      </button>
+      <h3>导入同事的更新文件</h3>
+      <p className="muted">导入后与本机台账合并，不会覆盖或重复；同一个文件导入两次也不会有变化。</p>
+      <input
+        type="file"
+        accept=".tianbao"
+        aria-label="选择更新文件"
+        disabled={busy}
+        onChange={(e) => {
+          const f = e.target.files?.[0];
+          if (f) void importFile(f);
+          e.target.value = '';
+        }}
+      />
+      {message ? (
+        <p className="notice" role="status">
+          {message}
+        </p>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,192 @@
+import { importTable, type Template, TemplateImportError } from '@tianbao/templates';
+import { useEffect, useState } from 'react';
+import { userMessage } from '../utils/input-errors';
+import { createLog, joinFromFile, type OpenLog } from '../utils/log-client';
+import { userName } from '../utils/settings';
+import { saveImportedTemplate, statisticsTemplates } from '../utils/templates';
+import { FormField } from './form-field';
+
+type Choice = { id: string; title: string; slots: number; imported: boolean };
+
+/** 开始使用: who you are, then create the unit's log or join a colleague's. */
+export function FirstRun(props: { onOpened: (open: OpenLog) => void; onCancel?: () => void }) {
+  const [name, setName] = useState('');
+  const [unit, setUnit] = useState('');
+  const [campaign, setCampaign] = useState(`${new Date().getFullYear()}年“安全生产月”`);
+  const [templates, setTemplates] = useState<Choice[]>([]);
+  const [templateId, setTemplateId] = useState('');
+  const [paste, setPaste] = useState<{ text: string; html?: string } | null>(null);
+  const [imported, setImported] = useState<{ template: Template; warnings: string[] } | null>(null);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    void userName.getValue().then(setName);
+    void statisticsTemplates().then((t) => {
+      setTemplates(t);
+      setTemplateId((id) => id || t[0]?.id || '');
+    });
+  }, []);
+
+  const needName = () => {
+    if (name.trim()) return false;
+    setErrors({ name: '请填写您的姓名，台账会记录每条活动是谁记下的。' });
+    return true;
+  };
+
+  const readPaste = () => {
+    if (!paste?.text.trim() && !paste?.html) return;
+    try {
+      const input = paste.html
+        ? { kind: 'html' as const, html: paste.html }
+        : { kind: 'text' as const, text: paste.text };
+      const result = importTable(input, { id: `imported-${Date.now().toString(36)}` });
+      setImported(result);
+      setErrors({});
+    } catch (err) {
+      setImported(null);
+      setErrors({
+        paste:
+          err instanceof TemplateImportError
+            ? '没能识别出统计表。请从通知中复制整张表格（包括表头和带（ ）的“进展情况”一栏）后粘贴。'
+            : userMessage(err),
+      });
+    }
+  };
+
+  const create = async () => {
+    if (needName()) return;
+    setBusy(true);
+    try {
+      await userName.setValue(name.trim());
+      let id = templateId;
+      if (templateId === 'paste') {
+        if (!imported)
+          throw Object.assign(new Error('no template'), { messageZh: '请先粘贴并识别新通知的统计表。' });
+        await saveImportedTemplate(imported.template);
+        id = imported.template.id;
+      }
+      props.onOpened(await createLog({ unitName: unit, campaign, templateIds: id ? [id] : [] }));
+    } catch (err) {
+      const field = (err as { field?: string }).field;
+      setErrors(field ? { [field]: userMessage(err) } : { _: userMessage(err) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const join = async (file: File) => {
+    if (needName()) return;
+    setBusy(true);
+    try {
+      await userName.setValue(name.trim());
+      props.onOpened(await joinFromFile(new Uint8Array(await file.arrayBuffer())));
+    } catch (err) {
+      setErrors({ join: userMessage(err) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <main className="first-run">
+      <h1>开始使用填报助手</h1>
+      <p className="lead">
+        一个单位一本活动台账：同事们一起记录活动，系统自动算出统计表的每一个数，并帮您在门户网页上一键填报。
+      </p>
+      <section className="card">
+        <h2>1. 您的姓名</h2>
+        <FormField label="姓名" error={errors.name} hint="每条活动会记录是谁添加和修改的">
+          <input value={name} onChange={(e) => setName(e.target.value)} placeholder="例如：张三" />
+        </FormField>
+      </section>
+      <div className="two-cards">
+        <section className="card">
+          <h2>2. 新建本单位台账</h2>
+          <FormField label="单位名称" error={errors.unitName}>
+            <input
+              value={unit}
+              onChange={(e) => setUnit(e.target.value)}
+              placeholder="例如：漠河市应急管理局"
+            />
+          </FormField>
+          <FormField label="活动名称" error={errors.campaign}>
+            <input value={campaign} onChange={(e) => setCampaign(e.target.value)} />
+          </FormField>
+          <fieldset className="template-choice">
+            <legend>统计表（按上级通知选择）</legend>
+            {templates.map((t) => (
+              <label key={t.id} className="radio">
+                <input
+                  type="radio"
+                  name="template"
+                  checked={templateId === t.id}
+                  onChange={() => setTemplateId(t.id)}
+                />
+                <span>
+                  {t.title}
+                  <span className="muted">（{t.slots} 个空）</span>
+                </span>
+              </label>
+            ))}
+            <label className="radio">
+              <input
+                type="radio"
+                name="template"
+                checked={templateId === 'paste'}
+                onChange={() => setTemplateId('paste')}
+              />
+              <span>今年的新通知：粘贴通知中的统计表</span>
+            </label>
+            {templateId === 'paste' ? (
+              <div className="paste-box">
+                <textarea
+                  rows={6}
+                  placeholder="在 Word/WPS 或网页中选中整张统计表，复制，然后粘贴到这里"
+                  onPaste={(e) => {
+                    const html = e.clipboardData.getData('text/html');
+                    const text = e.clipboardData.getData('text/plain');
+                    setPaste(html && /<table/i.test(html) ? { text, html } : { text });
+                  }}
+                  onChange={(e) => setPaste({ text: e.target.value })}
+                  value={paste?.text ?? ''}
+                />
+                <button type="button" onClick={readPaste}>
+                  识别表格
+                </button>
+                {errors.paste ? <p className="field-message">{errors.paste}</p> : null}
+                {imported ? (
+                  <p className="notice">
+                    已识别：{imported.template.title}，共 {imported.template.slots.length} 个空
+                    {imported.warnings.length ? `（请核对：${imported.warnings.join('；')}）` : ''}
+                  </p>
+                ) : null}
+              </div>
+            ) : null}
+          </fieldset>
+          {errors._ ? <p className="error-banner">{errors._}</p> : null}
+          <button type="button" className="primary" disabled={busy} onClick={() => void create()}>
+            创建台账
+          </button>
+        </section>
+        <section className="card">
+          <h2>或者：加入同事的台账</h2>
+          <p className="muted">同事在“文件交换”中导出更新文件发给您，在这里打开即可加入同一本台账。</p>
+          <FormField label="更新文件" error={errors.join}>
+            <input
+              type="file"
+              accept=".tianbao"
+              disabled={busy}
+              onChange={(e) => e.target.files?.[0] && void join(e.target.files[0])}
+            />
+          </FormField>
+          {props.onCancel ? (
+            <button type="button" className="link" onClick={props.onCancel}>
+              返回当前台账
+            </button>
+          ) : null}
+        </section>
+      </div>
+    </main>
+  );
+}

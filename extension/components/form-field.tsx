@@ -1,0 +1,23 @@
+import type { ReactNode } from 'react';
+
+/** A labelled form control with its validation message underneath. */
+export function FormField(props: {
+  label: string;
+  error?: string | undefined;
+  hint?: string;
+  children: ReactNode;
+  wide?: boolean;
+}) {
+  return (
+    // biome-ignore lint/a11y/noLabelWithoutControl: the control is the child passed in
+    <label className={`field${props.wide ? ' field-wide' : ''}${props.error ? ' field-error' : ''}`}>
+      <span className="field-label">{props.label}</span>
+      {props.children}
+      {props.error ? (
+        <span className="field-message">{props.error}</span>
+      ) : props.hint ? (
+        <span className="field-hint">{props.hint}</span>
+      ) : null}
+    </label>
+  );
+}

@@ -1,0 +1,179 @@
+import { PLAN_FIELDS, type Plan } from '@tianbao/core';
+import { useState } from 'react';
+import { useLogRevision, useOpenLog } from '../hooks/use-log';
+import { FIELD_NAMES, today } from '../utils/format';
+import { fieldErrors, userMessage } from '../utils/input-errors';
+import { FormField } from './form-field';
+import { Modal } from './modal';
+
+type PlanDraft = Record<(typeof PLAN_FIELDS)[number], string>;
+const emptyDraft = () => Object.fromEntries(PLAN_FIELDS.map((f) => [f, ''])) as PlanDraft;
+
+/** 重点活动计划 (时间, 地点, 主要内容, 主办单位, 协助单位, 工作分工, 成果形式); "完成" makes it an entry. */
+export function PlansTab() {
+  const { session } = useOpenLog();
+  useLogRevision();
+  const log = session.log;
+  const plans = log.listPlans();
+  const [editing, setEditing] = useState<Plan | 'new' | null>(null);
+  const [done, setDone] = useState<Plan | null>(null);
+  const [notice, setNotice] = useState('');
+
+  return (
+    <section className="tab">
+      <div className="toolbar">
+        <button type="button" className="primary" onClick={() => setEditing('new')}>
+          ＋ 新增计划
+        </button>
+        <span className="muted">重点活动计划安排表：完成后点“标记完成”，计划会成为一条活动记录。</span>
+      </div>
+      {notice ? (
+        <p className="notice" role="status">
+          {notice}
+        </p>
+      ) : null}
+      {plans.length ? (
+        <table className="list">
+          <thead>
+            <tr>
+              {PLAN_FIELDS.map((f) => (
+                <th key={f}>{FIELD_NAMES[f]}</th>
+              ))}
+              <th>状态</th>
+              <th>操作</th>
+            </tr>
+          </thead>
+          <tbody>
+            {plans.map((p) => (
+              <tr key={p.id}>
+                {PLAN_FIELDS.map((f) => (
+                  <td key={f}>{p[f]}</td>
+                ))}
+                <td>
+                  {p.entryId ? <span className="tag ok">已完成</span> : <span className="tag">计划中</span>}
+                </td>
+                <td className="nowrap">
+                  <button type="button" className="link" onClick={() => setEditing(p)}>
+                    编辑
+                  </button>
+                  {!p.entryId ? (
+                    <button type="button" className="link" onClick={() => setDone(p)}>
+                      标记完成
+                    </button>
+                  ) : null}
+                  <button
+                    type="button"
+                    className="link danger"
+                    onClick={() => {
+                      log.deletePlan(p.id);
+                      setNotice('已删除该计划。');
+                    }}
+                  >
+                    删除
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <p className="empty">还没有重点活动计划。</p>
+      )}
+      {editing ? (
+        <Modal title={editing === 'new' ? '新增计划' : '编辑计划'} onClose={() => setEditing(null)} wide>
+          <PlanForm plan={editing === 'new' ? undefined : editing} onDone={() => setEditing(null)} />
+        </Modal>
+      ) : null}
+      {done ? (
+        <Modal title="标记完成" onClose={() => setDone(null)}>
+          <CompletePlan
+            plan={done}
+            onDone={(msg) => {
+              setDone(null);
+              setNotice(msg);
+            }}
+          />
+        </Modal>
+      ) : null}
+    </section>
+  );
+}
+
+function PlanForm(props: { plan: Plan | undefined; onDone: () => void }) {
+  const { session } = useOpenLog();
+  const [draft, setDraft] = useState<PlanDraft>(
+    props.plan ? { ...emptyDraft(), ...props.plan } : emptyDraft(),
+  );
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const save = () => {
+    const fields = Object.fromEntries(PLAN_FIELDS.map((f) => [f, draft[f]]));
+    try {
+      if (props.plan) session.log.updatePlan(props.plan.id, fields);
+      else session.log.addPlan(fields);
+      props.onDone();
+    } catch (err) {
+      setErrors(fieldErrors(err));
+    }
+  };
+  return (
+    <form
+      className="entry-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        save();
+      }}
+    >
+      <div className="form-grid">
+        {PLAN_FIELDS.map((f) => (
+          <FormField key={f} label={FIELD_NAMES[f] ?? f} error={errors[f]} wide={f === 'content'}>
+            {f === 'content' ? (
+              <textarea
+                rows={3}
+                value={draft[f]}
+                onChange={(e) => setDraft({ ...draft, [f]: e.target.value })}
+              />
+            ) : (
+              <input value={draft[f]} onChange={(e) => setDraft({ ...draft, [f]: e.target.value })} />
+            )}
+          </FormField>
+        ))}
+      </div>
+      <div className="form-actions">
+        <button type="submit" className="primary">
+          保存
+        </button>
+        <button type="button" onClick={props.onDone}>
+          取消
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function CompletePlan(props: { plan: Plan; onDone: (message: string) => void }) {
+  const { session, ready } = useOpenLog();
+  const [date, setDate] = useState(today());
+  const [error, setError] = useState('');
+  const complete = async () => {
+    try {
+      await ready;
+      session.log.completePlan(props.plan.id, { date });
+      props.onDone(`已将“${props.plan.content.slice(0, 20)}”记入活动台账，可在台账中补充统计数。`);
+    } catch (err) {
+      setError(userMessage(err));
+    }
+  };
+  return (
+    <div>
+      <p>活动实际举办的日期：</p>
+      <FormField label="日期" error={error}>
+        <input type="date" value={date} onChange={(e) => setDate(e.target.value)} />
+      </FormField>
+      <div className="form-actions">
+        <button type="button" className="primary" onClick={() => void complete()}>
+          记入活动台账
+        </button>
+      </div>
+    </div>
+  );
+}

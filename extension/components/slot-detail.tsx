@@ -1,0 +1,142 @@
+import type { SlotStat } from '@tianbao/core';
+import type { Slot, Template } from '@tianbao/templates';
+import { useState } from 'react';
+import { useOpenLog } from '../hooks/use-log';
+import { formatTime, formatValue, slotPhrase } from '../utils/format';
+import { fieldErrors } from '../utils/input-errors';
+import { FormField } from './form-field';
+
+const KIND_NAMES: Record<string, string> = {
+  number: '数量',
+  percent: '百分比',
+  text: '文字',
+  boolean: '是/否',
+  date: '日期',
+  phone: '电话',
+};
+
+/** One blank: its value, which entries make it up and by whom, and a manual value with a reason. */
+export function SlotDetail(props: { template: Template; slot: Slot; stat: SlotStat; onClose: () => void }) {
+  const { session } = useOpenLog();
+  const { slot, template } = props;
+  const key = `${template.id}/${slot.id}`;
+  const detail = session.log.explain(key);
+  const manual = detail.manual;
+  const [value, setValue] = useState(manual ? String(manual.value) : '');
+  const [reason, setReason] = useState(manual?.reason ?? '');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+
+  const save = () => {
+    const v =
+      slot.kind === 'number' || slot.kind === 'percent'
+        ? value.trim() === ''
+          ? Number.NaN
+          : Number(value)
+        : slot.kind === 'boolean'
+          ? value === 'true'
+          : value;
+    try {
+      session.log.setManualValue(key, v, reason);
+      props.onClose();
+    } catch (err) {
+      const e = fieldErrors(err);
+      setErrors({
+        value: e[`values.${key}`] ?? e._ ?? Object.values(e)[0] ?? '',
+        reason: e[`values.${key}.reason`] ?? '',
+      });
+    }
+  };
+
+  return (
+    <div className="slot-detail">
+      <p className="slot-where">
+        {slot.group ? `${slot.group} › ` : ''}
+        {slot.item || '表头'}
+      </p>
+      <p className="slot-phrase">{slotPhrase(slot)}</p>
+      <dl className="facts">
+        <dt>当前值</dt>
+        <dd className="big">
+          {props.stat.value === null ? (
+            <span className="empty-blank">未填</span>
+          ) : (
+            formatValue(props.stat.value)
+          )}{' '}
+          {slot.unit}
+        </dd>
+        <dt>来源</dt>
+        <dd>{props.stat.explanation}</dd>
+        <dt>类型</dt>
+        <dd>{KIND_NAMES[slot.kind]}</dd>
+      </dl>
+      {detail.contributions?.length ? (
+        <>
+          <h3>计入的活动（{detail.contributions.length} 条）</h3>
+          <table className="list compact">
+            <thead>
+              <tr>
+                <th>日期</th>
+                <th>活动名称</th>
+                <th>记录人</th>
+                <th className="num">计入</th>
+              </tr>
+            </thead>
+            <tbody>
+              {detail.contributions.map((c) => (
+                <tr key={c.entryId}>
+                  <td className="nowrap">{c.date}</td>
+                  <td>{c.title}</td>
+                  <td>{c.by}</td>
+                  <td className="num">{c.amount}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      ) : null}
+      <h3>{manual ? '手工填写的值' : '手工填写（覆盖台账合计）'}</h3>
+      {manual ? (
+        <p className="muted">
+          {manual.by} 于 {formatTime(manual.at)} 填写{manual.reason ? `，原因：${manual.reason}` : ''}
+        </p>
+      ) : null}
+      <div className="form-grid">
+        <FormField label="值" error={errors.value}>
+          {slot.kind === 'boolean' ? (
+            <select value={value} onChange={(e) => setValue(e.target.value)}>
+              <option value="">请选择</option>
+              <option value="true">是</option>
+              <option value="false">否</option>
+            </select>
+          ) : (
+            <input
+              type={slot.kind === 'date' ? 'date' : 'text'}
+              inputMode={slot.kind === 'number' || slot.kind === 'percent' ? 'decimal' : undefined}
+              value={value}
+              onChange={(e) => setValue(e.target.value)}
+            />
+          )}
+        </FormField>
+        <FormField label="原因" error={errors.reason} hint="例如：含下属单位上报数">
+          <input value={reason} onChange={(e) => setReason(e.target.value)} />
+        </FormField>
+      </div>
+      <div className="form-actions">
+        <button type="button" className="primary" onClick={save}>
+          保存手工值
+        </button>
+        {manual ? (
+          <button
+            type="button"
+            onClick={() => {
+              session.log.clearManualValue(key);
+              props.onClose();
+            }}
+          >
+            清除手工值，恢复台账合计
+          </button>
+        ) : null}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,145 @@
+import { templateValues } from '@tianbao/core';
+import type { Slot, Template } from '@tianbao/templates';
+import { type ReactNode, useMemo, useState } from 'react';
+import { useLogRevision, useOpenLog } from '../hooks/use-log';
+import { daysLeft, occurrences } from '../utils/deadlines';
+import { formatValue } from '../utils/format';
+import { Modal } from './modal';
+import { SlotDetail } from './slot-detail';
+
+type Value = ReturnType<typeof templateValues>[number];
+
+/** 统计表: the template drawn like the notice's table, every blank showing its computed value. */
+export function StatsTab() {
+  const { session, template } = useOpenLog();
+  const rev = useLogRevision();
+  const [open, setOpen] = useState<Slot | null>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: rev is the log's change counter
+  const values = useMemo(
+    () => (template ? templateValues(session.log, template) : []),
+    [session, template, rev],
+  );
+  if (!template) return <p className="empty">本台账没有选择统计表模板。</p>;
+  const byId = new Map(values.map((v) => [v.slotId, v]));
+  const slotById = new Map(template.slots.map((s) => [s.id, s]));
+  const emptyCount = values.filter((v) => v.value === null).length;
+  const year = template.source.year ?? new Date().getFullYear();
+  const due =
+    occurrences(template.deadlines, year).find((o) => o.kind === 'table') ??
+    occurrences(template.deadlines, year).find((o) => o.kind === 'summary');
+
+  const blank = (slot: Slot) => {
+    const v = byId.get(slot.id) as Value;
+    const empty = v.value === null;
+    const cls = `blank${empty ? ' blank-empty' : ''} source-${v.source}`;
+    const shown =
+      slot.kind === 'boolean' && !empty
+        ? v.value
+          ? '☑是 □否'
+          : '□是 ☑否'
+        : empty
+          ? '\u3000\u3000'
+          : formatValue(v.value);
+    return (
+      <button type="button" key={slot.id} className={cls} title={v.explanation} onClick={() => setOpen(slot)}>
+        {shown}
+      </button>
+    );
+  };
+  const sentence = (slotIds: string[]) => {
+    const parts: ReactNode[] = [];
+    slotIds.forEach((id, i) => {
+      const s = slotById.get(id);
+      if (!s) return;
+      if (i > 0) parts.push('，');
+      parts.push(
+        s.before,
+        s.kind === 'boolean' ? '' : '（',
+        blank(s),
+        s.kind === 'boolean' ? '' : '）',
+        s.after,
+      );
+    });
+    return parts;
+  };
+  // The group column is merged over the rows that share it, as on paper.
+  const groupSpans = template.rows.map((r, i) => {
+    if (i > 0 && template.rows[i - 1]?.group === r.group) return 0;
+    let n = 1;
+    while (template.rows[i + n]?.group === r.group) n++;
+    return n;
+  });
+  const hasGroups = template.rows.some((r) => r.group);
+  const cols = template.columns.filter(Boolean);
+
+  return (
+    <section className="tab stats">
+      <div className="status-line">
+        {emptyCount ? (
+          <span className="tag warn">还有 {emptyCount} 项未填</span>
+        ) : (
+          <span className="tag ok">所有项目都已填写</span>
+        )}
+        {due ? (
+          <span className="muted">
+            报送截止：{due.date}（
+            {daysLeft(due.due) >= 0 ? `还有 ${daysLeft(due.due)} 天` : `已过 ${-daysLeft(due.due)} 天`}）
+          </span>
+        ) : null}
+        <span className="legend">
+          <span className="blank source-sum">台账合计</span>
+          <span className="blank source-manual">手工填写</span>
+          <span className="blank source-profile">联络员信息</span>
+          <span className="blank blank-empty">未填</span>
+        </span>
+      </div>
+      <div className="paper">
+        <h2 className="paper-title">{template.title}</h2>
+        <p className="paper-header">
+          {template.headerFields.map((h) => {
+            const s = slotById.get(h.slotId);
+            return s ? (
+              <span key={h.slotId} className="header-field">
+                {h.label}：{blank(s)}
+              </span>
+            ) : null;
+          })}
+        </p>
+        <table className="official">
+          <thead>
+            <tr>
+              {hasGroups ? <th className="col-group">{template.columns[0] || '类别'}</th> : null}
+              <th className="col-item">{cols[0] ?? '活动项目'}</th>
+              <th className="col-req">{cols[1] ?? '内容要求'}</th>
+              <th className="col-progress">{cols[2] ?? '进展情况'}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {template.rows.map((r, i) => (
+              <tr key={`${r.group}|${r.item}|${r.slotIds.join()}`}>
+                {hasGroups && groupSpans[i] ? (
+                  <td className="col-group" rowSpan={groupSpans[i]}>
+                    {r.group}
+                  </td>
+                ) : null}
+                <td className="col-item">{r.item}</td>
+                <td className="col-req">{r.requirement}</td>
+                <td className="col-progress">{sentence(r.slotIds)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {open ? (
+        <Modal title="统计项详情" onClose={() => setOpen(null)} wide>
+          <SlotDetail
+            template={template as Template}
+            slot={open}
+            stat={byId.get(open.id) as Value}
+            onClose={() => setOpen(null)}
+          />
+        </Modal>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { daysLeft, describeDeadline, occurrences, remindAt } from './deadlines';
+
+describe('deadline occurrences', () => {
+  const weekly = {
+    id: 'weekly',
+    kind: 'weekly',
+    title: '报送本周材料',
+    weekday: 4,
+    hour: 17,
+    months: [6],
+    source: '6月份每周四17时前',
+  };
+  const once = { id: 'table', kind: 'table', title: '报送统计表', date: '2020-07-06', source: '7月6日前' };
+
+  it('expands a weekly submission into every such weekday of its months, at its hour', () => {
+    const o = occurrences([weekly], 2020).map((x) => x.date);
+    expect(o).toEqual(['2020-06-04', '2020-06-11', '2020-06-18', '2020-06-25']);
+    expect(new Date(occurrences([weekly], 2020)[0]?.due ?? 0).getHours()).toBe(17);
+  });
+
+  it('keeps one-off dates, defaulting to 17:00, sorted with the weekly ones', () => {
+    const o = occurrences([once, weekly], 2020);
+    expect(o.at(-1)?.date).toBe('2020-07-06');
+    expect(new Date(o.at(-1)?.due ?? 0).getHours()).toBe(17);
+    expect(o.at(-1)?.weekly).toBe(false);
+  });
+
+  it('reminds a day before a date and three hours before weekly materials', () => {
+    const [w] = occurrences([weekly], 2020);
+    const [d] = occurrences([once], 2020);
+    expect(w && w.due - remindAt(w)).toBe(3 * 3600_000);
+    expect(d && d.due - remindAt(d)).toBe(24 * 3600_000);
+  });
+
+  it('describes a deadline in Chinese', () => {
+    expect(describeDeadline(weekly)).toBe('6月每周四 17时前');
+    expect(describeDeadline(once)).toBe('7月6日前');
+    expect(daysLeft(Date.now() + 2.5 * 86_400_000)).toBe(3);
+  });
+});

@@ -1,0 +1,78 @@
+import type { Deadline } from '@tianbao/templates';
+
+/** One due moment of a notice's schedule: a one-off date, or one week of a weekly submission. */
+export interface Occurrence {
+  deadlineId: string;
+  kind: string;
+  title: string;
+  /** Local time, ms. */
+  due: number;
+  /** YYYY-MM-DD */
+  date: string;
+  weekly: boolean;
+  source: string;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const isoDate = (d: Date) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+
+/** When the notice names no hour, the due moment is the end of the working day. */
+const DEFAULT_HOUR = 17;
+
+export function occurrences(deadlines: Deadline[], year: number): Occurrence[] {
+  const out: Occurrence[] = [];
+  for (const d of deadlines) {
+    const hour = d.hour ?? DEFAULT_HOUR;
+    if (d.date) {
+      const [y, m, day] = d.date.split('-').map(Number) as [number, number, number];
+      const due = new Date(y, m - 1, day, hour, 0, 0);
+      out.push({
+        deadlineId: d.id,
+        kind: d.kind,
+        title: d.title,
+        due: due.getTime(),
+        date: d.date,
+        weekly: false,
+        source: d.source,
+      });
+    } else if (d.weekday && d.months?.length) {
+      for (const month of d.months) {
+        for (let day = 1; day <= 31; day++) {
+          const t = new Date(year, month - 1, day, hour, 0, 0);
+          if (t.getMonth() !== month - 1) break;
+          const isoWeekday = t.getDay() === 0 ? 7 : t.getDay();
+          if (isoWeekday === d.weekday)
+            out.push({
+              deadlineId: d.id,
+              kind: d.kind,
+              title: d.title,
+              due: t.getTime(),
+              date: isoDate(t),
+              weekly: true,
+              source: d.source,
+            });
+        }
+      }
+    }
+  }
+  return out.sort((a, b) => a.due - b.due);
+}
+
+/** Remind a day ahead for one-off dates, three hours ahead for weekly materials. */
+export const remindAt = (o: Occurrence) => o.due - (o.weekly ? 3 : 24) * 3600_000;
+
+export function daysLeft(due: number, now = Date.now()): number {
+  return Math.ceil((due - now) / 86_400_000);
+}
+
+const WEEKDAYS = ['', '周一', '周二', '周三', '周四', '周五', '周六', '周日'];
+
+export function describeDeadline(d: Deadline): string {
+  const at = d.hour !== undefined ? ` ${d.hour}时前` : '前';
+  if (d.date) {
+    const [, m, day] = d.date.split('-').map(Number);
+    return `${m}月${day}日${at}`;
+  }
+  if (d.weekday) return `${d.months?.map((m) => `${m}月`).join('、') ?? ''}每${WEEKDAYS[d.weekday]}${at}`;
+  return '';
+}

@@ -1,0 +1,53 @@
+import type { Slot } from '@tianbao/templates';
+
+export const FIELD_NAMES: Record<string, string> = {
+  date: '日期',
+  title: '活动名称',
+  kind: '活动类型',
+  location: '地点',
+  organizer: '主办单位',
+  partners: '协助单位',
+  description: '活动内容',
+  attachments: '附件',
+  deleted: '删除/恢复',
+  time: '时间',
+  place: '地点',
+  content: '主要内容',
+  host: '主办单位',
+  assist: '协助单位',
+  division: '工作分工',
+  outcome: '成果形式',
+  entryId: '完成记录',
+};
+
+export const fieldName = (key: string) =>
+  key.startsWith('c:') ? `统计数 ${key.slice(2).split('/')[1] ?? ''}` : (FIELD_NAMES[key] ?? key);
+
+export function formatTime(ms: number): string {
+  if (!ms) return '';
+  const d = new Date(ms);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+}
+
+export function formatValue(v: unknown): string {
+  if (v === null || v === undefined || v === '') return '（空）';
+  if (v === true) return '是';
+  if (v === false) return '否';
+  if (Array.isArray(v))
+    return v.length === 2 && typeof v[1] === 'number' ? `${v[0]} ${formatTime(v[1])}` : `${v.length} 项`;
+  if (typeof v === 'object')
+    return 'value' in (v as object) ? formatValue((v as { value: unknown }).value) : '…';
+  return String(v);
+}
+
+/** "安排理论学习中心组专题学习（ ）次" — how the notice words one blank. */
+export const slotPhrase = (s: Slot) => `${s.before}（ ）${s.after}`.trim();
+
+export const slotLabel = (s: Slot) => (s.section === 'header' ? s.before : `${s.item}：${slotPhrase(s)}`);
+
+export const today = () => {
+  const d = new Date();
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+};

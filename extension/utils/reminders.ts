@@ -1,0 +1,21 @@
+import { occurrences, remindAt } from './deadlines';
+import type { OpenLog } from './log-client';
+import { sendMessage } from './messages';
+import { type DeadlineAlarm, deadlineAlarms } from './settings';
+
+/** Puts this log's upcoming deadlines into settings; the background turns them into chrome.alarms. */
+export async function scheduleReminders(open: OpenLog): Promise<void> {
+  const t = open.template;
+  const prefix = `deadline:${open.record.logId}:`;
+  const mine: DeadlineAlarm[] = t
+    ? occurrences(t.deadlines, t.source.year ?? new Date().getFullYear()).map((o) => ({
+        name: `${prefix}${o.deadlineId}:${o.date}`,
+        title: `${o.title}（${o.date} 截止）`,
+        due: o.due,
+        remindAt: remindAt(o),
+      }))
+    : [];
+  const others = (await deadlineAlarms.getValue()).filter((a) => !a.name.startsWith(prefix));
+  await deadlineAlarms.setValue([...others, ...mine]);
+  await sendMessage('to-background:reschedule', {}).catch(() => undefined);
+}

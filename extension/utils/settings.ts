@@ -1,0 +1,35 @@
+import { storage } from 'wxt/utils/storage';
+
+/**
+ * Every setting the extension stores, declared once. chrome.storage.local belongs to the extension's
+ * own origin, never a portal's. Unit data itself lives in IndexedDB (see log-client.ts).
+ */
+export interface LogRecord {
+  logId: string;
+  unitName: string;
+  campaign: string;
+  templateIds: string[];
+  addedAt: number;
+}
+
+export interface DeadlineAlarm {
+  /** Alarm name: `deadline:<logId>:<deadline id>:<ISO date>` */
+  name: string;
+  title: string;
+  /** When it is due (ms). */
+  due: number;
+  /** When to remind (ms). */
+  remindAt: number;
+}
+
+export const userName = storage.defineItem<string>('local:userName', { fallback: '' });
+export const logs = storage.defineItem<LogRecord[]>('local:logs', { fallback: [] });
+export const currentLogId = storage.defineItem<string | null>('local:currentLogId', { fallback: null });
+export const remindersOn = storage.defineItem<boolean>('local:remindersOn', { fallback: true });
+export const deadlineAlarms = storage.defineItem<DeadlineAlarm[]>('local:deadlineAlarms', { fallback: [] });
+/** Templates imported from a new notice's table, by id (built-ins come from @tianbao/templates). */
+export const importedTemplates = storage.defineItem<Record<string, unknown>>('local:importedTemplates', {
+  fallback: {},
+});
+/** Portal origins the user enabled (host permission granted on request). */
+export const enabledPortals = storage.defineItem<string[]>('local:enabledPortals', { fallback: [] });
