@@ -160,6 +160,28 @@ describe('tianbao templates / template (real CLI process)', { timeout: 120_000 }
     ]);
   });
 
+  it('prints the deadlines and media requirements of a notice (jiexi-2020 has no table)', () => {
+    const notice = fileURLToPath(
+      new URL('../../../../../shared/seeds/003_ff92907d3fcb8d68.txt', import.meta.url),
+    );
+    const r = tianbao('template', 'deadlines', notice, '--json');
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout) as {
+      year: number;
+      deadlines: { id: string }[];
+      media: { kind: string }[];
+    };
+    expect(out.year).toBe(2020);
+    expect(out.deadlines.map((d) => d.id)).toEqual([
+      'liaison-2020-06-05',
+      'plan-2020-06-05',
+      'weekly-w4',
+      'monthly-d28',
+      'summary-2020-07-10',
+    ]);
+    expect(out.media.map((m) => m.kind)).toEqual(['video', 'image']);
+  });
+
   it('fails with a clear message on stderr and a non-zero exit for what is not a table', () => {
     const prose = join(dir, 'prose.txt');
     writeFileSync(prose, '各单位：\n请认真组织实施。\n特此通知。');

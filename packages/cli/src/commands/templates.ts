@@ -1,6 +1,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import {
+  type Deadline,
+  extractDeadlines,
+  extractMediaHints,
   getTemplate,
   type ImportInput,
   importTable,
@@ -20,24 +23,29 @@ function withKeys(t: Template) {
   return { ...t, slots: t.slots.map((s) => ({ key: slotKey(t.id, s.id), ...s })) };
 }
 
+function describeDeadlines(deadlines: readonly Deadline[]): string[] {
+  return deadlines.map((d) => {
+    const at = d.hour !== undefined ? ` ${d.hour}:00` : '';
+    const when = d.date
+      ? `${d.date}${at}`
+      : d.weekday
+        ? `weekday ${d.weekday}${at}${d.months ? ` in months ${d.months.join(',')}` : ''}`
+        : d.dayOfMonth
+          ? `day ${d.dayOfMonth} of months ${d.months?.join(',') ?? 'each'}`
+          : d.withinDays
+            ? `within ${d.withinDays} days after an activity`
+            : '';
+    return `  ${d.kind.padEnd(14)} ${when.padEnd(28)} ${d.title}`;
+  });
+}
+
 function describeTemplate(t: Template): string {
   const lines = [`${t.id}  v${t.version}  ${t.kind}  ${t.title}`];
   if (t.source.file || t.source.notice)
     lines.push(`source: ${[t.source.notice, t.source.file].filter(Boolean).join(' — ')}`);
   if (t.deadlines.length > 0) {
     lines.push('deadlines (check against the notice):');
-    for (const d of t.deadlines) {
-      const when = d.date
-        ? `${d.date}${d.hour !== undefined ? ` ${d.hour}:00` : ''}`
-        : d.weekday
-          ? `weekday ${d.weekday}${d.hour !== undefined ? ` ${d.hour}:00` : ''}${d.months ? ` in months ${d.months.join(',')}` : ''}`
-          : d.dayOfMonth
-            ? `day ${d.dayOfMonth} of months ${d.months?.join(',') ?? 'each'}`
-            : d.withinDays
-              ? `within ${d.withinDays} days after an activity`
-              : '';
-      lines.push(`  ${d.kind.padEnd(14)} ${when.padEnd(28)} ${d.title}`);
-    }
+    lines.push(...describeDeadlines(t.deadlines));
   }
   for (const m of t.media) {
     const size = m.width ? `${m.minimum ? '≥' : ''}${m.width}×${m.height}` : '';
@@ -112,6 +120,12 @@ async function readImportInput(file: string, sheetName: string | undefined): Pro
   return text;
 }
 
+function parseYear(v: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 2000 || n > 2100) throw new CliError(`invalid year ${v}`);
+  return n;
+}
+
 /** `tianbao templates`, `tianbao template <id>` and `tianbao template import <file>`. */
 export function registerTemplates(program: Command): void {
   program
@@ -155,15 +169,42 @@ export function registerTemplates(program: Command): void {
     });
 
   template
+    .command('deadlines <file>')
+    .description('read the deadlines and media requirements a notice states (its text), for checking')
+    .option('--json', 'print JSON for machines')
+    .option(
+      '--year <year>',
+      'year of the dates (default: the first 20xx年 in the text, else this year)',
+      parseYear,
+    )
+    .action((file: string, opts: { json?: boolean; year?: number }) => {
+      let text: string;
+      try {
+        text = readFileSync(file, 'utf8');
+      } catch (err) {
+        throw new CliError(`cannot read ${file}: ${err instanceof Error ? err.message : String(err)}`);
+      }
+      const year = opts.year ?? Number(/(20\d{2})\s*年/u.exec(text)?.[1] ?? new Date().getFullYear());
+      const deadlines = extractDeadlines(text, year);
+      const media = extractMediaHints(text);
+      if (opts.json) {
+        json({ year, deadlines, media });
+        return;
+      }
+      write(`year ${year}: ${deadlines.length} deadline(s) (check against the notice)`);
+      for (const line of describeDeadlines(deadlines)) write(line);
+      for (const m of media)
+        write(
+          `media: ${m.kind} ${m.width ? `${m.minimum ? '≥' : ''}${m.width}×${m.height} ` : ''}${m.formats.join('/')}`,
+        );
+    });
+
+  template
     .command('import <file>')
     .description('import a statistics table (pasted text .txt, .html, .csv or .xlsx) and print the template')
     .option('--json', 'print the template as JSON (warnings go to stderr)')
     .option('--id <id>', 'template id (lower-case ascii with dashes)')
-    .option('--year <year>', 'year of the dates in the notice (default: read from the text)', (v) => {
-      const n = Number(v);
-      if (!Number.isInteger(n) || n < 2000 || n > 2100) throw new CliError(`invalid year ${v}`);
-      return n;
-    })
+    .option('--year <year>', 'year of the dates in the notice (default: read from the text)', parseYear)
     .option('--notice <file>', "the notice's text, to read its deadlines from")
     .option('--sheet <name>', 'for .xlsx: the sheet holding the table (default: the first one with content)')
     .option('--out <file>', 'also write the template JSON to this file')
