@@ -17,6 +17,7 @@ export interface TestClient {
   entries: () => Y.Map<Y.Map<unknown>>;
   addEntry(id: string, fields: Record<string, unknown>): void;
   setField(id: string, field: string, value: unknown): void;
+  applyUpdate(update: Uint8Array): void;
   goOffline(): void;
   goOnline(): void;
   /** Whether the relay acknowledged every local change. */
@@ -85,6 +86,7 @@ export function connectClient({
     setField(id, field, value) {
       entries().get(id)?.set(field, value);
     },
+    applyUpdate: (update) => Y.applyUpdate(doc, update),
     goOffline: () => socket.disconnect(),
     goOnline: () => {
       void socket.connect();
@@ -119,3 +121,27 @@ const canonical = (value: unknown): unknown =>
 
 /** The document's entries as canonical JSON (keys sorted: map order differs between replicas). */
 export const snapshot = (doc: Y.Doc): string => JSON.stringify(canonical(doc.getMap('entries').toJSON()));
+
+/** A unit log of `n` entries shaped like the design's entries map, as one update. */
+export function buildLog(n: number): Uint8Array {
+  const doc = new Y.Doc({ gc: false });
+  const entries = doc.getMap<Y.Map<unknown>>('entries');
+  doc.transact(() => {
+    for (let i = 0; i < n; i++) {
+      const e = new Y.Map<unknown>();
+      entries.set(`01JD${String(i).padStart(22, '0')}`, e);
+      e.set('date', '2026-06-12');
+      e.set('title', `宣传进企业活动 ${i}`);
+      e.set('kind', 'publicity');
+      e.set('location', '县应急管理局');
+      e.set('organizer', '安全生产委员会办公室');
+      e.set('people', i % 300);
+      e.set('createdBy', 'member-1');
+      e.set('createdAt', 1_780_000_000_000 + i);
+      const contributions = new Y.Map<number>();
+      e.set('contributions', contributions);
+      contributions.set('t1/s3', 1);
+    }
+  });
+  return Y.encodeStateAsUpdate(doc);
+}

@@ -20,6 +20,8 @@ export interface RelayProcessOptions {
   port?: number;
   redisUrl?: string;
   args?: string[];
+  /** Flags for node itself, e.g. --cpu-prof to profile the relay. */
+  nodeArgs?: string[];
 }
 
 export interface RelayProcess {
@@ -51,6 +53,7 @@ export async function startRelayProcess(options: RelayProcessOptions = {}): Prom
   const launch = async (): Promise<ChildProcess> => {
     // node --import tsx rather than the tsx binary: one process, so SIGKILL really kills the relay.
     const args = [
+      ...(options.nodeArgs ?? []),
       '--import',
       'tsx',
       main,

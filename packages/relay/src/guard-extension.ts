@@ -10,15 +10,17 @@ export interface GuardOptions {
   maxUpdateBytes: number;
   messagesPerSecond: number;
   messageBurst: number;
+  /** Longest a message may be held back by the rate limit before the connection is refused. */
+  maxRateWaitMs: number;
 }
 
 /**
- * Runs before Hocuspocus applies a message: size and rate limits, revoked tokens, and malformed
+ * Runs before Hocuspocus applies a message: size limit, rate limit (delay, then refuse), revoked tokens, and malformed
  * updates. A refusal closes that document's connection; the document and its stored log are
  * untouched because nothing was applied.
  */
 export function createGuardExtension(access: AccessStore, log: Logger, options: GuardOptions): Extension {
-  const limiter = new RateLimiter(options.messagesPerSecond, options.messageBurst);
+  const limiter = new RateLimiter(options.messagesPerSecond, options.messageBurst, options.maxRateWaitMs);
   const refuse = (reason: string, code: number, fields: LogFields) => {
     log('rejected message', { ...fields, reason }, 'warn');
     return new Refusal(reason, code);
@@ -40,9 +42,9 @@ export function createGuardExtension(access: AccessStore, log: Logger, options: 
       if (frame.byteLength > options.maxUpdateBytes) {
         throw refuse('update-too-large', 4413, { ...who, bytes: frame.byteLength });
       }
-      if (!limiter.take(`${socketId}\n${documentName}`)) {
-        throw refuse('rate-limited', 4429, who);
-      }
+      const wait = limiter.reserve(`${socketId}\n${documentName}`);
+      if (wait < 0) throw refuse('rate-limited', 4429, who);
+      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
       const check = checkFrame(frame);
       if (!check.ok) throw refuse(check.reason, 4400, { ...who, bytes: frame.byteLength });
     },

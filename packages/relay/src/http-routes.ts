@@ -171,12 +171,14 @@ export function createHttpRoutes(options: HttpRoutesOptions): Extension {
     const parts = url.pathname.split('/').filter(Boolean);
     if (url.pathname === '/health' && (req.method === 'GET' || req.method === 'HEAD')) {
       const memory = process.memoryUsage();
+      const cpu = process.cpuUsage();
       return send(res, 200, {
         ok: true,
         documents: instance?.getDocumentsCount() ?? 0,
         connections: instance?.getConnectionsCount() ?? 0,
         uptime: Math.round((Date.now() - options.startedAt) / 1000),
         memory: { rss: memory.rss, heapUsed: memory.heapUsed },
+        cpuMs: Math.round((cpu.user + cpu.system) / 1000),
       });
     }
     const [head, unitId, ...rest] = parts;

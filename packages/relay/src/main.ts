@@ -15,7 +15,19 @@ const { values } = parseArgs({
 });
 
 const num = (v: string | undefined) => (v === undefined ? undefined : Number(v));
-const relay = await startRelay({
+
+// Handlers first: a supervisor may send SIGTERM as soon as it reads the "listening" line.
+let stopping = false;
+const stop = async () => {
+  if (stopping) return;
+  stopping = true;
+  await (await started).close();
+  process.exit(0);
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);
+
+const started = startRelay({
   ...(values.host ? { host: values.host } : {}),
   ...(values.port !== undefined ? { port: num(values.port) } : {}),
   ...(values.data ? { dataDir: values.data } : {}),
@@ -26,13 +38,4 @@ const relay = await startRelay({
   ...(values['max-update-bytes'] ? { maxUpdateBytes: num(values['max-update-bytes']) } : {}),
   ...(values['max-blob-bytes'] ? { maxBlobBytes: num(values['max-blob-bytes']) } : {}),
 });
-
-let stopping = false;
-const stop = async () => {
-  if (stopping) return;
-  stopping = true;
-  await relay.close();
-  process.exit(0);
-};
-process.on('SIGINT', stop);
-process.on('SIGTERM', stop);
+await started;

@@ -17,6 +17,8 @@ export interface RelayOptions {
   /** Sustained messages per second per connection and document, and the burst allowed on top. */
   messagesPerSecond?: number;
   messageBurst?: number;
+  /** Past the burst, messages wait; a client that would wait longer than this is refused. */
+  maxRateWaitMs?: number;
   /** Largest attachment accepted by PUT /blobs. */
   maxBlobBytes?: number;
   /** WebSocket URL written into invitations made by the admin API (behind a proxy: wss://…). */
@@ -43,8 +45,9 @@ export function resolveOptions(options: RelayOptions): ResolvedRelayOptions {
     dataDir,
     databaseFile: options.databaseFile ? resolve(options.databaseFile) : join(dataDir, databaseFileName),
     maxUpdateBytes: options.maxUpdateBytes ?? 16 * 2 ** 20,
-    messagesPerSecond: options.messagesPerSecond ?? 200,
-    messageBurst: options.messageBurst ?? 2000,
+    messagesPerSecond: options.messagesPerSecond ?? 500,
+    messageBurst: options.messageBurst ?? 5000,
+    maxRateWaitMs: options.maxRateWaitMs ?? 20_000,
     maxBlobBytes: options.maxBlobBytes ?? 200 * 2 ** 20,
     compactAfterMs: options.compactAfterMs ?? 2000,
     ...(options.redisUrl ? { redisUrl: options.redisUrl } : {}),

@@ -82,6 +82,7 @@ export async function startRelay(options: RelayOptions = {}): Promise<RunningRel
       maxUpdateBytes: o.maxUpdateBytes,
       messagesPerSecond: o.messagesPerSecond,
       messageBurst: o.messageBurst,
+      maxRateWaitMs: o.maxRateWaitMs,
     }),
     createPersistenceExtension(documents, log),
   ];

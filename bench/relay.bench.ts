@@ -1,0 +1,245 @@
+// Relay benchmarks against a real relay process on 127.0.0.1:
+// - 200 clients on one document, 10 edits each: time until all converged, p50/p99 propagation;
+// - two clients with 1,000 offline edits each, reconnecting: time to converge;
+// - relay memory per open document of 10,000 entries.
+import { createUnit } from '../packages/relay/src/index.ts';
+import {
+  buildLog,
+  connectClient,
+  snapshot,
+  type TestClient,
+  waitFor,
+} from '../tests/support/relay-client.ts';
+import { type RelayProcess, startRelayProcess, tempDir } from '../tests/support/relay-process.ts';
+import { type BenchResult, below, info } from './result.ts';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const now = () => performance.timeOrigin + performance.now();
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+
+const CLIENTS = Number(process.env.TIANBAO_BENCH_RELAY_CLIENTS ?? 200);
+const EDITS = 10;
+/**
+ * Each client spreads its 10 edits over this window (200 clients: ~33 edits/s on the document,
+ * each delivered to 199 clients). All clients live in this one process on a 2-core machine: at
+ * 1 edit per client per second their own Yjs work (400k applies) saturates the cores and the
+ * latency measured is the harness queueing, not the relay.
+ */
+const WINDOW_MS = Number(process.env.TIANBAO_BENCH_RELAY_WINDOW_MS ?? 60_000);
+
+interface Health {
+  memory: { rss: number; heapUsed: number };
+  cpuMs: number;
+}
+const health = async (relay: RelayProcess) =>
+  (await (await fetch(`${relay.httpUrl}/health`)).json()) as Health;
+
+async function withUnit<T>(
+  name: string,
+  run: (relay: RelayProcess, unit: ReturnType<typeof createUnit>) => Promise<T>,
+) {
+  const dataDir = tempDir();
+  const unit = createUnit({ dataDir, name, relayUrl: 'ws://127.0.0.1:1' });
+  const relay = await startRelayProcess({ dataDir });
+  try {
+    return await run(relay, unit);
+  } finally {
+    await relay.stop();
+  }
+}
+
+const manyClients = () =>
+  withUnit('基准测试单位', async (relay, unit) => {
+    const name = `${unit.unit.id}/many`;
+    const clients: TestClient[] = [];
+    const latencies: number[] = [];
+    try {
+      for (let i = 0; i < CLIENTS; i++) {
+        const c = connectClient({ url: relay.url, name, token: unit.editor.token });
+        const tag = `c${i}-`;
+        c.entries().observe((event) => {
+          const at = now();
+          for (const key of event.keysChanged) {
+            if (key.startsWith(tag)) continue;
+            const sent = c.entries().get(key)?.get('sentAt');
+            if (typeof sent === 'number') latencies.push(at - sent);
+          }
+        });
+        clients.push(c);
+      }
+      await Promise.all(clients.map((c) => c.synced));
+      const before = await health(relay);
+
+      const started = now();
+      await Promise.all(
+        clients.map(async (c, i) => {
+          for (let e = 0; e < EDITS; e++) {
+            await sleep(Math.random() * ((2 * WINDOW_MS) / EDITS));
+            c.addEntry(`c${i}-${e}`, { sentAt: now(), title: `活动 ${i}-${e}`, people: e });
+          }
+        }),
+      );
+      const editsDone = now();
+      const total = CLIENTS * EDITS;
+      await waitFor(() => clients.every((c) => c.entries().size === total), 'all clients converged', 120_000);
+      const converged = now();
+      const reference = clients[0] ? snapshot(clients[0].doc) : '';
+      const identical = clients.every((c) => snapshot(c.doc) === reference);
+      const after = await health(relay);
+      latencies.sort((a, b) => a - b);
+      const label = `relay ${CLIENTS} clients`;
+      const notes = `${CLIENTS} clients × ${EDITS} edits over ~${WINDOW_MS / 1000} s; ${latencies.length} deliveries; replicas identical: ${identical}`;
+      return [
+        info(label, 'time until all converged after the last edit', converged - editsDone, 'ms', notes),
+        info(label, 'first edit to all converged', converged - started, 'ms'),
+        info(label, 'edit propagation p50', percentile(latencies, 50), 'ms'),
+        below(label, 'edit propagation p99', percentile(latencies, 99), 'ms', 200),
+        info(
+          label,
+          'relay CPU per second of run',
+          (after.cpuMs - before.cpuMs) / ((converged - started) / 1000),
+          'ms/s',
+        ),
+        info(
+          label,
+          'relay RSS growth during the run',
+          (after.memory.rss - before.memory.rss) / 2 ** 20,
+          'MiB',
+        ),
+      ];
+    } finally {
+      for (const c of clients) c.destroy();
+    }
+  });
+
+/**
+ * Two clients edit offline 1,000 times each and reconnect. `fresh`: the client comes back with a
+ * new provider on its (locally persisted) document, as after a browser or service-worker
+ * restart: one sync exchange. Otherwise the same provider reconnects and also replays its queue
+ * of 1,000 single-update messages (Hocuspocus provider behaviour). One warm-up round on the
+ * long-running relay, then the median of three rounds, each on a new document.
+ */
+const offlineMerge = (fresh: boolean) =>
+  withUnit('离线合并单位', async (relay, unit) => {
+    const round = async (n: number) => {
+      const name = `${unit.unit.id}/offline-${n}`;
+      const connect = (doc?: TestClient['doc']) =>
+        connectClient({ url: relay.url, name, token: unit.editor.token, ...(doc ? { doc } : {}) });
+      let a = connect();
+      let b = connect();
+      try {
+        await Promise.all([a.synced, b.synced]);
+        if (fresh) {
+          a.destroy();
+          b.destroy();
+        } else {
+          a.goOffline();
+          b.goOffline();
+        }
+        await sleep(300);
+        for (let i = 0; i < 1000; i++) {
+          a.addEntry(`a-${i}`, { title: `甲 ${i}`, people: i });
+          b.addEntry(`b-${i}`, { title: `乙 ${i}`, people: i });
+        }
+        const started = now();
+        if (fresh) {
+          a = connect(a.doc);
+          b = connect(b.doc);
+        } else {
+          a.goOnline();
+          b.goOnline();
+        }
+        await waitFor(
+          () => a.entries().size === 2000 && b.entries().size === 2000 && snapshot(a.doc) === snapshot(b.doc),
+          'offline clients converge',
+          60_000,
+        );
+        return now() - started;
+      } finally {
+        a.destroy();
+        b.destroy();
+      }
+    };
+    const warmup = await round(0);
+    const times = [await round(1), await round(2), await round(3)].sort((x, y) => x - y);
+    const median = times[1] ?? Number.NaN;
+    return [
+      below(
+        'relay offline merge',
+        `2 × 1,000 offline edits, ${fresh ? 'new' : 'queued'} provider: to converged (median of 3)`,
+        median,
+        'ms',
+        1000,
+        `rounds ${times.map((t) => t.toFixed(0)).join(', ')} ms; cold first round ${warmup.toFixed(0)} ms`,
+      ),
+    ];
+  });
+
+const memoryPerDocument = () =>
+  withUnit('内存测试单位', async (relay, unit) => {
+    const DOCS = 5;
+    const state = buildLog(10_000);
+    // Seed through the relay itself, as a client that imported a year of entries would.
+    for (let d = 0; d < DOCS; d++) {
+      const seeder = connectClient({
+        url: relay.url,
+        name: `${unit.unit.id}/big-${d}`,
+        token: unit.editor.token,
+      });
+      await seeder.synced;
+      seeder.applyUpdate(state);
+      await waitFor(() => seeder.acknowledged(), 'seed stored', 60_000);
+      seeder.destroy();
+    }
+    // A fresh process, so the baseline holds none of the seeded documents.
+    await relay.stop();
+    await relay.restart();
+    const clients: TestClient[] = [];
+    try {
+      const warm = connectClient({ url: relay.url, name: `${unit.unit.id}/warm`, token: unit.viewer.token });
+      await warm.synced;
+      warm.destroy();
+      await sleep(500);
+      const before = await health(relay);
+      for (let d = 0; d < DOCS; d++) {
+        const c = connectClient({
+          url: relay.url,
+          name: `${unit.unit.id}/big-${d}`,
+          token: unit.viewer.token,
+        });
+        clients.push(c);
+        await c.synced;
+        await waitFor(() => c.entries().size === 10_000, 'big document loaded', 60_000);
+      }
+      await sleep(1000);
+      const after = await health(relay);
+      const notes = `${DOCS} documents open; stored state ${(state.byteLength / 2 ** 20).toFixed(2)} MiB each (gc: false)`;
+      return [
+        info(
+          'relay memory',
+          'RSS per open document of 10,000 entries',
+          (after.memory.rss - before.memory.rss) / DOCS / 2 ** 20,
+          'MiB',
+          notes,
+        ),
+        info(
+          'relay memory',
+          'JS heap per open document of 10,000 entries',
+          (after.memory.heapUsed - before.memory.heapUsed) / DOCS / 2 ** 20,
+          'MiB',
+        ),
+      ];
+    } finally {
+      for (const c of clients) c.destroy();
+    }
+  });
+
+export default async function relayBench(): Promise<BenchResult[]> {
+  return [
+    ...(await offlineMerge(true)),
+    ...(await offlineMerge(false)),
+    ...(await memoryPerDocument()),
+    ...(await manyClients()),
+  ];
+}
