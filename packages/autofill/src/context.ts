@@ -1,7 +1,7 @@
 // The text around a control: the words before and after it in its cell or line, its labels, the
 // nearest preceding text when it has neither, and the fieldset/heading it sits under.
 import { byId, INLINE, isControl, isElement, rootOf, SILENT, tagOf, textOf } from './dom.ts';
-import { clean, SEPARATOR } from './text.ts';
+import { clean, leadingUnit, SEPARATOR } from './text.ts';
 import type { Control } from './types.ts';
 
 type Token = { text: string } | { control: Control } | { brk: true };
@@ -76,6 +76,22 @@ const trimAfter = (s: string) =>
     .trim();
 
 /**
+ * Text between two blanks: the first blank's after-text and the second one's before-text. Split at the
+ * first separator (the reference rule); with none, a text ending in a colon labels the next blank
+ * ("填报单位：[ ] 联系人：[ ]") apart from a leading unit; otherwise it all belongs to the first.
+ */
+export function splitBetween(text: string): [string, string] {
+  const m = SEPARATOR.exec(text);
+  if (m) return [text.slice(0, m.index), text.slice(m.index + 1)];
+  if (/[:：]\s*$/.test(text)) {
+    const t = text.replace(/^[\s_)）]+/, '');
+    const unit = leadingUnit(t);
+    return [unit, t.slice(unit.length)];
+  }
+  return [text, ''];
+}
+
+/**
  * Text before and after the control inside its cell, split like the reference lists: text between two
  * blanks goes to the first blank up to the first separator (，；。), the rest introduces the second.
  */
@@ -97,15 +113,15 @@ export function aroundText(el: Control, cache: ContextCache): { before: string; 
     }
     back = t.text + back;
   }
-  let before = back;
-  if (boundedByControl) {
-    const m = SEPARATOR.exec(back);
-    before = m ? back.slice(m.index + 1) : '';
-  }
+  const before = boundedByControl ? splitBetween(back)[1] : back;
   let forward = '';
+  let forwardToControl = false;
   for (let i = at + 1; i < tokens.length; i++) {
     const t = tokens[i] as Token;
-    if ('control' in t) break;
+    if ('control' in t) {
+      forwardToControl = true;
+      break;
+    }
     if ('brk' in t) {
       if (forward.trim()) break;
       continue;
@@ -113,7 +129,7 @@ export function aroundText(el: Control, cache: ContextCache): { before: string; 
     forward += t.text;
   }
   const cut = SEPARATOR.exec(forward);
-  const after = cut ? forward.slice(0, cut.index) : forward;
+  const after = forwardToControl ? splitBetween(forward)[0] : cut ? forward.slice(0, cut.index) : forward;
   return { before: trimBefore(before), after: trimAfter(after) };
 }
 

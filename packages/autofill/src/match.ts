@@ -1,7 +1,10 @@
 // match(fields, slots) → Match[]: learned mappings first, then labelled slots (header, liaison) by best
 // label, then table blanks by an order-preserving alignment so repeated phrases ("参与（ ）人次") fall
 // into place. Every match carries a confidence; only confident ones are 'matched'.
+
+import { bestChain } from './best-chain.ts';
 import { type PairScore, scorePair } from './score.ts';
+import { scorePairs } from './score-pairs.ts';
 import { type SlotInfo, slotInfos } from './slot-info.ts';
 import { type Target, targetsOf } from './target.ts';
 import type { Field, Match, MatchOptions, MatchSlot } from './types.ts';
@@ -62,96 +65,114 @@ export function match(
   }
 
   const free = targets.filter((t) => !result.has(t));
-  const scores = free.map((t) => infos.map((s) => (usedSlots.has(s) ? -1 : scorePair(t, s).score)));
-  const at = (i: number, j: number) => scores[i]?.[j] ?? -1;
-
-  // 2. Labelled slots (header fields, liaison) go to the best label anywhere on the page.
-  const labelled = infos.map((s, j) => [s, j] as const).filter(([s]) => !s.ordered && !usedSlots.has(s));
-  const pairs: [number, number, number][] = [];
-  for (let i = 0; i < free.length; i++) {
-    for (const [, j] of labelled) if (at(i, j) >= LABEL_MIN) pairs.push([at(i, j), i, j]);
+  const n = free.length;
+  const m = infos.length;
+  const table = scorePairs(free, infos);
+  const K = table.count;
+  const { i: pi, j: pj, s: ps } = table;
+  // Pairs are in target order: target i owns pairs targetStart[i] .. targetStart[i + 1] - 1.
+  const targetStart = new Int32Array(n + 1);
+  for (let k = 0; k < K; k++)
+    targetStart[(pi[k] as number) + 1] = (targetStart[(pi[k] as number) + 1] as number) + 1;
+  for (let i = 0; i < n; i++)
+    targetStart[i + 1] = (targetStart[i + 1] as number) + (targetStart[i] as number);
+  // And by slot: the pair indices of slot j are bySlot[slotStart[j] .. slotStart[j + 1] - 1].
+  const slotStart = new Int32Array(m + 1);
+  for (let k = 0; k < K; k++)
+    slotStart[(pj[k] as number) + 1] = (slotStart[(pj[k] as number) + 1] as number) + 1;
+  for (let j = 0; j < m; j++) slotStart[j + 1] = (slotStart[j + 1] as number) + (slotStart[j] as number);
+  const bySlot = new Int32Array(K);
+  const fillAt = slotStart.slice(0, m);
+  for (let k = 0; k < K; k++) {
+    const j = pj[k] as number;
+    bySlot[fillAt[j] as number] = k;
+    fillAt[j] = (fillAt[j] as number) + 1;
   }
-  pairs.sort((a, b) => b[0] - a[0]);
-  const takenTargets = new Set<number>();
-  for (const [score, i, j] of pairs) {
-    const slot = infos[j] as SlotInfo;
-    if (takenTargets.has(i) || usedSlots.has(slot)) continue;
-    let alt = 0;
-    for (const [, j2] of labelled) if (j2 !== j) alt = Math.max(alt, at(i, j2));
-    for (let i2 = 0; i2 < free.length; i2++)
-      if (i2 !== i && !takenTargets.has(i2)) alt = Math.max(alt, at(i2, j));
-    takenTargets.add(i);
+  const slotUsed = new Uint8Array(m);
+  infos.forEach((s, j) => {
+    if (usedSlots.has(s)) slotUsed[j] = 1;
+  });
+  const ordered = new Uint8Array(m);
+  infos.forEach((s, j) => {
+    if (s.ordered) ordered[j] = 1;
+  });
+  const taken = new Uint8Array(n);
+  const assign = (k: number, margin: number, byOrder: boolean) => {
+    const slot = infos[pj[k] as number] as SlotInfo;
+    const t = free[pi[k] as number] as Target;
+    taken[pi[k] as number] = 1;
+    slotUsed[pj[k] as number] = 1;
     usedSlots.add(slot);
-    const t = free[i] as Target;
     const detail = scorePair(t, slot);
     result.set(t, {
       slot,
       detail,
-      confidence: confidenceOf(score, score - alt),
-      reason: reasonOf(detail, slot, false),
+      confidence: confidenceOf(ps[k] as number, margin),
+      reason: reasonOf(detail, slot, byOrder && (margin < 0.2 || !detail.pageText)),
     });
+  };
+
+  // 2. Labelled slots (header fields, liaison) go to the best label anywhere on the page.
+  const labelled: number[] = [];
+  for (let k = 0; k < K; k++) {
+    if (!ordered[pj[k] as number] && !slotUsed[pj[k] as number] && (ps[k] as number) >= LABEL_MIN)
+      labelled.push(k);
+  }
+  labelled.sort((a, b) => (ps[b] as number) - (ps[a] as number));
+  for (const k of labelled) {
+    const i = pi[k] as number;
+    const j = pj[k] as number;
+    if (taken[i] || slotUsed[j]) continue;
+    let alt = 0;
+    for (let q = targetStart[i] as number; q < (targetStart[i + 1] as number); q++) {
+      if (pj[q] !== j && !ordered[pj[q] as number]) alt = Math.max(alt, ps[q] as number);
+    }
+    for (let x = slotStart[j] as number; x < (slotStart[j + 1] as number); x++) {
+      const q = bySlot[x] as number;
+      if (pi[q] !== i && !taken[pi[q] as number]) alt = Math.max(alt, ps[q] as number);
+    }
+    assign(k, (ps[k] as number) - alt, false);
   }
 
   // 3. Table blanks: the order-preserving alignment with the highest total score.
-  const rows = free.map((_, i) => i).filter((i) => !takenTargets.has(i));
-  const cols = infos
-    .map((_, j) => j)
-    .filter((j) => (infos[j] as SlotInfo).ordered && !usedSlots.has(infos[j] as SlotInfo));
-  const n = rows.length;
-  const m = cols.length;
-  const best = new Float64Array((n + 1) * (m + 1));
-  const move = new Uint8Array((n + 1) * (m + 1)); // 0 skip target, 1 skip slot, 2 pair
-  for (let a = 1; a <= n; a++) {
-    for (let b = 1; b <= m; b++) {
-      const k = a * (m + 1) + b;
-      let v = best[k - (m + 1)] as number;
-      let mv = 0;
-      const left = best[k - 1] as number;
-      if (left > v) {
-        v = left;
-        mv = 1;
-      }
-      const s = at(rows[a - 1] as number, cols[b - 1] as number);
-      if (s >= MIN_SCORE) {
-        const diag = (best[k - (m + 1) - 1] as number) + s - PAIR_COST;
-        if (diag > v) {
-          v = diag;
-          mv = 2;
-        }
-      }
-      best[k] = v;
-      move[k] = mv;
-    }
+  const openTarget = taken.map((x) => (x ? 0 : 1));
+  const openSlot = ordered.map((o, j) => (o && !slotUsed[j] ? 1 : 0));
+  const ci = new Int32Array(K);
+  const cj = new Int32Array(K);
+  const cw = new Float64Array(K);
+  const ck = new Int32Array(K);
+  let c = 0;
+  for (let k = 0; k < K; k++) {
+    if ((ps[k] as number) < MIN_SCORE || !openTarget[pi[k] as number] || !openSlot[pj[k] as number]) continue;
+    ci[c] = pi[k] as number;
+    cj[c] = pj[k] as number;
+    cw[c] = (ps[k] as number) - PAIR_COST;
+    ck[c] = k;
+    c++;
   }
-  const aligned: [number, number][] = [];
-  for (let a = n, b = m; a > 0 && b > 0; ) {
-    const mv = move[a * (m + 1) + b];
-    if (mv === 2) {
-      aligned.unshift([rows[a - 1] as number, cols[b - 1] as number]);
-      a--;
-      b--;
-    } else if (mv === 1) b--;
-    else a--;
-  }
-  for (let p = 0; p < aligned.length; p++) {
-    const [i, j] = aligned[p] as [number, number];
-    const [iPrev, jPrev] = aligned[p - 1] ?? [-1, -1];
-    const [iNext, jNext] = aligned[p + 1] ?? [free.length, infos.length];
-    const score = at(i, j);
+  const chain = bestChain(ci, cj, cw, c, m).map((x) => ck[x] as number);
+  for (let x = 0; x < chain.length; x++) {
+    const k = chain[x] as number;
+    const i = pi[k] as number;
+    const j = pj[k] as number;
+    const before = chain[x - 1];
+    const after = chain[x + 1];
+    const iPrev = before === undefined ? -1 : (pi[before] as number);
+    const jPrev = before === undefined ? -1 : (pj[before] as number);
+    const iNext = after === undefined ? n : (pi[after] as number);
+    const jNext = after === undefined ? m : (pj[after] as number);
     // Competitors are only those the order leaves possible: between the neighbouring pairs.
     let alt = 0;
-    for (const j2 of cols) if (j2 > jPrev && j2 < jNext && j2 !== j) alt = Math.max(alt, at(i, j2));
-    for (const i2 of rows) if (i2 > iPrev && i2 < iNext && i2 !== i) alt = Math.max(alt, at(i2, j));
-    const slot = infos[j] as SlotInfo;
-    const t = free[i] as Target;
-    const detail = scorePair(t, slot);
-    const margin = score - alt;
-    result.set(t, {
-      slot,
-      detail,
-      confidence: confidenceOf(score, margin),
-      reason: reasonOf(detail, slot, margin < 0.2 || !detail.pageText),
-    });
+    for (let q = targetStart[i] as number; q < (targetStart[i + 1] as number); q++) {
+      const j2 = pj[q] as number;
+      if (q !== k && j2 > jPrev && j2 < jNext && openSlot[j2]) alt = Math.max(alt, ps[q] as number);
+    }
+    for (let y = slotStart[j] as number; y < (slotStart[j + 1] as number); y++) {
+      const q = bySlot[y] as number;
+      const i2 = pi[q] as number;
+      if (q !== k && i2 > iPrev && i2 < iNext && openTarget[i2]) alt = Math.max(alt, ps[q] as number);
+    }
+    assign(k, (ps[k] as number) - alt, true);
   }
 
   const out: Match[] = [];

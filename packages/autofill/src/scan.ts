@@ -11,7 +11,7 @@ import {
 } from './context.ts';
 import { inputType, isControl, isInput, textOf } from './dom.ts';
 import { fieldKey, type KeyCounts } from './field-key.ts';
-import { skipByType, skipReason } from './skip.ts';
+import { resetSkipCache, skipByType, skipReason } from './skip.ts';
 import { buildGrid, type Grid, headersOf } from './table-grid.ts';
 import { clean, leadingUnit, trailingUnit } from './text.ts';
 import type { Control, Field, FieldKind } from './types.ts';
@@ -154,6 +154,7 @@ export function scanAll(doc: Document, options: ScanOptions = {}): ScanResult {
     }
   };
 
+  resetSkipCache();
   visit(doc, '', false);
   groupChoices(fields, ctx);
   return { fields, skipped };

@@ -35,8 +35,8 @@ export function compatible(t: Target, s: SlotInfo): boolean {
   }
 }
 
-export function scorePair(t: Target, s: SlotInfo): PairScore {
-  if (!compatible(t, s)) return IMPOSSIBLE;
+/** Text similarity of the page's phrases for the target and the template's phrases for the slot. */
+export function phraseOf(t: Target, s: SlotInfo): { phrase: number; pageText: string; slotText: string } {
   let phrase = 0;
   let pageText = '';
   let slotText = '';
@@ -50,20 +50,41 @@ export function scorePair(t: Target, s: SlotInfo): PairScore {
       }
     }
   }
-  if (t.after && s.after) phrase = Math.max(phrase, 0.5 * phrase + 0.5 * similarity(t.after, s.after));
+  return { phrase, pageText, slotText };
+}
+
+/** The words after the blank agree too ("（ ）个企业开展…"). */
+export const withAfter = (t: Target, s: SlotInfo, phrase: number): number =>
+  t.after && s.after ? Math.max(phrase, 0.5 * phrase + 0.5 * similarity(t.after, s.after)) : phrase;
+
+/**
+ * Phrase similarity (0..1) weighted with unit agreement, the row's item and group, and the control type.
+ * `row` and `group` are containment of the slot's item and group in the target's row text.
+ */
+export function combine(t: Target, s: SlotInfo, phrase: number, row: number, group: number): number {
   let score = 0.75 * phrase;
-  const unit = !!t.unit && t.unit === s.unit;
-  if (t.unit && s.unit) score += unit ? 0.2 : -0.6;
+  if (t.unit && s.unit) score += t.unit === s.unit ? 0.2 : -0.6;
   else if (t.unit && (s.kind === 'text' || s.kind === 'date' || s.kind === 'phone')) score -= 0.3;
-  let row = false;
-  if (t.row && s.item) {
-    const c = containment(s.item, t.row);
-    row = c > 0.8;
-    score += 0.15 * c + (s.group ? 0.05 * containment(s.group, t.row) : 0);
-  }
+  score += 0.15 * row + 0.05 * group;
   const k = t.first.kind;
   if ((k === 'date' && s.kind === 'date') || (k === 'tel' && s.kind === 'phone')) score += 0.1;
   if (k === 'number' && (s.kind === 'number' || s.kind === 'percent')) score += 0.05;
   if (t.boolean && s.kind === 'boolean') score += 0.05;
-  return { score: Math.max(0, Math.min(1, score)), pageText, slotText, unit, row };
+  return Math.max(0, Math.min(1, score));
+}
+
+export const rowContainment = (t: Target, s: SlotInfo): [number, number] =>
+  t.row && s.item ? [containment(s.item, t.row), s.group ? containment(s.group, t.row) : 0] : [0, 0];
+
+export function scorePair(t: Target, s: SlotInfo): PairScore {
+  if (!compatible(t, s)) return IMPOSSIBLE;
+  const { phrase, pageText, slotText } = phraseOf(t, s);
+  const [row, group] = rowContainment(t, s);
+  return {
+    score: combine(t, s, withAfter(t, s, phrase), row, group),
+    pageText,
+    slotText,
+    unit: !!t.unit && t.unit === s.unit,
+    row: row > 0.8,
+  };
 }

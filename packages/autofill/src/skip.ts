@@ -36,6 +36,12 @@ export function skipByType(el: Control): string | null {
   return null;
 }
 
+/** Scopes known to hold a password field; short-lived (one scan), weakly held. */
+let passwordScopes = new WeakMap<Element, boolean>();
+export const resetSkipCache = () => {
+  passwordScopes = new WeakMap();
+};
+
 /** Why a control must be left alone, or null when it may be filled. `label` is its best label text. */
 export function skipReason(el: Control, label: string, rowHeaders: readonly string[] = []): string | null {
   const early = skipByType(el);
@@ -54,7 +60,14 @@ export function skipReason(el: Control, label: string, rowHeaders: readonly stri
   if (LOGIN.test(el.name) || LOGIN.test(el.id) || LOGIN_LABEL.test(label)) return 'login';
   // A form (or, without one, the control's surroundings) that asks for a password is a login form.
   const scope = form ?? el.parentElement?.parentElement?.parentElement;
-  if (scope?.querySelector('input[type=password]')) return 'login';
+  if (scope) {
+    let has = passwordScopes.get(scope);
+    if (has === undefined) {
+      has = !!scope.querySelector('input[type=password]');
+      passwordScopes.set(scope, has);
+    }
+    if (has) return 'login';
+  }
   if (TOTAL_NAME.test(el.name) || TOTAL_NAME.test(el.id)) return 'total';
   if (TOTAL_LABEL.test(label.trim()) || rowHeaders.some((h) => TOTAL_LABEL.test(h.trim()))) return 'total';
   return null;

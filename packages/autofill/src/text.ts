@@ -112,9 +112,12 @@ export function grams(s: string): Set<string> {
 }
 
 export function shared(a: Set<string>, b: Set<string>): number {
-  const [small, big] = a.size <= b.size ? [a, b] : [b, a];
   let n = 0;
-  for (const x of small) if (big.has(x)) n++;
+  if (a.size <= b.size) {
+    for (const x of a) if (b.has(x)) n++;
+  } else {
+    for (const x of b) if (a.has(x)) n++;
+  }
   return n;
 }
 

@@ -1,0 +1,193 @@
+// All target × slot scores at once, fast enough for 300 blanks on a cold page (no JIT warm-up: the
+// content script runs once per page). Only pairs with some textual evidence are scored: those whose
+// phrases share a bigram (found through an inverted index, not by comparing every phrase with every
+// phrase) and those whose row names the slot's item. Every other pair scores 0, below any match, and is
+// not listed: the result is sparse.
+// The arithmetic mirrors combine() in score.ts, on precomputed numbers instead of objects.
+import { compatible, rowContainment } from './score.ts';
+import type { SlotInfo } from './slot-info.ts';
+import type { Target } from './target.ts';
+import { grams, shared, similarity } from './text.ts';
+
+const KINDS = ['number', 'percent', 'text', 'boolean', 'date', 'phone'] as const;
+
+function interner() {
+  const map = new Map<string, number>();
+  return (key: string) => {
+    let id = map.get(key);
+    if (id === undefined) {
+      id = map.size;
+      map.set(key, id);
+    }
+    return id;
+  };
+}
+
+/**
+ * Scored target/slot pairs as parallel typed arrays (no object per pair: a 300-blank page has ~15,000),
+ * sorted by target index. Entries past `count` are unused capacity.
+ */
+export interface PairTable {
+  count: number;
+  i: Int32Array;
+  j: Int32Array;
+  s: Float32Array;
+}
+
+/** Every compatible pair with a score above 0, in target order. */
+export function scorePairs(targets: readonly Target[], infos: readonly SlotInfo[]): PairTable {
+  const n = targets.length;
+  const m = infos.length;
+  const out: PairTable = {
+    count: 0,
+    i: new Int32Array(64),
+    j: new Int32Array(64),
+    s: new Float32Array(64),
+  };
+  const push = (i: number, j: number, s: number) => {
+    if (out.count === out.i.length) {
+      const grow = out.count * 2;
+      const ni = new Int32Array(grow);
+      const nj = new Int32Array(grow);
+      const ns = new Float32Array(grow);
+      ni.set(out.i);
+      nj.set(out.j);
+      ns.set(out.s);
+      out.i = ni;
+      out.j = nj;
+      out.s = ns;
+    }
+    out.i[out.count] = i;
+    out.j[out.count] = j;
+    out.s[out.count] = s;
+    out.count++;
+  };
+
+  // Template side, once.
+  const unitId = interner();
+  const itemId = interner();
+  const slotKind = new Uint8Array(m);
+  const slotUnit = new Int32Array(m);
+  const slotItem = new Int32Array(m);
+  const itemSlots: number[][] = [];
+  const itemOf: SlotInfo[] = [];
+  const owner: number[] = [];
+  const postings = new Map<string, number[]>();
+  for (let j = 0; j < m; j++) {
+    const s = infos[j] as SlotInfo;
+    slotKind[j] = KINDS.indexOf(s.kind);
+    slotUnit[j] = s.unit ? unitId(s.unit) : -1;
+    const it = s.item ? itemId(`${s.item}\u0001${s.group}`) : -1;
+    slotItem[j] = it;
+    if (it >= 0) {
+      if (!itemSlots[it]) {
+        itemSlots[it] = [];
+        itemOf[it] = s;
+      }
+      itemSlots[it]?.push(j);
+    }
+    for (const q of s.phrases) {
+      const id = owner.length;
+      const g = grams(q);
+      owner.push(j);
+      for (const x of g) {
+        const list = postings.get(x);
+        if (list) list.push(id);
+        else postings.set(x, [id]);
+      }
+    }
+  }
+  const items = itemOf.length;
+
+  // Per distinct row text: containment of each item (and its group) in it, computed once.
+  const rowId = interner();
+  const rowCache: Float32Array[] = [];
+  // Bigrams most template phrases share (开展, 参与, 活动) only find everything; candidates come from the
+  // rarer ones, and every candidate's similarity is then computed on all bigrams.
+  const common = Math.max(8, Math.ceil(owner.length / 10));
+  const seen = new Uint8Array(m);
+  const candidates: number[] = [];
+  const add = (j: number) => {
+    if (!seen[j]) {
+      seen[j] = 1;
+      candidates.push(j);
+    }
+  };
+  const slotGrams = infos.map((s) => s.phrases.map(grams));
+
+  for (let i = 0; i < n; i++) {
+    const t = targets[i] as Target;
+    // Which slot kinds this control can hold.
+    const compat = KINDS.map((kind) => compatible(t, { ...(infos[0] as SlotInfo), kind }));
+    const tUnit = t.unit ? unitId(t.unit) : -1;
+    const tKind = t.first.kind;
+    const tGrams = t.phrases.map(grams);
+
+    for (const gp of tGrams) {
+      let rare = false;
+      for (const x of gp) {
+        const list = postings.get(x);
+        if (!list || list.length > common) continue;
+        rare = true;
+        for (const id of list) add(owner[id] as number);
+      }
+      if (rare) continue;
+      for (const x of gp) for (const id of postings.get(x) ?? []) add(owner[id] as number);
+    }
+
+    let rows: Float32Array | undefined;
+    if (t.row && items) {
+      const r = rowId(t.row);
+      rows = rowCache[r];
+      if (!rows) {
+        rows = new Float32Array(items * 2);
+        for (let it = 0; it < items; it++) {
+          const [c, g] = rowContainment(t, itemOf[it] as SlotInfo);
+          rows[it * 2] = c;
+          rows[it * 2 + 1] = g;
+        }
+        rowCache[r] = rows;
+      }
+      for (let it = 0; it < items; it++) {
+        if ((rows[it * 2] as number) <= 0.8) continue;
+        for (const j of itemSlots[it] ?? []) {
+          if (!seen[j]) {
+            seen[j] = 1;
+            candidates.push(j);
+          }
+        }
+      }
+    }
+
+    for (const j of candidates) {
+      seen[j] = 0;
+      const sk = slotKind[j] as number;
+      if (!compat[sk]) continue;
+      const s = infos[j] as SlotInfo;
+      let ph = 0;
+      for (const gp of tGrams) {
+        if (!gp.size) continue;
+        for (const gq of slotGrams[j] as Set<string>[]) {
+          if (!gq.size) continue;
+          const k = shared(gp, gq);
+          if (!k) continue;
+          const v = 0.5 * (k / Math.min(gp.size, gq.size)) + 0.5 * (k / Math.max(gp.size, gq.size));
+          if (v > ph) ph = v;
+        }
+      }
+      if (t.after && s.after) ph = Math.max(ph, 0.5 * ph + 0.5 * similarity(t.after, s.after));
+      let score = 0.75 * ph;
+      const su = slotUnit[j] as number;
+      if (tUnit >= 0 && su >= 0) score += tUnit === su ? 0.2 : -0.6;
+      else if (tUnit >= 0 && (sk === 2 || sk === 4 || sk === 5)) score -= 0.3;
+      const it = slotItem[j] as number;
+      if (rows && it >= 0) score += 0.15 * (rows[it * 2] as number) + 0.05 * (rows[it * 2 + 1] as number);
+      if ((tKind === 'date' && sk === 4) || (tKind === 'tel' && sk === 5)) score += 0.1;
+      if (tKind === 'number' && (sk === 0 || sk === 1)) score += 0.05;
+      if (t.boolean && sk === 3) score += 0.05;
+      if (score > 0) push(i, j, score > 1 ? 1 : score);
+    }
+    candidates.length = 0;
+  }
+  return out;
+}
