@@ -28,6 +28,11 @@ export interface EntryFields {
   /** What this activity adds to each blank of the statistics table. */
   contributions: Record<SlotKey, number>;
   attachments: AttachmentRef[];
+  /**
+   * Set on entries imported from a spreadsheet (@tianbao/excel ledgerToEntries): the same row of the same
+   * sheet always gets the same key, so importing a file twice can skip what is already there.
+   */
+  importKey?: string;
 }
 
 export interface Entry extends EntryFields {
