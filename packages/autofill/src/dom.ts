@@ -65,6 +65,7 @@ export const INLINE = new Set([
 /** Not rendered: hidden attribute, display:none or visibility:hidden up the tree. */
 export function isHidden(el: Control): boolean {
   if (isInput(el) && el.type === 'hidden') return true;
+  if (el.closest('[hidden]')) return true;
   const check = (el as Element & { checkVisibility?: (o?: object) => boolean }).checkVisibility;
   if (typeof check === 'function') {
     return !check.call(el, { visibilityProperty: true, checkVisibilityCSS: true });

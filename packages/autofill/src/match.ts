@@ -13,6 +13,8 @@ import type { Field, Match, MatchOptions, MatchSlot } from './types.ts';
 const MIN_SCORE = 0.25;
 const PAIR_COST = 0.2;
 const LABEL_MIN = 0.45;
+/** Out-of-order pairs need this much evidence on their own. */
+const REPAIR_MIN = 0.6;
 
 interface Assignment {
   slot: SlotInfo;
@@ -173,6 +175,29 @@ export function match(
       if (q !== k && i2 > iPrev && i2 < iNext && openTarget[i2]) alt = Math.max(alt, ps[q] as number);
     }
     assign(k, (ps[k] as number) - alt, true);
+  }
+
+  // 4. Strong pairs the order left out (a portal that shows sections in another order): best first,
+  // judged against every competitor still open since order no longer narrows them down.
+  const rest: number[] = [];
+  for (let k = 0; k < K; k++) {
+    if ((ps[k] as number) >= REPAIR_MIN && !taken[pi[k] as number] && !slotUsed[pj[k] as number])
+      rest.push(k);
+  }
+  rest.sort((a, b) => (ps[b] as number) - (ps[a] as number));
+  for (const k of rest) {
+    const i = pi[k] as number;
+    const j = pj[k] as number;
+    if (taken[i] || slotUsed[j]) continue;
+    let alt = 0;
+    for (let q = targetStart[i] as number; q < (targetStart[i + 1] as number); q++) {
+      if (q !== k && !slotUsed[pj[q] as number]) alt = Math.max(alt, ps[q] as number);
+    }
+    for (let y = slotStart[j] as number; y < (slotStart[j + 1] as number); y++) {
+      const q = bySlot[y] as number;
+      if (q !== k && !taken[pi[q] as number]) alt = Math.max(alt, ps[q] as number);
+    }
+    assign(k, (ps[k] as number) - alt, false);
   }
 
   const out: Match[] = [];

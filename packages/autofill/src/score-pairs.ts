@@ -185,7 +185,7 @@ export function scorePairs(targets: readonly Target[], infos: readonly SlotInfo[
       if ((tKind === 'date' && sk === 4) || (tKind === 'tel' && sk === 5)) score += 0.1;
       if (tKind === 'number' && (sk === 0 || sk === 1)) score += 0.05;
       if (t.boolean && sk === 3) score += 0.05;
-      if (score > 0) push(i, j, score > 1 ? 1 : score);
+      if (score > 0) push(i, j, Math.min(1, score));
     }
     candidates.length = 0;
   }

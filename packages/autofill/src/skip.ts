@@ -31,7 +31,7 @@ const attrs = (el: Control): string =>
 export function skipByType(el: Control): string | null {
   const type = inputType(el);
   if (NEVER_TYPES.has(type)) return `type ${type}`;
-  if (el.disabled || el.matches(':disabled')) return 'disabled';
+  if (el.disabled || el.matches(':disabled') || el.closest('fieldset[disabled]')) return 'disabled';
   if ((isInput(el) || el.localName === 'textarea') && (el as HTMLInputElement).readOnly) return 'readonly';
   return null;
 }
@@ -46,9 +46,13 @@ export const resetSkipCache = () => {
 export function skipReason(el: Control, label: string, rowHeaders: readonly string[] = []): string | null {
   const early = skipByType(el);
   if (early) return early;
+  const type = inputType(el);
   if (el.getAttribute('aria-readonly') === 'true' || el.getAttribute('aria-disabled') === 'true')
     return 'readonly';
   if (isHidden(el)) return 'hidden';
+  // Search, captcha and login fields are typed into; boxes and selects are never one of them.
+  if (type === 'checkbox' || type === 'radio' || el.localName === 'select')
+    return totalReason(el, label, rowHeaders);
   const own = attrs(el);
   if (el.closest('[role=search]')) return 'search';
   const form = el.form ?? el.closest('form');
@@ -59,7 +63,8 @@ export function skipReason(el: Control, label: string, rowHeaders: readonly stri
   if (CAPTCHA.test(own) || CAPTCHA.test(label) || CAPTCHA.test(el.className)) return 'captcha';
   if (LOGIN.test(el.name) || LOGIN.test(el.id) || LOGIN_LABEL.test(label)) return 'login';
   // A form (or, without one, the control's surroundings) that asks for a password is a login form.
-  const scope = form ?? el.parentElement?.parentElement?.parentElement;
+  const near = el.parentElement?.parentElement?.parentElement;
+  const scope = form ?? (near && near.localName !== 'body' && near.localName !== 'html' ? near : null);
   if (scope) {
     let has = passwordScopes.get(scope);
     if (has === undefined) {
@@ -68,6 +73,10 @@ export function skipReason(el: Control, label: string, rowHeaders: readonly stri
     }
     if (has) return 'login';
   }
+  return totalReason(el, label, rowHeaders);
+}
+
+function totalReason(el: Control, label: string, rowHeaders: readonly string[]): string | null {
   if (TOTAL_NAME.test(el.name) || TOTAL_NAME.test(el.id)) return 'total';
   if (TOTAL_LABEL.test(label.trim()) || rowHeaders.some((h) => TOTAL_LABEL.test(h.trim()))) return 'total';
   return null;

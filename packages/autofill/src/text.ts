@@ -15,15 +15,17 @@ export const SYNONYMS: readonly (readonly string[])[] = [
   ['电话', '联系电话', '电话号码'],
 ];
 
+// Canonical words are in the pattern too (mapping to themselves), so the longest match wins at each
+// position: '电子邮箱' stays itself instead of having its '邮箱' rewritten.
+const canonical = new Map(
+  SYNONYMS.flatMap((group) => group.map((word) => [word, group[0] as string] as const)),
+);
 const synonymPattern = new RegExp(
-  SYNONYMS.flatMap((group) => group.slice(1).map((variant) => [variant, group[0] as string] as const))
-    .sort((a, b) => b[0].length - a[0].length)
-    .map(([variant]) => variant.replace(/[-.]/g, '\\$&'))
+  [...canonical.keys()]
+    .sort((a, b) => b.length - a.length)
+    .map((word) => word.replace(/[-.]/g, '\\$&'))
     .join('|'),
   'g',
-);
-const canonical = new Map(
-  SYNONYMS.flatMap((group) => group.slice(1).map((variant) => [variant, group[0] as string] as const)),
 );
 
 /** Units a number blank is counted in (README slot rules), longest first so 人次 wins over 人. */

@@ -52,7 +52,8 @@ export interface MatchSlot {
   item?: string;
   before?: string;
   after?: string;
-  /** Names a page may use for this blank (liaison: 姓名, 手机/移动电话 …); matched by label, not by order. */
+  /** Other names a page may use for this blank (liaison: 姓名, 手机/移动电话 …). Header slots (liaison
+   * fields are header slots) match by label anywhere; table slots keep their order. */
   labels?: string[];
 }
 

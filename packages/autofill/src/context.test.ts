@@ -1,0 +1,109 @@
+import { describe, expect, test } from 'vitest';
+import { scan } from './scan.ts';
+import { page } from './test-dom.ts';
+import type { Field } from './types.ts';
+
+const byName = (fields: Field[], name: string) => {
+  const f = fields.find((x) => x.control.getAttribute('name') === name || x.control.id === name);
+  if (!f) throw new Error(`no field ${name}`);
+  return f;
+};
+
+describe('context of a control', () => {
+  test('several blanks in one sentence: text before and after each, cut at the separators', () => {
+    const doc = page(
+      '<table><tr><td>安排理论学习中心组专题学习（<input name="a">）次，参与（<input name="b">）人次，<input name="c">个企业开展活动<input name="d">场。</td></tr></table>',
+    );
+    const fields = scan(doc);
+    expect(byName(fields, 'a')).toMatchObject({
+      before: '安排理论学习中心组专题学习',
+      after: '次',
+      unit: '次',
+    });
+    expect(byName(fields, 'b')).toMatchObject({ before: '参与', after: '人次', unit: '人次' });
+    expect(byName(fields, 'c')).toMatchObject({ before: '', after: '个企业开展活动', unit: '个' });
+    expect(byName(fields, 'd')).toMatchObject({ before: '', after: '场', unit: '场' });
+  });
+
+  test('a line break ends the sentence', () => {
+    const fields = scan(page('<p>开展培训<input name="a">场；<br>发放资料<input name="b">份</p>'));
+    expect(byName(fields, 'a').after).toBe('场');
+    expect(byName(fields, 'b').before).toBe('发放资料');
+  });
+
+  test('header fields on one line: each colon label belongs to the blank after it', () => {
+    const fields = scan(
+      page('<p>填报单位：<input name="dw"> 联系人：<input name="lxr"> 电话：<input name="dh"></p>'),
+    );
+    expect(byName(fields, 'dw')).toMatchObject({ before: '填报单位', after: '' });
+    expect(byName(fields, 'lxr')).toMatchObject({ before: '联系人', after: '' });
+    expect(byName(fields, 'dh').before).toBe('电话');
+  });
+
+  test('label/for, wrapping label, aria-labelledby, aria-label, placeholder and title', () => {
+    const fields = scan(
+      page(`<label for="x">姓名</label><input id="x">
+        <label>手机 <input id="y"></label>
+        <span id="q">传真</span><input id="z" aria-labelledby="q">
+        <input id="w" aria-label="微信">
+        <input id="p" placeholder="电子邮箱" title="邮箱地址">`),
+    );
+    expect(byName(fields, 'x').label).toBe('姓名');
+    expect(byName(fields, 'y').label).toBe('手机');
+    expect(byName(fields, 'z').label).toBe('传真');
+    expect(byName(fields, 'w').label).toBe('微信');
+    expect(byName(fields, 'p')).toMatchObject({ placeholder: '电子邮箱', title: '邮箱地址' });
+  });
+
+  test('generic placeholders are not context', () => {
+    expect(byName(scan(page('<input id="p" placeholder="请输入">')), 'p').placeholder).toBe('');
+  });
+
+  test('label in the preceding cell, unit in the following cell', () => {
+    const fields = scan(
+      page('<table><tr><td>开展警示教育</td><td><input name="a"></td><td>场</td></tr></table>'),
+    );
+    // The following cell is a column of its own; its unit is read when it is in the same line of text.
+    expect(byName(fields, 'a').leading).toBe('开展警示教育');
+  });
+
+  test('Element-like grid: label in its own column, unit in an append box, no for', () => {
+    const fields = scan(
+      page(`<div class="el-form-item"><label class="el-form-item__label">现场咨询互动</label>
+        <div class="el-form-item__content"><div class="el-input"><input id="el-id-1024-3" class="el-input__inner">
+        <div class="el-input-group__append">人次</div></div></div></div>`),
+    );
+    const f = fields[0] as Field;
+    expect(f.leading).toBe('现场咨询互动');
+    expect(f.unit).toBe('人次');
+  });
+
+  test('the leading text never comes from a neighbour that has its own control', () => {
+    const fields = scan(page('<div><span>联系人</span><input name="a"></div><div><input name="b"></div>'));
+    expect(byName(fields, 'b').leading).toBe('');
+  });
+
+  test('row headers with rowspan and column headers with colspan', () => {
+    const fields = scan(
+      page(`<table>
+        <tr><th rowspan="2">类别</th><th rowspan="2">项目</th><th colspan="2">完成情况</th></tr>
+        <tr><th>场次</th><th>参与人次</th></tr>
+        <tr><td rowspan="2">宣传活动</td><td>咨询日</td><td><input name="a1"></td><td><input name="a2"></td></tr>
+        <tr><td>开放日</td><td><input name="b1"></td><td><input name="b2"></td></tr>
+      </table>`),
+    );
+    expect(byName(fields, 'b2').rowHeaders).toEqual(['宣传活动', '开放日']);
+    expect(byName(fields, 'b2').colHeaders).toEqual(['完成情况', '参与人次']);
+    expect(byName(fields, 'a1').colHeaders).toEqual(['完成情况', '场次']);
+    expect(byName(fields, 'a1').unit).toBe('场次');
+  });
+
+  test('fieldset legend and the heading above', () => {
+    const fields = scan(
+      page(
+        '<h2>基本信息</h2><fieldset><legend>联络员</legend><label for="a">姓名</label><input id="a"></fieldset>',
+      ),
+    );
+    expect(fields[0]).toMatchObject({ legend: '联络员', heading: '基本信息' });
+  });
+});

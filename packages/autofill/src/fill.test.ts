@@ -1,0 +1,125 @@
+import { describe, expect, test } from 'vitest';
+import { fill } from './fill.ts';
+import { match } from './match.ts';
+import { scan } from './scan.ts';
+import { page } from './test-dom.ts';
+import type { MatchSlot } from './types.ts';
+
+const header = (id: string, before: string, kind: MatchSlot['kind'] = 'text'): MatchSlot => ({
+  id,
+  kind,
+  section: 'header',
+  before,
+  after: '',
+});
+const input = (doc: Document, name: string) => doc.querySelector(`[name="${name}"]`) as HTMLInputElement;
+
+describe('fill', () => {
+  test('React-style value tracking sees the change: prototype setter, then input and change events', () => {
+    const doc = page('<p>联系人：<input name="lxr"></p>');
+    const el = input(doc, 'lxr');
+    // What React does: an own `value` property records every assignment; onChange fires only when the
+    // real value differs from the recorded one at the input event.
+    const proto = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(el), 'value') as PropertyDescriptor;
+    let tracked = '';
+    Object.defineProperty(el, 'value', {
+      configurable: true,
+      get() {
+        return proto.get?.call(this);
+      },
+      set(v) {
+        tracked = v;
+        proto.set?.call(this, v);
+      },
+    });
+    const seen: string[] = [];
+    el.addEventListener('input', () => {
+      if (el.value !== tracked) seen.push(`onChange ${el.value}`);
+    });
+    const events: string[] = [];
+    for (const type of ['focus', 'input', 'change', 'blur']) {
+      doc.addEventListener(type, (e) => events.push(`${type}${e.composed ? ' composed' : ''}`), true);
+    }
+    const report = fill(match(scan(doc), [header('h1', '联系人')]), { h1: '张三丰' });
+    expect(el.value).toBe('张三丰');
+    expect(seen).toEqual(['onChange 张三丰']);
+    expect(events).toEqual(['focus composed', 'input composed', 'change composed', 'blur composed']);
+    expect(report.filled).toEqual([{ key: '|name:lxr', slotId: 'h1', previous: '', value: '张三丰' }]);
+  });
+
+  test('是/否 as checkbox pair, radios and select; numbers as strings; dates for date inputs', () => {
+    const doc = page(`
+      <p>是否已建立工作机制：<input type="checkbox" name="a" id="ay">是<input type="checkbox" name="a" id="an">否</p>
+      <p><span id="q">是否已做好保障</span><span role="radiogroup" aria-labelledby="q"><input type="radio" name="r" id="ry" value="1"><label for="ry">是</label><input type="radio" name="r" id="rn" value="0"><label for="rn">否</label></span></p>
+      <p><label for="s">是否制定方案</label><select id="s"><option value="">请选择</option><option value="1">是</option><option value="0">否</option></select></p>
+      <p>开展培训<input name="n">场</p>
+      <p>填报日期：<input type="date" name="d"></p>`);
+    const slots: MatchSlot[] = [
+      { id: 'a', kind: 'boolean', section: 'table', item: 'x', before: '是否已建立工作机制', after: '' },
+      { id: 'r', kind: 'boolean', section: 'table', item: 'x', before: '是否已做好保障', after: '' },
+      { id: 's', kind: 'boolean', section: 'table', item: 'x', before: '是否制定方案', after: '' },
+      { id: 'n', kind: 'number', section: 'table', item: 'x', before: '开展培训', after: '场' },
+      header('d', '填报日期', 'date'),
+    ];
+    fill(match(scan(doc), slots), { a: true, r: false, s: true, n: 1012, d: '2020年6月3日' });
+    const box = (id: string) => (doc.getElementById(id) as HTMLInputElement).checked;
+    expect([box('ay'), box('an'), box('ry'), box('rn')]).toEqual([true, false, false, true]);
+    const select = doc.getElementById('s') as HTMLSelectElement;
+    expect(select.options[select.selectedIndex]?.text).toBe('是');
+    expect(input(doc, 'n').value).toBe('1012');
+    expect(input(doc, 'd').value).toBe('2020-06-03');
+  });
+
+  test('only empty or previously autofilled controls, unless asked to overwrite', () => {
+    const doc = page('<p>联系人：<input name="lxr" value="李四"> 电话：<input name="dh"></p>');
+    const slots = [header('h1', '联系人'), header('h2', '电话', 'phone')];
+    const first = fill(match(scan(doc), slots), { h1: '张三丰', h2: '13900001234' });
+    expect(input(doc, 'lxr').value).toBe('李四');
+    expect(first.skipped).toContainEqual({ key: '|name:lxr', slotId: 'h1', reason: 'not empty' });
+    // Our own earlier value may be replaced by a newer one.
+    fill(match(scan(doc), slots), { h1: '张三丰', h2: '13900005678' });
+    expect(input(doc, 'dh').value).toBe('13900005678');
+    // A value the user typed over ours is theirs again.
+    input(doc, 'dh').value = '0457-1234567';
+    fill(match(scan(doc), slots), { h1: '张三丰', h2: '13900009999' });
+    expect(input(doc, 'dh').value).toBe('0457-1234567');
+    fill(match(scan(doc), slots), { h1: '张三丰', h2: '13900009999' }, { overwrite: true });
+    expect([input(doc, 'lxr').value, input(doc, 'dh').value]).toEqual(['张三丰', '13900009999']);
+  });
+
+  test('undo puts back exactly what was there, boxes included', () => {
+    const doc = page(`<p>联系人：<input name="lxr"> 电话：<input name="dh" value="0457-1"></p>
+      <p>是否已建立工作机制：<input type="checkbox" name="a" id="ay">是<input type="checkbox" name="a" id="an" checked>否</p>`);
+    const slots: MatchSlot[] = [
+      header('h1', '联系人'),
+      header('h2', '电话', 'phone'),
+      { id: 'a', kind: 'boolean', section: 'table', item: 'x', before: '是否已建立工作机制', after: '' },
+    ];
+    const report = fill(match(scan(doc), slots), { h1: '张三丰', h2: '139', a: true }, { overwrite: true });
+    expect(report.filled).toHaveLength(4);
+    expect((doc.getElementById('ay') as HTMLInputElement).checked).toBe(true);
+    report.undo();
+    expect([input(doc, 'lxr').value, input(doc, 'dh').value]).toEqual(['', '0457-1']);
+    expect([
+      (doc.getElementById('ay') as HTMLInputElement).checked,
+      (doc.getElementById('an') as HTMLInputElement).checked,
+    ]).toEqual([false, true]);
+  });
+
+  test('unsure matches wait for confirmation', () => {
+    const doc = page('<p>参与<input name="a">人次</p>');
+    const slots: MatchSlot[] = [
+      { id: 'x', kind: 'number', section: 'table', item: 'i', before: '参与', after: '人次' },
+      { id: 'y', kind: 'number', section: 'table', item: 'i', before: '参与', after: '人次' },
+    ];
+    const matches = match(scan(doc), slots);
+    expect(fill(matches, { x: 1, y: 2 }).skipped).toContainEqual({
+      key: '|name:a',
+      slotId: 'x',
+      reason: 'unsure',
+    });
+    expect(input(doc, 'a').value).toBe('');
+    fill(matches, { x: 1, y: 2 }, { confirmed: ['|name:a'] });
+    expect(input(doc, 'a').value).toBe('1');
+  });
+});

@@ -1,0 +1,153 @@
+import { describe, expect, test } from 'vitest';
+import { liaisonSlots } from './liaison.ts';
+import { match } from './match.ts';
+import { scan } from './scan.ts';
+import { page } from './test-dom.ts';
+import type { Match, MatchSlot } from './types.ts';
+
+const slotOf = (matches: Match[], name: string) =>
+  matches.find((m) => m.field.control.id === name) ??
+  matches.find((m) => m.field.control.getAttribute('name') === name);
+
+const table = (group: string, item: string, blanks: [string, string][]): MatchSlot[] =>
+  blanks.map(([before, after], k) => ({
+    id: `${item}-${k}`,
+    kind: 'number',
+    section: 'table',
+    group,
+    item,
+    before,
+    after,
+  }));
+
+describe('match', () => {
+  test('liaison fields by their Chinese labels and synonyms, with a reason', () => {
+    const doc = page(`<table>
+      <tr><td>姓 名</td><td><input name="a"></td><td>移动电话</td><td><input name="b"></td></tr>
+      <tr><td>座机</td><td><input name="c"></td><td>E-mail</td><td><input name="d"></td></tr>
+      <tr><td>工作单位</td><td><input name="e"></td><td>通讯地址</td><td><input name="f"></td></tr>
+      <tr><td>备注</td><td><textarea name="g"></textarea></td></tr></table>`);
+    const matches = match(scan(doc), liaisonSlots());
+    expect(
+      ['a', 'b', 'c', 'd', 'e', 'f', 'g'].map((n) => [
+        slotOf(matches, n)?.slotId,
+        slotOf(matches, n)?.status,
+      ]),
+    ).toEqual([
+      ['name', 'matched'],
+      ['mobile', 'matched'],
+      ['officePhone', 'matched'],
+      ['email', 'matched'],
+      ['unitName', 'matched'],
+      ['address', 'matched'],
+      [null, 'unmatched'],
+    ]);
+    expect(slotOf(matches, 'b')?.reason).toContain('手机');
+  });
+
+  test('header slots with synonyms wherever they are (填报人 / 联系电话 / 填报时间 at the bottom)', () => {
+    const slots: MatchSlot[] = [
+      { id: 'h0', kind: 'text', section: 'header', before: '填报单位（盖章）', after: '' },
+      { id: 'h1', kind: 'text', section: 'header', before: '联系人', after: '' },
+      { id: 'h2', kind: 'phone', section: 'header', before: '电话', after: '' },
+      { id: 'h3', kind: 'date', section: 'header', before: '填报日期', after: '' },
+      ...table('宣传', '咨询日', [['开展咨询活动', '场']]),
+    ];
+    const doc = page(`<p>填报单位：<input name="dw"></p>
+      <table><tr><td>咨询日</td><td>开展咨询活动<input name="x">场</td></tr></table>
+      <p>填报人：<input name="tbr"> 联系电话：<input name="dh"> 填报时间：<input type="date" name="rq"></p>`);
+    const m = match(scan(doc), slots);
+    expect(['dw', 'tbr', 'dh', 'rq', 'x'].map((n) => slotOf(m, n)?.slotId)).toEqual([
+      'h0',
+      'h1',
+      'h2',
+      'h3',
+      '咨询日-0',
+    ]);
+    expect(m.every((x) => x.status === 'matched')).toBe(true);
+  });
+
+  test('repeated phrases ("参与（ ）人次") are told apart by order and unit', () => {
+    const slots = table('学习', '理论学习', [
+      ['安排理论学习中心组专题学习', '次'],
+      ['参与', '人次'],
+      ['开展网络课堂培训', '场'],
+      ['参与', '人次'],
+    ]);
+    const doc = page(
+      '<p>安排理论学习中心组专题学习<input name="a">次，参与<input name="b">人次，开展网络课堂培训<input name="c">场，参与<input name="d">人次。</p>',
+    );
+    const m = match(scan(doc), slots);
+    expect(['a', 'b', 'c', 'd'].map((n) => slotOf(m, n)?.slotId)).toEqual([
+      '理论学习-0',
+      '理论学习-1',
+      '理论学习-2',
+      '理论学习-3',
+    ]);
+    expect(m.every((x) => x.status === 'matched')).toBe(true);
+  });
+
+  test('one control, two equally good slots: shown as unsure, not silently filled', () => {
+    const slots = table('学习', '理论学习', [
+      ['参与', '人次'],
+      ['参与', '人次'],
+    ]);
+    const m = match(scan(page('<p>参与<input name="a">人次</p>')), slots);
+    expect(slotOf(m, 'a')?.status).toBe('unsure');
+    expect(slotOf(m, 'a')?.reason).toContain('请确认');
+  });
+
+  test('a unit that disagrees rules a slot out; a field the template lacks stays unmatched', () => {
+    const slots = table('观看', '组织观看', [
+      ['组织观看', '场'],
+      ['', '人次'],
+    ]);
+    const doc = page(`<div><label for="a">组织观看（人次）</label><input id="a"></div>
+      <div><label for="b">组织观看（场）</label><input id="b"></div>
+      <div><label for="c">其他说明</label><input id="c"></div>`);
+    const m = match(scan(doc), slots);
+    expect(slotOf(m, 'b')?.slotId).toBe('组织观看-0');
+    expect(slotOf(m, 'c')).toMatchObject({ slotId: null, status: 'unmatched' });
+    // 人次 goes to the second blank even though the page lists it first.
+    expect(slotOf(m, 'a')).toMatchObject({ slotId: '组织观看-1', status: 'matched' });
+  });
+
+  test('boolean slots only take 是/否 widgets, and 是/否 widgets only boolean slots', () => {
+    const slots: MatchSlot[] = [
+      {
+        id: 'b',
+        kind: 'boolean',
+        section: 'table',
+        item: '组织领导',
+        before: '是否已做好经费保障',
+        after: '',
+      },
+      { id: 'n', kind: 'number', section: 'table', item: '组织领导', before: '落实经费', after: '万元' },
+    ];
+    const doc =
+      page(`<p>是否已做好经费保障：<input type="checkbox" name="q" id="y">是<input type="checkbox" name="q" id="n">否</p>
+      <p>落实经费<input name="money">万元</p>`);
+    const m = match(scan(doc), slots);
+    expect([slotOf(m, 'y')?.slotId, slotOf(m, 'n')?.slotId, slotOf(m, 'money')?.slotId]).toEqual([
+      'b',
+      'b',
+      'n',
+    ]);
+  });
+
+  test('learned mappings win over matching, and can say "never fill this"', () => {
+    const doc = page('<p>联系人：<input name="lxr"> 电话：<input name="dh"></p>');
+    const slots: MatchSlot[] = [
+      { id: 'h1', kind: 'text', section: 'header', before: '联系人', after: '' },
+      { id: 'h2', kind: 'phone', section: 'header', before: '电话', after: '' },
+    ];
+    const m = match(scan(doc), slots, {
+      learned: [
+        { fieldKey: '|name:lxr', slotId: 'h2' },
+        { fieldKey: '|name:dh', slotId: null },
+      ],
+    });
+    expect(slotOf(m, 'lxr')).toMatchObject({ slotId: 'h2', status: 'matched', confidence: 1 });
+    expect(slotOf(m, 'dh')).toMatchObject({ slotId: null, status: 'unmatched' });
+  });
+});

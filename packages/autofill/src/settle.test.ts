@@ -1,0 +1,57 @@
+import { describe, expect, test } from 'vitest';
+import { scan } from './scan.ts';
+import { waitForSettle, watch } from './settle.ts';
+import { page } from './test-dom.ts';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe('late forms', () => {
+  test('waitForSettle waits for the DOM to stop changing', async () => {
+    const doc = page('<div id="app">加载中…</div>');
+    const app = doc.getElementById('app') as HTMLElement;
+    let n = 0;
+    const timer = setInterval(() => {
+      const p = doc.createElement('p');
+      p.textContent = `第${++n}行`;
+      app.append(p);
+      if (n === 5) {
+        const input = doc.createElement('input');
+        input.name = 'late';
+        app.append(input);
+        clearInterval(timer);
+      }
+    }, 20);
+    await waitForSettle(doc, { quietMs: 80, timeoutMs: 2000 });
+    expect(scan(doc).map((f) => f.control.getAttribute('name'))).toEqual(['late']);
+  });
+
+  test('waitForSettle gives up at the timeout on a page that never settles', async () => {
+    const doc = page('<div id="clock"></div>');
+    const timer = setInterval(() => {
+      (doc.getElementById('clock') as HTMLElement).textContent = String(Date.now());
+    }, 10);
+    const started = Date.now();
+    await waitForSettle(doc, { quietMs: 100, timeoutMs: 300 });
+    clearInterval(timer);
+    expect(Date.now() - started).toBeLessThan(1000);
+  });
+
+  test('watch reports controls added later, once per burst, and stops when asked', async () => {
+    const doc = page('<div id="app"></div>');
+    let calls = 0;
+    const stop = watch(doc, () => calls++, 30);
+    const app = doc.getElementById('app') as HTMLElement;
+    app.append(doc.createElement('input'), doc.createElement('select'));
+    await sleep(100);
+    expect(calls).toBe(1);
+    const p = doc.createElement('p');
+    p.textContent = '只是文字';
+    app.append(p);
+    await sleep(100);
+    expect(calls).toBe(1);
+    stop();
+    app.append(doc.createElement('textarea'));
+    await sleep(100);
+    expect(calls).toBe(1);
+  });
+});

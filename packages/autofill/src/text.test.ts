@@ -1,0 +1,42 @@
+import { describe, expect, test } from 'vitest';
+import { leadingUnit, normalize, similarity, stripUnit, trailingUnit } from './text.ts';
+
+describe('synonyms', () => {
+  test.each([
+    ['填报人', '联系人'],
+    ['座机', '办公电话'],
+    ['移动电话', '手机'],
+    ['E-mail', '电子邮箱'],
+    ['Email：', '电子邮箱'],
+    ['填报时间', '填报日期'],
+    ['通信地址', '通讯地址'],
+  ])('%s reads as %s', (variant, canonical) => {
+    expect(normalize(variant)).toBe(normalize(canonical));
+    expect(similarity(variant, canonical)).toBe(1);
+  });
+
+  test('different words stay different', () => {
+    expect(similarity('传真', '手机')).toBe(0);
+    expect(normalize('办公电话')).not.toBe(normalize('电话'));
+  });
+});
+
+describe('units', () => {
+  test('the unit a blank is followed by, longest first', () => {
+    expect(leadingUnit('人次，开展网络课堂培训')).toBe('人次');
+    expect(leadingUnit('  次')).toBe('次');
+    expect(leadingUnit('个企业开展“安全生产啄木鸟”')).toBe('个');
+    expect(leadingUnit('％')).toBe('%');
+    expect(leadingUnit('等形式启动')).toBe('');
+  });
+
+  test('a unit stated at the end of a label', () => {
+    expect(trailingUnit('组织观看（人次）')).toBe('人次');
+    expect(trailingUnit('参与人数(单位：人)')).toBe('人');
+    expect(trailingUnit('场次')).toBe('场次');
+    expect(trailingUnit('县（市）')).toBe('');
+    expect(stripUnit('组织观看（人次）')).toBe('组织观看');
+    expect(stripUnit('县（市）')).toBe('县(市)');
+    expect(stripUnit('以____等形式启动')).toBe('以 等形式启动');
+  });
+});
