@@ -9,6 +9,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { liaisonSlots, type MatchSlot, slotsFromReference } from '@tianbao/autofill';
 import { engineBundle } from '@tianbao/autofill/bundle';
+import { getTemplate } from '@tianbao/templates';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type StaticServer, serveStatic } from './support/serve-static.ts';
@@ -23,6 +24,7 @@ interface Fixture {
   dir: string;
   base: 'shared' | 'own';
 }
+type Source = 'reference' | 'templates';
 const fixturesIn = (dir: string, base: Fixture['base']): Fixture[] =>
   existsSync(dir)
     ? readdirSync(dir)
@@ -33,18 +35,30 @@ const fixturesIn = (dir: string, base: Fixture['base']): Fixture[] =>
 const fixtures = [...fixturesIn(join(shared, 'portals'), 'shared'), ...fixturesIn(ownFixtures, 'own')];
 
 type Values = Record<string, number | string | boolean>;
-async function templateFor(template: string): Promise<{ slots: MatchSlot[]; values: Values }> {
+/**
+ * The slots a fill is given: built from the shared reference list (ids s<index>), or the built-in
+ * template of @tianbao/templates that the extension will pass (stable ids); test values by slot index.
+ */
+async function templateFor(
+  template: string,
+  source: Source,
+): Promise<{ slots: MatchSlot[]; values: Values }> {
   if (template === 'liaison') {
     const values = JSON.parse(readFileSync(join(shared, 'reference/liaison-values.json'), 'utf8')) as Values;
-    return { slots: liaisonSlots(), values };
+    const slots = source === 'templates' ? (getTemplate('liaison')?.slots ?? []) : liaisonSlots();
+    return { slots, values };
   }
   const reference = JSON.parse(readFileSync(join(shared, `reference/${template}.json`), 'utf8'));
   const { testValues } = (await import(pathToFileURL(join(shared, 'tools/test-values.mjs')).href)) as {
     testValues: (r: unknown) => Record<string, number | string | boolean>;
   };
   const byIndex = testValues(reference);
-  const values = Object.fromEntries(Object.entries(byIndex).map(([k, v]) => [`s${k}`, v]));
-  return { slots: slotsFromReference(reference), values };
+  const slots: MatchSlot[] =
+    source === 'templates' ? (getTemplate(template)?.slots ?? []) : slotsFromReference(reference);
+  const values = Object.fromEntries(
+    slots.flatMap((s) => (byIndex[String(s.index)] === undefined ? [] : [[s.id, byIndex[String(s.index)]]])),
+  ) as Values;
+  return { slots, values };
 }
 
 let browser: Browser;
@@ -82,10 +96,14 @@ describe('autofill engine on portal fixtures', () => {
     expect(fixtures.filter((f) => f.base === 'own').length).toBeGreaterThanOrEqual(2);
   });
 
-  test.each(fixtures.map((f) => [`${f.base}/${f.name}`, f] as const))('%s', async (_, fixture) => {
+  const cases = (['reference', 'templates'] as const).flatMap((source) =>
+    fixtures.map((f) => [`${f.base}/${f.name} (${source})`, f, source] as const),
+  );
+  test.each(cases)('%s', async (_, fixture, source) => {
     const truthPath = join(fixture.dir, 'truth.json');
     const truth = JSON.parse(readFileSync(truthPath, 'utf8')) as { template: string; entry: string };
-    const { slots, values } = await templateFor(truth.template);
+    const { slots, values } = await templateFor(truth.template, source);
+    expect(slots.length, `no ${source} slots for ${truth.template}`).toBeGreaterThan(0);
     const page = await browser.newPage();
     try {
       // In every frame, like a content script with all_frames; the top frame's copy does the work.
@@ -99,11 +117,19 @@ describe('autofill engine on portal fixtures', () => {
           await api.waitForSettle(document, { quietMs: 300, timeoutMs: 5000 });
           let last = api.autofill(document, slots, values);
           let runs = 1;
+          let lastRun = performance.now();
           const stop = api.watch(document, () => {
             last = api.autofill(document, slots, values);
             runs++;
+            lastRun = performance.now();
           });
-          await new Promise((done) => setTimeout(done, 1500));
+          // Keep the panel "open" 1.5 s at least (late forms appear and get filled) and until 500 ms
+          // after the last fill, 4 s at most.
+          const started = performance.now();
+          const busy = () => performance.now() - started < 1500 || performance.now() - lastRun < 500;
+          while (busy() && performance.now() - started < 4000) {
+            await new Promise((done) => setTimeout(done, 100));
+          }
           stop();
           return {
             runs,
@@ -116,16 +142,17 @@ describe('autofill engine on portal fixtures', () => {
         },
         { slots, values },
       );
-      await page.waitForTimeout(500);
       const dumped = await page.evaluate(() =>
         (window as unknown as { tianbaoAutofill: typeof import('@tianbao/autofill') }).tianbaoAutofill.dump(
           document,
         ),
       );
-      const dumpPath = join(work, `${fixture.base}-${fixture.name}.json`);
+      const dumpPath = join(work, `${fixture.base}-${fixture.name}-${source}.json`);
       writeFileSync(dumpPath, JSON.stringify(dumped));
       const out = execFileSync(process.execPath, [scoreScript, truthPath, dumpPath], { encoding: 'utf8' });
-      console.log(`${fixture.base}/${fixture.name}: ${run.fields} fields, ${run.runs} runs\n${out}`);
+      console.log(
+        `${fixture.base}/${fixture.name} (${source}): ${run.fields} fields, ${run.runs} runs\n${out}`,
+      );
       if (run.notMatched.length) console.log(`  not matched:\n  ${run.notMatched.join('\n  ')}`);
       const m =
         /accuracy ([\d.]+) precision ([\d.]+) correct (\d+)\/(\d+) wrong (\d+) missed (\d+) decoys-touched (\d+)/.exec(

@@ -42,7 +42,7 @@ export function slotInfos(slots: readonly MatchSlot[]): SlotInfo[] {
       after: unit ? after.normalize('NFKC').trim().slice(unit.length) : after,
       item,
       group: slot.group ?? '',
-      ordered: (slot.section ?? 'table') === 'table',
+      ordered: (slot.section ?? 'table') === 'table' && !slot.labels?.length,
     });
     prev = slot;
   }

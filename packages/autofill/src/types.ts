@@ -52,8 +52,10 @@ export interface MatchSlot {
   item?: string;
   before?: string;
   after?: string;
-  /** Other names a page may use for this blank (liaison: 姓名, 手机/移动电话 …). Header slots (liaison
-   * fields are header slots) match by label anywhere; table slots keep their order. */
+  /**
+   * Other names a page may use for this blank (liaison: 姓名, 手机/移动电话 …). Slots with labels, like
+   * header slots, match by label anywhere on the page; other table slots also by their order.
+   */
   labels?: string[];
 }
 
