@@ -78,6 +78,29 @@ export function isHidden(el: Control): boolean {
   return false;
 }
 
+const visible = (el: Element): boolean => {
+  const check = (el as Element & { checkVisibility?: (o?: object) => boolean }).checkVisibility;
+  return typeof check === 'function'
+    ? check.call(el, { visibilityProperty: true, checkVisibilityCSS: true })
+    : true;
+};
+
+/**
+ * The widget a UI kit draws in place of a box or select it hides (layui puts a styled div right after
+ * the display:none original): the element a person would click. Null when the control is not hidden
+ * that way (an ordinary hidden control, or nothing visible beside it).
+ */
+export function standIn(el: Control): Element | null {
+  const type = inputType(el);
+  if (type !== 'checkbox' && type !== 'radio' && type !== 'select-one') return null;
+  const parent = el.parentElement;
+  if (!parent || !visible(parent) || visible(el)) return null;
+  const next = el.nextElementSibling;
+  if (!next || isControl(next) || next.closest('a[href]') || next.localName === 'button' || !visible(next))
+    return null;
+  return next;
+}
+
 /** Text of a node without script/style/option text and without the text of nested controls. */
 export function textOf(node: Node): string {
   if (node.nodeType === 3) return node.nodeValue ?? '';

@@ -122,4 +122,27 @@ describe('fill', () => {
     fill(matches, { x: 1, y: 2 }, { confirmed: ['|name:a'] });
     expect(input(doc, 'a').value).toBe('1');
   });
+
+  test('a kit that hides the real radio (layui): the drawn widget is clicked, the original ends checked', () => {
+    const doc =
+      page(`<div>是否使用科普平台：<input type="radio" name="p" id="p1" value="1" title="是" style="display:none"><div class="fake" id="f1">是</div>
+      <input type="radio" name="p" id="p0" value="0" title="否" style="display:none"><div class="fake" id="f0">否</div>
+      <input type="text" name="gone" style="display:none"></div>`);
+    const clicked: string[] = [];
+    for (const id of ['f1', 'f0']) {
+      const fake = doc.getElementById(id) as HTMLElement;
+      fake.addEventListener('click', () => {
+        clicked.push(id);
+        (fake.previousElementSibling as HTMLInputElement).checked = true;
+      });
+    }
+    const fields = scan(doc);
+    expect(fields.map((f) => f.control.id)).toEqual(['p1', 'p0']);
+    const slots: MatchSlot[] = [
+      { id: 'b', kind: 'boolean', section: 'table', item: 'x', before: '是否使用科普平台', after: '' },
+    ];
+    fill(match(fields, slots), { b: false });
+    expect(clicked).toEqual(['f0']);
+    expect((doc.getElementById('p0') as HTMLInputElement).checked).toBe(true);
+  });
 });

@@ -62,4 +62,18 @@ describe('scan', () => {
       ['否', 'no', '是否制定宣传报道方案'],
     ]);
   });
+
+  test('layui-style radios named by title, boxes named by value', () => {
+    const fields = scan(
+      page(
+        '<div>是否使用科普平台<input type="radio" name="p" value="1" title="是"><input type="radio" name="p" value="0" title="否"></div>' +
+          '<div>已开展演练<input type="checkbox" name="c" value="是"></div>',
+      ),
+    );
+    expect(fields.map((f) => [f.option, f.choice])).toEqual([
+      ['是', 'yes'],
+      ['否', 'no'],
+      ['是', 'yes'],
+    ]);
+  });
 });

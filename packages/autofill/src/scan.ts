@@ -13,7 +13,7 @@ import { inputType, isControl, isInput, textOf } from './dom.ts';
 import { fieldKey, type KeyCounts } from './field-key.ts';
 import { resetSkipCache, skipByType, skipReason } from './skip.ts';
 import { buildGrid, type Grid, headersOf } from './table-grid.ts';
-import { clean, leadingUnit, trailingUnit } from './text.ts';
+import { clean, headerUnit, leadingUnit, trailingUnit } from './text.ts';
 import type { Control, Field, FieldKind } from './types.ts';
 import { yesNo } from './yes-no.ts';
 
@@ -115,7 +115,7 @@ export function scanAll(doc: Document, options: ScanOptions = {}): ScanResult {
         leadingUnit(after) ||
         trailingUnit(label) ||
         trailingUnit(leading) ||
-        trailingUnit(colHeaders[colHeaders.length - 1] ?? '') ||
+        headerUnit(colHeaders[colHeaders.length - 1] ?? '') ||
         trailingUnit(placeholder),
       rowHeaders,
       colHeaders,
@@ -123,7 +123,8 @@ export function scanAll(doc: Document, options: ScanOptions = {}): ScanResult {
       heading,
     };
     if (type === 'checkbox' || type === 'radio') {
-      field.option = label || after;
+      // layui and similar kits name the option in title; value 是/1 as a last resort.
+      field.option = label || after || clean(el.getAttribute('title')) || (el as HTMLInputElement).value;
       field.choice = yesNo(field.option);
     }
     fields.push(field);

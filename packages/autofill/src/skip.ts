@@ -1,5 +1,5 @@
 // Controls the engine must never touch, whatever the match says.
-import { inputType, isHidden, isInput } from './dom.ts';
+import { inputType, isHidden, isInput, standIn } from './dom.ts';
 import type { Control } from './types.ts';
 
 const NEVER_TYPES = new Set([
@@ -49,7 +49,7 @@ export function skipReason(el: Control, label: string, rowHeaders: readonly stri
   const type = inputType(el);
   if (el.getAttribute('aria-readonly') === 'true' || el.getAttribute('aria-disabled') === 'true')
     return 'readonly';
-  if (isHidden(el)) return 'hidden';
+  if (isHidden(el) && !standIn(el)) return 'hidden';
   // Search, captcha and login fields are typed into; boxes and selects are never one of them.
   if (type === 'checkbox' || type === 'radio' || el.localName === 'select')
     return totalReason(el, label, rowHeaders);

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { leadingUnit, normalize, similarity, stripUnit, trailingUnit } from './text.ts';
+import { headerUnit, leadingUnit, normalize, similarity, stripUnit, trailingUnit } from './text.ts';
 
 describe('synonyms', () => {
   test.each([
@@ -10,6 +10,7 @@ describe('synonyms', () => {
     ['Email：', '电子邮箱'],
     ['填报时间', '填报日期'],
     ['通信地址', '通讯地址'],
+    ['报送单位（盖章）', '填报单位（盖章）'],
   ])('%s reads as %s', (variant, canonical) => {
     expect(normalize(variant)).toBe(normalize(canonical));
     expect(similarity(variant, canonical)).toBe(1);
@@ -38,5 +39,13 @@ describe('units', () => {
     expect(stripUnit('组织观看（人次）')).toBe('组织观看');
     expect(stripUnit('县（市）')).toBe('县(市)');
     expect(stripUnit('以____等形式启动')).toBe('以 等形式启动');
+  });
+
+  test('a column header naming its unit', () => {
+    expect(headerUnit('参与人次')).toBe('人次');
+    expect(headerUnit('活动场次')).toBe('场次');
+    expect(headerUnit('参与人数（人）')).toBe('人');
+    expect(headerUnit('企业个数')).toBe('');
+    expect(headerUnit('完成情况')).toBe('');
   });
 });

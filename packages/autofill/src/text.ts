@@ -10,6 +10,7 @@ export const SYNONYMS: readonly (readonly string[])[] = [
   ['通讯地址', '通信地址', '联系地址'],
   ['qq', 'qq号码', 'qq号'],
   ['微信', '微信号'],
+  ['填报单位', '报送单位', '填表单位', '上报单位', '报告单位'],
   ['单位', '工作单位', '单位名称', '所在单位'],
   ['职务', '职称', '职务职称'],
   ['电话', '联系电话', '电话号码'],
@@ -158,6 +159,16 @@ export function trailingUnit(label: string): string {
   const m = /[(（]\s*(?:单位\s*[:：]\s*)?([^()（）]{1,4}?)\s*(?:数)?[)）]$/.exec(t);
   const u = m?.[1]?.trim() ?? '';
   return isUnit(u) ? u.replace('％', '%') : '';
+}
+
+/** A column header naming its unit: '参与人次', '活动场次', '人数（人）', '%'. Single-character endings
+ * (数, 个) are too common in plain words to count. */
+export function headerUnit(header: string): string {
+  const t = trailingUnit(header);
+  if (t) return t;
+  const h = header.normalize('NFKC').trim();
+  for (const u of UNITS) if (u.length >= 2 && h.endsWith(u)) return u;
+  return '';
 }
 
 /** The label without a trailing unit in parentheses or blank markers, for comparing the phrase itself. */
