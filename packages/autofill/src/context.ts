@@ -9,9 +9,26 @@ type Token = { text: string } | { control: Control } | { brk: true };
 /** Per-scan memo: a cell's tokens are computed once however many blanks it holds. */
 export interface ContextCache {
   cells: Map<Element, { tokens: Token[]; at: Map<Control, number> }>;
+  /** label[for] elements by id, per document or shadow root (control.labels walks the tree each call). */
+  labelsFor: Map<Node, Map<string, Element[]>>;
 }
 
-export const newContextCache = (): ContextCache => ({ cells: new Map() });
+export const newContextCache = (): ContextCache => ({ cells: new Map(), labelsFor: new Map() });
+
+function labelsById(root: Document | ShadowRoot, cache: ContextCache): Map<string, Element[]> {
+  let map = cache.labelsFor.get(root);
+  if (!map) {
+    map = new Map();
+    for (const label of Array.from(root.querySelectorAll('label[for]'))) {
+      const id = label.getAttribute('for') ?? '';
+      const list = map.get(id);
+      if (list) list.push(label);
+      else map.set(id, [label]);
+    }
+    cache.labelsFor.set(root, map);
+  }
+  return map;
+}
 
 /** The element whose text forms the control's sentence: nearest ancestor that is not inline. */
 export function containerOf(el: Element): Element {
@@ -136,15 +153,12 @@ export function aroundText(el: Control, cache: ContextCache): { before: string; 
 const labelText = (label: Element): string => clean(textOf(label));
 
 /** label/for, a wrapping label, aria-labelledby, aria-label: the first that has text. */
-export function explicitLabel(el: Control): string {
-  const labels = el.labels ? Array.from(el.labels) : [];
-  if (!labels.length && el.id) {
-    const root = rootOf(el);
-    const found = root.querySelector?.(`label[for="${el.id.replace(/["\\]/g, '\\$&')}"]`);
-    if (found) labels.push(found as HTMLLabelElement);
-  }
+export function explicitLabel(el: Control, cache: ContextCache): string {
+  const labels: Element[] = el.id ? [...(labelsById(rootOf(el), cache).get(el.id) ?? [])] : [];
   const wrapping = el.closest('label');
-  if (wrapping && !labels.includes(wrapping as HTMLLabelElement)) labels.push(wrapping as HTMLLabelElement);
+  // A wrapping label names the control unless it points at another one.
+  const forOther = wrapping?.getAttribute('for');
+  if (wrapping && !labels.includes(wrapping) && (!forOther || forOther === el.id)) labels.push(wrapping);
   const fromLabels = clean(labels.map(labelText).join(' '));
   if (fromLabels) return fromLabels;
   const by = el.getAttribute('aria-labelledby');

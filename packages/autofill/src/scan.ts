@@ -73,7 +73,7 @@ export function scanAll(doc: Document, options: ScanOptions = {}): ScanResult {
       skipped.push({ control: el, framePath, reason: early });
       return;
     }
-    const label = explicitLabel(el);
+    const label = explicitLabel(el, ctx);
     const { before, after } = aroundText(el, ctx);
     let rowHeaders: string[] = [];
     let colHeaders: string[] = [];

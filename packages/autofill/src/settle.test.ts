@@ -54,4 +54,15 @@ describe('late forms', () => {
     await sleep(100);
     expect(calls).toBe(1);
   });
+
+  test('watch sees controls added inside an open shadow root', async () => {
+    const doc = page('<x-form id="host"></x-form>');
+    const root = (doc.getElementById('host') as HTMLElement).attachShadow({ mode: 'open' });
+    let calls = 0;
+    const stop = watch(doc, () => calls++, 30);
+    root.append(doc.createElement('input'));
+    await sleep(100);
+    stop();
+    expect(calls).toBe(1);
+  });
 });

@@ -58,34 +58,66 @@ function addsControls(records: MutationRecord[]): boolean {
 }
 
 /**
- * Calls onChange (debounced) whenever controls appear or change visibility; returns a stop function.
- * Frames are watched once loaded; shadow roots attached later are seen on the next rescan.
+ * Calls onChange (debounced) whenever controls appear or change visibility, in the document, its
+ * same-origin frames (also those loaded later) and the open shadow roots present when watching starts
+ * or when a change is reported; returns a stop function.
  */
 export function watch(doc: Document, onChange: () => void, debounceMs = 250): () => void {
-  const view = doc.defaultView;
-  if (!view) return () => {};
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const observer = new view.MutationObserver((records) => {
-    if (!addsControls(records)) return;
+  const observers: MutationObserver[] = [];
+  const watched = new WeakSet<Node>();
+  const loads: Document[] = [];
+  const fire = () => {
     clearTimeout(timer);
-    timer = setTimeout(onChange, debounceMs);
-  });
-  observer.observe(doc, {
-    childList: true,
-    subtree: true,
-    attributes: true,
-    attributeFilter: ['style', 'class', 'hidden'],
-  });
+    timer = setTimeout(() => {
+      attachAll(doc);
+      onChange();
+    }, debounceMs);
+  };
   const onLoad = (e: Event) => {
-    if ((e.target as Element | null)?.localName === 'iframe') {
-      clearTimeout(timer);
-      timer = setTimeout(onChange, debounceMs);
+    const tag = (e.target as Element | null)?.localName;
+    if (tag === 'iframe' || tag === 'frame') fire();
+  };
+  const observe = (root: Document | ShadowRoot) => {
+    if (watched.has(root)) return;
+    const view = (root.nodeType === 9 ? (root as Document) : root.ownerDocument)?.defaultView;
+    if (!view) return;
+    watched.add(root);
+    const observer = new view.MutationObserver((records) => {
+      if (addsControls(records)) fire();
+    });
+    observer.observe(root, {
+      childList: true,
+      subtree: true,
+      attributes: true,
+      attributeFilter: ['style', 'class', 'hidden'],
+    });
+    observers.push(observer);
+    if (root.nodeType === 9) {
+      root.addEventListener('load', onLoad, true);
+      loads.push(root as Document);
     }
   };
-  doc.addEventListener('load', onLoad, true);
+  const attachAll = (root: Document | ShadowRoot) => {
+    observe(root);
+    for (const el of Array.from(root.querySelectorAll('*'))) {
+      const sr = (el as HTMLElement).shadowRoot;
+      if (sr) attachAll(sr);
+      if (el.localName === 'iframe' || el.localName === 'frame') {
+        try {
+          const inner = (el as HTMLIFrameElement).contentDocument;
+          if (inner) attachAll(inner);
+        } catch {
+          // cross-origin frame: not ours
+        }
+      }
+    }
+  };
+  if (!doc.defaultView) return () => {};
+  attachAll(doc);
   return () => {
-    observer.disconnect();
+    for (const o of observers) o.disconnect();
+    for (const d of loads) d.removeEventListener('load', onLoad, true);
     clearTimeout(timer);
-    doc.removeEventListener('load', onLoad, true);
   };
 }
