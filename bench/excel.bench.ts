@@ -198,8 +198,26 @@ if (process.env.EXCEL_BENCH_CHILD) {
 export default async function excelBench(): Promise<BenchResult[]> {
   const dir = mkdtempSync(join(tmpdir(), 'tianbao-excel-bench-'));
   try {
-    const r: Partial<Record<Mode, Measured>> = {};
-    for (const mode of MODES) r[mode] = await runChild(mode, dir);
+    // The machine is shared, so the two compared writers run alternately twice and each keeps its faster run;
+    // the others run once.
+    const runs: Measured[] = [];
+    for (const mode of [
+      'exceljs',
+      'sheetjs',
+      'exceljs',
+      'sheetjs',
+      'sheetjs-compressed',
+      'exceljs-bytes',
+    ] as Mode[]) {
+      runs.push(await runChild(mode, dir));
+    }
+    const best = (mode: Mode) => runs.filter((m) => m.mode === mode).reduce((a, b) => (b.ms < a.ms ? b : a));
+    const all = (mode: Mode) =>
+      runs
+        .filter((m) => m.mode === mode)
+        .map((m) => Math.round(m.ms))
+        .join(' / ');
+    const r: Partial<Record<Mode, Measured>> = Object.fromEntries(MODES.map((m) => [m, best(m)]));
     const ex = r.exceljs as Measured;
     const sj = r.sheetjs as Measured;
     const sjz = r['sheetjs-compressed'] as Measured;
@@ -213,14 +231,14 @@ export default async function excelBench(): Promise<BenchResult[]> {
         'time (@tianbao/excel, streaming)',
         ex.ms,
         'ms',
-        `all 6 sheets, ${mib(ex.bytes)} MiB file`,
+        `all 6 sheets, ${mib(ex.bytes)} MiB file; runs ${all('exceljs')} ms`,
       ),
       info(
         'excel export 100k',
         'time (SheetJS, default: no zip compression)',
         sj.ms,
         'ms',
-        `ledger sheet only, ${mib(sj.bytes)} MiB file`,
+        `ledger sheet only, ${mib(sj.bytes)} MiB file; runs ${all('sheetjs')} ms`,
       ),
       info(
         'excel export 100k',
