@@ -4,7 +4,7 @@
 // phrase) and those whose row names the slot's item. Every other pair scores 0, below any match, and is
 // not listed: the result is sparse.
 // The arithmetic mirrors combine() in score.ts, on precomputed numbers instead of objects.
-import { compatible, rowContainment } from './score.ts';
+import { compatible } from './score.ts';
 import type { SlotInfo } from './slot-info.ts';
 import type { Target } from './target.ts';
 import { grams, shared, similarity } from './text.ts';
@@ -98,6 +98,31 @@ export function scorePairs(targets: readonly Target[], infos: readonly SlotInfo[
     }
   }
   const items = itemOf.length;
+  // Item and group bigrams → items, so a row's containment of every item costs one pass over its bigrams.
+  const itemPost = new Map<string, number[]>();
+  const groupPost = new Map<string, number[]>();
+  const itemSize = new Int32Array(items);
+  const groupSize = new Int32Array(items);
+  const index = (post: Map<string, number[]>, g: Set<string>, it: number) => {
+    for (const x of g) {
+      const list = post.get(x);
+      if (list) list.push(it);
+      else post.set(x, [it]);
+    }
+  };
+  for (let it = 0; it < items; it++) {
+    const s = itemOf[it] as SlotInfo;
+    const gi = grams(s.item);
+    const gg = s.group ? grams(s.group) : new Set<string>();
+    itemSize[it] = gi.size;
+    groupSize[it] = gg.size;
+    index(itemPost, gi, it);
+    index(groupPost, gg, it);
+  }
+  // compatible() reads only the slot's kind: one probe per kind, built once.
+  const probes = infos.length ? KINDS.map((kind) => ({ ...(infos[0] as SlotInfo), kind })) : [];
+  const itemHits = new Int32Array(items);
+  const groupHits = new Int32Array(items);
 
   // Per distinct row text: containment of each item (and its group) in it, computed once.
   const rowId = interner();
@@ -118,7 +143,7 @@ export function scorePairs(targets: readonly Target[], infos: readonly SlotInfo[
   for (let i = 0; i < n; i++) {
     const t = targets[i] as Target;
     // Which slot kinds this control can hold.
-    const compat = KINDS.map((kind) => compatible(t, { ...(infos[0] as SlotInfo), kind }));
+    const compat = probes.map((probe) => compatible(t, probe));
     const tUnit = t.unit ? unitId(t.unit) : -1;
     const tKind = t.first.kind;
     const tGrams = t.phrases.map(grams);
@@ -141,10 +166,16 @@ export function scorePairs(targets: readonly Target[], infos: readonly SlotInfo[
       rows = rowCache[r];
       if (!rows) {
         rows = new Float32Array(items * 2);
+        itemHits.fill(0);
+        groupHits.fill(0);
+        for (const x of grams(t.row)) {
+          for (const it of itemPost.get(x) ?? []) itemHits[it] = (itemHits[it] as number) + 1;
+          for (const it of groupPost.get(x) ?? []) groupHits[it] = (groupHits[it] as number) + 1;
+        }
+        // Same numbers as rowContainment() in score.ts: share of the item's (group's) bigrams in the row.
         for (let it = 0; it < items; it++) {
-          const [c, g] = rowContainment(t, itemOf[it] as SlotInfo);
-          rows[it * 2] = c;
-          rows[it * 2 + 1] = g;
+          rows[it * 2] = itemSize[it] ? (itemHits[it] as number) / (itemSize[it] as number) : 0;
+          rows[it * 2 + 1] = groupSize[it] ? (groupHits[it] as number) / (groupSize[it] as number) : 0;
         }
         rowCache[r] = rows;
       }

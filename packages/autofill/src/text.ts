@@ -143,14 +143,18 @@ export function similarity(a: string, b: string): number {
 export const isUnit = (s: string): boolean => unitSet.has(s.normalize('NFKC').trim());
 
 /** The unit the text starts with (spaces ignored), e.g. '人次，参与' → '人次'. */
+const unitStarts = new Set(UNITS.map((u) => u[0]));
 export function leadingUnit(text: string): string {
+  if (!text) return '';
   const t = text.normalize('NFKC').replace(/^[\s_]+/, '');
+  if (!unitStarts.has(t[0])) return '';
   for (const u of UNITS) if (t.startsWith(u)) return u === '％' ? '%' : u;
   return '';
 }
 
 /** A unit stated at the end of a label or header: '组织观看（人次）', '场次', '人数(单位：人)'. */
 export function trailingUnit(label: string): string {
+  if (!label) return '';
   const t = label
     .normalize('NFKC')
     .trim()
@@ -164,6 +168,7 @@ export function trailingUnit(label: string): string {
 /** A column header naming its unit: '参与人次', '活动场次', '人数（人）', '%'. Single-character endings
  * (数, 个) are too common in plain words to count. */
 export function headerUnit(header: string): string {
+  if (!header) return '';
   const t = trailingUnit(header);
   if (t) return t;
   const h = header.normalize('NFKC').trim();
@@ -173,6 +178,7 @@ export function headerUnit(header: string): string {
 
 /** The label without a trailing unit in parentheses or blank markers, for comparing the phrase itself. */
 export function stripUnit(label: string): string {
+  if (!label) return '';
   return label
     .normalize('NFKC')
     .replace(/[(（]\s*(?:单位\s*[:：]\s*)?[^()（）]{1,4}?\s*[)）]\s*[:：]?\s*$/, (m) => {
