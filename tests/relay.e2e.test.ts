@@ -118,6 +118,29 @@ describe('relay process', () => {
     expect(reader.entries().get('e49')?.get('title')).toBe('条目 49');
   });
 
+  it('compacts the update tail into one stored state when the last client leaves', async () => {
+    const name = `${unitId}/compaction`;
+    const writer = client(name);
+    await writer.synced;
+    for (let i = 0; i < 20; i++) writer.addEntry(`c${i}`, { title: `条目 ${i}` });
+    await waitFor(() => writer.acknowledged(), 'ack');
+    const stored = () => {
+      const db = new Database(`${relay.dataDir}/tianbao.sqlite`, { readonly: true });
+      const tail = db.prepare('SELECT count(*) AS n FROM updates WHERE name = ?').get(name) as { n: number };
+      const state = db.prepare('SELECT length(state) AS bytes FROM documents WHERE name = ?').get(name) as
+        | { bytes: number }
+        | undefined;
+      db.close();
+      return { tail: tail.n, bytes: state?.bytes ?? 0 };
+    };
+    expect(stored().tail).toBeGreaterThanOrEqual(20);
+    writer.destroy();
+    await waitFor(() => stored().tail === 0 && stored().bytes > 0, 'compaction after the last client left');
+    const reader = client(name);
+    await reader.synced;
+    expect(reader.entries().size).toBe(20);
+  });
+
   it('refuses a document that cannot be loaded instead of serving it empty', async () => {
     const name = `${unitId}/broken`;
     const writer = client(name);
@@ -161,9 +184,10 @@ describe('relay process', () => {
       return encoding.toUint8Array(e);
     };
     /** Opens a socket, authenticates for `doc` and collects the server's CLOSE reasons (type 7). */
-    const open = async (doc: string) => {
-      const ws = new WebSocket(relay.url);
+    const open = async (doc: string, url = relay.url) => {
+      const ws = new WebSocket(url);
       const closes: string[] = [];
+      const syncSteps2: number[] = [];
       let authenticated = false;
       ws.on('message', (data: Buffer) => {
         const d = decoding.createDecoder(new Uint8Array(data));
@@ -171,6 +195,7 @@ describe('relay process', () => {
         const type = decoding.readVarUint(d);
         if (type === 2 && decoding.readVarUint(d) === 2) authenticated = true;
         if (type === 7) closes.push(decoding.readVarString(d));
+        if (type === 0 && decoding.readVarUint(d) === 1) syncSteps2.push(Date.now());
       });
       await new Promise((r) => ws.once('open', r));
       ws.send(
@@ -181,7 +206,7 @@ describe('relay process', () => {
         }),
       );
       await waitFor(() => authenticated, 'authenticated');
-      return { ws, closes };
+      return { ws, closes, syncSteps2 };
     };
 
     it('rejects a malformed update and keeps the stored document intact', async () => {
@@ -234,6 +259,34 @@ describe('relay process', () => {
       await waitFor(() => closes.length > 0, 'close message');
       expect(closes[0]).toBe('update-too-large');
       ws.close();
+    });
+
+    it('slows a flood of messages, then refuses it', async () => {
+      const limited = await startRelayProcess({
+        dataDir: relay.dataDir,
+        args: ['--messages-per-second', '5', '--message-burst', '10', '--max-rate-wait-ms', '500'],
+      });
+      try {
+        const name = `${unitId}/flood`;
+        const { ws, closes, syncSteps2 } = await open(name, limited.url);
+        const step1 = frame(name, (e) => {
+          encoding.writeVarUint(e, 0); // Sync
+          encoding.writeVarUint(e, 0); // step 1
+          encoding.writeVarUint8Array(e, Uint8Array.of(0)); // empty state vector
+        });
+        const sent = Date.now();
+        for (let i = 0; i < 30; i++) ws.send(step1);
+        await waitFor(() => closes.includes('rate-limited'), 'rate-limited close');
+        await sleep(700);
+        // The burst is answered at once, the next two after a wait, the rest refused.
+        expect(syncSteps2.length).toBeGreaterThanOrEqual(11);
+        expect(syncSteps2.length).toBeLessThan(30);
+        expect(Math.max(...syncSteps2) - sent).toBeGreaterThanOrEqual(150);
+        await limited.waitForLog((l) => l.event === 'rejected message' && l.reason === 'rate-limited');
+        ws.close();
+      } finally {
+        await limited.stop();
+      }
     });
   });
 });

@@ -1,4 +1,6 @@
+import { createReadStream } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { Extension, Hocuspocus, onRequestPayload } from '@hocuspocus/server';
 import { type AccessStore, isUnitId, type Role, type TokenRecord } from './access.ts';
 import { BlobError, type BlobStore, isSha256 } from './blob-store.ts';
@@ -62,6 +64,9 @@ const publicToken = (t: TokenRecord) => ({
 export function createHttpRoutes(options: HttpRoutesOptions): Extension {
   const { access, blobs, log } = options;
   let instance: Hocuspocus | undefined;
+  // How long events waited for the relay's single thread: the relay's own share of latency.
+  const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+  loopDelay.enable();
 
   /** The live token for `unitId`, or an error response already sent. */
   const authorize = (req: IncomingMessage, res: ServerResponse, unitId: string, allowed: Role[]) => {
@@ -108,7 +113,6 @@ export function createHttpRoutes(options: HttpRoutesOptions): Extension {
         ETag: `"${sha}"`,
       });
       if (req.method === 'HEAD') return res.end();
-      const { createReadStream } = await import('node:fs');
       createReadStream(blobs.path(unitId, sha)).pipe(res);
       return;
     }
@@ -172,14 +176,22 @@ export function createHttpRoutes(options: HttpRoutesOptions): Extension {
     if (url.pathname === '/health' && (req.method === 'GET' || req.method === 'HEAD')) {
       const memory = process.memoryUsage();
       const cpu = process.cpuUsage();
-      return send(res, 200, {
+      send(res, 200, {
         ok: true,
         documents: instance?.getDocumentsCount() ?? 0,
         connections: instance?.getConnectionsCount() ?? 0,
         uptime: Math.round((Date.now() - options.startedAt) / 1000),
         memory: { rss: memory.rss, heapUsed: memory.heapUsed },
         cpuMs: Math.round((cpu.user + cpu.system) / 1000),
+        eventLoopDelayMs: {
+          p50: loopDelay.percentile(50) / 1e6,
+          p99: loopDelay.percentile(99) / 1e6,
+          max: loopDelay.max / 1e6,
+        },
       });
+      // ?resetLoopDelay=1 starts a new measuring interval (monitoring, benchmarks).
+      if (url.searchParams.get('resetLoopDelay') === '1') loopDelay.reset();
+      return;
     }
     const [head, unitId, ...rest] = parts;
     if (head === 'blobs' && unitId && isUnitId(unitId) && rest.length === 1 && rest[0]) {

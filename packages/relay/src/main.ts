@@ -11,6 +11,9 @@ const { values } = parseArgs({
     'public-url': { type: 'string' },
     'max-update-bytes': { type: 'string' },
     'max-blob-bytes': { type: 'string' },
+    'messages-per-second': { type: 'string' },
+    'message-burst': { type: 'string' },
+    'max-rate-wait-ms': { type: 'string' },
   },
 });
 
@@ -37,5 +40,8 @@ const started = startRelay({
   ...(values['public-url'] ? { publicUrl: values['public-url'] } : {}),
   ...(values['max-update-bytes'] ? { maxUpdateBytes: num(values['max-update-bytes']) } : {}),
   ...(values['max-blob-bytes'] ? { maxBlobBytes: num(values['max-blob-bytes']) } : {}),
+  ...(values['messages-per-second'] ? { messagesPerSecond: num(values['messages-per-second']) } : {}),
+  ...(values['message-burst'] ? { messageBurst: num(values['message-burst']) } : {}),
+  ...(values['max-rate-wait-ms'] ? { maxRateWaitMs: num(values['max-rate-wait-ms']) } : {}),
 });
 await started;

@@ -12,9 +12,23 @@ import { Refusal } from './refusal.ts';
  * SQLite persistence shaped like Hocuspocus' Database extension (fetch on load, store when
  * debounced), but every update is appended synchronously from the document's update event,
  * which fires before Hocuspocus acknowledges the client: an acknowledged edit survives SIGKILL.
- * The debounced onStoreDocument only compacts.
+ * The debounced onStoreDocument only compacts, and only when worth it.
  */
-export function createPersistenceExtension(store: DocumentStore, log: Logger): Extension {
+export function createPersistenceExtension(
+  store: DocumentStore,
+  log: Logger,
+  compactAfterUpdates = 2000,
+): Extension {
+  /** SQLite calls block the relay's one thread: say so when one takes long (disk, checkpoint). */
+  const timed = <T>(what: string, document: string, run: () => T): T => {
+    const started = performance.now();
+    try {
+      return run();
+    } finally {
+      const ms = performance.now() - started;
+      if (ms > 50) log('slow storage', { operation: what, document, ms: Math.round(ms) }, 'warn');
+    }
+  };
   return {
     extensionName: 'tianbao-sqlite',
     async onLoadDocument({ document, documentName }: onLoadDocumentPayload) {
@@ -36,7 +50,7 @@ export function createPersistenceExtension(store: DocumentStore, log: Logger): E
     async afterLoadDocument({ document, documentName }: afterLoadDocumentPayload) {
       document.on('update', (update: Uint8Array) => {
         try {
-          store.append(documentName, update);
+          timed('append', documentName, () => store.append(documentName, update));
         } catch (error) {
           log('store error', { document: documentName, error: String(error) }, 'error');
           // Thrown inside the update event: Hocuspocus then resets the connection without an ack,
@@ -45,9 +59,12 @@ export function createPersistenceExtension(store: DocumentStore, log: Logger): E
         }
       });
     },
-    async onStoreDocument({ documentName }: onStoreDocumentPayload) {
+    async onStoreDocument({ documentName, document }: onStoreDocumentPayload) {
+      // Compaction re-encodes the whole document on the relay's one thread (about 0.1 s per
+      // 10,000 entries), so only when the tail is long or the last client has left.
+      if (document.getConnectionsCount() > 0 && store.tailLength(documentName) < compactAfterUpdates) return;
       try {
-        store.compact(documentName);
+        timed('compact', documentName, () => store.compact(documentName));
       } catch (error) {
         // The tail stays as it is; nothing is lost by a failed compaction.
         log('compaction error', { document: documentName, error: String(error) }, 'error');

@@ -58,7 +58,7 @@ export function registerRelay(program: Command): void {
         maxBlobBytes?: number;
       }) => {
         const redisUrl = o.redis ?? process.env.TIANBAO_REDIS_URL;
-        const running = await startRelay({
+        const starting = startRelay({
           host: o.host,
           port: o.port,
           dataDir: o.data,
@@ -67,15 +67,15 @@ export function registerRelay(program: Command): void {
           ...(o.maxUpdateBytes ? { maxUpdateBytes: o.maxUpdateBytes } : {}),
           ...(o.maxBlobBytes ? { maxBlobBytes: o.maxBlobBytes } : {}),
         });
-        process.stderr.write(
-          `填报助手同步中继 / Tianbao relay: ${running.url} (data: ${running.databaseFile})\n`,
-        );
+        // Before the relay is up: a supervisor may signal as soon as it sees the listening line.
         const stop = async () => {
-          await running.close();
+          await (await starting).close();
           process.exit(0);
         };
         process.once('SIGINT', stop);
         process.once('SIGTERM', stop);
+        const running = await starting;
+        process.stderr.write(`填报助手同步中继 / Tianbao relay: ${running.url} (data: ${running.databaseFile})\n`);
       },
     );
 
