@@ -75,7 +75,9 @@ export function registerRelay(program: Command): void {
         process.once('SIGINT', stop);
         process.once('SIGTERM', stop);
         const running = await starting;
-        process.stderr.write(`填报助手同步中继 / Tianbao relay: ${running.url} (data: ${running.databaseFile})\n`);
+        process.stderr.write(
+          `填报助手同步中继 / Tianbao relay: ${running.url} (data: ${running.databaseFile})\n`,
+        );
       },
     );
 
