@@ -121,15 +121,18 @@ export class LogSession {
     return this.loadShard(this.log.shardIndexOf(entryId));
   }
 
+  /**
+   * Every change is handed to storage in the same task it happens in (a page may close right after),
+   * including changes from other tabs: if the tab that made an edit dies before its write lands, a
+   * page that received it still stores it. Duplicates are harmless; compaction merges them.
+   */
   private persist(name: string, doc: Y.Doc): void {
     let count = -1;
     doc.on('updateV2', (update: Uint8Array, origin: unknown) => {
-      const kind = originKind(origin);
-      if (this.closed || kind === 'storage' || kind === 'tab') return;
+      if (this.closed || originKind(origin) === 'storage') return;
+      this.track(this.storage.append(name, update));
       this.enqueue(async () => {
-        await this.storage.append(name, update);
-        if (count < 0) count = await this.storage.count(name);
-        else count++;
+        count = count < 0 ? await this.storage.count(name) : count + 1;
         if (count >= COMPACT_AFTER) {
           await this.storage.compact(name, Y.encodeStateAsUpdateV2(doc));
           count = 1;
@@ -137,6 +140,13 @@ export class LogSession {
       });
       this.scheduleSnapshot();
     });
+  }
+
+  private readonly writes = new Set<Promise<unknown>>();
+  private track(write: Promise<unknown>): void {
+    const p = write.catch((err) => console.error('tianbao: could not store a change', err));
+    this.writes.add(p);
+    void p.finally(() => this.writes.delete(p));
   }
 
   private enqueue(task: () => Promise<void>): void {
@@ -165,6 +175,7 @@ export class LogSession {
       clearTimeout(this.snapshotTimer);
       this.snapshotTimer = undefined;
     }
+    await Promise.all(this.writes);
     this.enqueue(() => this.writeSnapshot());
     await this.pending;
     await this.storage.flush();

@@ -120,6 +120,11 @@ describe('UnitLog', () => {
     };
     bad(() => log.addEntry(entry({ contributions: { [`${K}/s1`]: -3 } })), `contributions.${K}/s1`);
     bad(() => log.addEntry(entry({ contributions: { [`${K}/s1`]: '12' } })), `contributions.${K}/s1`);
+    try {
+      log.addEntry(entry({ contributions: { [`${K}/s1`]: -3 } }));
+    } catch (e) {
+      expect((e as LogInputError).messageZh).toBe('统计数不能是负数');
+    }
     bad(() => log.addEntry(entry({ colour: 'red' })), 'colour');
     bad(() => log.addEntry(entry({ date: '2021-02-30' })), 'date');
     bad(() => log.updateEntry(id, { title: '新标题', contributions: { x: 1 } }), 'contributions.x');

@@ -55,7 +55,12 @@ const FIELD_ZH: Record<string, string> = {
   unitName: '单位名称',
   address: '通讯地址',
 };
-const zh = (field: string) => FIELD_ZH[field.split('.').pop() ?? field] ?? field;
+/** Chinese name of a field path; slot keys inside contributions or values are not names a person knows. */
+const zh = (field: string) => {
+  if (/(^|\.)contributions\./.test(field)) return '统计数';
+  if (/^values\./.test(field)) return field.endsWith('.reason') ? '原因' : '填写的值';
+  return FIELD_ZH[field.split('.').pop() ?? field] ?? field;
+};
 
 const SLOT_KEY = /^[^/\s]+\/[^/\s]+$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;

@@ -36,7 +36,7 @@ export class IndexedDbStorage implements LogStorage {
     const open = idb.open(name, 1);
     open.onupgradeneeded = () => {
       const db = open.result;
-      // Key: [doc, seq]; value: the update bytes.
+      // Key: [doc, time-ordered number, page id]; value: the update bytes.
       db.createObjectStore(UPDATES);
       db.createObjectStore(CUSTOM);
       db.createObjectStore(QUARANTINE, { autoIncrement: true });
@@ -59,7 +59,7 @@ export class IndexedDbStorage implements LogStorage {
     const updates: Uint8Array[] = [];
     const skipped: SkippedRecord[] = [];
     values.forEach((v, i) => {
-      const key = keys[i] as [string, number];
+      const key = keys[i] as IDBValidKey[];
       try {
         const u = v instanceof Uint8Array ? v : new Uint8Array(v as ArrayBuffer);
         checkUpdateV2(u);
@@ -76,14 +76,24 @@ export class IndexedDbStorage implements LogStorage {
     return { updates, skipped, stamp: stampOf(keys) };
   }
 
+  /**
+   * One put in its own transaction, committed at once: a page may be closed right after an edit, and a
+   * transaction still waiting for a read before its write would be aborted with it. Keys are unique per
+   * page (time, counter, page id) so tabs appending to one database never overwrite each other; Yjs
+   * does not need updates in order.
+   */
   async append(doc: string, update: Uint8Array): Promise<void> {
     const db = await this.db;
     const tx = db.transaction(UPDATES, 'readwrite');
-    const store = tx.objectStore(UPDATES);
-    const last = await req(store.openKeyCursor(this.range(doc), 'prev'));
-    const seq = last ? (last.key as [string, number])[1] + 1 : 0;
-    store.put(update, [doc, seq]);
+    tx.objectStore(UPDATES).put(update, this.nextKey(doc));
+    tx.commit?.();
     await done(tx);
+  }
+
+  private seq = 0;
+  private readonly pageId = Math.random().toString(36).slice(2, 10);
+  private nextKey(doc: string): [string, number, string] {
+    return [doc, Date.now() * 1000 + (this.seq++ % 1000), this.pageId];
   }
 
   /**
@@ -107,9 +117,9 @@ export class IndexedDbStorage implements LogStorage {
       }
     });
     const merged = Y.mergeUpdatesV2([...readable, state]);
-    const last = keys[keys.length - 1] as [string, number] | undefined;
     for (const k of keys) store.delete(k);
-    store.put(merged, [doc, last ? last[1] + 1 : 0]);
+    store.put(merged, this.nextKey(doc));
+    tx.commit?.();
     await done(tx);
   }
 
@@ -149,8 +159,11 @@ export class IndexedDbStorage implements LogStorage {
   }
 }
 
-/** Records are never rewritten in place: the last key and the count identify the stored set. */
+/** Records are never rewritten in place: the count and the newest key identify the stored set. */
 function stampOf(keys: IDBValidKey[]): string {
-  const last = keys[keys.length - 1] as [string, number] | undefined;
-  return `${keys.length}:${last ? last[1] : -1}`;
+  const newest = (keys as [string, number, string?][]).reduce<[string, number, string?] | undefined>(
+    (a, k) => (!a || k[1] > a[1] ? k : a),
+    undefined,
+  );
+  return `${keys.length}:${newest ? `${newest[1]}${newest[2] ?? ''}` : '-'}`;
 }

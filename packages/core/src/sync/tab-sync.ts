@@ -20,8 +20,8 @@ const TAB = { kind: 'tab' } as const;
 /**
  * Keeps the pages of one browser (dashboard tabs, side panel) live on one log: every change goes to
  * the others at once, and a page that opens asks the others for what its stored copy lacks (the
- * y-protocols sync steps, over BroadcastChannel). Each page stores its own changes; received ones are
- * tagged `tab` so they are not stored twice. Updates for a shard this page has not loaded wait for it.
+ * y-protocols sync steps, over BroadcastChannel). Received changes are tagged `tab` (and stored by the
+ * receiver too, see LogSession.persist). Updates for a shard this page has not loaded wait for it.
  */
 export function syncTabs(session: LogSession, channel: TabChannel): () => void {
   const me = Math.random().toString(36).slice(2);
