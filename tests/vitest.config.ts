@@ -7,5 +7,7 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 120_000,
     hookTimeout: 120_000,
+    // Pages on a loaded 2-core machine: poll for up to 10 s before calling a UI state missing.
+    expect: { poll: { timeout: 10_000, interval: 100 } },
   },
 });

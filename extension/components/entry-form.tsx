@@ -53,7 +53,7 @@ export function EntryForm(props: { entry?: Entry; onDone: (id?: string) => void 
     const contributions: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(counts)) {
       const t = v.trim();
-      contributions[k] = t === '' ? Number.NaN : /^\d+(\.\d+)?$/.test(t) ? Number(t) : t;
+      contributions[k] = t === '' ? Number.NaN : /^-?\d+(\.\d+)?$/.test(t) ? Number(t) : t;
     }
     // Removed blanks are set to 0, which the log treats as "no longer adds to this blank".
     for (const k of Object.keys(e?.contributions ?? {})) if (!(k in contributions)) contributions[k] = 0;

@@ -3,17 +3,15 @@ import { useEffect, useState } from 'react';
 import { userMessage } from '../utils/input-errors';
 import { createLog, joinFromFile, type OpenLog } from '../utils/log-client';
 import { userName } from '../utils/settings';
-import { saveImportedTemplate, statisticsTemplates } from '../utils/templates';
+import { saveImportedTemplate, statisticsTemplates, type TemplateChoice } from '../utils/templates';
 import { FormField } from './form-field';
-
-type Choice = { id: string; title: string; slots: number; imported: boolean };
 
 /** 开始使用: who you are, then create the unit's log or join a colleague's. */
 export function FirstRun(props: { onOpened: (open: OpenLog) => void; onCancel?: () => void }) {
   const [name, setName] = useState('');
   const [unit, setUnit] = useState('');
   const [campaign, setCampaign] = useState(`${new Date().getFullYear()}年“安全生产月”`);
-  const [templates, setTemplates] = useState<Choice[]>([]);
+  const [templates, setTemplates] = useState<TemplateChoice[]>([]);
   const [templateId, setTemplateId] = useState('');
   const [paste, setPaste] = useState<{ text: string; html?: string } | null>(null);
   const [imported, setImported] = useState<{ template: Template; warnings: string[] } | null>(null);
@@ -126,6 +124,7 @@ export function FirstRun(props: { onOpened: (open: OpenLog) => void; onCancel?: 
                 <span>
                   {t.title}
                   <span className="muted">（{t.slots} 个空）</span>
+                  {t.notice ? <span className="choice-source">{t.notice}</span> : null}
                 </span>
               </label>
             ))}

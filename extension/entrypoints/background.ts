@@ -45,11 +45,13 @@ export default defineBackground(() => {
   deadlineAlarms.watch(() => void reschedule());
   remindersOn.watch(() => void reschedule());
 
+  /** Focuses an open dashboard (switching its tab only when asked) or opens one. */
   async function openDashboard(tab?: string) {
     const url = browser.runtime.getURL('/dashboard.html');
-    const [existing] = await browser.tabs.query({ url });
+    const [existing] = await browser.tabs.query({ url: `${url}*` });
     const target = `${url}${tab ? `#${tab}` : ''}`;
-    if (existing?.id !== undefined) await browser.tabs.update(existing.id, { active: true, url: target });
+    if (existing?.id !== undefined)
+      await browser.tabs.update(existing.id, { active: true, ...(tab && { url: target }) });
     else await browser.tabs.create({ url: target });
   }
 
