@@ -98,6 +98,24 @@ describe('context of a control', () => {
     expect(byName(fields, 'a1').unit).toBe('场次');
   });
 
+  test('a blank with no words of its own continues the phrase before it ("组织观看（ ）场（ ）人次")', () => {
+    const fields = scan(page('<p>组织观看（<input name="a">）场（<input name="b">）人次</p>'));
+    expect(byName(fields, 'b')).toMatchObject({ before: '', leading: '组织观看', unit: '人次' });
+  });
+
+  test('headings nest: the group heading stays while item headings change', () => {
+    const fields = scan(
+      page(
+        '<h3>安全生产月活动</h3><h4>启动仪式</h4><p>举办<input name="a">场</p><h4>宣传咨询日</h4><p>开展<input name="b">场</p><h3>组织落实</h3><p>召开<input name="c">次</p>',
+      ),
+    );
+    expect(fields.map((f) => f.heading)).toEqual([
+      '安全生产月活动 启动仪式',
+      '安全生产月活动 宣传咨询日',
+      '组织落实',
+    ]);
+  });
+
   test('fieldset legend and the heading above', () => {
     const fields = scan(
       page(

@@ -63,7 +63,10 @@ export function scanAll(doc: Document, options: ScanOptions = {}): ScanResult {
   const grids = new Map<Element, Grid>();
   const withControls = new Map<Element, boolean>();
   const keys: KeyCounts = new Map();
+  // The headings the control sits under, outermost first (h3 group, h4 item …).
+  const headings: string[] = [];
   let heading = '';
+  const byControl = new Map<Control, Field>();
   let order = 0;
 
   const consider = (el: Control, framePath: string, shadow: boolean) => {
@@ -90,7 +93,7 @@ export function scanAll(doc: Document, options: ScanOptions = {}): ScanResult {
     const firstInCell = isFirstInContainer(el);
     // A radio's or checkbox's own label is its option (是/否), not the question.
     const box = type === 'checkbox' || type === 'radio';
-    const leading = (!label || box) && !before && firstInCell ? leadingText(el) : '';
+    const leading = (!label || box) && !before ? (firstInCell ? leadingText(el) : continuedPhrase(el)) : '';
     const reason = skipReason(el, label || before || leading, rowHeaders);
     if (reason) {
       skipped.push({ control: el, framePath, reason });
@@ -128,7 +131,26 @@ export function scanAll(doc: Document, options: ScanOptions = {}): ScanResult {
       field.choice = yesNo(field.option);
     }
     fields.push(field);
+    byControl.set(el, field);
   };
+
+  /**
+   * "组织观看（ ）场（ ）人次": a blank with no words of its own continues the phrase of the blank before
+   * it in the same sentence, as the template's slot phrases do.
+   */
+  function continuedPhrase(el: Control): string {
+    const hit = tokensFor(el, ctx);
+    if (!hit) return '';
+    for (let i = hit.at - 1; i >= 0; i--) {
+      const t = hit.tokens[i];
+      if (!t || 'brk' in t) return '';
+      if ('control' in t) {
+        const prev = byControl.get(t.control);
+        return prev ? prev.before || prev.leading : '';
+      }
+    }
+    return '';
+  }
 
   const visit = (root: Document | ShadowRoot, framePath: string, shadow: boolean) => {
     const all = root.querySelectorAll('*');
@@ -137,7 +159,12 @@ export function scanAll(doc: Document, options: ScanOptions = {}): ScanResult {
       const el = all[i] as Element;
       const tag = el.localName;
       if (tag.length === 2 && tag[0] === 'h' && tag[1] !== 'r') {
-        if (/^h[1-6]$/.test(tag)) heading = clean(textOf(el)).slice(0, 80);
+        if (/^h[1-6]$/.test(tag)) {
+          const level = Number(tag[1]);
+          headings[level - 1] = clean(textOf(el)).slice(0, 80);
+          headings.length = level;
+          heading = headings.filter(Boolean).join(' ');
+        }
       } else if (isControl(el)) {
         consider(el, framePath, shadow);
       } else if ((tag === 'iframe' || tag === 'frame') && options.frames !== false) {
