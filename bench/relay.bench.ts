@@ -48,7 +48,9 @@ async function withUnit<T>(
 ) {
   const dataDir = tempDir();
   const unit = createUnit({ dataDir, name, relayUrl: 'ws://127.0.0.1:1' });
-  const relay = await startRelayProcess({ dataDir });
+  // e.g. TIANBAO_BENCH_RELAY_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' to profile the relay.
+  const nodeArgs = process.env.TIANBAO_BENCH_RELAY_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const relay = await startRelayProcess({ dataDir, nodeArgs });
   try {
     return await run(relay, unit);
   } finally {

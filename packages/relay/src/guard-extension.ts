@@ -21,6 +21,17 @@ export interface GuardOptions {
  */
 export function createGuardExtension(access: AccessStore, log: Logger, options: GuardOptions): Extension {
   const limiter = new RateLimiter(options.messagesPerSecond, options.messageBurst, options.maxRateWaitMs);
+  // Token liveness per message, remembered for a second: a revoked token is still refused
+  // within a second here (and its connections closed by the relay's sweep).
+  const liveUntil = new Map<string, number>();
+  const isLive = (tokenId: string) => {
+    const now = Date.now();
+    if ((liveUntil.get(tokenId) ?? 0) > now) return true;
+    const live = access.isLive(tokenId);
+    if (live) liveUntil.set(tokenId, now + 1000);
+    else liveUntil.delete(tokenId);
+    return live;
+  };
   const refuse = (reason: string, code: number, fields: LogFields) => {
     log('rejected message', { ...fields, reason }, 'warn');
     return new Refusal(reason, code);
@@ -36,7 +47,7 @@ export function createGuardExtension(access: AccessStore, log: Logger, options: 
       const who: LogFields = isRelayContext(context)
         ? { unit: context.unitId, user: context.tokenId, document: documentName, socket: socketId }
         : { document: documentName, socket: socketId };
-      if (isRelayContext(context) && !access.isLive(context.tokenId)) {
+      if (isRelayContext(context) && !isLive(context.tokenId)) {
         throw refuse('token-revoked', 4401, who);
       }
       if (frame.byteLength > options.maxUpdateBytes) {
