@@ -55,8 +55,16 @@ describe('context of a control', () => {
     expect(byName(fields, 'p')).toMatchObject({ placeholder: '电子邮箱', title: '邮箱地址' });
   });
 
-  test('generic placeholders are not context', () => {
+  test('generic placeholders are not context; "请输入联系人" names 联系人', () => {
     expect(byName(scan(page('<input id="p" placeholder="请输入">')), 'p').placeholder).toBe('');
+    expect(byName(scan(page('<input id="p" placeholder="请输入联系人">')), 'p').placeholder).toBe('联系人');
+  });
+
+  test('Bootstrap-like: a label without for above the input names it, unit in parentheses', () => {
+    const f = scan(
+      page('<div class="form-group"><label>现场咨询互动（人次）</label><input class="form-control"></div>'),
+    )[0];
+    expect(f).toMatchObject({ before: '现场咨询互动（人次）', unit: '人次' });
   });
 
   test('label in the preceding cell, unit in the following cell', () => {

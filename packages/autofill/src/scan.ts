@@ -109,7 +109,10 @@ export function scanAll(doc: Document, options: ScanOptions = {}): ScanResult {
       shadow,
       order: order++,
       label,
-      placeholder: GENERIC_PLACEHOLDER.test(placeholder) ? '' : placeholder,
+      // "请输入联系人" names the field 联系人; a bare "请输入" names nothing.
+      placeholder: GENERIC_PLACEHOLDER.test(placeholder)
+        ? ''
+        : placeholder.replace(/^(请输入|请填写|请选择|输入|填写)/, ''),
       title: clean(el.getAttribute('title')),
       before,
       after,
@@ -117,6 +120,7 @@ export function scanAll(doc: Document, options: ScanOptions = {}): ScanResult {
       unit:
         leadingUnit(after) ||
         trailingUnit(label) ||
+        trailingUnit(before) ||
         trailingUnit(leading) ||
         headerUnit(colHeaders[colHeaders.length - 1] ?? '') ||
         trailingUnit(placeholder),
