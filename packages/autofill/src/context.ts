@@ -92,20 +92,47 @@ const trimAfter = (s: string) =>
     .replace(/^[\s)）\]】_＿]+/, '')
     .trim();
 
+/** Between two blanks 、 separates too: '开展“区域行”（ ）次、“专题行”（ ）次'. */
+const BETWEEN = /[，,；;。！!？?、]/;
+
 /**
  * Text between two blanks: the first blank's after-text and the second one's before-text. Split at the
- * first separator (the reference rule); with none, a text ending in a colon labels the next blank
+ * separators (the reference rule: up to the first is the first blank's, after the last the second's); with none, a text ending in a colon labels the next blank
  * ("填报单位：[ ] 联系人：[ ]") apart from a leading unit; otherwise it all belongs to the first.
  */
 export function splitBetween(text: string): [string, string] {
-  const m = SEPARATOR.exec(text);
-  if (m) return [text.slice(0, m.index), text.slice(m.index + 1)];
+  const m = BETWEEN.exec(text);
+  if (m) {
+    // Words between the first and the last separator describe neither blank (a blank the portal left out).
+    let last = m.index;
+    for (let i = text.length - 1; i > m.index; i--) {
+      if (BETWEEN.test(text[i] as string)) {
+        last = i;
+        break;
+      }
+    }
+    return [text.slice(0, m.index), text.slice(last + 1)];
+  }
   if (/[:：]\s*$/.test(text)) {
     const t = text.replace(/^[\s_)）]+/, '');
     const unit = leadingUnit(t);
     return [unit, t.slice(unit.length)];
   }
   return [text, ''];
+}
+
+/** The last clause of a text (after its last separator, trailing separators and colons ignored). */
+function lastClause(text: string): string {
+  const t = text.replace(/[\s，,；;。！!？?:：]+$/, '');
+  let cut = -1;
+  for (let i = t.length - 1; i >= 0; i--) {
+    if (SEPARATOR.test(t[i] as string)) {
+      cut = i;
+      break;
+    }
+  }
+  const tail = t.slice(cut + 1);
+  return tail.trim() ? tail : t;
 }
 
 /**
@@ -130,7 +157,11 @@ export function aroundText(el: Control, cache: ContextCache): { before: string; 
     }
     back = t.text + back;
   }
-  const before = boundedByControl ? splitBetween(back)[1] : back;
+  // The words right before a blank describe it: earlier clauses of the line (cut at ，；。) belong to
+  // text or blanks before it.
+  // A 是/否 question is the whole line, commas and all.
+  const box = (el as HTMLInputElement).type === 'checkbox' || (el as HTMLInputElement).type === 'radio';
+  const before = boundedByControl ? splitBetween(back)[1] : box ? back : lastClause(back);
   let forward = '';
   let forwardToControl = false;
   for (let i = at + 1; i < tokens.length; i++) {

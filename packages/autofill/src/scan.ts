@@ -121,8 +121,8 @@ export function scanAll(doc: Document, options: ScanOptions = {}): ScanResult {
         leadingUnit(after) ||
         trailingUnit(label) ||
         trailingUnit(before) ||
-        trailingUnit(leading) ||
         headerUnit(colHeaders[colHeaders.length - 1] ?? '') ||
+        trailingUnit(leading) ||
         trailingUnit(placeholder),
       rowHeaders,
       colHeaders,
