@@ -261,6 +261,28 @@ describe('relay process', () => {
       ws.close();
     });
 
+    it('drops a client that stops reading instead of buffering for it without bound', async () => {
+      const small = await startRelayProcess({
+        dataDir: relay.dataDir,
+        args: ['--max-buffered-bytes', '1000000'],
+      });
+      try {
+        const name = `${unitId}/stuck-reader`;
+        const { ws } = await open(name, small.url);
+        // Stop reading: the kernel buffers fill, then the relay's own buffer for this socket grows.
+        (ws as unknown as { _socket: { pause(): void } })._socket.pause();
+        const writer = connectClient({ url: small.url, name, token: editor });
+        clients.push(writer);
+        await writer.synced;
+        for (let i = 0; i < 12; i++) writer.addEntry(`big-${i}`, { blob: 'x'.repeat(2_000_000) });
+        await small.waitForLog((l) => l.event === 'slow client dropped' && l.document === name, 15_000);
+        await waitFor(() => writer.acknowledged(), 'writer unaffected');
+        ws.terminate();
+      } finally {
+        await small.stop();
+      }
+    });
+
     it('slows a flood of messages, then refuses it', async () => {
       const limited = await startRelayProcess({
         dataDir: relay.dataDir,

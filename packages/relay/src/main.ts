@@ -14,6 +14,7 @@ const { values } = parseArgs({
     'messages-per-second': { type: 'string' },
     'message-burst': { type: 'string' },
     'max-rate-wait-ms': { type: 'string' },
+    'max-buffered-bytes': { type: 'string' },
   },
 });
 
@@ -43,5 +44,6 @@ const started = startRelay({
   ...(values['messages-per-second'] ? { messagesPerSecond: num(values['messages-per-second']) } : {}),
   ...(values['message-burst'] ? { messageBurst: num(values['message-burst']) } : {}),
   ...(values['max-rate-wait-ms'] ? { maxRateWaitMs: num(values['max-rate-wait-ms']) } : {}),
+  ...(values['max-buffered-bytes'] ? { maxBufferedBytes: num(values['max-buffered-bytes']) } : {}),
 });
 await started;

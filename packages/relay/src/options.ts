@@ -19,6 +19,8 @@ export interface RelayOptions {
   messageBurst?: number;
   /** Past the burst, messages wait; a client that would wait longer than this is refused. */
   maxRateWaitMs?: number;
+  /** Bytes the relay may hold for one client that does not read; past this it is dropped. */
+  maxBufferedBytes?: number;
   /** Largest attachment accepted by PUT /blobs. */
   maxBlobBytes?: number;
   /** WebSocket URL written into invitations made by the admin API (behind a proxy: wss://…). */
@@ -49,6 +51,7 @@ export function resolveOptions(options: RelayOptions): ResolvedRelayOptions {
     messageBurst: options.messageBurst ?? 5000,
     maxRateWaitMs: options.maxRateWaitMs ?? 20_000,
     maxBlobBytes: options.maxBlobBytes ?? 200 * 2 ** 20,
+    maxBufferedBytes: options.maxBufferedBytes ?? 64 * 2 ** 20,
     compactAfterMs: options.compactAfterMs ?? 2000,
     ...(options.redisUrl ? { redisUrl: options.redisUrl } : {}),
     ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),

@@ -114,7 +114,34 @@ export async function startRelay(options: RelayOptions = {}): Promise<RunningRel
       resolveListen();
     });
   });
-  const sweep = setInterval(sweepRevoked, 2000);
+  // A client that stops reading makes the relay buffer everything sent to it: drop it (it
+  // reconnects and resyncs) before it can exhaust the relay's memory.
+  const sweepSlowClients = () => {
+    const seen = new Set<unknown>();
+    for (const document of server?.hocuspocus.documents.values() ?? []) {
+      for (const connection of document.getConnections()) {
+        const socket = connection.webSocket;
+        if (seen.has(socket) || socket.bufferedAmount <= o.maxBufferedBytes) continue;
+        seen.add(socket);
+        const context: unknown = connection.context;
+        log(
+          'slow client dropped',
+          {
+            ...(isRelayContext(context) ? { unit: context.unitId, user: context.tokenId } : {}),
+            document: document.name,
+            socket: connection.socketId,
+            buffered: socket.bufferedAmount,
+          },
+          'warn',
+        );
+        socket.terminate();
+      }
+    }
+  };
+  const sweep = setInterval(() => {
+    sweepRevoked();
+    sweepSlowClients();
+  }, 2000);
   sweep.unref();
 
   const port = server.address.port;
