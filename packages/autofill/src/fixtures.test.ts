@@ -118,4 +118,44 @@ describe.each(fixtures.map((f) => [f.name, f] as const))('%s', (_, fixture) => {
     // Leaving blanks out can make neighbours genuinely ambiguous: those may be unsure, never wrong.
     expect(r.correct / r.total).toBeGreaterThanOrEqual(0.8);
   });
+
+  test.each([1, 2])(
+    'a portal that asks for more than the template (seed %i): extra blanks stay unmatched',
+    (seed) => {
+      const doc = load(fixture.dir, fixture.truth.entry);
+      const next = random(seed);
+      const extras: Element[] = [];
+      const phrases = ['其中线上', '其他', '其中重点企业', '另有'];
+      for (const f of fixture.truth.fields) {
+        if (f.decoy || f.key.includes('_0') || next() > 0.25) continue;
+        const el = locate(doc, f.key);
+        if (!el || el.localName !== 'input' || (el as HTMLInputElement).type !== 'text') continue;
+        const extra = doc.createElement('input');
+        extra.name = `extra${extras.length}`;
+        const unit = ['场', '人次', '项', '个'][Math.floor(next() * 4)] as string;
+        const phrase = phrases[Math.floor(next() * phrases.length)] as string;
+        el.after(doc.createTextNode(`，${phrase}（`), extra, doc.createTextNode(`）${unit}`));
+        extras.push(extra);
+      }
+      expect(extras.length).toBeGreaterThan(0);
+      const matches = match(scan(doc), slots);
+      expect(matches.filter((m) => extras.includes(m.field.control))).toHaveLength(extras.length);
+      const taken = matches.filter((m) => extras.includes(m.field.control) && m.status === 'matched');
+      expect(taken.map((m) => `${m.field.control.getAttribute('name')} → ${m.slotId}`)).toEqual([]);
+      expect(judge(doc, fixture.truth, slots).wrong).toEqual([]);
+    },
+  );
+
+  test('a portal that puts the header fields at the bottom: still matched by label', () => {
+    const doc = load(fixture.dir, fixture.truth.entry);
+    const header = fixture.truth.fields.find((f) => f.slot === 0 && fixture.truth.template !== 'liaison');
+    const block = header && locate(doc, header.key)?.closest('table, fieldset, p');
+    const tableBlank = fixture.truth.fields.find((f) => typeof f.slot === 'number' && f.slot > 3);
+    const inner = tableBlank && locate(doc, tableBlank.key);
+    if (!block || (inner && block.contains(inner))) return; // no separate header block on this page
+    doc.body.append(block);
+    const r = judge(doc, fixture.truth, slots);
+    expect(r.wrong).toEqual([]);
+    expect(r.correct / r.total).toBeGreaterThanOrEqual(0.98);
+  });
 });
