@@ -129,7 +129,7 @@ describe.each(fixtures.map((f) => [f.name, f] as const))('%s', (_, fixture) => {
       for (const f of fixture.truth.fields) {
         if (f.decoy || f.key.includes('_0') || next() > 0.25) continue;
         const el = locate(doc, f.key);
-        if (!el || el.localName !== 'input' || (el as HTMLInputElement).type !== 'text') continue;
+        if (el?.localName !== 'input' || (el as HTMLInputElement).type !== 'text') continue;
         const extra = doc.createElement('input');
         extra.name = `extra${extras.length}`;
         const unit = ['场', '人次', '项', '个'][Math.floor(next() * 4)] as string;
