@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { newDoc } from './doc-layout.ts';
+import { newDoc, shardName } from './doc-layout.ts';
 import { UnitLog } from './unit-log.ts';
 
 /**
@@ -59,7 +59,7 @@ export function runConvergence(opts: SimOptions): SimResult {
       return c;
     };
     const log = UnitLog.fromRoot(clone(first.root), `r${r}`);
-    for (let i = 0; i < first.shardCount; i++) log.attachShard(i, clone(first.doc(`e0${i}`) as Y.Doc));
+    for (let i = 0; i < first.shardCount; i++) log.attachShard(i, clone(first.doc(shardName(i)) as Y.Doc));
     logs.push(log);
   }
   let clock = 1;
@@ -133,6 +133,8 @@ export function runConvergence(opts: SimOptions): SimResult {
       if (partitioned.size && rand() < 0.5) partitioned.delete(pick([...partitioned]));
       else partitioned.add(r);
     }
+    // Ask for conflicts now and then, so each replica's conflict cache is kept up incrementally.
+    if (op % 97 === 0) log.conflicts();
     // Deliver a random part of the queue in random order, sometimes twice.
     if (rand() < 0.6) {
       const keep: Msg[] = [];
@@ -168,6 +170,15 @@ export function runConvergence(opts: SimOptions): SimResult {
       conflicts: l.conflicts(),
     });
   const identical = logs.every((l) => view(l) === view(first));
+  // The incrementally kept conflicts must equal a scan from scratch of the same documents.
+  const clone = (d: Y.Doc) => {
+    const c = newDoc();
+    Y.applyUpdateV2(c, Y.encodeStateAsUpdateV2(d));
+    return c;
+  };
+  const fresh = UnitLog.fromRoot(clone(first.root), 'check');
+  for (let i = 0; i < first.shardCount; i++) fresh.attachShard(i, clone(first.doc(shardName(i)) as Y.Doc));
+  const cacheMatchesScan = JSON.stringify(fresh.conflicts()) === JSON.stringify(first.conflicts());
   if (!identical && process.env.SIM_DEBUG) {
     const a = view(first);
     const b = view(logs.find((l) => view(l) !== a) as UnitLog);
@@ -206,7 +217,7 @@ export function runConvergence(opts: SimOptions): SimResult {
     for (const v of values) if (!covered.has(v)) lostWrites.push(`${target}=${v}`);
   }
   return {
-    identical,
+    identical: identical && cacheMatchesScan,
     lostWrites,
     conflicts: conflicts.length,
     entries: first.listEntries({ deleted: 'any' }).length,

@@ -83,8 +83,10 @@ export class LogSession {
     const stale: number[] = [];
     if (restored) {
       log.adoptIndex(restored.index);
+      const stored = storage.stamps ? await storage.stamps() : undefined;
       for (let i = 0; i < log.shardCount; i++) {
-        if (restored.stamps[shardName(i)] !== (await storage.stamp(shardName(i)))) stale.push(i);
+        const now = stored ? (stored[shardName(i)] ?? '0:-') : await storage.stamp(shardName(i));
+        if (restored.stamps[shardName(i)] !== now) stale.push(i);
       }
     }
     const now = !restored || !opts.lazy ? [...Array(log.shardCount).keys()] : stale;
@@ -164,8 +166,10 @@ export class LogSession {
   }
 
   private async writeSnapshot(): Promise<void> {
+    const stored = this.storage.stamps ? await this.storage.stamps() : undefined;
     const stamps: Record<string, string> = {};
-    for (const name of this.log.docNames()) stamps[name] = await this.storage.stamp(name);
+    for (const name of this.log.docNames())
+      stamps[name] = stored ? (stored[name] ?? '0:-') : await this.storage.stamp(name);
     await this.storage.writeSnapshot(this.log.index.toSnapshot(stamps));
   }
 

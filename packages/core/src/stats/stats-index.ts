@@ -81,7 +81,7 @@ export class StatsIndex {
         by: r.createdBy,
         amount: r.contributions[key] ?? 0,
       }))
-      .sort((a, b) => a.date.localeCompare(b.date) || a.entryId.localeCompare(b.entryId));
+      .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.entryId < b.entryId ? -1 : 1));
   }
 
   /** Compact form for storage: rows as arrays, stamps say which stored updates it reflects. */

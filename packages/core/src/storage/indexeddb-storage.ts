@@ -134,6 +134,14 @@ export class IndexedDbStorage implements LogStorage {
     return stampOf(keys);
   }
 
+  async stamps(): Promise<Record<string, string>> {
+    const db = await this.db;
+    const keys = (await req(db.transaction(UPDATES).objectStore(UPDATES).getAllKeys())) as IDBValidKey[][];
+    const byDoc = new Map<string, IDBValidKey[]>();
+    for (const k of keys) byDoc.set(k[0] as string, [...(byDoc.get(k[0] as string) ?? []), k]);
+    return Object.fromEntries([...byDoc].map(([doc, ks]) => [doc, stampOf(ks)]));
+  }
+
   async readSnapshot(): Promise<string | undefined> {
     const db = await this.db;
     const v = await req(db.transaction(CUSTOM).objectStore(CUSTOM).get('snapshot'));

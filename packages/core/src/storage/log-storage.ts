@@ -27,6 +27,8 @@ export interface LogStorage {
   count(doc: string): Promise<number>;
   /** The stamp `load` would return, without reading the updates. */
   stamp(doc: string): Promise<string>;
+  /** Every document's stamp at once, where the store can do that in one read (a cold start asks for all). */
+  stamps?(): Promise<Record<string, string>>;
   readSnapshot(): Promise<string | undefined>;
   writeSnapshot(json: string): Promise<void>;
   /** Makes everything appended so far durable. */
