@@ -1,7 +1,52 @@
-// `pnpm start`: builds what exists and says what it started. Later: relay with its SQLite file, demo portal.
-import { spawnSync } from 'node:child_process';
+// `pnpm start`: builds the extension, starts the sync relay on 127.0.0.1 with its SQLite file in
+// ./data, and says how to load the extension. Ctrl-C stops everything.
+import { spawn, spawnSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import { createInterface } from 'node:readline';
 
-const r = spawnSync('pnpm', ['exec', 'wxt', 'build'], { stdio: 'inherit' });
-if (r.status !== 0) process.exit(r.status ?? 1);
-console.log('\n填报助手已构建 / built: .output/chrome-mv3');
-console.log('命令行 / CLI: pnpm tianbao --help');
+const port = process.env.TIANBAO_RELAY_PORT ?? '8787';
+const children = [];
+const stop = () => {
+  for (const c of children) c.kill('SIGTERM');
+  process.exit(0);
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);
+
+console.log('构建浏览器扩展 / building the extension …');
+const build = spawnSync('pnpm', ['exec', 'wxt', 'build'], { encoding: 'utf8' });
+if (build.status !== 0) {
+  process.stderr.write(`${build.stdout}${build.stderr}`);
+  process.exit(build.status ?? 1);
+}
+
+const relay = spawn(
+  'pnpm',
+  ['exec', 'tsx', 'packages/relay/src/main.ts', '--host', '127.0.0.1', '--port', port, '--data', 'data'],
+  {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  },
+);
+children.push(relay);
+relay.on('exit', (code) => {
+  console.error(`同步服务已退出 / the relay exited (${code})`);
+  stop();
+});
+
+let shown = false;
+createInterface({ input: relay.stdout }).on('line', (line) => {
+  if (shown || !line.includes('"listening"')) return;
+  shown = true;
+  const { url, httpUrl, database } = JSON.parse(line);
+  console.log(`
+填报助手已启动 / Tianbao is running
+
+  浏览器扩展 / extension:  ${resolve('.output/chrome-mv3')}
+    Chrome/Edge: 打开 chrome://extensions → 开启“开发者模式” → “加载已解压的扩展程序” → 选择上面的文件夹
+    (open chrome://extensions → Developer mode → Load unpacked → choose the folder above)
+  同步服务 / sync relay:   ${url}   (health: ${httpUrl}/health)
+    数据文件 / database:   ${database}
+    新建单位 / create a unit: pnpm tianbao relay unit create --name 单位名称 --data data
+
+按 Ctrl-C 停止 / Ctrl-C stops.`);
+});
