@@ -14,6 +14,10 @@ export interface Grid {
   places: Map<HTMLTableCellElement, Place>;
   /** Rows above the first row that holds a control: the header rows. */
   headerRows: number;
+  /** <th> cells below the header rows (side headers in the body), in row order. */
+  bodyHeaders: HTMLTableCellElement[];
+  /** Headers per cell: a cell with six blanks is looked up once. */
+  memo: Map<HTMLTableCellElement, { row: string[]; col: string[] }>;
 }
 
 const controlSelector = 'input:not([type=hidden]):not([type=button]):not([type=submit]),select,textarea';
@@ -41,7 +45,11 @@ export function buildGrid(table: HTMLTableElement): Grid {
     }
     if (headerRows < 0 && row.querySelector(controlSelector)) headerRows = r;
   }
-  return { cells, places, headerRows: headerRows < 0 ? rows.length : headerRows };
+  const top = headerRows < 0 ? rows.length : headerRows;
+  const bodyHeaders = [...places.entries()]
+    .filter(([cell, p]) => p.row >= top && cell.localName === 'th')
+    .map(([cell]) => cell);
+  return { cells, places, headerRows: top, bodyHeaders, memo: new Map() };
 }
 
 const isLabelCell = (cell: HTMLTableCellElement, withControls: Map<Element, boolean>): boolean => {
@@ -59,6 +67,8 @@ export function headersOf(
   grid: Grid,
   withControls: Map<Element, boolean>,
 ): { row: string[]; col: string[] } {
+  const known = grid.memo.get(cell);
+  if (known) return known;
   const place = grid.places.get(cell);
   if (!place) return { row: [], col: [] };
   const row: string[] = [];
@@ -73,16 +83,23 @@ export function headersOf(
     if (t) row.push(t);
   }
   const col: string[] = [];
-  for (let r = 0; r < place.row; r++) {
-    for (let c = place.col; c < place.col + place.colSpan; c++) {
-      const other = grid.cells[r]?.[c];
-      if (!other || seen.has(other)) continue;
-      seen.add(other);
-      if (!isLabelCell(other, withControls)) continue;
-      if (r >= grid.headerRows && other.localName !== 'th') continue;
-      const t = clean(textOf(other));
-      if (t) col.push(t);
-    }
+  const addCol = (other: HTMLTableCellElement | undefined) => {
+    if (!other || seen.has(other)) return;
+    seen.add(other);
+    if (!isLabelCell(other, withControls)) return;
+    const t = clean(textOf(other));
+    if (t) col.push(t);
+  };
+  // Header rows, then <th> cells further down that sit above this cell in its columns.
+  for (let r = 0; r < Math.min(place.row, grid.headerRows); r++) {
+    for (let c = place.col; c < place.col + place.colSpan; c++) addCol(grid.cells[r]?.[c]);
   }
-  return { row, col };
+  for (const th of grid.bodyHeaders) {
+    const p = grid.places.get(th);
+    if (p && p.row < place.row && p.col < place.col + place.colSpan && p.col + p.colSpan > place.col)
+      addCol(th);
+  }
+  const result = { row, col };
+  grid.memo.set(cell, result);
+  return result;
 }
