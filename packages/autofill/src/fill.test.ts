@@ -145,4 +145,27 @@ describe('fill', () => {
     expect(clicked).toEqual(['f0']);
     expect((doc.getElementById('p0') as HTMLInputElement).checked).toBe(true);
   });
+
+  test("focus: 'real' really focuses each control (for pages that read document.activeElement)", () => {
+    const doc = page('<p>联系人：<input name="lxr"></p>');
+    const el = input(doc, 'lxr');
+    let active: Element | null = null;
+    el.addEventListener('input', () => {
+      active = doc.activeElement;
+    });
+    fill(match(scan(doc), [header('h1', '联系人')]), { h1: '张三丰' }, { focus: 'real' });
+    expect(active).toBe(el);
+    expect(doc.activeElement).not.toBe(el);
+  });
+
+  test('a text value picks the one select option that contains it, never a guess among several', () => {
+    const doc =
+      page(`<p><label for="g">性别</label><select id="g"><option value="">请选择</option><option value="1">男性</option><option value="2">女性</option></select></p>
+      <p><label for="d">单位</label><select id="d"><option value="">请选择</option><option>漠河市应急管理局</option><option>塔河县应急管理局</option></select></p>`);
+    const slots: MatchSlot[] = [header('gender', '性别'), header('unit', '单位')];
+    const report = fill(match(scan(doc), slots), { gender: '男', unit: '应急管理局' });
+    expect((doc.getElementById('g') as HTMLSelectElement).value).toBe('1');
+    expect((doc.getElementById('d') as HTMLSelectElement).value).toBe('');
+    expect(report.skipped).toContainEqual(expect.objectContaining({ slotId: 'unit', reason: 'no option' }));
+  });
 });

@@ -52,7 +52,14 @@ function optionFor(el: HTMLSelectElement, v: FillValue): HTMLOptionElement | und
     return opts.find((o) => yesNo(o.text) === want) ?? opts.find((o) => yesNo(o.value) === want);
   }
   const n = normalize(String(v));
-  return opts.find((o) => normalize(o.text) === n) ?? opts.find((o) => normalize(o.value) === n);
+  const exact = opts.find((o) => normalize(o.text) === n) ?? opts.find((o) => normalize(o.value) === n);
+  if (exact || !n) return exact;
+  // '男' for '男性', '应急管理局' for '大兴安岭地区应急管理局': only when exactly one option fits.
+  const near = opts.filter((o) => {
+    const t = normalize(o.text);
+    return t && !PLACEHOLDER_OPTION.test(o.text.trim()) && (t.includes(n) || n.includes(t));
+  });
+  return near.length === 1 ? near[0] : undefined;
 }
 
 export function fill(matches: readonly Match[], values: Values, options: FillOptions = {}): FillReport {
@@ -104,7 +111,7 @@ export function fill(matches: readonly Match[], values: Values, options: FillOpt
       continue;
     }
     restore.push({ el, value: previous });
-    setValue(el, next);
+    setValue(el, next, options.focus);
     autofilled.set(el, el.value);
     filled.push({ key: m.field.key, slotId: m.slotId as string, previous, value: el.value });
   }
@@ -145,7 +152,7 @@ export function fill(matches: readonly Match[], values: Values, options: FillOpt
       if (el.checked !== target) {
         restore.push({ el, checked: el.checked });
         const previous = stateOf(el);
-        setChecked(el, target);
+        setChecked(el, target, options.focus);
         filled.push({ key: m.field.key, slotId: m.slotId as string, previous, value: stateOf(el) });
       }
     }
@@ -157,8 +164,8 @@ export function fill(matches: readonly Match[], values: Values, options: FillOpt
     skipped,
     undo() {
       for (const u of [...restore].reverse()) {
-        if (u.checked !== undefined) setChecked(u.el as HTMLInputElement, u.checked);
-        else if (u.value !== undefined) setValue(u.el, u.value);
+        if (u.checked !== undefined) setChecked(u.el as HTMLInputElement, u.checked, options.focus);
+        else if (u.value !== undefined) setValue(u.el, u.value, options.focus);
         autofilled.delete(u.el);
       }
       restore.length = 0;

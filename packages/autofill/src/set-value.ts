@@ -34,13 +34,29 @@ function fire(el: Control, data: string | null) {
 // Focus and blur as events, the way the page's listeners see them. A real focus() makes the browser
 // update style and layout for every control (300 blanks: ~250 ms instead of a few ms) and moves the
 // user's caret and scroll position around the page.
-const focus = (el: Control) => {
+/** 'events' (default): focus/blur as events only; 'real': el.focus()/blur() too, for pages that look at
+ * document.activeElement (slower: a style and layout pass per control). */
+export type FocusMode = 'events' | 'real';
+
+const focus = (el: Control, mode: FocusMode = 'events') => {
+  if (mode === 'real') {
+    try {
+      el.focus({ preventScroll: true });
+      return;
+    } catch {
+      // fall through to events
+    }
+  }
   const view = viewOf(el);
   const FocusEv = view?.FocusEvent ?? FocusEvent;
   el.dispatchEvent(new FocusEv('focus', { bubbles: false, composed: true }));
   el.dispatchEvent(new FocusEv('focusin', { bubbles: true, composed: true }));
 };
-const blur = (el: Control) => {
+const blur = (el: Control, mode: FocusMode = 'events') => {
+  if (mode === 'real') {
+    el.blur();
+    return;
+  }
   const view = viewOf(el);
   const FocusEv = view?.FocusEvent ?? FocusEvent;
   el.dispatchEvent(new FocusEv('blur', { bubbles: false, composed: true }));
@@ -48,19 +64,19 @@ const blur = (el: Control) => {
 };
 
 /** Text-like inputs, textareas and selects. */
-export function setValue(el: Control, value: string): void {
-  focus(el);
+export function setValue(el: Control, value: string, mode: FocusMode = 'events'): void {
+  focus(el, mode);
   const set = protoSetter(el, 'value');
   if (set) set.call(el, value);
   else el.value = value;
   fire(el, value);
-  blur(el);
+  blur(el, mode);
 }
 
 /** Checkboxes and radios: a click when the state must change (pages hook clicks), checked as fallback. */
-export function setChecked(el: HTMLInputElement, checked: boolean): void {
+export function setChecked(el: HTMLInputElement, checked: boolean, mode: FocusMode = 'events'): void {
   if (el.checked === checked) return;
-  focus(el);
+  focus(el, mode);
   // A kit that hides the real box redraws its own widget only when that widget is clicked.
   const widget = standIn(el);
   if (widget) (widget as HTMLElement).click();
@@ -71,5 +87,5 @@ export function setChecked(el: HTMLInputElement, checked: boolean): void {
     else el.checked = checked;
     fire(el, null);
   }
-  blur(el);
+  blur(el, mode);
 }

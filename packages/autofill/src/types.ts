@@ -91,6 +91,11 @@ export interface FillOptions {
   overwrite?: boolean;
   /** Field keys of 'unsure' matches the user confirmed. */
   confirmed?: string[];
+  /**
+   * 'events' (default): focus and blur are dispatched as events (fast, leaves the user's caret alone);
+   * 'real': the controls really get focus, for pages that check document.activeElement.
+   */
+  focus?: 'events' | 'real';
 }
 
 export interface FillEntry {
