@@ -5,6 +5,7 @@
 import { spawn } from 'node:child_process';
 import { setPriority } from 'node:os';
 import { resolve } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { createUnit } from '../packages/relay/src/index.ts';
 import {
   buildLog,
@@ -110,6 +111,8 @@ const manyClients = () =>
       await Promise.all(probes.map((c) => c.synced));
       await swarmSays('ready');
       const before = await health(relay, true);
+      const probeLoop = monitorEventLoopDelay({ resolution: 10 });
+      probeLoop.enable();
       const started = now();
       swarm.send('go');
       await Promise.all(
@@ -127,6 +130,7 @@ const manyClients = () =>
       const probesConverged = now();
       const swarmDone = await swarmSays('converged');
       const after = await health(relay);
+      probeLoop.disable();
       const reference = probes[0] ? snapshot(probes[0].doc) : '';
       const identical =
         swarmDone.identical &&
@@ -154,6 +158,13 @@ const manyClients = () =>
           percentile(swarmLatencies, 99),
           'ms',
           `p50 ${percentile(swarmLatencies, 50).toFixed(1)} ms over ${swarmLatencies.length} deliveries`,
+        ),
+        info(
+          label,
+          'probe process event-loop delay p99 during the run',
+          probeLoop.percentile(99) / 1e6,
+          'ms',
+          `max ${(probeLoop.max / 1e6).toFixed(0)} ms (the measuring side's own share of latency)`,
         ),
         info(
           label,

@@ -136,6 +136,9 @@ describe('relay process', () => {
     expect(stored().tail).toBeGreaterThanOrEqual(20);
     writer.destroy();
     await waitFor(() => stored().tail === 0 && stored().bytes > 0, 'compaction after the last client left');
+    // Folded on the worker thread, not on the relay's own.
+    await relay.waitForLog((l) => l.event === 'compacted' && l.document === name);
+    expect(relay.logs.some((l) => l.event === 'compaction worker unavailable')).toBe(false);
     const reader = client(name);
     await reader.synced;
     expect(reader.entries().size).toBe(20);

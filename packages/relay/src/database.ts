@@ -9,6 +9,7 @@ const schema = `
 CREATE TABLE IF NOT EXISTS documents (
   name TEXT PRIMARY KEY,
   state BLOB NOT NULL,
+  version INTEGER NOT NULL DEFAULT 1,
   updated_at INTEGER NOT NULL
 );
 CREATE TABLE IF NOT EXISTS updates (

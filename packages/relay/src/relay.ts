@@ -4,7 +4,9 @@ import { type Extension, Server } from '@hocuspocus/server';
 import { AccessStore } from './access.ts';
 import { createAuthExtension } from './auth-extension.ts';
 import { BlobStore } from './blob-store.ts';
+import { Compactor } from './compactor.ts';
 import { isRelayContext } from './context.ts';
+import { corkPerTick } from './cork-per-tick.ts';
 import { openDatabase } from './database.ts';
 import { DocumentStore } from './document-store.ts';
 import { createGuardExtension } from './guard-extension.ts';
@@ -51,6 +53,7 @@ export async function startRelay(options: RelayOptions = {}): Promise<RunningRel
   const db = openDatabase(o.databaseFile);
   const access = new AccessStore(db);
   const documents = new DocumentStore(db);
+  const compactor = new Compactor(o.databaseFile, documents, log);
   const blobs = new BlobStore(join(o.dataDir, 'blobs'));
   const startedAt = Date.now();
 
@@ -84,7 +87,7 @@ export async function startRelay(options: RelayOptions = {}): Promise<RunningRel
       messageBurst: o.messageBurst,
       maxRateWaitMs: o.maxRateWaitMs,
     }),
-    createPersistenceExtension(documents, log),
+    createPersistenceExtension(documents, compactor, log),
   ];
   if (o.redisUrl) extensions.push(redisExtension(o.redisUrl));
 
@@ -104,6 +107,7 @@ export async function startRelay(options: RelayOptions = {}): Promise<RunningRel
     // Cut oversized frames at the transport before they are buffered whole.
     { maxPayload: o.maxUpdateBytes + 64 * 1024 },
   );
+  server.webSocketServer.on('connection', corkPerTick);
   // Our own listen: Hocuspocus 3 passes `address` where node:net expects `host`, which would bind
   // every interface instead of 127.0.0.1.
   const http = server.httpServer;
@@ -162,6 +166,7 @@ export async function startRelay(options: RelayOptions = {}): Promise<RunningRel
       closed = true;
       clearInterval(sweep);
       await server?.destroy();
+      await compactor.close();
       db.close();
       log('closed', {});
     },
