@@ -173,7 +173,7 @@ describe('extension: the unit log in the browser', () => {
     await page.reload();
     await expect.poll(() => page.locator('table.list tbody tr').count()).toBe(4);
     // Reminders live in chrome.alarms, which outlive the worker.
-    const alarms = await page.evaluate(() => chrome.alarms.getAll().then((a) => a.map((x) => x.name)));
+    const alarms = await page.evaluate('chrome.alarms.getAll().then((a) => a.map((x) => x.name))');
     expect(Array.isArray(alarms)).toBe(true);
   });
 
