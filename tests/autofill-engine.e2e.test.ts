@@ -4,6 +4,7 @@
 // values, zero decoys touched, per fixture.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -61,6 +62,23 @@ async function templateFor(
   return { slots, values };
 }
 
+/** esbuild is a dev dependency of the autofill package (tests/ cannot resolve it by name). */
+async function buildApp(entry: string): Promise<string> {
+  const esbuild = createRequire(join(repo, 'packages/autofill/package.json'))('esbuild') as {
+    build(options: object): Promise<{ outputFiles?: { text: string }[] }>;
+  };
+  const out = await esbuild.build({
+    entryPoints: [entry],
+    bundle: true,
+    format: 'iife',
+    jsx: 'automatic',
+    define: { 'process.env.NODE_ENV': '"production"' },
+    write: false,
+    logLevel: 'silent',
+  });
+  return out.outputFiles?.[0]?.text ?? '';
+}
+
 let browser: Browser;
 let servers: Record<Fixture['base'], StaticServer>;
 let bundle: string;
@@ -101,13 +119,24 @@ describe('autofill engine on portal fixtures', () => {
   );
   test.each(cases)('%s', async (_, fixture, source) => {
     const truthPath = join(fixture.dir, 'truth.json');
-    const truth = JSON.parse(readFileSync(truthPath, 'utf8')) as { template: string; entry: string };
+    const truth = JSON.parse(readFileSync(truthPath, 'utf8')) as {
+      template: string;
+      entry: string;
+      build?: string;
+    };
     const { slots, values } = await templateFor(truth.template, source);
     expect(slots.length, `no ${source} slots for ${truth.template}`).toBeGreaterThan(0);
     const page = await browser.newPage();
     try {
       // In every frame, like a content script with all_frames; the top frame's copy does the work.
       await page.addInitScript({ content: bundle });
+      if (truth.build) {
+        // A fixture written as an app (React): built here, served in place of its script.
+        const app = await buildApp(join(fixture.dir, truth.build));
+        await page.route(`**/${fixture.name}/${truth.build.replace(/\.tsx?$/, '.js')}`, (route) =>
+          route.fulfill({ body: app, contentType: 'text/javascript; charset=utf-8' }),
+        );
+      }
       await page.goto(`${servers[fixture.base].url}${fixture.name}/${truth.entry}`, { waitUntil: 'load' });
       // As the side panel does: fill once the page settles, then keep watching for late controls.
       const run = await page.evaluate(

@@ -1,5 +1,5 @@
 // A match target: one control, or the controls of one 是/否 / radio group, seen as a single blank.
-import { stripUnit } from './text.ts';
+import { normalize, stripUnit } from './text.ts';
 import type { Field } from './types.ts';
 import { yesNo } from './yes-no.ts';
 
@@ -24,6 +24,21 @@ const selectIsYesNo = (f: Field): boolean => {
   return opts.includes('yes') && opts.includes('no');
 };
 
+/**
+ * Drops phrases another phrase of the same control already contains: "参与" cut from the label
+ * "开展网络课堂培训，参与（人次）" would otherwise match every 参与（ ）人次 blank equally well.
+ */
+function specific(phrases: string[]): string[] {
+  const norm = phrases.map(normalize);
+  return phrases.filter(
+    (_, k) =>
+      !norm.some(
+        (other, o) =>
+          o !== k && other.length > (norm[k] as string).length && other.includes(norm[k] as string),
+      ),
+  );
+}
+
 export function targetsOf(fields: readonly Field[]): Target[] {
   const out: Target[] = [];
   const groups = new Map<string, Target>();
@@ -34,7 +49,9 @@ export function targetsOf(fields: readonly Field[]): Target[] {
       existing.boolean ||= !!f.choice;
       continue;
     }
-    const primary = [f.label, f.before, f.leading, f.placeholder, f.title].map(stripUnit).filter(Boolean);
+    const primary = specific(
+      [f.label, f.before, f.leading, f.placeholder, f.title].map(stripUnit).filter(Boolean),
+    );
     if (!primary.length) {
       // A matrix cell: its row header and column header together name it.
       const rowCol = [f.rowHeaders[f.rowHeaders.length - 1] ?? '', ...f.colHeaders].join(' ').trim();
