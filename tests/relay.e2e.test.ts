@@ -286,6 +286,29 @@ describe('relay process', () => {
       }
     });
 
+    it('terminates a socket that floods frames, even before authenticating', async () => {
+      const limited = await startRelayProcess({
+        dataDir: relay.dataDir,
+        args: ['--messages-per-second', '5', '--message-burst', '10'],
+      });
+      try {
+        const ws = new WebSocket(limited.url);
+        await new Promise((r) => ws.once('open', r));
+        const closed = new Promise<void>((r) => ws.once('close', () => r()));
+        // Frames for a document that never authenticates: Hocuspocus would queue them forever.
+        const junk = frame(`${unitId}/never-authenticated`, (e) => {
+          encoding.writeVarUint(e, 0);
+          encoding.writeVarUint(e, 0);
+          encoding.writeVarUint8Array(e, Uint8Array.of(0));
+        });
+        for (let i = 0; i < 200; i++) ws.send(junk);
+        await closed;
+        await limited.waitForLog((l) => l.event === 'flood dropped');
+      } finally {
+        await limited.stop();
+      }
+    });
+
     it('slows a flood of messages, then refuses it', async () => {
       const limited = await startRelayProcess({
         dataDir: relay.dataDir,

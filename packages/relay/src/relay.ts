@@ -15,6 +15,7 @@ import { createLogger } from './log.ts';
 import { type RelayOptions, resolveOptions } from './options.ts';
 import { createPersistenceExtension } from './persistence-extension.ts';
 import { Refusal } from './refusal.ts';
+import { createSocketGuard } from './socket-guard.ts';
 
 export interface RunningRelay {
   /** ws://host:port for providers */
@@ -107,7 +108,12 @@ export async function startRelay(options: RelayOptions = {}): Promise<RunningRel
     // Cut oversized frames at the transport before they are buffered whole.
     { maxPayload: o.maxUpdateBytes + 64 * 1024 },
   );
-  server.webSocketServer.on('connection', corkPerTick);
+  // Per socket, over all its documents: well above what the per-document guard lets through.
+  const guardSocket = createSocketGuard(log, o.messagesPerSecond * 4, o.messageBurst * 4);
+  server.webSocketServer.on('connection', (ws, request) => {
+    corkPerTick(ws);
+    guardSocket(ws, request.socket.remoteAddress ?? '');
+  });
   // Our own listen: Hocuspocus 3 passes `address` where node:net expects `host`, which would bind
   // every interface instead of 127.0.0.1.
   const http = server.httpServer;
