@@ -10,7 +10,7 @@ export {
 } from './access.ts';
 export { type DecodedInvitation, decodeInvitation, encodeInvitation, type Invitation } from './invitation.ts';
 export { createLogger, type Logger, silentLogger } from './log.ts';
-export { databaseFileName, defaultDataDir, type RelayOptions } from './options.ts';
+export { databaseFileName, defaultDataDir, defaultPort, type RelayOptions } from './options.ts';
 export { type RunningRelay, startRelay } from './relay.ts';
 export {
   createUnit,

@@ -31,6 +31,8 @@ export interface RelayOptions {
 }
 
 export const defaultDataDir = './data';
+/** The port `pnpm start` and `pnpm tianbao relay` use, unless TIANBAO_RELAY_PORT says otherwise. */
+export const defaultPort = Number(process.env.TIANBAO_RELAY_PORT ?? 8787);
 export const databaseFileName = 'tianbao.sqlite';
 
 export interface ResolvedRelayOptions
@@ -43,7 +45,7 @@ export function resolveOptions(options: RelayOptions): ResolvedRelayOptions {
   const dataDir = resolve(options.dataDir ?? defaultDataDir);
   return {
     host: options.host ?? '127.0.0.1',
-    port: options.port ?? 4321,
+    port: options.port ?? defaultPort,
     dataDir,
     databaseFile: options.databaseFile ? resolve(options.databaseFile) : join(dataDir, databaseFileName),
     maxUpdateBytes: options.maxUpdateBytes ?? 16 * 2 ** 20,

@@ -3,6 +3,7 @@ import {
   databaseFileName,
   decodeInvitation,
   defaultDataDir,
+  defaultPort,
   issueInvitation,
   listUnits,
   type Role,
@@ -12,7 +13,7 @@ import {
 import type { Command } from 'commander';
 import { CliError } from '../run-cli.ts';
 
-const defaultRelayUrl = 'ws://127.0.0.1:4321';
+const defaultRelayUrl = `ws://127.0.0.1:${defaultPort}`;
 
 const parsePort = (value: string): number => {
   const port = Number(value);
@@ -40,7 +41,7 @@ export function registerRelay(program: Command): void {
   relay
     .command('serve', { isDefault: true })
     .description(`run the relay (SQLite in <data>/${databaseFileName}); prints one JSON log line per event`)
-    .option('--port <port>', 'port (0 picks a free one)', parsePort, 4321)
+    .option('--port <port>', 'port (0 picks a free one)', parsePort, defaultPort)
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     .option('--data <dir>', 'data directory (SQLite file and blobs)', defaultDataDir)
     .option('--redis <url>', 'redis:// URL to share documents with other relay processes')
