@@ -62,7 +62,7 @@ async function templateFor(
   return { slots, values };
 }
 
-/** esbuild is a dev dependency of the autofill package (tests/ cannot resolve it by name). */
+/** esbuild (and vue) are dev dependencies of the autofill package (tests/ cannot resolve them by name). */
 async function buildApp(entry: string): Promise<string> {
   const esbuild = createRequire(join(repo, 'packages/autofill/package.json'))('esbuild') as {
     build(options: object): Promise<{ outputFiles?: { text: string }[] }>;
@@ -72,7 +72,12 @@ async function buildApp(entry: string): Promise<string> {
     bundle: true,
     format: 'iife',
     jsx: 'automatic',
-    define: { 'process.env.NODE_ENV': '"production"' },
+    define: {
+      'process.env.NODE_ENV': '"production"',
+      __VUE_OPTIONS_API__: 'true',
+      __VUE_PROD_DEVTOOLS__: 'false',
+      __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: 'false',
+    },
     write: false,
     logLevel: 'silent',
   });
