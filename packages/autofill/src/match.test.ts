@@ -150,4 +150,12 @@ describe('match', () => {
     expect(slotOf(m, 'lxr')).toMatchObject({ slotId: 'h2', status: 'matched', confidence: 1 });
     expect(slotOf(m, 'dh')).toMatchObject({ slotId: null, status: 'unmatched' });
   });
+
+  test('a learned mapping to a slot the template no longer has is ignored', () => {
+    const doc = page('<p>联系人：<input name="lxr"></p>');
+    const m = match(scan(doc), [{ id: 'h1', kind: 'text', section: 'header', before: '联系人', after: '' }], {
+      learned: [{ fieldKey: '|name:lxr', slotId: 'gone-in-v2' }],
+    });
+    expect(slotOf(m, 'lxr')).toMatchObject({ slotId: 'h1', status: 'matched' });
+  });
 });

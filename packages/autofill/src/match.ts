@@ -56,11 +56,13 @@ export function match(
     const hit = t.fields.find((f) => learned.has(f.key));
     if (!hit) continue;
     const slotId = learned.get(hit.key);
-    const slot = slotId ? byId.get(slotId) : undefined;
-    if (!slot || usedSlots.has(slot)) {
-      result.set(t, null);
+    if (slotId === null) {
+      result.set(t, null); // "never fill this control"
       continue;
     }
+    // A slot the template no longer has (or one already taken): the correction is stale, match normally.
+    const slot = slotId === undefined ? undefined : byId.get(slotId);
+    if (!slot || usedSlots.has(slot)) continue;
     usedSlots.add(slot);
     const detail = scorePair(t, slot);
     result.set(t, { slot, detail, confidence: 1, reason: '同事校正过的对应关系' });
