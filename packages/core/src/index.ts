@@ -31,5 +31,14 @@ export { checkUpdateV1, checkUpdateV2, isValidUpdateV1 } from './storage/check-u
 export { IndexedDbStorage } from './storage/indexeddb-storage.ts';
 export { COMPACT_AFTER, type LoadedDoc, type LogStorage, type SkippedRecord } from './storage/log-storage.ts';
 export { MemoryStorage } from './storage/memory-storage.ts';
+export {
+  connectRelay,
+  fetchLogFromRelay,
+  type Peer,
+  type RelayConnection,
+  type RelayStatus,
+  type RelayTarget,
+  relayDocName,
+} from './sync/relay-sync.ts';
 export { syncTabs, type TabChannel } from './sync/tab-sync.ts';
 export type * from './types.ts';

@@ -1,0 +1,195 @@
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import * as Y from 'yjs';
+import { LogFileError } from '../errors.ts';
+import { newDoc, ROOT } from '../model/doc-layout.ts';
+import type { LogSession } from '../model/log-session.ts';
+import type { LogStorage } from '../storage/log-storage.ts';
+
+/** Where and as whom to sync: from an invitation (the relay's unit id, not the log's own). */
+export interface RelayTarget {
+  /** ws:// or wss:// */
+  url: string;
+  unitId: string;
+  token: string;
+  /** Node has no global WebSocket: pass `ws` there. */
+  WebSocketPolyfill?: unknown;
+}
+
+export type RelayStatus = 'connecting' | 'online' | 'offline' | 'refused';
+
+export interface Peer {
+  clientId: number;
+  user: string;
+  /** What they are looking at or editing, e.g. an entry id or a tab name. */
+  editing?: string;
+}
+
+export interface RelayConnection {
+  status(): RelayStatus;
+  /** Why the relay refused (invalid-token, forbidden, …) when status is 'refused'. */
+  refusal(): string | undefined;
+  lastSyncedAt(): number | undefined;
+  /** Nothing local is waiting to reach the relay. */
+  settled(): boolean;
+  /** Resolves when every open document has synced once. */
+  whenSynced(): Promise<void>;
+  peers(): Peer[];
+  setPresence(editing: string | undefined): void;
+  onChange(listener: () => void): () => void;
+  destroy(): void;
+}
+
+/** Relay document name of one of a log's documents: `<unitId>/<logId>` and `<unitId>/<logId>.eNN`. */
+export const relayDocName = (unitId: string, logId: string, doc: string) =>
+  doc === ROOT ? `${unitId}/${logId}` : `${unitId}/${logId}.${doc}`;
+
+function socketFor(target: RelayTarget): HocuspocusProviderWebsocket {
+  return new HocuspocusProviderWebsocket({
+    url: target.url,
+    ...(target.WebSocketPolyfill ? { WebSocketPolyfill: target.WebSocketPolyfill as typeof WebSocket } : {}),
+    delay: 500,
+    minDelay: 500,
+    maxDelay: 10_000,
+  });
+}
+
+/**
+ * Syncs every loaded document of a session through the relay over one WebSocket. Local changes are
+ * stored by the session first (offline first); on (re)connect the sync steps exchange whatever either
+ * side lacks, so edits made offline, or by a page that has since closed, reach the relay.
+ */
+export function connectRelay(session: LogSession, target: RelayTarget, user: string): RelayConnection {
+  const meta = session.log.meta();
+  const socket = socketFor(target);
+  const providers = new Map<string, HocuspocusProvider>();
+  const listeners = new Set<() => void>();
+  let status: RelayStatus = 'connecting';
+  let refusal: string | undefined;
+  let lastSyncedAt: number | undefined;
+  const emit = () => {
+    for (const l of listeners) l();
+  };
+
+  const attach = (name: string, doc: Y.Doc) => {
+    if (providers.has(name)) return;
+    const provider = new HocuspocusProvider({
+      websocketProvider: socket,
+      name: relayDocName(target.unitId, meta.logId, name),
+      document: doc,
+      token: target.token,
+      onSynced: () => {
+        lastSyncedAt = Date.now();
+        emit();
+      },
+      onAuthenticationFailed: ({ reason }) => {
+        status = 'refused';
+        refusal = reason;
+        emit();
+      },
+      onUnsyncedChanges: () => emit(),
+    });
+    provider.attach();
+    providers.set(name, provider);
+  };
+  for (const name of session.log.docNames()) {
+    const doc = session.log.doc(name);
+    if (doc) attach(name, doc);
+  }
+  const offShards = session.onShardLoaded((name, doc) => attach(name, doc));
+  socket.on('status', ({ status: s }: { status: string }) => {
+    if (status === 'refused') return;
+    status = s === 'connected' ? 'online' : s === 'connecting' ? 'connecting' : 'offline';
+    emit();
+  });
+  const root = providers.get(ROOT) as HocuspocusProvider;
+  root.setAwarenessField('user', user);
+  root.awareness?.on('change', emit);
+
+  return {
+    status: () => status,
+    refusal: () => refusal,
+    lastSyncedAt: () => lastSyncedAt,
+    settled: () => [...providers.values()].every((p) => p.synced && !p.hasUnsyncedChanges),
+    whenSynced: () =>
+      Promise.all(
+        [...providers.values()].map(
+          (p) =>
+            new Promise<void>((resolve) => {
+              if (p.synced) return resolve();
+              p.on('synced', () => resolve());
+            }),
+        ),
+      ).then(() => undefined),
+    peers: () =>
+      [...(root.awareness?.getStates() ?? new Map()).entries()]
+        .filter(([id]) => id !== root.awareness?.clientID)
+        .map(([clientId, s]) => ({
+          clientId,
+          user: String(s.user ?? '未知'),
+          ...(s.editing && { editing: String(s.editing) }),
+        })),
+    setPresence: (editing) => root.setAwarenessField('editing', editing ?? null),
+    onChange(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    destroy() {
+      offShards();
+      for (const p of providers.values()) p.destroy();
+      socket.destroy();
+    },
+  };
+}
+
+/**
+ * A first local copy of a log that exists only on the relay (a colleague joining with an invitation):
+ * fetches the root document, stores it, and opens the session; shards fill in as they sync.
+ */
+export async function fetchLogFromRelay(
+  storage: LogStorage,
+  target: RelayTarget,
+  logId: string,
+  timeoutMs = 20_000,
+): Promise<void> {
+  const socket = socketFor(target);
+  const doc = newDoc();
+  let refused: string | undefined;
+  const provider = new HocuspocusProvider({
+    websocketProvider: socket,
+    name: relayDocName(target.unitId, logId, ROOT),
+    document: doc,
+    token: target.token,
+    onAuthenticationFailed: ({ reason }) => {
+      refused = reason;
+    },
+  });
+  provider.attach();
+  try {
+    const started = Date.now();
+    while (!provider.synced && !refused && Date.now() - started < timeoutMs)
+      await new Promise((r) => setTimeout(r, 50));
+    if (refused)
+      throw new LogFileError(
+        'other-unit',
+        `the relay refused the invitation (${refused})`,
+        '同步服务拒绝了这个邀请，请向管理员索取新的邀请',
+      );
+    if (!provider.synced)
+      throw new LogFileError(
+        'not-loaded',
+        'the relay did not answer',
+        '连接不上同步服务，请检查网络或稍后再试',
+      );
+    if (doc.getMap('meta').get('logId') !== logId)
+      throw new LogFileError(
+        'not-a-log',
+        'the relay has no such log for this unit',
+        '同步服务上没有这本台账',
+      );
+    await storage.compact(ROOT, Y.encodeStateAsUpdateV2(doc));
+    await storage.flush();
+  } finally {
+    provider.destroy();
+    socket.destroy();
+  }
+}
