@@ -168,4 +168,17 @@ describe('fill', () => {
     expect((doc.getElementById('d') as HTMLSelectElement).value).toBe('');
     expect(report.skipped).toContainEqual(expect.objectContaining({ slotId: 'unit', reason: 'no option' }));
   });
+
+  test('a 0 the page itself put in a number blank counts as empty; a 0 typed over something else does not', () => {
+    const doc = page('<p>开展培训<input name="a" value="0">场，发放资料<input name="b" value="5">份</p>');
+    input(doc, 'b').value = '0';
+    const slots: MatchSlot[] = [
+      { id: 'a', kind: 'number', section: 'table', item: 'x', before: '开展培训', after: '场' },
+      { id: 'b', kind: 'number', section: 'table', item: 'x', before: '发放资料', after: '份' },
+    ];
+    const report = fill(match(scan(doc), slots), { a: 12, b: 30 });
+    expect([input(doc, 'a').value, input(doc, 'b').value]).toEqual(['12', '0']);
+    report.undo();
+    expect(input(doc, 'a').value).toBe('0');
+  });
 });

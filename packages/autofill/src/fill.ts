@@ -38,6 +38,15 @@ const stateOf = (el: Control): string =>
       : ''
     : el.value;
 
+/**
+ * Empty, or still the 0 the page put there itself ("无则填 0" portals start every number at 0): a value
+ * equal to the control's default 0 is nobody's answer yet. Anything else the page or user put is kept.
+ */
+function isBlank(el: Control, value: string): boolean {
+  if (value.trim() === '') return true;
+  return /^0(\.0+)?$/.test(value.trim()) && value === (el as HTMLInputElement).defaultValue;
+}
+
 function selectIsEmpty(el: HTMLSelectElement): boolean {
   const opt = el.options[el.selectedIndex];
   return !opt || el.value === '' || PLACEHOLDER_OPTION.test(opt.text.trim());
@@ -92,7 +101,7 @@ export function fill(matches: readonly Match[], values: Values, options: FillOpt
     const el = m.field.control;
     const previous = el.value;
     const mine = autofilled.get(el) === previous;
-    const empty = el.localName === 'select' ? selectIsEmpty(el as HTMLSelectElement) : previous === '';
+    const empty = el.localName === 'select' ? selectIsEmpty(el as HTMLSelectElement) : isBlank(el, previous);
     if (!empty && !mine && !options.overwrite) {
       skipped.push({ key: m.field.key, slotId: m.slotId, reason: 'not empty' });
       continue;
