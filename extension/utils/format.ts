@@ -1,24 +1,8 @@
+import { FIELD_ZH } from '@tianbao/core';
 import type { Slot } from '@tianbao/templates';
 
-export const FIELD_NAMES: Record<string, string> = {
-  date: '日期',
-  title: '活动名称',
-  kind: '活动类型',
-  location: '地点',
-  organizer: '主办单位',
-  partners: '协助单位',
-  description: '活动内容',
-  attachments: '附件',
-  deleted: '删除/恢复',
-  time: '时间',
-  place: '地点',
-  content: '主要内容',
-  host: '主办单位',
-  assist: '协助单位',
-  division: '工作分工',
-  outcome: '成果形式',
-  entryId: '完成记录',
-};
+/** The log's own field names, plus the history-only keys the UI shows. */
+export const FIELD_NAMES: Record<string, string> = { ...FIELD_ZH, deleted: '删除/恢复', entryId: '完成记录' };
 
 export const fieldName = (key: string) =>
   key.startsWith('c:') ? `统计数 ${key.slice(2).split('/')[1] ?? ''}` : (FIELD_NAMES[key] ?? key);

@@ -1,3 +1,4 @@
+import { LIAISON_FIELDS } from '@tianbao/templates';
 import { LogInputError } from '../errors.ts';
 import type { AttachmentRef, EntryFields, ManualValue, PlanFields, Profile, SlotValue } from '../types.ts';
 
@@ -13,21 +14,11 @@ export const ENTRY_TEXT_FIELDS = [
 ] as const;
 export const ENTRY_FIELDS = [...ENTRY_TEXT_FIELDS, 'contributions', 'attachments'] as const;
 export const PLAN_FIELDS = ['time', 'place', 'content', 'host', 'assist', 'division', 'outcome'] as const;
-export const PROFILE_FIELDS = [
-  'name',
-  'gender',
-  'title',
-  'officePhone',
-  'mobile',
-  'fax',
-  'qq',
-  'wechat',
-  'email',
-  'unitName',
-  'address',
-] as const;
+/** The liaison profile's fields are the liaison template's (one list for the form, the log and autofill). */
+export const PROFILE_FIELDS = LIAISON_FIELDS.map((f) => f.id) as readonly (keyof Profile)[];
 
-const FIELD_ZH: Record<string, string> = {
+/** Chinese names of entry, plan and profile fields, for messages and the UI. */
+export const FIELD_ZH: Record<string, string> = {
   date: '日期',
   title: '活动名称',
   kind: '活动类型',

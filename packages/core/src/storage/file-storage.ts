@@ -1,8 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readFile, rename, writeFile } from 'node:fs/promises';
-import { checkUpdateV2 } from './check-update.ts';
 import { decodeContainer, encodeContainer, type LogContainer } from './log-container.ts';
-import type { LoadedDoc, LogStorage } from './log-storage.ts';
+import { type LoadedDoc, type LogStorage, sortOutUpdates } from './log-storage.ts';
 
 /**
  * A log in one `.tianbao` file (Node: CLI, relay tests). The file is rewritten whole on flush, through a
@@ -36,16 +35,10 @@ export class FileStorage implements LogStorage {
 
   async load(doc: string): Promise<LoadedDoc> {
     const e = await this.entry(doc);
-    const updates: Uint8Array[] = [];
-    const skipped: LoadedDoc['skipped'] = [];
-    e.updates.forEach((u, i) => {
-      try {
-        checkUpdateV2(u);
-        updates.push(u);
-      } catch (err) {
-        skipped.push({ doc, key: String(i), reason: (err as Error).message });
-      }
-    });
+    const { updates, skipped } = sortOutUpdates(
+      doc,
+      e.updates.map((bytes, i) => ({ key: String(i), bytes })),
+    );
     return { updates, skipped, stamp: String(e.version) };
   }
 

@@ -1,3 +1,5 @@
+import { checkUpdateV2 } from './check-update.ts';
+
 /** A stored update that could not be read back; it is set aside, reported, and the rest still loads. */
 export interface SkippedRecord {
   doc: string;
@@ -38,3 +40,21 @@ export interface LogStorage {
 
 /** Same policy as y-indexeddb: merge the stored updates of a document once there are this many. */
 export const COMPACT_AFTER = 500;
+
+/** Splits stored updates into readable ones and damaged ones (reported, never applied). */
+export function sortOutUpdates(
+  doc: string,
+  stored: { key: string; bytes: Uint8Array }[],
+): Pick<LoadedDoc, 'updates' | 'skipped'> {
+  const updates: Uint8Array[] = [];
+  const skipped: SkippedRecord[] = [];
+  for (const { key, bytes } of stored) {
+    try {
+      checkUpdateV2(bytes);
+      updates.push(bytes);
+    } catch (err) {
+      skipped.push({ doc, key, reason: (err as Error).message || 'unreadable' });
+    }
+  }
+  return { updates, skipped };
+}

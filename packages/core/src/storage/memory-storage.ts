@@ -1,5 +1,4 @@
-import { checkUpdateV2 } from './check-update.ts';
-import type { LoadedDoc, LogStorage } from './log-storage.ts';
+import { type LoadedDoc, type LogStorage, sortOutUpdates } from './log-storage.ts';
 
 /** In memory, for tests and for logs opened read-only from an update file. */
 export class MemoryStorage implements LogStorage {
@@ -18,16 +17,10 @@ export class MemoryStorage implements LogStorage {
 
   async load(doc: string): Promise<LoadedDoc> {
     const e = this.entry(doc);
-    const updates: Uint8Array[] = [];
-    const skipped: LoadedDoc['skipped'] = [];
-    e.updates.forEach((u, i) => {
-      try {
-        checkUpdateV2(u);
-        updates.push(u);
-      } catch (err) {
-        skipped.push({ doc, key: String(i), reason: (err as Error).message });
-      }
-    });
+    const { updates, skipped } = sortOutUpdates(
+      doc,
+      e.updates.map((bytes, i) => ({ key: String(i), bytes })),
+    );
     return { updates, skipped, stamp: String(e.version) };
   }
 
