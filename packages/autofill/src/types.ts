@@ -25,7 +25,11 @@ export interface Field {
   /** Text right before / after the control inside its cell or line, cut at the neighbouring blanks. */
   before: string;
   after: string;
-  /** When the control has no label and no text before it in its cell: the text preceding it nearby. */
+  /**
+   * When the control has no label and no words before it: the text preceding its cell nearby (a label
+   * column, a preceding <td>), or, inside a sentence, the phrase of the blank before it that it continues
+   * ("组织观看（ ）场（ ）人次").
+   */
   leading: string;
   /** The unit the control is counted in (次, 人次, %, …) read from after-text, label or column header. */
   unit: string;
