@@ -33,6 +33,15 @@ export { IndexedDbStorage } from './storage/indexeddb-storage.ts';
 export { COMPACT_AFTER, type LoadedDoc, type LogStorage, type SkippedRecord } from './storage/log-storage.ts';
 export { MemoryStorage } from './storage/memory-storage.ts';
 export {
+  type DecodedInvitation,
+  decodeInvitation,
+  encodeInvitation,
+  type Invitation,
+  isUnitId,
+  type Role,
+  roles,
+} from './sync/invitation.ts';
+export {
   connectRelay,
   fetchLogFromRelay,
   type Peer,

@@ -1,9 +1,9 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { isUnitId, type Role, roles } from '@tianbao/core';
 import { ulid } from 'ulid';
 import type { RelayDatabase } from './database.ts';
 
-export type Role = 'admin' | 'editor' | 'viewer';
-export const roles: readonly Role[] = ['admin', 'editor', 'viewer'];
+export { isUnitId, type Role, roles };
 
 export interface Unit {
   id: string;
@@ -35,9 +35,6 @@ export interface CreatedUnit {
 
 /** unitId: ulid-like, no slash; logId: anything safe in a URL path segment. */
 const documentNamePattern = /^([0-9A-Za-z_-]{1,64})\/([0-9A-Za-z_.:-]{1,128})$/;
-const unitIdPattern = /^[0-9A-Za-z_-]{1,64}$/;
-
-export const isUnitId = (value: string): boolean => unitIdPattern.test(value);
 
 /** Splits `<unitId>/<logId>`; undefined when the name is not of that shape. */
 export function parseDocumentName(name: string): { unitId: string; logId: string } | undefined {

@@ -42,3 +42,22 @@ describe('invitations', () => {
     expect(() => encodeInvitation({ relayUrl: 'ws://x', unitId: 'a/b', token: 't' })).toThrow(/unit id/);
   });
 });
+
+describe('invitation for one log', () => {
+  it('carries the log id when the extension shares a log', () => {
+    const text = encodeInvitation({
+      relayUrl: 'ws://127.0.0.1:8787',
+      unitId: '01J0UNIT',
+      token: 't0k',
+      role: 'editor',
+      logId: '01J0LOG',
+    });
+    expect(text).toContain('log=01J0LOG');
+    expect(decodeInvitation(text)).toMatchObject({
+      unitId: '01J0UNIT',
+      token: 't0k',
+      logId: '01J0LOG',
+      relayUrl: 'ws://127.0.0.1:8787',
+    });
+  });
+});
