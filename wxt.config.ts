@@ -21,5 +21,8 @@ export default defineConfig({
     ],
     // No host access at install: a portal is enabled on request (optional host permissions).
     optional_host_permissions: ['http://*/*', 'https://*/*'],
+    commands: {
+      'fill-page': { suggested_key: { default: 'Alt+Shift+F' }, description: '填报助手：填写本页' },
+    },
   },
 });

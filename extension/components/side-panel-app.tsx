@@ -5,6 +5,7 @@ import { userMessage } from '../utils/input-errors';
 import { type OpenLog, openLog } from '../utils/log-client';
 import { sendMessage } from '../utils/messages';
 import { currentLogId, logs } from '../utils/settings';
+import { AutofillPanel } from './autofill-panel';
 
 /** The portal companion beside a web page: which unit and table, and how complete the table is. */
 export function SidePanelApp() {
@@ -41,6 +42,7 @@ export function SidePanelApp() {
   return (
     <LogContext.Provider value={open}>
       <PanelSummary onOpen={dashboard} />
+      <AutofillPanel />
     </LogContext.Provider>
   );
 }

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { onMessages } from '../utils/messages';
+import { onMessages, sendMessage } from '../utils/messages';
 import { deadlineAlarms, remindersOn } from '../utils/settings';
 
 /**
@@ -55,7 +55,46 @@ export default defineBackground(() => {
     else await browser.tabs.create({ url: target });
   }
 
+  // 填报助手：填写本页 (context menu or Alt+Shift+F): open the side panel inside the gesture, then have it
+  // run 一键填报. A panel that is still loading asks for the pending request when it is ready.
+  const FILL_MENU = 'tianbao-fill-page';
+  const pendingFills = new Map<number, number>();
+  browser.runtime.onInstalled.addListener(() => {
+    void browser.contextMenus
+      .remove(FILL_MENU)
+      .catch(() => undefined)
+      .then(() =>
+        browser.contextMenus.create({
+          id: FILL_MENU,
+          title: '填报助手：填写本页',
+          contexts: ['page', 'editable', 'frame'],
+        }),
+      );
+  });
+  function fillPage(tab: { id?: number; windowId?: number } | undefined) {
+    if (tab?.id === undefined) return;
+    const tabId = tab.id;
+    pendingFills.set(tabId, Date.now());
+    // No await before open(): the side panel opens only within the user gesture.
+    browser.sidePanel.open({ tabId }).catch(() => undefined);
+    void sendMessage('to-sidepanel:run-fill', { tabId }).then(
+      (r) => r?.ok && pendingFills.delete(tabId),
+      () => undefined, // no panel yet: it takes the request when it opens
+    );
+  }
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId === FILL_MENU) fillPage(tab);
+  });
+  browser.commands.onCommand.addListener((command, tab) => {
+    if (command === 'fill-page') fillPage(tab);
+  });
+
   onMessages({
+    'to-background:take-pending-fill': ({ tabId }) => {
+      const at = pendingFills.get(tabId);
+      pendingFills.delete(tabId);
+      return { pending: at !== undefined && Date.now() - at < 60_000 };
+    },
     'to-background:reschedule': async () => ({ alarms: await reschedule() }),
     'to-background:test-reminder': async ({ title }) => {
       await notify(`test:${Date.now()}`, '填报助手：测试提醒', title);

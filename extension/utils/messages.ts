@@ -1,4 +1,6 @@
+import type { FillValue, LearnedMapping, MatchSlot } from '@tianbao/autofill';
 import { browser } from 'wxt/browser';
+import type { PortalRow } from './portal-rows';
 
 /**
  * The one message protocol between the extension's parts. Each message names its direction in its
@@ -11,7 +13,39 @@ export interface Messages {
   'to-background:test-reminder': { request: { title: string }; reply: { shown: boolean } };
   /** Open (or focus) the dashboard, optionally on a tab. */
   'to-background:open-dashboard': { request: { tab?: string }; reply: { ok: boolean } };
+  /** The side panel opened by the context menu or the keyboard command asks whether it should fill. */
+  'to-background:take-pending-fill': { request: { tabId: number }; reply: { pending: boolean } };
+  /** An open side panel showing this tab runs 一键填报 (sure matches only). */
+  'to-sidepanel:run-fill': { request: { tabId: number }; reply: { ok: boolean } };
+  /** Is the portal agent running in this tab's top frame? */
+  'to-content:ping': { request: Record<string, never>; reply: { ready: boolean; url: string } };
+  /** Wait for the page to settle, scan it and match its controls to these slots. */
+  'to-content:scan': {
+    request: { slots: MatchSlot[]; learned: LearnedMapping[] };
+    reply: { rows: PortalRow[]; url: string };
+  };
+  /** Rescan, fill sure matches plus the confirmed unsure ones, outline them in the page. */
+  'to-content:fill': {
+    request: {
+      slots: MatchSlot[];
+      learned: LearnedMapping[];
+      values: Record<string, FillValue>;
+      confirmed: string[];
+      overwrite: boolean;
+    };
+    reply: {
+      filled: { key: string; slotId: string; value: string }[];
+      skipped: { key: string; slotId: string | null; reason: string }[];
+      rows: PortalRow[];
+    };
+  };
+  /** Put back everything the last fills wrote and remove the outlines. */
+  'to-content:undo': { request: Record<string, never>; reply: { restored: number } };
 }
+
+/** Pushed over the side panel's runtime Port to the content script (named PANEL_PORT) while it is open. */
+export const PANEL_PORT = 'tianbao-panel';
+export type PortMessage = { type: 'to-sidepanel:page-changed'; url: string };
 
 export type MessageType = keyof Messages;
 export type Request<T extends MessageType> = { type: T } & Messages[T]['request'];
@@ -22,6 +56,21 @@ export function sendMessage<T extends MessageType>(
   request: Messages[T]['request'],
 ): Promise<Reply<T>> {
   return browser.runtime.sendMessage({ type, ...request }) as Promise<Reply<T>>;
+}
+
+/** To the portal agent in a tab's top frame; a handler's error comes back as a thrown Error. */
+export async function sendToTab<T extends MessageType & `to-content:${string}`>(
+  tabId: number,
+  type: T,
+  request: Messages[T]['request'],
+): Promise<Reply<T>> {
+  const reply = (await browser.tabs.sendMessage(tabId, { type, ...request }, { frameId: 0 })) as
+    | Reply<T>
+    | { error: string }
+    | undefined;
+  if (!reply) throw new Error(`no reply to ${type}`);
+  if ('error' in reply && typeof reply.error === 'string') throw new Error(reply.error);
+  return reply as Reply<T>;
 }
 
 export type Handlers = { [T in MessageType]?: (request: Request<T>) => Promise<Reply<T>> | Reply<T> };

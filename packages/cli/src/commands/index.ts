@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { registerExcel } from './excel.ts';
+import { registerFill } from './fill.ts';
 import { registerLog } from './log.ts';
 import { registerRelay } from './relay.ts';
 import { registerTemplates } from './templates.ts';
@@ -8,6 +9,7 @@ import { registerTemplates } from './templates.ts';
 export function registerCommands(program: Command): void {
   void program;
   registerExcel(program);
+  registerFill(program);
   registerLog(program);
   registerRelay(program);
   registerTemplates(program);

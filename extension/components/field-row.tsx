@@ -1,0 +1,76 @@
+import type { Slot } from '@tianbao/templates';
+import { useState } from 'react';
+import type { PortalRow } from '../utils/portal-rows';
+import { formatValue, type PanelValue, slotTitle } from '../utils/portal-values';
+import { SlotPicker } from './slot-picker';
+
+/** One control of the portal page: what the page calls it, the blank it gets, the value and its source. */
+export function FieldRow(props: {
+  row: PortalRow;
+  slot: Slot | undefined;
+  value: PanelValue | undefined;
+  slots: readonly Slot[];
+  confirmed: boolean;
+  onConfirm: (on: boolean) => void;
+  onCorrect: (slotId: string | null) => void;
+}) {
+  const { row, slot, value } = props;
+  const [picking, setPicking] = useState(false);
+  const hasValue = value?.value !== null && value?.value !== undefined;
+  return (
+    <li className={`field-row status-${row.status}`} data-key={row.key}>
+      <div className="field-page" title={row.reason}>
+        {row.label}
+        {row.framePath ? <span className="frame-tag">框架 {row.framePath}</span> : null}
+      </div>
+      {slot ? (
+        <div className="field-slot">
+          <span className="arrow">→</span> {slotTitle(slot)}
+        </div>
+      ) : (
+        <div className="field-slot muted">{row.reason || '没有对应的统计项'}</div>
+      )}
+      {slot ? (
+        <div className="field-fill">
+          <span className={`field-value${hasValue ? '' : ' empty'}`}>
+            {formatValue(value?.value ?? null)}
+          </span>
+          <span className={`source-tag source-${value?.source ?? '无数据'}`} title={value?.explanation}>
+            {value?.source ?? '无数据'}
+          </span>
+          {row.status === 'unsure' ? (
+            <label className="confirm">
+              <input
+                type="checkbox"
+                checked={props.confirmed}
+                onChange={(e) => props.onConfirm(e.target.checked)}
+                aria-label={`确认填写：${row.label}`}
+              />
+              确认填写
+            </label>
+          ) : null}
+          <button type="button" className="link small-link" onClick={() => setPicking(!picking)}>
+            更正
+          </button>
+        </div>
+      ) : (
+        <div className="field-fill">
+          <button type="button" className="link small-link" onClick={() => setPicking(!picking)}>
+            指定对应项
+          </button>
+        </div>
+      )}
+      {picking ? (
+        <SlotPicker
+          slots={props.slots}
+          current={row.slotId}
+          onCancel={() => setPicking(false)}
+          onPick={(id) => {
+            setPicking(false);
+            props.onCorrect(id);
+          }}
+        />
+      ) : null}
+    </li>
+  );
+}

@@ -1,0 +1,267 @@
+import type { FillValue, LearnedMapping } from '@tianbao/autofill';
+import { getTemplate, type Template } from '@tianbao/templates';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { type Browser, browser } from 'wxt/browser';
+import { useLogRevision, useOpenLog } from '../hooks/use-log';
+import { userMessage } from '../utils/input-errors';
+import { PANEL_PORT, type PortMessage, type Request, sendMessage, sendToTab } from '../utils/messages';
+import { ensureAgent, portalKeyOf } from '../utils/portal-access';
+import type { PortalRow } from '../utils/portal-rows';
+import { matchSlots, panelValues } from '../utils/portal-values';
+import { FieldGroups } from './field-groups';
+import { type FillCounts, FillSummary } from './fill-summary';
+
+interface Scan {
+  templateId: string;
+  rows: PortalRow[];
+}
+
+/** Statistics template of the log first, then the liaison form: a portal page is one or the other. */
+function useCandidates(template: Template | undefined): Template[] {
+  return useMemo(() => {
+    const liaison = getTemplate('liaison');
+    return [template, liaison].filter((t, i, all): t is Template => !!t && all.indexOf(t) === i);
+  }, [template]);
+}
+
+const found = (rows: PortalRow[]) => rows.filter((r) => r.status !== 'unmatched' && r.slotId).length;
+
+/**
+ * The portal companion for one tab: the page's controls against a template (matched, unsure,
+ * unmatched) with the value each gets, corrections that become the unit's shared mappings, 一键填报
+ * with its summary, and 撤销.
+ */
+export function PortalCompanion(props: { tabId: number; url: string; loads: number; origin: string }) {
+  const { tabId, url, loads, origin } = props;
+  const { session, template } = useOpenLog();
+  const rev = useLogRevision();
+  const candidates = useCandidates(template);
+  const [choice, setChoice] = useState(() => new URLSearchParams(location.search).get('template') ?? 'auto');
+  const [picked, setPicked] = useState<string | null>(null);
+  const [agent, setAgent] = useState(0); // > 0: the agent runs in the page (n-th page load)
+  const [nonce, setNonce] = useState(0);
+  const [scan, setScan] = useState<Scan | null>(null);
+  const [confirmed, setConfirmed] = useState<Set<string>>(new Set());
+  const [overwrite, setOverwrite] = useState(false);
+  const [summary, setSummary] = useState<FillCounts | null>(null);
+  const [notice, setNotice] = useState('');
+  const [error, setError] = useState('');
+  const [busy, setBusy] = useState(false);
+  const pendingRun = useRef(false);
+  const seq = useRef(0);
+  // The auto choice as scanning sees it (a ref, so picking does not trigger a second scan).
+  const pickedRef = useRef<string | null>(null);
+
+  const portalKey = portalKeyOf(url);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: rev is the log's change counter
+  const learnedJson = useMemo(
+    () => JSON.stringify(session.log.getMappings(portalKey)),
+    [session, rev, portalKey],
+  );
+  const activeId = choice === 'auto' ? picked : choice;
+  const active = candidates.find((t) => t.id === (scan?.templateId ?? activeId));
+  // biome-ignore lint/correctness/useExhaustiveDependencies: rev is the log's change counter
+  const values = useMemo(
+    () => (active ? panelValues(session.log, active) : new Map()),
+    [session, active, rev],
+  );
+
+  const learnedFor = useCallback(
+    (t: Template): LearnedMapping[] => {
+      const ids = new Set(t.slots.map((s) => s.id));
+      return Object.entries(JSON.parse(learnedJson) as Record<string, string | null>)
+        .filter(([, slotId]) => slotId === null || ids.has(slotId))
+        .map(([fieldKey, slotId]) => ({ fieldKey, slotId }));
+    },
+    [learnedJson],
+  );
+
+  // A new page in the tab: start the agent there, listen for its form changing while this panel is open.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: loads marks a new page in the same tab
+  useEffect(() => {
+    let port: Browser.runtime.Port | undefined;
+    let stopped = false;
+    setScan(null);
+    setPicked(null);
+    pickedRef.current = null;
+    setSummary(null);
+    setConfirmed(new Set());
+    setAgent(0);
+    ensureAgent(origin, tabId).then(
+      () => {
+        if (stopped) return;
+        port = browser.tabs.connect(tabId, { name: PANEL_PORT, frameId: 0 });
+        port.onMessage.addListener((m: PortMessage) => {
+          if (m.type === 'to-sidepanel:page-changed') setNonce((n) => n + 1);
+        });
+        setAgent(loads + 1);
+      },
+      (err) => setError(`无法在此页面上运行：${userMessage(err)}`),
+    );
+    return () => {
+      stopped = true;
+      port?.disconnect();
+    };
+  }, [tabId, origin, loads, url]);
+
+  // Scan (again) when the page, the chosen table or the learned mappings change.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: nonce marks a page change the agent reported
+  useEffect(() => {
+    if (!agent) return;
+    const mine = ++seq.current;
+    const want = choice === 'auto' ? pickedRef.current : choice;
+    const list = want ? candidates.filter((t) => t.id === want) : candidates;
+    if (!list.length) return;
+    Promise.all(
+      list.map(async (t) => ({
+        templateId: t.id,
+        rows: (await sendToTab(tabId, 'to-content:scan', { slots: matchSlots(t), learned: learnedFor(t) }))
+          .rows,
+      })),
+    ).then(
+      (scans) => {
+        if (mine !== seq.current) return;
+        // Auto: whichever table accounts for more of the page's controls (ties: the statistics table).
+        const best = scans.reduce((a, b) => (found(b.rows) > found(a.rows) ? b : a));
+        if (choice === 'auto' && !pickedRef.current) {
+          pickedRef.current = best.templateId;
+          setPicked(best.templateId);
+        }
+        setScan(best);
+        setError('');
+      },
+      (err) => {
+        if (mine === seq.current) setError(`读取页面失败：${userMessage(err)}`);
+      },
+    );
+  }, [agent, choice, learnedJson, nonce, tabId, candidates]);
+
+  const runFill = useCallback(async () => {
+    if (!scan || !active) return;
+    setBusy(true);
+    setNotice('');
+    const started = performance.now();
+    try {
+      const fillValues: Record<string, FillValue> = {};
+      for (const [id, v] of values) if (v.value !== null && v.value !== '') fillValues[id] = v.value;
+      const reply = await sendToTab(tabId, 'to-content:fill', {
+        slots: matchSlots(active),
+        learned: learnedFor(active),
+        values: fillValues,
+        confirmed: [...confirmed],
+        overwrite,
+      });
+      const filledKeys = new Set(reply.filled.map((f) => f.key));
+      const onPage = new Set(reply.rows.filter((r) => r.status !== 'unmatched').map((r) => r.slotId));
+      setScan({ templateId: active.id, rows: reply.rows });
+      setSummary({
+        filled: filledKeys.size,
+        unsure: reply.rows.filter((r) => r.status === 'unsure' && r.slotId && !filledKeys.has(r.key)).length,
+        notFound: active.slots.filter((s) => fillValues[s.id] !== undefined && !onPage.has(s.id)).length,
+        notEmpty: reply.skipped.filter((s) => s.reason === 'not empty').length,
+        noValue: reply.skipped.filter((s) => s.reason === 'no value').length,
+        ms: Math.round(performance.now() - started),
+      });
+    } catch (err) {
+      setError(`填报失败：${userMessage(err)}`);
+    } finally {
+      setBusy(false);
+    }
+  }, [scan, active, values, tabId, learnedFor, confirmed, overwrite]);
+
+  const undo = async () => {
+    setBusy(true);
+    try {
+      const { restored } = await sendToTab(tabId, 'to-content:undo', {});
+      setSummary(null);
+      setNotice(`已撤销，${restored} 项恢复为填报前的内容。`);
+      setNonce((n) => n + 1);
+    } catch (err) {
+      setError(`撤销失败：${userMessage(err)}`);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  // The context menu or keyboard command asked for 一键填报: run it once the page is scanned.
+  useEffect(() => {
+    void sendMessage('to-background:take-pending-fill', { tabId }).then(
+      (r) => {
+        if (r?.pending) pendingRun.current = true;
+      },
+      () => undefined,
+    );
+    const listener = (message: unknown, _sender: unknown, reply: (r: unknown) => void) => {
+      const m = message as Request<'to-sidepanel:run-fill'>;
+      if (m?.type !== 'to-sidepanel:run-fill' || m.tabId !== tabId) return false;
+      pendingRun.current = true;
+      setNonce((n) => n + 1);
+      reply({ ok: true });
+      return false;
+    };
+    browser.runtime.onMessage.addListener(listener);
+    return () => browser.runtime.onMessage.removeListener(listener);
+  }, [tabId]);
+  useEffect(() => {
+    if (scan && pendingRun.current && !busy) {
+      pendingRun.current = false;
+      void runFill();
+    }
+  }, [scan, busy, runFill]);
+
+  const correct = (key: string, slotId: string | null) => {
+    session.log.setMapping(portalKey, key, slotId);
+    setSummary(null);
+    setNotice(slotId ? '已更正，并保存为本单位在此页面的对应关系。' : '此项以后不再填写（已保存）。');
+  };
+
+  return (
+    <section className="companion">
+      <div className="companion-head">
+        <label className="template-select">
+          <span>对照</span>
+          <select value={choice} onChange={(e) => setChoice(e.target.value)} aria-label="对照的表">
+            <option value="auto">
+              自动选择{picked ? `（${candidates.find((t) => t.id === picked)?.title ?? picked}）` : ''}
+            </option>
+            {candidates.map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.title}
+              </option>
+            ))}
+          </select>
+        </label>
+        <div className="fill-bar">
+          <button type="button" className="primary" onClick={() => void runFill()} disabled={!scan || busy}>
+            一键填报
+          </button>
+          <label className="inline small-text">
+            <input type="checkbox" checked={overwrite} onChange={(e) => setOverwrite(e.target.checked)} />
+            覆盖网页上已有的内容
+          </label>
+        </div>
+      </div>
+      {error ? <p className="error-banner">{error}</p> : null}
+      {notice ? <p className="notice">{notice}</p> : null}
+      {summary ? <FillSummary counts={summary} onUndo={() => void undo()} busy={busy} /> : null}
+      {!scan && !error ? <p className="loading">正在读取页面上的填报项…</p> : null}
+      {scan && active ? (
+        <FieldGroups
+          rows={scan.rows}
+          template={active}
+          values={values}
+          confirmed={confirmed}
+          onConfirm={(key, on) =>
+            setConfirmed((c) => {
+              const next = new Set(c);
+              if (on) next.add(key);
+              else next.delete(key);
+              return next;
+            })
+          }
+          onCorrect={correct}
+        />
+      ) : null}
+    </section>
+  );
+}

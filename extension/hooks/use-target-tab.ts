@@ -1,0 +1,54 @@
+import { useEffect, useState } from 'react';
+import { browser } from 'wxt/browser';
+
+export interface TargetTab {
+  tabId: number;
+  url: string;
+  /** Bumped when the tab loads a new page, so the panel rescans. */
+  loads: number;
+}
+
+/**
+ * The tab the side panel works on: `?tab=<id>` when given (the panel opened as a page for one tab, as
+ * `tianbao fill` does), else the active tab of the panel's window, followed as the person switches tabs.
+ */
+export function useTargetTab(): TargetTab | null | 'none' {
+  const [target, setTarget] = useState<TargetTab | null | 'none'>(null);
+  useEffect(() => {
+    const fixed = Number(new URLSearchParams(location.search).get('tab')) || undefined;
+    let tabId = fixed;
+    let loads = 0;
+    const show = async () => {
+      try {
+        const tab = tabId !== undefined ? await browser.tabs.get(tabId) : undefined;
+        if (tab?.id !== undefined) setTarget({ tabId: tab.id, url: tab.url ?? '', loads });
+        else setTarget('none');
+      } catch {
+        setTarget('none');
+      }
+    };
+    const followActive = async () => {
+      const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+      tabId = tab?.id;
+      await show();
+    };
+    const onActivated = (info: { tabId: number }) => {
+      if (fixed !== undefined) return;
+      tabId = info.tabId;
+      void show();
+    };
+    const onUpdated = (id: number, change: { status?: string; url?: string }) => {
+      if (id !== tabId || (change.status !== 'complete' && !change.url)) return;
+      if (change.status === 'complete') loads++;
+      void show();
+    };
+    browser.tabs.onActivated.addListener(onActivated);
+    browser.tabs.onUpdated.addListener(onUpdated);
+    void (fixed !== undefined ? show() : followActive());
+    return () => {
+      browser.tabs.onActivated.removeListener(onActivated);
+      browser.tabs.onUpdated.removeListener(onUpdated);
+    };
+  }, []);
+  return target;
+}

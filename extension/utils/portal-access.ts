@@ -1,0 +1,80 @@
+import { browser } from 'wxt/browser';
+import { sendToTab } from './messages';
+import { enabledPortals } from './settings';
+
+/**
+ * Which portals the extension may work on. Host access is optional and asked per origin when a person
+ * enables a portal; the content script is then registered for that origin only (kept across restarts)
+ * and injected into the open tab at once.
+ */
+const SCRIPT = '/content-scripts/content.js';
+const scriptId = (origin: string) => `portal:${origin}`;
+export const originPattern = (origin: string) => `${origin}/*`;
+
+/** http(s) origin of a page, or null for pages the extension never touches (chrome://, files, the store). */
+export function portalOrigin(url: string | undefined): string | null {
+  if (!url) return null;
+  try {
+    const u = new URL(url);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.origin : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Learned mappings are kept per page of a portal: origin + path (no query: session ids live there). */
+export function portalKeyOf(url: string): string {
+  const u = new URL(url);
+  return `${u.origin}${u.pathname}`;
+}
+
+export function hasAccess(origin: string): Promise<boolean> {
+  return browser.permissions.contains({ origins: [originPattern(origin)] });
+}
+
+/**
+ * Must be called straight from a click handler: Chrome shows the permission prompt only inside a user
+ * gesture, so nothing may be awaited before the request.
+ */
+export async function enablePortal(origin: string, tabId: number): Promise<boolean> {
+  const granted = await browser.permissions.request({ origins: [originPattern(origin)] });
+  if (!granted) return false;
+  await enabledPortals.setValue([...new Set([...(await enabledPortals.getValue()), origin])]);
+  await ensureAgent(origin, tabId);
+  return true;
+}
+
+export async function disablePortal(origin: string): Promise<void> {
+  const id = scriptId(origin);
+  const registered = await browser.scripting.getRegisteredContentScripts({ ids: [id] });
+  if (registered.length) await browser.scripting.unregisterContentScripts({ ids: [id] });
+  await enabledPortals.setValue((await enabledPortals.getValue()).filter((o) => o !== origin));
+  await browser.permissions.remove({ origins: [originPattern(origin)] });
+}
+
+/** Registers the agent for the origin (if not yet) and injects it into the tab unless it already runs. */
+export async function ensureAgent(origin: string, tabId: number): Promise<void> {
+  const id = scriptId(origin);
+  const registered = await browser.scripting.getRegisteredContentScripts({ ids: [id] });
+  if (!registered.length)
+    await browser.scripting.registerContentScripts([
+      {
+        id,
+        js: [SCRIPT],
+        matches: [originPattern(origin)],
+        runAt: 'document_idle',
+        allFrames: false,
+        persistAcrossSessions: true,
+      },
+    ]);
+  if (await agentRunning(tabId)) return;
+  await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: [SCRIPT] });
+}
+
+export async function agentRunning(tabId: number): Promise<boolean> {
+  try {
+    return (await sendToTab(tabId, 'to-content:ping', {})).ready;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,93 @@
+import {
+  type FillReport,
+  fill,
+  highlight,
+  type LearnedMapping,
+  type Match,
+  type MatchSlot,
+  match,
+  scan,
+  waitForSettle,
+  watch,
+} from '@tianbao/autofill';
+import { type Browser, browser } from 'wxt/browser';
+import { onMessages, PANEL_PORT, type PortMessage } from './messages';
+import { toRow } from './portal-rows';
+
+/**
+ * The content script's work in a portal page's top frame: scan and match for the side panel, fill,
+ * outline, undo, and tell an open panel when the form changes. The engine walks same-origin frames and
+ * open shadow roots itself; cross-origin frames are out of reach (their own origin would need enabling
+ * and its own coordination, which this version does not do). Nothing is stored in the page's origin:
+ * values arrive in the message and are forgotten with the page.
+ */
+export function startPortalAgent(): () => void {
+  let reports: FillReport[] = [];
+  let removeOutline: (() => void) | undefined;
+
+  const matchPage = (slots: MatchSlot[], learned: LearnedMapping[]): Match[] =>
+    match(scan(document), slots, { learned });
+
+  const outline = (matches: Match[], filledKeys: Set<string>) => {
+    removeOutline?.();
+    // Filled controls in green, unsure ones left for the person in amber; nothing else is marked.
+    const shown = matches.flatMap((m): Match[] =>
+      filledKeys.has(m.field.key)
+        ? [{ ...m, status: 'matched' }]
+        : m.status === 'unsure' && m.slotId
+          ? [m]
+          : [],
+    );
+    removeOutline = shown.length ? highlight(shown) : undefined;
+  };
+
+  const stopMessages = onMessages({
+    'to-content:ping': () => ({ ready: true, url: location.href }),
+    'to-content:scan': async ({ slots, learned }) => {
+      await waitForSettle(document, { quietMs: 300, timeoutMs: 4000 });
+      return { rows: matchPage(slots, learned).map(toRow), url: location.href };
+    },
+    'to-content:fill': ({ slots, learned, values, confirmed, overwrite }) => {
+      const matches = matchPage(slots, learned);
+      const report = fill(matches, values, { confirmed, overwrite });
+      if (report.filled.length) reports.push(report);
+      const filledKeys = new Set(reports.flatMap((r) => r.filled.map((f) => f.key)));
+      outline(matches, filledKeys);
+      return {
+        filled: report.filled.map((f) => ({ key: f.key, slotId: f.slotId, value: f.value })),
+        skipped: report.skipped.map((s) => ({ key: s.key, slotId: s.slotId, reason: s.reason })),
+        rows: matches.map(toRow),
+      };
+    },
+    'to-content:undo': () => {
+      // Latest first, so a control filled twice ends with what the page had before the first fill.
+      const restored = new Set(reports.flatMap((r) => r.filled.map((f) => f.key))).size;
+      for (const r of reports.reverse()) r.undo();
+      reports = [];
+      removeOutline?.();
+      removeOutline = undefined;
+      return { restored };
+    },
+  });
+
+  // While a side panel is connected, tell it when controls appear or change (late forms, SPA routes).
+  const onConnect = (port: Browser.runtime.Port) => {
+    if (port.name !== PANEL_PORT) return;
+    const stop = watch(document, () => {
+      const message: PortMessage = { type: 'to-sidepanel:page-changed', url: location.href };
+      try {
+        port.postMessage(message);
+      } catch {
+        stop();
+      }
+    });
+    port.onDisconnect.addListener(() => stop());
+  };
+  browser.runtime.onConnect.addListener(onConnect);
+
+  return () => {
+    stopMessages();
+    browser.runtime.onConnect.removeListener(onConnect);
+    removeOutline?.();
+  };
+}

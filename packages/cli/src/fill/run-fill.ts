@@ -1,0 +1,141 @@
+import { rmSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { Dump } from '@tianbao/autofill';
+import { engineBundle } from '@tianbao/autofill/bundle';
+import { getTemplate, listTemplates, type Template } from '@tianbao/templates';
+import type { Page } from 'playwright-core';
+import { CliError } from '../run-cli.ts';
+import { BUILT_EXTENSION, extensionWithAccess } from './extension-copy.ts';
+import { type FillValues, fillLogFile } from './fill-log.ts';
+import { type ExtensionSession, joinLogThroughUi, launchWithExtension, tabIdOf } from './launch-browser.ts';
+
+export interface RunFillOptions {
+  url: string;
+  template: string;
+  values: FillValues;
+  /** Built extension (default .output/chrome-mv3). */
+  extensionDir?: string;
+  /** Wait after the fill before reading the page (at least 500 ms, so a framework reverting a value shows). */
+  afterMs?: number;
+}
+
+export interface RunFillResult extends Dump {
+  /** Controls the panel filled. */
+  filled: number;
+  /** Unsure matches the panel showed and left for a person to confirm. */
+  unsure: number;
+  /** Blanks with a value that no control of the page matched. */
+  notFound: number;
+  /** From opening the URL to the panel's fill summary (page load, settle, scan, match, fill). */
+  elapsedMs: number;
+  timings: { loadMs: number; scanMs: number; fillMs: number };
+}
+
+export function fillTemplate(id: string): Template {
+  const t = getTemplate(id);
+  if (!t || (t.kind !== 'statistics' && t.kind !== 'liaison')) {
+    const known = listTemplates()
+      .filter((x) => x.kind === 'statistics' || x.kind === 'liaison')
+      .map((x) => x.id);
+    throw new CliError(`unknown template "${id}" (known: ${known.join(', ')})`);
+  }
+  return t;
+}
+
+export function portalUrl(url: string): URL {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    throw new CliError(`not a URL: ${url}`);
+  }
+  if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new CliError(`not an http(s) URL: ${url}`);
+  return u;
+}
+
+/** Opens the URL in its own tab; a page that does not load is the caller's error, said plainly. */
+export async function openPortal(s: ExtensionSession, url: string): Promise<Page> {
+  const page = await s.context.newPage();
+  try {
+    const response = await page.goto(url, { waitUntil: 'load', timeout: 30_000 });
+    if (response && !response.ok()) throw new Error(`HTTP ${response.status()} ${response.statusText()}`);
+  } catch (err) {
+    await page.close().catch(() => undefined);
+    const why = err instanceof Error ? err.message.split('\n')[0] : String(err);
+    throw new CliError(`cannot load ${url}: ${why}`);
+  }
+  return page;
+}
+
+/** The side panel as a page for one tab (sidepanel.html?tab=…), ready once the page's fields are listed. */
+export async function openPanelFor(s: ExtensionSession, tabId: number, templateId?: string): Promise<Page> {
+  const panel = await s.context.newPage();
+  await panel.setViewportSize({ width: 400, height: 900 });
+  const q = new URLSearchParams({ tab: String(tabId), ...(templateId && { template: templateId }) });
+  await panel.goto(s.url(`sidepanel.html?${q}`));
+  await panel.locator('.field-groups, .companion .empty, .error-banner').first().waitFor({ timeout: 30_000 });
+  const error = panel.locator('.error-banner');
+  if (await error.count()) throw new CliError(`side panel: ${await error.first().textContent()}`);
+  return panel;
+}
+
+/** Presses 一键填报 (no unsure match confirmed, nothing overwritten) and reads the summary. */
+export async function pressFill(panel: Page): Promise<{ filled: number; unsure: number; notFound: number }> {
+  await panel.getByRole('button', { name: '一键填报' }).click();
+  const summary = panel.locator('.fill-summary');
+  await summary.or(panel.locator('.error-banner')).first().waitFor({ timeout: 30_000 });
+  if (!(await summary.count()))
+    throw new CliError(`side panel: ${await panel.locator('.error-banner').textContent()}`);
+  const n = async (attr: string) => Number(await summary.getAttribute(attr));
+  return {
+    filled: await n('data-filled'),
+    unsure: await n('data-unsure'),
+    notFound: await n('data-not-found'),
+  };
+}
+
+/** Every control of every frame and shadow root, once the page has been quiet for a moment. */
+export async function dumpPage(page: Page): Promise<Dump> {
+  await page.evaluate(await engineBundle());
+  return page.evaluate(async () => {
+    const api = (globalThis as unknown as { tianbaoAutofill: typeof import('@tianbao/autofill') })
+      .tianbaoAutofill;
+    await api.waitForSettle(document, { quietMs: 300, timeoutMs: 3000 });
+    return api.dump(document);
+  });
+}
+
+/**
+ * `tianbao fill`: a fresh browser profile with the built extension (portal access already granted),
+ * the values joined as a unit log through the first-run page, the URL opened, the side panel's 一键填报
+ * pressed, and the page dumped after it settled.
+ */
+export async function runFill(opts: RunFillOptions): Promise<RunFillResult> {
+  const template = fillTemplate(opts.template);
+  const url = portalUrl(opts.url);
+  const logFile = await fillLogFile(template, opts.values);
+  const extensionDir = extensionWithAccess([url.origin], opts.extensionDir ?? BUILT_EXTENSION);
+  let s: ExtensionSession | undefined;
+  try {
+    s = await launchWithExtension(extensionDir);
+    const dashboard = await joinLogThroughUi(s, logFile);
+    const t0 = performance.now();
+    const page = await openPortal(s, url.href);
+    const t1 = performance.now();
+    const panel = await openPanelFor(s, await tabIdOf(dashboard, page.url()), template.id);
+    const t2 = performance.now();
+    const counts = await pressFill(panel);
+    const t3 = performance.now();
+    await page.waitForTimeout(Math.max(500, opts.afterMs ?? 500));
+    const dumped = await dumpPage(page);
+    return {
+      ...dumped,
+      ...counts,
+      elapsedMs: Math.round(t3 - t0),
+      timings: { loadMs: Math.round(t1 - t0), scanMs: Math.round(t2 - t1), fillMs: Math.round(t3 - t2) },
+    };
+  } finally {
+    await s?.close().catch(() => undefined);
+    rmSync(dirname(extensionDir), { recursive: true, force: true });
+  }
+}
