@@ -36,6 +36,8 @@ export function readEntry(id: string, m: Y.Map<unknown>): Entry {
   const att = m.get('attachments');
   if (Array.isArray(att)) e.attachments = att as Entry['attachments'];
   e.contributions = readContributions(m);
+  const importKey = m.get('importKey');
+  if (typeof importKey === 'string') e.importKey = importKey;
   if (deleted) {
     e.deletedBy = deleted[0];
     e.deletedAt = deleted[1];

@@ -23,6 +23,7 @@ import {
   shardOf,
 } from './doc-layout.ts';
 import { readContributions, readEntry, readPlan, type Stamp } from './entry-codec.ts';
+import { importEntryId } from './import-id.ts';
 import { everKeys, keyWrites } from './item-chain.ts';
 import {
   ENTRY_TEXT_FIELDS,
@@ -313,16 +314,74 @@ export class UnitLog {
     if (entries.has(id)) throw new LogInputError('id', `entry ${id} exists already`, '该活动已存在');
     const at = opts.createdAt ?? this.now();
     const by = opts.createdBy ?? this.user;
-    this.transact(doc, () => {
-      const m = new Y.Map<unknown>();
-      entries.set(id, m);
-      for (const f of ENTRY_TEXT_FIELDS) m.set(f, clean[f]);
-      if (clean.attachments.length) m.set('attachments', clean.attachments);
-      for (const [k, n] of Object.entries(clean.contributions)) m.set(CONTRIBUTION_PREFIX + k, n);
-      m.set('created', [by, at]);
-      m.set('updated', [opts.updatedBy ?? by, opts.updatedAt ?? at]);
-    });
+    this.transact(doc, () =>
+      this.writeEntry(entries, id, clean, [by, at], [opts.updatedBy ?? by, opts.updatedAt ?? at]),
+    );
     return id;
+  }
+
+  private writeEntry(entries: Y.Map<YMap>, id: string, clean: EntryFields, created: Stamp, updated: Stamp) {
+    const m = new Y.Map<unknown>();
+    entries.set(id, m);
+    for (const f of ENTRY_TEXT_FIELDS) m.set(f, clean[f]);
+    if (clean.attachments.length) m.set('attachments', clean.attachments);
+    for (const [k, n] of Object.entries(clean.contributions)) m.set(CONTRIBUTION_PREFIX + k, n);
+    if (clean.importKey) m.set('importKey', clean.importKey);
+    m.set('created', created);
+    m.set('updated', updated);
+  }
+
+  /**
+   * Imports rows of a spreadsheet, skipping those whose import key is already in the log (live or in the
+   * trash) or earlier in `rows`, so importing a file twice adds nothing. Every row is validated before any
+   * is written (a bad row throws, naming `rows[i]`, and nothing is applied); then one transaction per shard.
+   * An imported entry's id derives from its key, so the same row imported on two replicas offline becomes
+   * one entry when they sync. Needs every shard loaded, to see every key.
+   */
+  importEntries(rows: readonly (EntryFields & { importKey: string })[]): {
+    added: string[];
+    skipped: number;
+  } {
+    const missing = this.shards.findIndex((d) => !d);
+    if (missing >= 0)
+      throw new LogFileError(
+        'not-loaded',
+        `entry shard ${missing} is not loaded yet`,
+        '台账还在加载，请稍候再试',
+      );
+    const clean = rows.map((r, i) => {
+      const c = validateEntryFields(r, { partial: false, path: `rows[${i}]` }) as EntryFields;
+      if (!c.importKey) throw new LogInputError(`rows[${i}].importKey`, 'is required', '缺少导入编号');
+      return c as EntryFields & { importKey: string };
+    });
+    const known = new Set<string>();
+    for (const doc of this.shards as Y.Doc[]) {
+      for (const m of (doc.getMap('entries') as Y.Map<YMap>).values()) {
+        const k = m.get('importKey');
+        if (typeof k === 'string') known.add(k);
+      }
+    }
+    const byShard = new Map<number, { id: string; fields: EntryFields }[]>();
+    const added: string[] = [];
+    for (const fields of clean) {
+      const id = importEntryId(fields.importKey);
+      const i = this.shardIndexOf(id);
+      if (known.has(fields.importKey) || this.shards[i]?.getMap('entries').has(id)) continue;
+      known.add(fields.importKey);
+      const list = byShard.get(i) ?? [];
+      list.push({ id, fields });
+      byShard.set(i, list);
+      added.push(id);
+    }
+    const stamp: Stamp = [this.user, this.now()];
+    for (const [i, list] of byShard) {
+      const doc = this.shards[i] as Y.Doc;
+      const entries = doc.getMap('entries') as Y.Map<YMap>;
+      this.transact(doc, () => {
+        for (const { id, fields } of list) this.writeEntry(entries, id, fields, stamp, stamp);
+      });
+    }
+    return { added, skipped: rows.length - added.length };
   }
 
   private entryMap(id: string): YMap {

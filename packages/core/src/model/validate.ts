@@ -1,6 +1,7 @@
 import { LIAISON_FIELDS } from '@tianbao/templates';
 import { LogInputError } from '../errors.ts';
 import type { AttachmentRef, EntryFields, ManualValue, PlanFields, Profile, SlotValue } from '../types.ts';
+import { IMPORT_KEY } from './import-id.ts';
 
 /** Text fields of an entry, in the order forms show them. */
 export const ENTRY_TEXT_FIELDS = [
@@ -138,7 +139,7 @@ export function validateEntryFields(
   const path = opts.path ?? '';
   const at = (f: string) => (path ? `${path}.${f}` : f);
   const r = record(path, input);
-  unknownFields(path, r, ENTRY_FIELDS);
+  unknownFields(path, r, [...ENTRY_FIELDS, 'importKey']);
   const out: Partial<EntryFields> = {};
   if (!opts.partial || 'date' in r) {
     const date = text(at('date'), r.date, 10, true);
@@ -156,6 +157,15 @@ export function validateEntryFields(
     out.contributions = contributions(at('contributions'), r.contributions ?? {});
   if ('attachments' in r || !opts.partial)
     out.attachments = attachments(at('attachments'), r.attachments ?? []);
+  if (r.importKey !== undefined) {
+    if (typeof r.importKey !== 'string' || !IMPORT_KEY.test(r.importKey))
+      throw new LogInputError(
+        at('importKey'),
+        'must be a short key (letters, digits, : . _ -)',
+        '导入编号不正确',
+      );
+    out.importKey = r.importKey;
+  }
   return out;
 }
 
