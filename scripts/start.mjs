@@ -33,6 +33,20 @@ relay.on('exit', (code) => {
   stop();
 });
 
+// The demo portal: a few pages in the style of provincial reporting systems, to try 一键填报 on.
+let demoUrl = '';
+const demo = spawn('pnpm', ['exec', 'tsx', 'scripts/serve-demo.ts'], {
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
+children.push(demo);
+createInterface({ input: demo.stdout }).on('line', (line) => {
+  if (!line.includes('"listening"')) return;
+  demoUrl = JSON.parse(line).url;
+  if (shown) console.log(demoLine());
+});
+const demoLine = () =>
+  `  演示门户 / demo portal:  ${demoUrl}\n    打开后在侧边栏启用此网站，即可试用一键填报 (enable the site in the side panel, then 一键填报)`;
+
 let shown = false;
 createInterface({ input: relay.stdout }).on('line', (line) => {
   if (shown || !line.includes('"listening"')) return;
@@ -47,6 +61,7 @@ createInterface({ input: relay.stdout }).on('line', (line) => {
   同步服务 / sync relay:   ${url}   (health: ${httpUrl}/health)
     数据文件 / database:   ${database}
     新建单位 / create a unit: pnpm tianbao relay unit create --name 单位名称 --data data
+${demoUrl ? demoLine() : ''}
 
 按 Ctrl-C 停止 / Ctrl-C stops.`);
 });
