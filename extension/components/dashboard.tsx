@@ -10,6 +10,7 @@ import { ExchangeTab } from './exchange-tab';
 import { LiaisonTab } from './liaison-tab';
 import { PlansTab } from './plans-tab';
 import { StatsTab } from './stats-tab';
+import { SyncTab } from './sync-tab';
 
 const TABS = [
   ['entries', '活动台账', EntriesTab],
@@ -19,6 +20,7 @@ const TABS = [
   ['deadlines', '截止日期', DeadlinesTab],
   ['attachments', '附件', AttachmentsTab],
   ['conflicts', '冲突', ConflictsTab],
+  ['sync', '成员与同步', SyncTab],
   ['exchange', '文件交换', ExchangeTab],
 ] as const;
 type TabId = (typeof TABS)[number][0];
@@ -40,6 +42,10 @@ export function Dashboard(props: { onSwitch: (logId: string | null) => void }) {
     return () => removeEventListener('hashchange', onHash);
   }, []);
   const conflicts = tab === 'conflicts' || session.log.conflicts().length;
+  const { sync } = useOpenLog();
+  const tabLabel = (TABS.find(([id]) => id === tab) ?? TABS[0])[1];
+  // Colleagues see what this person is looking at (成员与同步).
+  useEffect(() => sync.connection()?.setPresence(`正在看“${tabLabel}”`), [sync, tabLabel]);
   const Current = (TABS.find(([id]) => id === tab) ?? TABS[0])[2];
   const meta = session.log.meta();
   return (

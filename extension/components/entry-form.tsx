@@ -1,5 +1,5 @@
 import type { Entry } from '@tianbao/core';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useOpenLog } from '../hooks/use-log';
 import { today } from '../utils/format';
 import { fieldErrors } from '../utils/input-errors';
@@ -30,8 +30,13 @@ type Draft = Record<
 
 /** Add or edit one activity; the log refuses bad input with a message per field, nothing half-saved. */
 export function EntryForm(props: { entry?: Entry; onDone: (id?: string) => void }) {
-  const { session, template, ready } = useOpenLog();
+  const { session, template, ready, sync } = useOpenLog();
   const e = props.entry;
+  // Colleagues online see which entry is being edited (成员与同步).
+  useEffect(() => {
+    sync.connection()?.setPresence(e ? `正在编辑“${e.title}”` : '正在新增活动');
+    return () => sync.connection()?.setPresence('正在看“活动台账”');
+  }, [sync, e]);
   const [draft, setDraft] = useState<Draft>({
     date: e?.date ?? today(),
     title: e?.title ?? '',

@@ -1,7 +1,7 @@
 import { importTable, type Template, TemplateImportError } from '@tianbao/templates';
 import { useEffect, useState } from 'react';
 import { userMessage } from '../utils/input-errors';
-import { createLog, joinFromFile, type OpenLog } from '../utils/log-client';
+import { createLog, joinFromFile, joinFromInvitation, type OpenLog } from '../utils/log-client';
 import { userName } from '../utils/settings';
 import { saveImportedTemplate, statisticsTemplates, type TemplateChoice } from '../utils/templates';
 import { FormField } from './form-field';
@@ -68,6 +68,20 @@ export function FirstRun(props: { onOpened: (open: OpenLog) => void; onCancel?: 
     } catch (err) {
       const field = (err as { field?: string }).field;
       setErrors(field ? { [field]: userMessage(err) } : { _: userMessage(err) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const [invitation, setInvitation] = useState('');
+  const joinByInvitation = async () => {
+    if (needName()) return;
+    setBusy(true);
+    try {
+      await userName.setValue(name.trim());
+      props.onOpened(await joinFromInvitation(invitation));
+    } catch (err) {
+      setErrors({ invitation: userMessage(err) });
     } finally {
       setBusy(false);
     }
@@ -170,6 +184,23 @@ export function FirstRun(props: { onOpened: (open: OpenLog) => void; onCancel?: 
         </section>
         <section className="card">
           <h2>或者：加入同事的台账</h2>
+          <FormField label="同事发来的邀请" error={errors.invitation} hint="在同事的“成员与同步”中复制">
+            <textarea
+              rows={3}
+              value={invitation}
+              onChange={(e) => setInvitation(e.target.value)}
+              placeholder="tianbao://…"
+            />
+          </FormField>
+          <button
+            type="button"
+            className="primary"
+            disabled={busy || !invitation.trim()}
+            onClick={() => void joinByInvitation()}
+          >
+            通过邀请加入
+          </button>
+          <p className="muted">没有同步服务时：</p>
           <p className="muted">同事在“文件交换”中导出更新文件发给您，在这里打开即可加入同一本台账。</p>
           <FormField label="更新文件" error={errors.join}>
             <input

@@ -1,5 +1,7 @@
 import {
   type CreateLogOptions,
+  decodeInvitation,
+  fetchLogFromRelay,
   IndexedDbStorage,
   LogSession,
   readUpdateFileMeta,
@@ -7,7 +9,8 @@ import {
   syncTabs,
 } from '@tianbao/core';
 import type { Template } from '@tianbao/templates';
-import { currentLogId, type LogRecord, logs, userName } from './settings';
+import { RelaySync } from './relay-link';
+import { currentLogId, type LogRecord, logs, relayLinks, userName } from './settings';
 import { findTemplate } from './templates';
 
 /**
@@ -21,6 +24,8 @@ export interface OpenLog {
   record: LogRecord;
   /** Resolves when every shard is loaded (statistics are available before that, from the snapshot). */
   ready: Promise<void>;
+  /** The connection to the unit's relay, when the log is connected to one. */
+  sync: RelaySync;
   close(): Promise<void>;
 }
 
@@ -44,6 +49,8 @@ async function attach(session: LogSession, record: LogRecord): Promise<OpenLog> 
       await session.loadShard(i);
     }
   })();
+  const sync = new RelaySync(session, record.logId);
+  await sync.start();
   const onUnload = () => void session.flush();
   addEventListener('pagehide', onUnload);
   return {
@@ -51,8 +58,10 @@ async function attach(session: LogSession, record: LogRecord): Promise<OpenLog> 
     template,
     record,
     ready,
+    sync,
     async close() {
       removeEventListener('pagehide', onUnload);
+      sync.close();
       stop();
       channel.close();
       await session.close();
@@ -85,6 +94,39 @@ export async function createLog(opts: Omit<CreateLogOptions, 'user'>): Promise<O
   const user = (await userName.getValue()) || '未署名';
   const logId = crypto.randomUUID().replaceAll('-', '').toUpperCase().slice(0, 26);
   const session = await LogSession.create(new IndexedDbStorage(dbName(logId)), { ...opts, logId, user });
+  return attach(session, await register(session));
+}
+
+/** Joins a unit's log through its relay, from an invitation a colleague shared from 成员与同步. */
+export async function joinFromInvitation(text: string): Promise<OpenLog> {
+  let inv: ReturnType<typeof decodeInvitation>;
+  try {
+    inv = decodeInvitation(text);
+  } catch {
+    throw Object.assign(new Error('bad invitation'), {
+      messageZh: '这不是有效的邀请，请完整复制同事发来的以 tianbao:// 开头的邀请。',
+    });
+  }
+  if (!inv.logId)
+    throw Object.assign(new Error('no log in invitation'), {
+      messageZh: '这个邀请没有指明台账。请让同事在“成员与同步”中复制“邀请同事”里的邀请。',
+    });
+  const user = (await userName.getValue()) || '未署名';
+  const storage = new IndexedDbStorage(dbName(inv.logId));
+  await fetchLogFromRelay(storage, { url: inv.relayUrl, unitId: inv.unitId, token: inv.token }, inv.logId);
+  await relayLinks.setValue({
+    ...(await relayLinks.getValue()),
+    [inv.logId]: {
+      relayUrl: inv.relayUrl,
+      httpUrl: inv.httpUrl,
+      unitId: inv.unitId,
+      token: inv.token,
+      ...(inv.role && { role: inv.role }),
+      ...(inv.unitName && { unitName: inv.unitName }),
+    },
+  });
+  // Not lazy: a first copy has no statistics snapshot yet; its shards fill in from the relay.
+  const session = await LogSession.open(storage, { user });
   return attach(session, await register(session));
 }
 

@@ -33,3 +33,14 @@ export const importedTemplates = storage.defineItem<Record<string, unknown>>('lo
 });
 /** Portal origins the user enabled (host permission granted on request). */
 export const enabledPortals = storage.defineItem<string[]>('local:enabledPortals', { fallback: [] });
+
+/** How a log syncs: the relay and the invitation token it was connected with (per log). */
+export interface RelayLink {
+  relayUrl: string;
+  httpUrl: string;
+  unitId: string;
+  token: string;
+  role?: 'admin' | 'editor' | 'viewer';
+  unitName?: string;
+}
+export const relayLinks = storage.defineItem<Record<string, RelayLink>>('local:relayLinks', { fallback: {} });

@@ -1,0 +1,135 @@
+// Colleagues on one log through a real relay process: the extension in Chromium (two profiles) and a
+// Node client using the same core package; presence, an offline spell, the relay SIGKILLed.
+import {
+  connectRelay,
+  decodeInvitation,
+  fetchLogFromRelay,
+  LogSession,
+  MemoryStorage,
+  type RelayConnection,
+} from '@tianbao/core';
+import { createUnit } from '@tianbao/relay';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { type ExtensionBrowser, launchExtension, screenshot } from './support/extension-browser.ts';
+import { type RelayProcess, startRelayProcess, tempDir } from './support/relay-process.ts';
+
+async function addEntry(page: Page, title: string) {
+  await page.getByRole('link', { name: '活动台账' }).click();
+  await page.getByRole('button', { name: '＋ 新增活动' }).click();
+  const dialog = page.getByRole('dialog', { name: '新增活动' });
+  await dialog.getByLabel('日期').fill('2021-06-08');
+  await dialog.getByLabel('活动名称').fill(title);
+  await dialog.getByRole('button', { name: '添加活动' }).click();
+  await dialog.waitFor({ state: 'detached' });
+}
+const rows = (page: Page, text: string) =>
+  page.locator('table.list tbody tr').filter({ hasText: text }).count();
+
+describe('extension: colleagues through the relay', () => {
+  let relay: RelayProcess;
+  let invitation: string;
+  let a: ExtensionBrowser;
+  let pageA: Page;
+  let share = '';
+  let node: { session: LogSession; conn: RelayConnection } | undefined;
+
+  beforeAll(async () => {
+    const dataDir = tempDir();
+    relay = await startRelayProcess({ dataDir });
+    invitation = createUnit({ dataDir, name: '宝坻区应急管理局', relayUrl: relay.url }).editor.invitation;
+    a = await launchExtension();
+    pageA = await a.open('dashboard.html');
+  });
+  afterAll(async () => {
+    node?.conn.destroy();
+    await a?.close();
+    await relay?.stop();
+  });
+
+  it('connects a log to the relay with an invitation and shows the status', async () => {
+    await pageA.getByLabel('姓名').fill('张三');
+    await pageA.getByLabel('单位名称').fill('宝坻区应急管理局');
+    await pageA.getByRole('button', { name: '创建台账' }).click();
+    await pageA.getByRole('heading', { name: /宝坻区应急管理局/ }).waitFor();
+    await pageA.getByRole('link', { name: '成员与同步' }).click();
+    await pageA.getByLabel('管理员发来的邀请').fill('tianbao://nonsense');
+    await pageA.getByRole('button', { name: '连接同步服务' }).click();
+    await expect.poll(() => pageA.getByText('这不是有效的邀请').isVisible()).toBe(true);
+    await pageA.getByLabel('管理员发来的邀请').fill(invitation);
+    await pageA.getByRole('button', { name: '连接同步服务' }).click();
+    await expect.poll(() => pageA.getByRole('status').textContent()).toBe('在线');
+    share = await pageA.getByLabel('邀请同事').inputValue();
+    expect(decodeInvitation(share).logId).toBeTruthy();
+  });
+
+  it('a Node colleague and the browser see each other’s edits and presence', async () => {
+    await addEntry(pageA, '张三在浏览器里记录的活动');
+    const inv = decodeInvitation(share);
+    const target = { url: inv.relayUrl, unitId: inv.unitId, token: inv.token, WebSocketPolyfill: WebSocket };
+    const storage = new MemoryStorage();
+    await fetchLogFromRelay(storage, target, inv.logId as string);
+    const session = await LogSession.open(storage, { user: '李四' });
+    node = { session, conn: connectRelay(session, target, '李四') };
+    await expect
+      .poll(() => session.log.listEntries().map((e) => e.title), { timeout: 20_000 })
+      .toContain('张三在浏览器里记录的活动');
+    session.log.addEntry({ date: '2021-06-09', title: '李四用命令行记录的活动' });
+    await expect.poll(() => rows(pageA, '李四用命令行记录的活动'), { timeout: 20_000 }).toBe(1);
+    await pageA.getByRole('link', { name: '成员与同步' }).click();
+    await expect.poll(() => pageA.locator('.peers').textContent(), { timeout: 20_000 }).toContain('李四');
+    await expect
+      .poll(() => node?.conn.peers().some((p) => p.user === '张三' && p.editing?.includes('成员与同步')))
+      .toBe(true);
+    await screenshot(pageA, '20-sync');
+  });
+
+  it('a second browser profile joins from the shared invitation', async () => {
+    const b = await launchExtension();
+    try {
+      const pageB = await b.open('dashboard.html');
+      await pageB.getByLabel('姓名').fill('王五');
+      await pageB.getByLabel('同事发来的邀请').fill(share);
+      await screenshot(pageB, '21-join-by-invitation');
+      await pageB.getByRole('button', { name: '通过邀请加入' }).click();
+      await pageB.getByRole('heading', { name: /宝坻区应急管理局/ }).waitFor();
+      await expect.poll(() => pageB.locator('table.list tbody tr').count(), { timeout: 20_000 }).toBe(2);
+      await addEntry(pageB, '王五加入后记录的活动');
+      await pageA.getByRole('link', { name: '活动台账' }).click();
+      await expect.poll(() => rows(pageA, '王五加入后记录的活动'), { timeout: 20_000 }).toBe(1);
+    } finally {
+      await b.close();
+    }
+  });
+
+  it('edits made while the relay is down are kept and arrive when it is back', async () => {
+    await relay.kill('SIGKILL');
+    await pageA.getByRole('link', { name: '成员与同步' }).click();
+    await expect.poll(() => pageA.getByRole('status').textContent(), { timeout: 20_000 }).toContain('离线');
+    await addEntry(pageA, '同步服务停机时记录的活动');
+    await relay.restart();
+    await expect
+      .poll(() => node?.session.log.listEntries().map((e) => e.title), { timeout: 30_000 })
+      .toContain('同步服务停机时记录的活动');
+    await pageA.getByRole('link', { name: '成员与同步' }).click();
+    await expect.poll(() => pageA.getByRole('status').textContent(), { timeout: 20_000 }).toBe('在线');
+    await expect
+      .poll(
+        () =>
+          node?.session.log
+            .listEntries()
+            .map((e) => e.title)
+            .sort(),
+        { timeout: 20_000 },
+      )
+      .toEqual(
+        [
+          '同步服务停机时记录的活动',
+          '张三在浏览器里记录的活动',
+          '李四用命令行记录的活动',
+          '王五加入后记录的活动',
+        ].sort(),
+      );
+  });
+});
