@@ -1,5 +1,9 @@
 // Colleagues on one log through a real relay process: the extension in Chromium (two profiles) and a
 // Node client using the same core package; presence, an offline spell, the relay SIGKILLed.
+
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import {
   connectRelay,
   decodeInvitation,
@@ -12,7 +16,12 @@ import { createUnit } from '@tianbao/relay';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { type ExtensionBrowser, launchExtension, screenshot } from './support/extension-browser.ts';
+import {
+  EXTENSION_DIR,
+  type ExtensionBrowser,
+  launchExtension,
+  screenshot,
+} from './support/extension-browser.ts';
 import { type RelayProcess, startRelayProcess, tempDir } from './support/relay-process.ts';
 
 async function addEntry(page: Page, title: string) {
@@ -85,6 +94,45 @@ describe('extension: colleagues through the relay', () => {
     await screenshot(pageA, '20-sync');
   });
 
+  it('photos reach colleagues through the relay’s blob store, not the log', async () => {
+    const inv = decodeInvitation(share);
+    const png = readFileSync(join(EXTENSION_DIR, 'icon/128.png'));
+    await pageA.getByRole('link', { name: '附件' }).click();
+    await pageA.getByLabel('选择活动').selectOption({ label: '2021-06-08 张三在浏览器里记录的活动' });
+    await pageA
+      .getByLabel('添加照片或视频')
+      .setInputFiles({ name: '现场照片.png', mimeType: 'image/png', buffer: png });
+    await expect
+      .poll(() => pageA.getByText('已为“张三在浏览器里记录的活动”添加 1 个文件').isVisible())
+      .toBe(true);
+    const hash = createHash('sha256').update(png).digest('hex');
+    const get = () =>
+      fetch(`${inv.httpUrl}/blobs/${inv.unitId}/${hash}`, {
+        headers: { Authorization: `Bearer ${inv.token}` },
+      });
+    await expect.poll(async () => (await get()).status, { timeout: 20_000 }).toBe(200);
+    expect(Buffer.from(await (await get()).arrayBuffer()).equals(png)).toBe(true);
+
+    // The Node colleague attaches a file: the browser fetches it when it shows the attachments.
+    const other = readFileSync(join(EXTENSION_DIR, 'icon/48.png'));
+    const otherHash = createHash('sha256').update(other).digest('hex');
+    const put = await fetch(`${inv.httpUrl}/blobs/${inv.unitId}/${otherHash}`, {
+      method: 'PUT',
+      headers: { Authorization: `Bearer ${inv.token}`, 'Content-Type': 'image/png' },
+      body: other,
+    });
+    expect(put.ok).toBe(true);
+    node?.session.log.addEntry({
+      date: '2021-06-09',
+      title: '李四带照片的活动',
+      attachments: [{ hash: otherHash, name: '李四的照片.png', type: 'image/png', size: other.length }],
+    });
+    await expect
+      .poll(() => pageA.getByRole('link', { name: '李四的照片.png' }).count(), { timeout: 20_000 })
+      .toBe(1);
+    await screenshot(pageA, '22-attachments');
+  });
+
   it('a second browser profile joins from the shared invitation', async () => {
     const b = await launchExtension();
     try {
@@ -94,7 +142,7 @@ describe('extension: colleagues through the relay', () => {
       await screenshot(pageB, '21-join-by-invitation');
       await pageB.getByRole('button', { name: '通过邀请加入' }).click();
       await pageB.getByRole('heading', { name: /宝坻区应急管理局/ }).waitFor();
-      await expect.poll(() => pageB.locator('table.list tbody tr').count(), { timeout: 20_000 }).toBe(2);
+      await expect.poll(() => pageB.locator('table.list tbody tr').count(), { timeout: 20_000 }).toBe(3);
       await addEntry(pageB, '王五加入后记录的活动');
       await pageA.getByRole('link', { name: '活动台账' }).click();
       await expect.poll(() => rows(pageA, '王五加入后记录的活动'), { timeout: 20_000 }).toBe(1);
@@ -128,6 +176,7 @@ describe('extension: colleagues through the relay', () => {
           '同步服务停机时记录的活动',
           '张三在浏览器里记录的活动',
           '李四用命令行记录的活动',
+          '李四带照片的活动',
           '王五加入后记录的活动',
         ].sort(),
       );

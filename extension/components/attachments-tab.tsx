@@ -1,6 +1,7 @@
 import type { AttachmentRef } from '@tianbao/core';
 import { useEffect, useMemo, useState } from 'react';
 import { useLogRevision, useOpenLog } from '../hooks/use-log';
+import { downloadMissing, uploadPending } from '../utils/attachment-sync';
 import { attachmentsDb, mediaSize, type StoredBlob, sha256Hex } from '../utils/attachments-db';
 import { userMessage } from '../utils/input-errors';
 
@@ -8,7 +9,8 @@ const MB = 1024 * 1024;
 
 /** 附件: photos and videos of activities, bytes in IndexedDB (Dexie), only references in the log. */
 export function AttachmentsTab() {
-  const { session, template, record, ready } = useOpenLog();
+  const { session, template, record, ready, sync } = useOpenLog();
+  const [synced, setSynced] = useState(0);
   const rev = useLogRevision();
   const [entryId, setEntryId] = useState('');
   const [message, setMessage] = useState('');
@@ -20,6 +22,18 @@ export function AttachmentsTab() {
   // biome-ignore lint/correctness/useExhaustiveDependencies: rev is the log's change counter
   const entries = useMemo(() => (loaded ? session.log.listEntries() : []), [session, loaded, rev]);
   const withFiles = entries.filter((e) => e.attachments.length);
+  // With a relay: send this browser's files, fetch colleagues' (then re-read the local store).
+  const withFilesKey = withFiles.map((e) => e.attachments.map((a) => a.hash).join()).join();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: withFilesKey stands for the attachment list
+  useEffect(() => {
+    const link = sync.current();
+    if (!link) return;
+    const refs = withFiles.flatMap((e) => e.attachments);
+    void uploadPending(link, record.logId)
+      .then(() => downloadMissing(link, record.logId, refs))
+      .then((got) => got && setSynced((n) => n + got))
+      .catch(() => setMessage('附件已保存在本机；同步服务暂时连不上，下次打开时会再上传。'));
+  }, [sync, record.logId, withFilesKey]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: re-read the blobs when the log changes (rev)
   useEffect(() => {
     void attachmentsDb.blobs
@@ -27,7 +41,7 @@ export function AttachmentsTab() {
       .equals(record.logId)
       .toArray()
       .then((all) => setBlobs(new Map(all.map((b) => [b.hash, b]))));
-  }, [record.logId, rev]);
+  }, [record.logId, rev, synced]);
 
   const hints = template?.media ?? [];
   const check = (a: AttachmentRef): string => {
@@ -140,9 +154,7 @@ export function AttachmentsTab() {
                     <td>{e.title}</td>
                     <td>
                       {b ? (
-                        <a href={URL.createObjectURL(b.data)} download={a.name}>
-                          {a.name}
-                        </a>
+                        <BlobLink blob={b.data} name={a.name} />
                       ) : (
                         <span title="文件在同事的电脑上">{a.name}（不在本机）</span>
                       )}
@@ -166,5 +178,20 @@ export function AttachmentsTab() {
         <p className="empty">还没有附件。</p>
       )}
     </section>
+  );
+}
+
+/** A download link for a stored file; the object URL is released when the row goes away. */
+function BlobLink(props: { blob: Blob; name: string }) {
+  const [url, setUrl] = useState('');
+  useEffect(() => {
+    const u = URL.createObjectURL(props.blob);
+    setUrl(u);
+    return () => URL.revokeObjectURL(u);
+  }, [props.blob]);
+  return (
+    <a href={url} download={props.name}>
+      {props.name}
+    </a>
   );
 }

@@ -11,6 +11,8 @@ export interface StoredBlob {
   height?: number;
   data: Blob;
   addedAt: number;
+  /** Already on the unit's relay (or came from it). */
+  uploaded?: boolean;
 }
 
 class AttachmentsDb extends Dexie {
