@@ -1,0 +1,130 @@
+// The dashboard's other tabs as a user meets them: plans that become entries, the liaison profile
+// with its validation, deadlines and a reminder, and a conflict between two colleagues reviewed.
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { type ExtensionBrowser, launchExtension, screenshot } from './support/extension-browser.ts';
+
+async function firstRun(page: Page, user: string) {
+  await page.getByLabel('姓名').fill(user);
+  await page.getByLabel('单位名称').fill('松岭区应急管理局');
+  await page.getByRole('radio', { name: /兴安行/ }).check();
+  await page.getByRole('button', { name: '创建台账' }).click();
+  await page.getByRole('heading', { name: /松岭区应急管理局/ }).waitFor();
+}
+
+async function exportFile(page: Page): Promise<string> {
+  await page.getByRole('link', { name: '文件交换' }).click();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: '导出更新文件' }).click(),
+  ]);
+  return download.path();
+}
+
+describe('extension: plans, liaison, deadlines and conflicts', () => {
+  let b: ExtensionBrowser;
+  let page: Page;
+  beforeAll(async () => {
+    b = await launchExtension();
+    page = await b.open('dashboard.html');
+    await firstRun(page, '张三');
+  });
+  afterAll(async () => {
+    await b?.close();
+  });
+  afterEach(async (ctx) => {
+    if (ctx.task.result?.state === 'fail')
+      await screenshot(page, `failed-tabs-${ctx.task.name.slice(0, 30)}`).catch(() => undefined);
+  });
+
+  it('keeps a key-activity plan and turns it into an entry when done', async () => {
+    await page.getByRole('link', { name: '重点活动计划' }).click();
+    await page.getByRole('button', { name: '＋ 新增计划' }).click();
+    const dialog = page.getByRole('dialog', { name: '新增计划' });
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await expect.poll(() => dialog.getByText('请填写主要内容').isVisible()).toBe(true);
+    await dialog.getByLabel('时间').fill('6月16日上午');
+    await dialog.getByLabel('地点').fill('松岭区文化广场');
+    await dialog.getByLabel('主要内容').fill('安全宣传咨询日');
+    await dialog.getByLabel('主办单位').fill('区安委办');
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await expect.poll(() => page.getByText('计划中').isVisible()).toBe(true);
+    await screenshot(page, '10-plans');
+    await page.getByRole('button', { name: '标记完成' }).click();
+    const done = page.getByRole('dialog', { name: '标记完成' });
+    await done.getByLabel('日期').fill('2020-06-16');
+    await done.getByRole('button', { name: '记入活动台账' }).click();
+    await expect.poll(() => page.getByText('已完成').isVisible()).toBe(true);
+    await page.getByRole('link', { name: '活动台账' }).click();
+    await expect
+      .poll(() => page.locator('table.list tbody tr').filter({ hasText: '安全宣传咨询日' }).count())
+      .toBe(1);
+  });
+
+  it('keeps the liaison profile, refusing a bad mobile number', async () => {
+    await page.getByRole('link', { name: '联络员' }).click();
+    await page.getByLabel('姓名').fill('张三丰');
+    await page.getByLabel('手机').fill('12345');
+    await page.getByRole('button', { name: '保存联络员信息' }).click();
+    await expect.poll(() => page.getByText('手机号应为11位数字').isVisible()).toBe(true);
+    await page.getByLabel('手机').fill('13900001234');
+    await page.getByLabel('办公电话').fill('0457-2712884');
+    await page.getByLabel('电子邮箱').fill('zsf@example.cn');
+    await page.getByRole('button', { name: '保存联络员信息' }).click();
+    await expect.poll(() => page.getByText('已保存').isVisible()).toBe(true);
+    await screenshot(page, '11-liaison');
+    // The statistics table's header line takes the contact from the profile.
+    await page.getByRole('link', { name: '统计表' }).click();
+    await expect.poll(() => page.locator('.paper-header').textContent()).toContain('张三丰');
+  });
+
+  it('lists the notice’s deadlines and sends a test reminder', async () => {
+    await page.getByRole('link', { name: '截止日期' }).click();
+    await expect.poll(() => page.getByText('5月27日前').first().isVisible()).toBe(true);
+    await expect.poll(() => page.getByText('联络员', { exact: true }).first().isVisible()).toBe(true);
+    await page.getByRole('button', { name: '测试提醒' }).click();
+    await expect.poll(() => page.getByText(/已发送一条测试提醒|浏览器没有允许通知/).isVisible()).toBe(true);
+    await screenshot(page, '12-deadlines');
+  });
+
+  it('shows a conflict between two colleagues and restores the value that lost', async () => {
+    await page.getByRole('link', { name: '活动台账' }).click();
+    const shared = await exportFile(page);
+    const colleague = await launchExtension();
+    try {
+      const p2 = await colleague.open('dashboard.html');
+      await p2.getByLabel('姓名').fill('李四');
+      await p2.getByLabel('更新文件').setInputFiles(shared);
+      await p2.getByRole('heading', { name: /松岭区应急管理局/ }).waitFor();
+      // Both change the same entry's title while apart.
+      const rename = async (p: Page, title: string) => {
+        await p.getByRole('link', { name: '活动台账' }).click();
+        await p.getByRole('button', { name: '安全宣传咨询日' }).click();
+        const d = p.getByRole('dialog', { name: '编辑活动' });
+        await d.getByLabel('活动名称').fill(title);
+        await d.getByRole('button', { name: '保存修改' }).click();
+        await d.waitFor({ state: 'detached' });
+      };
+      await rename(page, '张三改的名称');
+      await rename(p2, '李四改的名称');
+      const back = await exportFile(p2);
+      await page.getByRole('link', { name: '文件交换' }).click();
+      await page.getByLabel('选择更新文件').setInputFiles(back);
+      await expect.poll(() => page.getByText('已合并').isVisible()).toBe(true);
+      await expect.poll(() => page.locator('.tabs .badge').textContent()).toBe('1');
+      await page.getByRole('link', { name: /冲突/ }).click();
+      const row = page.locator('table.list tbody tr').first();
+      const lost = (await row.locator('td').nth(2).textContent()) ?? '';
+      await screenshot(page, '13-conflicts');
+      await row.getByRole('button', { name: '改用此值' }).click();
+      await expect.poll(() => page.getByText('没有需要核对的冲突').isVisible()).toBe(true);
+      await page.getByRole('link', { name: '活动台账' }).click();
+      const expected = lost.includes('李四改的名称') ? '李四改的名称' : '张三改的名称';
+      await expect
+        .poll(() => page.locator('table.list tbody tr').filter({ hasText: expected }).count())
+        .toBe(1);
+    } finally {
+      await colleague.close();
+    }
+  });
+});
