@@ -3,6 +3,11 @@ import { browser } from 'wxt/browser';
 
 export interface TargetTab {
   tabId: number;
+  /**
+   * '' while the extension may not see the page: without the broad "tabs" permission Chrome reveals a
+   * tab's URL only for enabled origins or after a gesture that grants activeTab (the toolbar button, the
+   * context menu item, Alt+Shift+F).
+   */
   url: string;
   /** Bumped when the tab loads a new page, so the panel rescans. */
   loads: number;
@@ -42,12 +47,22 @@ export function useTargetTab(): TargetTab | null | 'none' {
       if (change.status === 'complete') loads++;
       void show();
     };
+    // The context menu and keyboard command grant activeTab: look at the tab again, its URL may show now.
+    const onMessage = (m: unknown) => {
+      if ((m as { type?: string })?.type === 'to-sidepanel:run-fill') void show();
+      return false;
+    };
+    const onFocus = () => void show();
     browser.tabs.onActivated.addListener(onActivated);
     browser.tabs.onUpdated.addListener(onUpdated);
+    browser.runtime.onMessage.addListener(onMessage);
+    addEventListener('focus', onFocus);
     void (fixed !== undefined ? show() : followActive());
     return () => {
       browser.tabs.onActivated.removeListener(onActivated);
       browser.tabs.onUpdated.removeListener(onUpdated);
+      browser.runtime.onMessage.removeListener(onMessage);
+      removeEventListener('focus', onFocus);
     };
   }, []);
   return target;

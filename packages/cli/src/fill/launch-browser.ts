@@ -90,7 +90,8 @@ export async function tabIdOf(extensionPage: Page, url: string): Promise<number>
         chrome: { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } };
       }
     ).chrome;
-    return (await c.tabs.query({})).find((t) => t.url === u)?.id;
+    // The newest tab showing it, should an older one show the same page.
+    return (await c.tabs.query({})).filter((t) => t.url === u).at(-1)?.id;
   }, url);
   if (id === undefined) throw new Error(`no tab shows ${url}`);
   return id;

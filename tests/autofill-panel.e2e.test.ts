@@ -1,0 +1,251 @@
+// The side panel as the portal companion, in Chromium with the built extension, on the demo portal
+// (demo/portal): the enable gate, matched / unsure / unmatched rows with values and sources, confirming an
+// unsure match, corrections stored in the unit log and used after a reload and by a second panel page,
+// 一键填报 with its summary and in-page outlines (closed shadow root), 撤销, the run-fill request the
+// context menu and keyboard command send, and nothing stored in the portal's origin.
+// Chrome's permission prompt cannot be clicked headless, so the extension copy already grants the demo
+// origin (the state after 在此网站启用填报助手); a second origin shows the gate.
+import { readFileSync, rmSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { getTemplate } from '@tianbao/templates';
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { BUILT_EXTENSION, extensionWithAccess } from '../packages/cli/src/fill/extension-copy.ts';
+import { fillLogFile } from '../packages/cli/src/fill/fill-log.ts';
+import {
+  type ExtensionSession,
+  joinLogThroughUi,
+  launchWithExtension,
+  tabIdOf,
+} from '../packages/cli/src/fill/launch-browser.ts';
+import { screenshot } from './support/extension-browser.ts';
+import { type StaticServer, serveStatic } from './support/serve-static.ts';
+
+const repo = resolve(import.meta.dirname, '..');
+const T = getTemplate('daxinganling-2020');
+if (!T) throw new Error('template missing');
+// Every blank gets 1000 + its index (numbers), 文本k, 是 for even k … as ../shared/tools/test-values.mjs.
+const testValue = (k: number) => {
+  const kind = T.slots[k]?.kind;
+  if (kind === 'number') return 1000 + k;
+  if (kind === 'percent') return (k % 90) + 1.5;
+  if (kind === 'boolean') return k % 2 === 0;
+  if (kind === 'date') return `2020-06-${10 + (k % 20)}`;
+  if (kind === 'phone') return `1390000${String(k).padStart(4, '0')}`;
+  return `文本${k}`;
+};
+const values = Object.fromEntries(T.slots.map((s) => [String(s.index), testValue(s.index)]));
+const volunteers = T.slots.find((s) => s.before === '加入市级和各县级应急志愿服务联盟的应急志愿者');
+if (!volunteers) throw new Error('slot missing');
+
+let demo: StaticServer;
+let other: StaticServer;
+let s: ExtensionSession;
+let extensionDir: string;
+let dashboard: Page;
+const pages: Page[] = [];
+
+let opened = 0;
+/** The portal page in a new tab (a unique query, so tabs can be told apart) and a side panel page for it. */
+async function portalAndPanel(url: string): Promise<{ page: Page; panel: Page; tabId: number }> {
+  const page = await s.context.newPage();
+  pages.push(page);
+  await page.goto(`${url}?n=${++opened}`);
+  // A page of an origin that is not enabled hides its URL from the extension: take the newest tab.
+  const tabId = url.startsWith(demo.url)
+    ? await tabIdOf(dashboard, page.url())
+    : await dashboard.evaluate(async () => {
+        const c = (
+          globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id: number }[]> } } }
+        ).chrome;
+        return Math.max(...(await c.tabs.query({})).map((t) => t.id));
+      });
+  const panel = await s.context.newPage();
+  pages.push(panel);
+  await panel.setViewportSize({ width: 400, height: 860 });
+  await panel.goto(s.url(`sidepanel.html?tab=${tabId}`));
+  return { page, panel, tabId };
+}
+
+/** Full-page screenshot from the top (the panel's sticky head would otherwise cover rows). */
+async function shot(p: Page, name: string) {
+  await p.evaluate(() => scrollTo(0, 0));
+  await screenshot(p, name);
+}
+const row = (panel: Page | Locator, label: string) => panel.locator('.field-row').filter({ hasText: label });
+const group = (panel: Page, cls: string) => panel.locator(`.field-group.group-${cls}`);
+const valueOf = (page: Page, name: string) => page.locator(`[name="${name}"]`).inputValue();
+
+beforeAll(async () => {
+  demo = await serveStatic(join(repo, 'demo/portal'));
+  other = await serveStatic(join(repo, 'demo/portal'));
+  extensionDir = extensionWithAccess([new URL(demo.url).origin]);
+  s = await launchWithExtension(extensionDir);
+  dashboard = await joinLogThroughUi(s, await fillLogFile(T, values), '张三');
+});
+
+afterAll(async () => {
+  await s?.close();
+  await demo?.close();
+  await other?.close();
+  if (extensionDir) rmSync(dirname(extensionDir), { recursive: true, force: true });
+});
+
+afterEach(async (ctx) => {
+  if (ctx.task.result?.state === 'fail')
+    for (const [i, p] of pages.entries())
+      if (!p.isClosed()) await screenshot(p, `failed-panel-${i}`).catch(() => undefined);
+});
+
+describe('side panel: the portal companion', () => {
+  it('the built manifest asks for no host access and registers no static content script', () => {
+    const manifest = JSON.parse(readFileSync(join(BUILT_EXTENSION, 'manifest.json'), 'utf8'));
+    expect(manifest.host_permissions ?? []).toEqual([]);
+    expect(manifest.content_scripts ?? []).toEqual([]);
+    expect(manifest.optional_host_permissions).toEqual(['http://*/*', 'https://*/*']);
+    expect(manifest.commands?.['fill-page']?.suggested_key?.default).toBe('Alt+Shift+F');
+  });
+
+  it('a portal the extension may not read yet says how to enable it', async () => {
+    // Without host access (and without the "tabs" permission) the page's URL is hidden until a gesture
+    // grants activeTab; the enable button itself needs Chrome's prompt, which headless cannot click.
+    const { panel } = await portalAndPanel(`${other.url}quick/index.html`);
+    await panel.getByText('填报助手还看不到这个网页').waitFor();
+    expect(await panel.locator('.field-row').count()).toBe(0);
+    await shot(panel, 'panel-01-not-enabled');
+  });
+
+  it('lists matched, unsure and unmatched fields with the value each gets and its source', async () => {
+    const { panel } = await portalAndPanel(`${demo.url}quick/index.html`);
+    await group(panel, 'matched').waitFor();
+    const phone = row(group(panel, 'matched'), '电话号码');
+    await expect.poll(() => phone.locator('.field-value').textContent()).toBe('13900000002');
+    expect(await phone.locator('.source-tag').textContent()).toBe('手工');
+    // Terse labels (启动仪式, 中心组学习 …) leave the engine unsure: shown with a checkbox, not filled.
+    expect(await group(panel, 'unsure').locator('.field-row').count()).toBeGreaterThanOrEqual(1);
+    expect(await group(panel, 'unsure').locator('input[type="checkbox"]').count()).toBeGreaterThanOrEqual(1);
+    await group(panel, 'unmatched').locator('summary').click();
+    expect(await row(group(panel, 'unmatched'), '志愿者人数').count()).toBe(1);
+    expect(await row(group(panel, 'unmatched'), '备注').count()).toBe(1);
+    await shot(panel, 'panel-02-rows');
+  });
+
+  it('a correction is stored in the unit log: used after a reload and by a second panel page', async () => {
+    const { page, panel, tabId } = await portalAndPanel(`${demo.url}quick/index.html`);
+    await group(panel, 'unmatched').waitFor();
+    await group(panel, 'unmatched').locator('summary').click();
+    const vol = row(panel, '志愿者人数');
+    await vol.getByRole('button', { name: '指定对应项' }).click();
+    await vol.getByLabel('搜索要对应的项目').fill('应急志愿者');
+    await vol.scrollIntoViewIfNeeded();
+    await screenshot(panel, 'panel-03-correct');
+    await vol.locator('.slot-option').filter({ hasText: volunteers.before }).click();
+    await expect.poll(() => row(group(panel, 'matched'), '志愿者人数').count()).toBe(1);
+    expect(await row(group(panel, 'matched'), '志愿者人数').locator('.field-value').textContent()).toBe(
+      String(1000 + volunteers.index),
+    );
+    // A match corrected to 不填写此项.
+    const exposure = row(group(panel, 'matched'), '曝光问题（条）');
+    await exposure.getByRole('button', { name: '更正' }).click();
+    await exposure.getByRole('button', { name: '不填写此项' }).click();
+    await expect.poll(() => row(group(panel, 'unmatched'), '曝光问题（条）').count()).toBe(1);
+
+    await page.reload();
+    await expect.poll(() => row(group(panel, 'unmatched'), '曝光问题（条）').count()).toBe(1);
+    expect(await row(group(panel, 'matched'), '志愿者人数').count()).toBe(1);
+
+    const second = await s.context.newPage();
+    pages.push(second);
+    await second.goto(s.url(`sidepanel.html?tab=${tabId}`));
+    await expect.poll(() => row(group(second, 'matched'), '志愿者人数').count()).toBe(1);
+    expect(await row(group(second, 'unmatched'), '曝光问题（条）').count()).toBe(1);
+    await second.close();
+  });
+
+  it('一键填报 fills sure and confirmed matches, outlines them in a closed shadow root, 撤销 restores', async () => {
+    const { page, panel } = await portalAndPanel(`${demo.url}quick/index.html`);
+    await group(panel, 'unsure').waitFor();
+    const unsure = group(panel, 'unsure').locator('.field-row');
+    expect(await unsure.count()).toBeGreaterThanOrEqual(1);
+    // Confirm the first unsure one; any others stay unfilled.
+    const nameOf = async (i: number) =>
+      ((await unsure.nth(i).getAttribute('data-key')) ?? '').replace(/^.*name:/, '');
+    const confirmed = await nameOf(0);
+    const confirmedValue = await unsure.nth(0).locator('.field-value').textContent();
+    const leftUnsure = await Promise.all(
+      Array.from({ length: (await unsure.count()) - 1 }, (_, i) => nameOf(i + 1)),
+    );
+    await unsure.nth(0).locator('input[type="checkbox"]').check();
+    await shot(panel, 'panel-04-confirm');
+    await panel.getByRole('button', { name: '一键填报' }).click();
+    const summary = panel.locator('.fill-summary');
+    await summary.waitFor();
+    expect(await valueOf(page, confirmed)).toBe(confirmedValue);
+    for (const name of leftUnsure) expect(await valueOf(page, name), name).toBe('');
+    expect(await valueOf(page, 'dh')).toBe('13900000002');
+    expect(await valueOf(page, 'zyz')).toBe(String(1000 + volunteers.index)); // the learned mapping
+    expect(await valueOf(page, 'bgwt')).toBe(''); // 不填写此项
+    expect(await valueOf(page, 'bz')).toBe('');
+    const filled = Number(await summary.getAttribute('data-filled'));
+    expect(filled).toBeGreaterThanOrEqual(5);
+    expect(Number(await summary.getAttribute('data-unsure'))).toBe(leftUnsure.length);
+    expect(await summary.textContent()).toContain(`已填 ${filled}`);
+    const outline = await page.evaluate(() => {
+      const host = document.querySelector('tianbao-highlight') as HTMLElement | null;
+      const input = document.querySelector('[name="dh"]') as HTMLElement;
+      return { host: !!host, open: host?.shadowRoot !== null, inputStyle: input.getAttribute('style') };
+    });
+    expect(outline).toEqual({ host: true, open: false, inputStyle: null });
+    await shot(panel, 'panel-05-summary');
+    await screenshot(page, 'panel-06-portal-filled');
+
+    await summary.getByRole('button', { name: '撤销' }).click();
+    await expect.poll(() => valueOf(page, 'dh')).toBe('');
+    expect(await valueOf(page, confirmed)).toBe('');
+    expect(await valueOf(page, 'zyz')).toBe('');
+    expect(await page.locator('tianbao-highlight').count()).toBe(0);
+    await panel.getByText(/已撤销/).waitFor();
+  });
+
+  it('nothing is stored in the portal’s origin', async () => {
+    const page = pages.find((p) => !p.isClosed() && p.url().startsWith(demo.url)) as Page;
+    const stored = await page.evaluate(async () => ({
+      local: localStorage.length,
+      session: sessionStorage.length,
+      idb: (await indexedDB.databases()).length,
+      cookie: document.cookie,
+    }));
+    expect(stored).toEqual({ local: 0, session: 0, idb: 0, cookie: '' });
+  });
+
+  it('picks the liaison form on a liaison page, the statistics table on a table page in frames', async () => {
+    const liaison = await portalAndPanel(`${demo.url}liaison/index.html`);
+    await expect
+      .poll(() => liaison.panel.getByLabel('对照的表').locator('option').first().textContent())
+      .toContain('联络员推荐表');
+    const jsp = await portalAndPanel(`${demo.url}jsp/index.html`);
+    await expect
+      .poll(() => jsp.panel.getByLabel('对照的表').locator('option').first().textContent())
+      .toContain(T.title);
+    expect(await jsp.panel.locator('.frame-tag').first().textContent()).toContain('mainFrame');
+  });
+
+  it('the context menu / keyboard command request (to-sidepanel:run-fill) makes the open panel fill', async () => {
+    const { page, panel, tabId } = await portalAndPanel(`${demo.url}jsp/index.html`);
+    await group(panel, 'matched').waitFor();
+    await dashboard.evaluate(
+      (id) =>
+        (
+          globalThis as unknown as { chrome: { runtime: { sendMessage(m: object): Promise<unknown> } } }
+        ).chrome.runtime.sendMessage({ type: 'to-sidepanel:run-fill', tabId: id }),
+      tabId,
+    );
+    const summary = panel.locator('.fill-summary');
+    await summary.waitFor();
+    expect(Number(await summary.getAttribute('data-filled'))).toBe(T.slots.length);
+    expect(
+      await page.frameLocator('iframe[name="mainFrame"]').locator('[name="tjbForm.col005"]').inputValue(),
+    ).toBe(String(values['5']));
+    await shot(panel, 'panel-07-frames-filled');
+  });
+});
