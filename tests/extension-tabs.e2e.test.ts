@@ -127,4 +127,36 @@ describe('extension: plans, liaison, deadlines and conflicts', () => {
       await colleague.close();
     }
   });
+
+  it('makes a template from a new notice’s table pasted at first run', async () => {
+    const other = await launchExtension();
+    try {
+      const p = await other.open('dashboard.html');
+      await p.getByLabel('姓名').fill('赵六');
+      await p.getByLabel('单位名称').fill('新林区应急管理局');
+      await p.getByRole('radio', { name: /粘贴通知中的统计表/ }).check();
+      const table = [
+        '附件3',
+        '2026年“安全生产月”活动进展情况统计表',
+        '填报单位：          填报日期：',
+        '活动项目\t内容要求\t进展情况',
+        '启动仪式\t形式多样\t举办启动仪式（ ）场，参与（ ）人次',
+        '宣传进企业\t覆盖面广\t进企业宣传（ ）次，覆盖率（ ）%，是否开展“安全生产大讲堂”□是□否',
+      ].join('\n');
+      await p.getByPlaceholder(/选中整张统计表/).fill('not a table at all');
+      await p.getByRole('button', { name: '识别表格' }).click();
+      await expect.poll(() => p.getByText('没能识别出统计表').isVisible()).toBe(true);
+      await p.getByPlaceholder(/选中整张统计表/).fill(table);
+      await p.getByRole('button', { name: '识别表格' }).click();
+      await expect.poll(() => p.getByText(/已识别：.*共 7 个空/).isVisible()).toBe(true);
+      await p.getByRole('button', { name: '创建台账' }).click();
+      await p.getByRole('heading', { name: /新林区应急管理局/ }).waitFor();
+      await p.getByRole('link', { name: '统计表' }).click();
+      await expect.poll(() => p.locator('table.official tbody tr').count()).toBe(2);
+      expect(await p.locator('.paper-title').textContent()).toContain('2026年“安全生产月”活动进展情况统计表');
+      await screenshot(p, '15-imported-template');
+    } finally {
+      await other.close();
+    }
+  });
 });
