@@ -18,7 +18,7 @@ import {
   launchWithExtension,
   tabIdOf,
 } from '../packages/cli/src/fill/launch-browser.ts';
-import { screenshot } from './support/extension-browser.ts';
+import { SCREENSHOTS, screenshot } from './support/extension-browser.ts';
 import { type StaticServer, serveStatic } from './support/serve-static.ts';
 
 const repo = resolve(import.meta.dirname, '..');
@@ -68,13 +68,14 @@ async function portalAndPanel(url: string): Promise<{ page: Page; panel: Page; t
 }
 
 /** Full-page screenshot from the top (the panel's sticky head would otherwise cover rows). */
-async function shot(p: Page, name: string) {
+async function shot(p: Page, name: string, fullPage = true) {
   await p.evaluate(() => scrollTo(0, 0));
-  await screenshot(p, name);
+  if (fullPage) await screenshot(p, name);
+  else await p.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
 }
 const row = (panel: Page | Locator, label: string) => panel.locator('.field-row').filter({ hasText: label });
 const group = (panel: Page, cls: string) => panel.locator(`.field-group.group-${cls}`);
-const valueOf = (page: Page, name: string) => page.locator(`[name="${name}"]`).inputValue();
+const inputOf = (page: Page, name: string) => page.locator(`[name="${name}"]`).inputValue();
 
 beforeAll(async () => {
   demo = await serveStatic(join(repo, 'demo/portal'));
@@ -150,16 +151,21 @@ describe('side panel: the portal companion', () => {
     await exposure.getByRole('button', { name: '不填写此项' }).click();
     await expect.poll(() => row(group(panel, 'unmatched'), '曝光问题（条）').count()).toBe(1);
 
+    // After a reload of the portal, a fresh panel (the log opened again from storage) uses both.
+    await panel.close();
     await page.reload();
-    await expect.poll(() => row(group(panel, 'unmatched'), '曝光问题（条）').count()).toBe(1);
-    expect(await row(group(panel, 'matched'), '志愿者人数').count()).toBe(1);
-
-    const second = await s.context.newPage();
-    pages.push(second);
-    await second.goto(s.url(`sidepanel.html?tab=${tabId}`));
-    await expect.poll(() => row(group(second, 'matched'), '志愿者人数').count()).toBe(1);
-    expect(await row(group(second, 'unmatched'), '曝光问题（条）').count()).toBe(1);
-    await second.close();
+    const again = await s.context.newPage();
+    pages.push(again);
+    await again.goto(s.url(`sidepanel.html?tab=${tabId}`));
+    const corrected = async (p: Page) => [
+      await row(group(p, 'matched'), '志愿者人数').count(),
+      await row(group(p, 'unmatched'), '曝光问题（条）').count(),
+    ];
+    await expect.poll(() => corrected(again)).toEqual([1, 1]);
+    // And so does the same portal page in another tab with its own panel.
+    const second = await portalAndPanel(`${demo.url}quick/index.html`);
+    expect(second.tabId).not.toBe(tabId);
+    await expect.poll(() => corrected(second.panel)).toEqual([1, 1]);
   });
 
   it('一键填报 fills sure and confirmed matches, outlines them in a closed shadow root, 撤销 restores', async () => {
@@ -180,12 +186,12 @@ describe('side panel: the portal companion', () => {
     await panel.getByRole('button', { name: '一键填报' }).click();
     const summary = panel.locator('.fill-summary');
     await summary.waitFor();
-    expect(await valueOf(page, confirmed)).toBe(confirmedValue);
-    for (const name of leftUnsure) expect(await valueOf(page, name), name).toBe('');
-    expect(await valueOf(page, 'dh')).toBe('13900000002');
-    expect(await valueOf(page, 'zyz')).toBe(String(1000 + volunteers.index)); // the learned mapping
-    expect(await valueOf(page, 'bgwt')).toBe(''); // 不填写此项
-    expect(await valueOf(page, 'bz')).toBe('');
+    expect(await inputOf(page, confirmed)).toBe(confirmedValue);
+    for (const name of leftUnsure) expect(await inputOf(page, name), name).toBe('');
+    expect(await inputOf(page, 'dh')).toBe('13900000002');
+    expect(await inputOf(page, 'zyz')).toBe(String(1000 + volunteers.index)); // the learned mapping
+    expect(await inputOf(page, 'bgwt')).toBe(''); // 不填写此项
+    expect(await inputOf(page, 'bz')).toBe('');
     const filled = Number(await summary.getAttribute('data-filled'));
     expect(filled).toBeGreaterThanOrEqual(5);
     expect(Number(await summary.getAttribute('data-unsure'))).toBe(leftUnsure.length);
@@ -200,9 +206,9 @@ describe('side panel: the portal companion', () => {
     await screenshot(page, 'panel-06-portal-filled');
 
     await summary.getByRole('button', { name: '撤销' }).click();
-    await expect.poll(() => valueOf(page, 'dh')).toBe('');
-    expect(await valueOf(page, confirmed)).toBe('');
-    expect(await valueOf(page, 'zyz')).toBe('');
+    await expect.poll(() => inputOf(page, 'dh')).toBe('');
+    expect(await inputOf(page, confirmed)).toBe('');
+    expect(await inputOf(page, 'zyz')).toBe('');
     expect(await page.locator('tianbao-highlight').count()).toBe(0);
     await panel.getByText(/已撤销/).waitFor();
   });
@@ -230,6 +236,41 @@ describe('side panel: the portal companion', () => {
     expect(await jsp.panel.locator('.frame-tag').first().textContent()).toContain('mainFrame');
   });
 
+  it('an enabled portal keeps its content script registered: a new page runs the agent without a panel', async () => {
+    const origin = new URL(demo.url).origin;
+    const page = await s.context.newPage();
+    pages.push(page);
+    await page.goto(`${demo.url}liaison/index.html?fresh=1`);
+    const tabId = await tabIdOf(dashboard, page.url());
+    const state = await dashboard.evaluate(
+      async ({ id }) => {
+        const c = (
+          globalThis as unknown as {
+            chrome: {
+              scripting: { getRegisteredContentScripts(): Promise<{ id: string; matches?: string[] }[]> };
+              tabs: { sendMessage(id: number, m: object, o: object): Promise<{ ready?: boolean }> };
+            };
+          }
+        ).chrome;
+        const registered = await c.scripting.getRegisteredContentScripts();
+        let ready = false;
+        for (let i = 0; i < 50 && !ready; i++) {
+          ready = await c.tabs.sendMessage(id, { type: 'to-content:ping' }, { frameId: 0 }).then(
+            (r) => !!r?.ready,
+            () => false,
+          );
+          if (!ready) await new Promise((r) => setTimeout(r, 100));
+        }
+        return { registered, ready };
+      },
+      { id: tabId },
+    );
+    expect(state.registered).toContainEqual(
+      expect.objectContaining({ id: `portal:${origin}`, matches: [`${origin}/*`] }),
+    );
+    expect(state.ready).toBe(true);
+  });
+
   it('the context menu / keyboard command request (to-sidepanel:run-fill) makes the open panel fill', async () => {
     const { page, panel, tabId } = await portalAndPanel(`${demo.url}jsp/index.html`);
     await group(panel, 'matched').waitFor();
@@ -246,6 +287,6 @@ describe('side panel: the portal companion', () => {
     expect(
       await page.frameLocator('iframe[name="mainFrame"]').locator('[name="tjbForm.col005"]').inputValue(),
     ).toBe(String(values['5']));
-    await shot(panel, 'panel-07-frames-filled');
+    await shot(panel, 'panel-07-frames-filled', false);
   });
 });

@@ -17,6 +17,7 @@ export function FieldGroups(props: {
   template: Template;
   values: Map<string, PanelValue>;
   confirmed: Set<string>;
+  filled: Set<string>;
   onConfirm: (key: string, on: boolean) => void;
   onCorrect: (key: string, slotId: string | null) => void;
 }) {
@@ -37,6 +38,7 @@ export function FieldGroups(props: {
                 value={r.slotId ? props.values.get(r.slotId) : undefined}
                 slots={props.template.slots}
                 confirmed={props.confirmed.has(r.key)}
+                filled={props.filled.has(r.key)}
                 onConfirm={(on) => props.onConfirm(r.key, on)}
                 onCorrect={(id) => props.onCorrect(r.key, id)}
               />

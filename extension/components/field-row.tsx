@@ -11,6 +11,8 @@ export function FieldRow(props: {
   value: PanelValue | undefined;
   slots: readonly Slot[];
   confirmed: boolean;
+  /** Written into the page by the last 一键填报. */
+  filled: boolean;
   onConfirm: (on: boolean) => void;
   onCorrect: (slotId: string | null) => void;
 }) {
@@ -38,6 +40,7 @@ export function FieldRow(props: {
           <span className={`source-tag source-${value?.source ?? '无数据'}`} title={value?.explanation}>
             {value?.source ?? '无数据'}
           </span>
+          {props.filled ? <span className="tag ok filled-tag">已填</span> : null}
           {row.status === 'unsure' ? (
             <label className="confirm">
               <input

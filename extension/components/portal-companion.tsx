@@ -44,6 +44,7 @@ export function PortalCompanion(props: { tabId: number; url: string; loads: numb
   const [confirmed, setConfirmed] = useState<Set<string>>(new Set());
   const [overwrite, setOverwrite] = useState(false);
   const [summary, setSummary] = useState<FillCounts | null>(null);
+  const [filled, setFilled] = useState<Set<string>>(new Set());
   const [notice, setNotice] = useState('');
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
@@ -85,6 +86,7 @@ export function PortalCompanion(props: { tabId: number; url: string; loads: numb
     setPicked(null);
     pickedRef.current = null;
     setSummary(null);
+    setFilled(new Set());
     setConfirmed(new Set());
     setAgent(0);
     ensureAgent(origin, tabId).then(
@@ -154,6 +156,7 @@ export function PortalCompanion(props: { tabId: number; url: string; loads: numb
       const filledKeys = new Set(reply.filled.map((f) => f.key));
       const onPage = new Set(reply.rows.filter((r) => r.status !== 'unmatched').map((r) => r.slotId));
       setScan({ templateId: active.id, rows: reply.rows });
+      setFilled((before) => new Set([...before, ...filledKeys]));
       setSummary({
         filled: filledKeys.size,
         unsure: reply.rows.filter((r) => r.status === 'unsure' && r.slotId && !filledKeys.has(r.key)).length,
@@ -174,6 +177,7 @@ export function PortalCompanion(props: { tabId: number; url: string; loads: numb
     try {
       const { restored } = await sendToTab(tabId, 'to-content:undo', {});
       setSummary(null);
+      setFilled(new Set());
       setNotice(`已撤销，${restored} 项恢复为填报前的内容。`);
       setNonce((n) => n + 1);
     } catch (err) {
@@ -251,6 +255,7 @@ export function PortalCompanion(props: { tabId: number; url: string; loads: numb
           template={active}
           values={values}
           confirmed={confirmed}
+          filled={filled}
           onConfirm={(key, on) =>
             setConfirmed((c) => {
               const next = new Set(c);

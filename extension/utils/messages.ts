@@ -43,7 +43,10 @@ export interface Messages {
   'to-content:undo': { request: Record<string, never>; reply: { restored: number } };
 }
 
-/** Pushed over the side panel's runtime Port to the content script (named PANEL_PORT) while it is open. */
+/**
+ * The side panel holds a runtime Port (named PANEL_PORT) to the content script while it is open; the
+ * content script watches the page only while connected and pushes PortMessage over it.
+ */
 export const PANEL_PORT = 'tianbao-panel';
 export type PortMessage = { type: 'to-sidepanel:page-changed'; url: string };
 

@@ -27,7 +27,9 @@ const clip = (s: string) => (s.length > MAX_LABEL ? `${s.slice(0, MAX_LABEL - 1)
 /** The shortest page text that tells a person which control this is. */
 export function displayLabel(f: Field): string {
   const own = f.label || f.placeholder || f.title;
-  const around = [f.before, '（ ）', f.after].join('').trim();
+  // 参与（ ）人次 reads as a blank in a sentence; a lone 填报单位： needs no blank drawn after it.
+  const before = f.before.replace(/[：:]\s*$/, '');
+  const around = f.after ? `${before}（ ）${f.after}`.trim() : before;
   const headers = [...f.rowHeaders, ...f.colHeaders].filter(Boolean).join(' · ');
   let text: string;
   if (own) text = own;
