@@ -6,6 +6,7 @@ import { AttachmentsTab } from './attachments-tab';
 import { ConflictsTab } from './conflicts-tab';
 import { DeadlinesTab } from './deadlines-tab';
 import { EntriesTab } from './entries-tab';
+import { ExcelTab } from './excel-tab';
 import { ExchangeTab } from './exchange-tab';
 import { LiaisonTab } from './liaison-tab';
 import { PlansTab } from './plans-tab';
@@ -22,6 +23,7 @@ const TABS = [
   ['conflicts', '冲突', ConflictsTab],
   ['sync', '成员与同步', SyncTab],
   ['exchange', '文件交换', ExchangeTab],
+  ['excel', 'Excel 导入导出', ExcelTab],
 ] as const;
 type TabId = (typeof TABS)[number][0];
 

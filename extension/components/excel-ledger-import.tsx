@@ -1,0 +1,360 @@
+import type { ColumnMapping, ImportedEntry, InvalidRow, LedgerSheet, ReadValue } from '@tianbao/excel';
+import type { Template } from '@tianbao/templates';
+import { useEffect, useMemo, useState } from 'react';
+import { useLogRevision, useOpenLog } from '../hooks/use-log';
+import { loadExcel, useExcelLib } from '../utils/excel-lib';
+import {
+  campaignYear,
+  ENTRY_FIELD_ORDER,
+  ENTRY_FIELD_ZH,
+  mappingNotes,
+  mappingProblems,
+  parseTarget,
+  setColumnTarget,
+  targetValue,
+} from '../utils/excel-mapping';
+import { excelErrorZh, invalidRowZh } from '../utils/excel-messages';
+import { ExcelFilePick } from './excel-file-pick';
+
+const PREVIEW_ROWS = 100;
+
+const cellText = (v: ReadValue | undefined) =>
+  v === null || v === undefined ? '' : v instanceof Date ? v.toISOString().slice(0, 10) : String(v).trim();
+
+interface Loaded {
+  file: string;
+  sheets: LedgerSheet[];
+  sheet: number;
+  mapping: ColumnMapping[];
+}
+
+/** The blanks a count column can go to: the template's number blanks of the table. */
+function countSlots(template: Template) {
+  return template.slots
+    .filter((s) => s.section === 'table' && s.kind === 'number')
+    .map((s) => ({
+      key: `${template.id}/${s.id}`,
+      label: `${s.index}. ${s.before}（\u3000）${s.after}｜${s.item}`,
+    }));
+}
+
+function MappingTable(props: {
+  sheet: LedgerSheet;
+  mapping: ColumnMapping[];
+  slots: { key: string; label: string }[];
+  onChange: (column: number, value: string) => void;
+}) {
+  return (
+    <table className="list compact excel-mapping">
+      <thead>
+        <tr>
+          <th>表格中的列</th>
+          <th>前几行的内容</th>
+          <th>导入为</th>
+          <th>识别情况</th>
+        </tr>
+      </thead>
+      <tbody>
+        {props.mapping.map((m) => {
+          const samples = props.sheet.rows
+            .slice(0, 3)
+            .map((r) => cellText(r.cells[m.column]))
+            .filter(Boolean);
+          return (
+            <tr key={m.column}>
+              <td className="nowrap">{m.header || `第 ${m.column + 1} 列`}</td>
+              <td className="excel-samples">{samples.join('；')}</td>
+              <td>
+                <select
+                  aria-label={`“${m.header || `第 ${m.column + 1} 列`}”导入为`}
+                  value={targetValue(m.target)}
+                  onChange={(e) => props.onChange(m.column, e.target.value)}
+                >
+                  <option value="ignore">不导入</option>
+                  <optgroup label="活动信息">
+                    {ENTRY_FIELD_ORDER.map((f) => (
+                      <option key={f} value={`field:${f}`}>
+                        {ENTRY_FIELD_ZH[f]}
+                      </option>
+                    ))}
+                  </optgroup>
+                  <optgroup label="计入统计表的数字">
+                    {props.slots.map((s) => (
+                      <option key={s.key} value={`slot:${s.key}`}>
+                        {s.label.length > 48 ? `${s.label.slice(0, 47)}…` : s.label}
+                      </option>
+                    ))}
+                  </optgroup>
+                </select>
+              </td>
+              <td className="nowrap">
+                {m.confidence === 'high' ? (
+                  <span className="tag ok">已确定</span>
+                ) : m.confidence === 'low' ? (
+                  <span className="tag warn">请确认</span>
+                ) : 'ignore' in m.target && m.target.numeric ? (
+                  <span className="tag warn">请选择</span>
+                ) : (
+                  <span className="tag">未识别</span>
+                )}
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}
+
+/** 导入台账: a spreadsheet kept by hand becomes entries; rows already imported are skipped. */
+export function ExcelLedgerImport() {
+  const open = useOpenLog();
+  const { session, template, ready } = open;
+  const log = session.log;
+  const rev = useLogRevision();
+  const lib = useExcelLib();
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const [error, setError] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [done, setDone] = useState<{ added: number; skipped: number; invalid: number } | null>(null);
+  const [known, setKnown] = useState<Set<string> | null>(null);
+  const [chosenName, setChosenName] = useState('');
+
+  // Import keys already in the log (the trash too), so the preview can say which rows come in again.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: rev is the log's change counter
+  useEffect(() => {
+    let live = true;
+    void ready.then(() => {
+      if (!live) return;
+      const keys = log.listEntries({ deleted: 'any' }).flatMap((e) => (e.importKey ? [e.importKey] : []));
+      setKnown(new Set(keys));
+    });
+    return () => {
+      live = false;
+    };
+  }, [log, ready, rev]);
+
+  const slots = useMemo(() => (template ? countSlots(template) : []), [template]);
+  const year = template ? campaignYear(template.source.year, log.meta().campaign) : undefined;
+  const sheet = loaded ? loaded.sheets[loaded.sheet] : undefined;
+  const problems = loaded ? mappingProblems(loaded.mapping) : [];
+  const preview = useMemo(() => {
+    if (!lib || !loaded || !sheet || mappingProblems(loaded.mapping).length) return null;
+    return lib.ledgerToEntries(sheet, loaded.mapping, { year });
+  }, [lib, loaded, sheet, year]);
+  const fresh = preview && known ? preview.valid.filter((r) => !known.has(r.importKey)) : [];
+  const again = preview && known ? preview.valid.length - fresh.length : 0;
+
+  if (!template) return <p className="empty">本台账没有选择统计表模板。</p>;
+
+  const choose = async (file: File) => {
+    setError('');
+    setDone(null);
+    setLoaded(null);
+    setChosenName(file.name);
+    setBusy(true);
+    try {
+      const lib = await loadExcel();
+      const sheets = await lib.readLedger(new Uint8Array(await file.arrayBuffer()));
+      // The sheet with the most rows is most likely the ledger (others hold notes or totals).
+      const best = sheets.reduce((b, s, i) => ((sheets[b]?.rows.length ?? 0) < s.rows.length ? i : b), 0);
+      const first = sheets[best] as LedgerSheet;
+      setLoaded({
+        file: file.name,
+        sheets,
+        sheet: best,
+        mapping: lib.guessColumns(first.headers, template),
+      });
+    } catch (err) {
+      setError(excelErrorZh(err, file.name));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const pickSheet = (i: number) => {
+    if (!lib || !loaded) return;
+    const s = loaded.sheets[i] as LedgerSheet;
+    setLoaded({ ...loaded, sheet: i, mapping: lib.guessColumns(s.headers, template) });
+  };
+
+  const doImport = async () => {
+    if (!preview) return;
+    setBusy(true);
+    try {
+      await ready;
+      const rows = preview.valid.map(({ sourceRow: _row, ...fields }: ImportedEntry) => fields);
+      const r = log.importEntries(rows);
+      await session.flush();
+      setDone({ added: r.added.length, skipped: r.skipped, invalid: preview.invalid.length });
+    } catch (err) {
+      setError(excelErrorZh(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="excel-section">
+      <h3>导入手工台账</h3>
+      <p className="muted">
+        选择平时用 Excel 记录的活动台账（.xlsx），例如有“日期、活动名称、地点、参与人数”等列的表格。
+        导入前可以核对每一列的用途并预览；同一个文件导入两次不会重复。
+      </p>
+      <ExcelFilePick
+        label="选择台账文件"
+        button="选择 Excel 文件…"
+        disabled={busy}
+        chosen={loaded?.file ?? chosenName}
+        onFiles={(files) => void choose(files[0] as File)}
+      />
+      {error ? (
+        <p className="error-banner" role="alert">
+          {error}
+        </p>
+      ) : null}
+      {done ? (
+        <p className="notice" role="status">
+          已导入 {done.added} 条活动
+          {done.skipped ? `；${done.skipped} 条以前已导入过，已跳过` : ''}
+          {done.invalid ? `；${done.invalid} 行有问题没有导入（见下方）` : ''}。
+        </p>
+      ) : null}
+      {loaded && sheet && !done ? (
+        <>
+          <h4>
+            第一步：核对各列的用途 <span className="muted">（{loaded.file}）</span>
+          </h4>
+          {loaded.sheets.length > 1 ? (
+            <label className="inline">
+              工作表
+              <select value={loaded.sheet} onChange={(e) => pickSheet(Number(e.target.value))}>
+                {loaded.sheets.map((s, i) => (
+                  <option key={s.name} value={i}>
+                    {s.name}（{s.rows.length} 行）
+                  </option>
+                ))}
+              </select>
+            </label>
+          ) : null}
+          <p className="muted">
+            表头在第 {sheet.headerRow} 行，下面共有 {sheet.rows.length} 行数据。已按表头自动识别，请逐项核对。
+          </p>
+          <MappingTable
+            sheet={sheet}
+            mapping={loaded.mapping}
+            slots={slots}
+            onChange={(column, value) =>
+              setLoaded({ ...loaded, mapping: setColumnTarget(loaded.mapping, column, parseTarget(value)) })
+            }
+          />
+          {[...problems, ...mappingNotes(loaded.mapping)].map((n) => (
+            <p key={n} className={problems.includes(n) ? 'error-banner' : 'hint-box excel-note'}>
+              {n}
+            </p>
+          ))}
+          {preview ? (
+            <>
+              <h4>第二步：预览</h4>
+              <p className="excel-summary">
+                <span className="tag ok">可导入 {fresh.length} 条</span>
+                {again ? <span className="tag">{again} 条以前已导入过，将跳过</span> : null}
+                {preview.invalid.length ? (
+                  <span className="tag warn">{preview.invalid.length} 行有问题，不能导入</span>
+                ) : null}
+              </p>
+              {preview.valid.length ? (
+                <div className="excel-scroll">
+                  <table className="list compact excel-preview">
+                    <thead>
+                      <tr>
+                        <th>行</th>
+                        <th>日期</th>
+                        <th>活动名称</th>
+                        <th>地点</th>
+                        <th>计入统计表</th>
+                        <th>状态</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {preview.valid.slice(0, PREVIEW_ROWS).map((r) => (
+                        <tr key={r.importKey}>
+                          <td className="num">{r.sourceRow}</td>
+                          <td className="nowrap">{r.date}</td>
+                          <td>{r.title}</td>
+                          <td>{r.location}</td>
+                          <td>
+                            {Object.entries(r.contributions)
+                              .map(([k, n]) => `${slotIndex(template, k)}项 ${n}`)
+                              .join('，')}
+                          </td>
+                          <td className="nowrap">
+                            {known?.has(r.importKey) ? (
+                              <span className="tag">已导入过</span>
+                            ) : (
+                              <span className="tag ok">新</span>
+                            )}
+                          </td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                  {preview.valid.length > PREVIEW_ROWS ? (
+                    <p className="muted">只显示前 {PREVIEW_ROWS} 行。</p>
+                  ) : null}
+                </div>
+              ) : null}
+              <div className="toolbar excel-actions">
+                <button
+                  type="button"
+                  className="primary"
+                  disabled={busy || !fresh.length}
+                  onClick={() => void doImport()}
+                >
+                  {fresh.length ? `导入 ${fresh.length} 条活动` : '没有新的活动可导入'}
+                </button>
+              </div>
+            </>
+          ) : null}
+        </>
+      ) : null}
+      {sheet && preview?.invalid.length ? <InvalidRows sheet={sheet} invalid={preview.invalid} /> : null}
+    </div>
+  );
+}
+
+function InvalidRows(props: { sheet: LedgerSheet; invalid: InvalidRow[] }) {
+  return (
+    <>
+      <h4>以下 {props.invalid.length} 行没有导入</h4>
+      <table className="list compact excel-invalid">
+        <thead>
+          <tr>
+            <th>行</th>
+            <th>原因</th>
+            <th>这一行的内容</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.invalid.map((r) => (
+            <tr key={r.row}>
+              <td className="num">{r.row}</td>
+              <td>{invalidRowZh(r)}</td>
+              <td className="excel-samples">
+                {(props.sheet.rows.find((x) => x.row === r.row)?.cells ?? [])
+                  .map(cellText)
+                  .filter(Boolean)
+                  .join('；')}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}
+
+function slotIndex(template: Template, key: string): string {
+  const s = template.slots.find((x) => `${template.id}/${x.id}` === key);
+  return s ? `第 ${s.index} ` : '';
+}

@@ -1,0 +1,26 @@
+import { templateValues } from '@tianbao/core';
+import type { ExportInput } from '@tianbao/excel';
+import type { Template } from '@tianbao/templates';
+import type { OpenLog } from './log-client';
+
+/** The log as plain records for the export worker: every shard loaded, live entries, the blanks' values. */
+export async function ownExportInput(open: OpenLog, template: Template): Promise<ExportInput> {
+  await open.ready;
+  const log = open.session.log;
+  return {
+    template,
+    meta: log.meta(),
+    profile: log.getProfile(),
+    entries: log.listEntries(),
+    plans: log.listPlans(),
+    stats: templateValues(log, template),
+  };
+}
+
+/** 漠河市应急管理局-2020年安全生产月统计表-2026-06-30.xlsx (characters Windows refuses in names replaced). */
+export function workbookName(...parts: string[]): string {
+  const d = new Date();
+  const p = (n: number) => String(n).padStart(2, '0');
+  const stamp = `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+  return `${[...parts.filter(Boolean), stamp].join('-').replace(/[\\/:*?"<>|\s]+/g, '')}.xlsx`;
+}

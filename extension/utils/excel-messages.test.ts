@@ -1,0 +1,55 @@
+import { LogInputError } from '@tianbao/core';
+import { ExcelImportError, type InvalidRow } from '@tianbao/excel';
+import { describe, expect, it } from 'vitest';
+import { EXCEL_ERROR_ZH, excelErrorZh, invalidRowZh, rollupProblemZh } from './excel-messages';
+
+const hasLatin = (s: string) => /[A-Za-z]{3,}/.test(s.replace(/Excel|WPS|xlsx|xls/g, ''));
+
+describe('Chinese messages for workbook errors', () => {
+  it('every ExcelImportError code has its own Chinese message, with the file name', () => {
+    const codes = Object.keys(EXCEL_ERROR_ZH) as (keyof typeof EXCEL_ERROR_ZH)[];
+    expect(new Set(codes.map((c) => EXCEL_ERROR_ZH[c])).size).toBe(codes.length);
+    for (const code of codes) {
+      const msg = excelErrorZh(new ExcelImportError(code, 'English detail'), '台账.xlsx');
+      expect(msg.startsWith('“台账.xlsx”：')).toBe(true);
+      expect(msg).not.toContain('English');
+      expect(hasLatin(msg)).toBe(false);
+    }
+    expect(excelErrorZh(new ExcelImportError('xls-legacy', 'x'))).toContain('另存为');
+    expect(excelErrorZh(new ExcelImportError('encrypted', 'x'))).toContain('密码');
+  });
+
+  it('log errors keep their Chinese text; anything else gets a plain Chinese sentence', () => {
+    expect(excelErrorZh(new LogInputError('rows[1].date', 'bad', '日期格式应为 2020-06-01'))).toBe(
+      '日期格式应为 2020-06-01',
+    );
+    const other = excelErrorZh(new TypeError("Cannot read properties of undefined (reading 'x')"));
+    expect(hasLatin(other)).toBe(false);
+    expect(other).toContain('没有导入任何内容');
+  });
+
+  it('invalid rows: the reason in Chinese with the offending text', () => {
+    const r = (code: InvalidRow['code'], reason: string): InvalidRow => ({ row: 5, code, reason });
+    expect(
+      invalidRowZh(r('bad-date', 'Row 5: the date "下周" is not a date this importer understands.')),
+    ).toBe('日期“下周”无法识别，请写成 2020-06-01 或 2020年6月1日');
+    expect(invalidRowZh(r('bad-number', 'Row 5: "约一百" in column "参与人数" is not a count.'))).toBe(
+      '“参与人数”一列的“约一百”不是数字',
+    );
+    expect(invalidRowZh(r('missing-title', 'Row 5 has no activity title.'))).toBe('没有填写活动名称');
+    expect(invalidRowZh(r('total-row', 'Row 5 is a total row (合计), not an activity.'))).toContain('合计行');
+  });
+
+  it('roll-up problems name the file and unit', () => {
+    expect(
+      rollupProblemZh({
+        code: 'wrong-template',
+        excluded: true,
+        file: 'b.xlsx',
+        unitName: '塔河县',
+        message: '',
+        zh: '模板不同（x），未汇总',
+      }),
+    ).toBe('“b.xlsx”（塔河县）：模板不同（x），未汇总');
+  });
+});
