@@ -217,7 +217,8 @@ export function ExcelLedgerImport() {
         <p className="notice" role="status">
           已导入 {done.added} 条活动
           {done.skipped ? `；${done.skipped} 条以前已导入过，已跳过` : ''}
-          {done.invalid ? `；${done.invalid} 行有问题没有导入（见下方）` : ''}。
+          {done.invalid ? `；${done.invalid} 行有问题没有导入（见下方）` : ''}。{' '}
+          <a href="#entries">到“活动台账”查看</a>
         </p>
       ) : null}
       {loaded && sheet && !done ? (

@@ -1,6 +1,6 @@
 import { templateValues } from '@tianbao/core';
 import type { RollupProblem, RollupResult } from '@tianbao/excel';
-import type { Slot, Template } from '@tianbao/templates';
+import { getTemplate, type Slot, type Template } from '@tianbao/templates';
 import { useMemo, useState } from 'react';
 import { useLogRevision, useOpenLog } from '../hooks/use-log';
 import { workbookName } from '../utils/excel-input';
@@ -14,7 +14,9 @@ import { RollupApply } from './excel-rollup-apply';
 type SlotValue = string | number | boolean | null | undefined;
 const show = (v: SlotValue) =>
   v === null || v === undefined ? '' : v === true ? '是' : v === false ? '否' : String(v);
-const phrase = (s: Slot) => `${s.before}（\u3000）${s.after}`;
+const phrase = (s: Slot) =>
+  s.kind === 'boolean' ? `${s.before}${s.after}` : `${s.before}（\u3000）${s.after}`;
+const titleOf = (id: string) => getTemplate(id)?.title;
 
 /** Empty blanks are normal in a sub-unit's table: one line per sub-unit, not one per blank. */
 function problemLines(problems: RollupProblem[], template: Template) {
@@ -28,10 +30,10 @@ function problemLines(problems: RollupProblem[], template: Template) {
       const list = empty.get(p.unitName ?? '') ?? [];
       list.push(byId.get(p.slotId ?? '')?.index ?? -1);
       empty.set(p.unitName ?? '', list);
-    } else if (p.excluded) files.push(rollupProblemZh(p));
+    } else if (p.excluded) files.push(rollupProblemZh(p, titleOf));
     else if (p.code === 'not-summable') {
       // One note per blank; shown in the table's 说明 column.
-    } else others.push(rollupProblemZh(p));
+    } else others.push(rollupProblemZh(p, titleOf));
     if (p.slotId && p.code !== 'empty-blank')
       slotNotes.set(p.slotId, [...(slotNotes.get(p.slotId) ?? []), p.zh]);
   }
@@ -127,7 +129,6 @@ export function ExcelRollup() {
       {result && lines ? (
         <>
           <p className="excel-summary">
-            共选择 {names.length} 个文件，
             {units.length ? (
               <span className="tag ok">
                 已汇总 {units.length} 个单位：{units.map((u) => u.unitName).join('、')}

@@ -1,5 +1,5 @@
 import { LogInputError } from '@tianbao/core';
-import { ExcelImportError, type InvalidRow } from '@tianbao/excel';
+import { ExcelImportError, type InvalidRow, type RollupProblem } from '@tianbao/excel';
 import { describe, expect, it } from 'vitest';
 import { EXCEL_ERROR_ZH, excelErrorZh, invalidRowZh, rollupProblemZh } from './excel-messages';
 
@@ -40,16 +40,29 @@ describe('Chinese messages for workbook errors', () => {
     expect(invalidRowZh(r('total-row', 'Row 5 is a total row (合计), not an activity.'))).toContain('合计行');
   });
 
-  it('roll-up problems name the file and unit', () => {
-    expect(
-      rollupProblemZh({
-        code: 'wrong-template',
-        excluded: true,
-        file: 'b.xlsx',
-        unitName: '塔河县',
-        message: '',
-        zh: '模板不同（x），未汇总',
-      }),
-    ).toBe('“b.xlsx”（塔河县）：模板不同（x），未汇总');
+  it('roll-up problems name the file and unit, the other table by its title, the unreadable reason in words', () => {
+    const p = (code: RollupProblem['code'], zh: string): RollupProblem => ({
+      code,
+      excluded: true,
+      file: 'b.xlsx',
+      unitName: '塔河县',
+      message: '',
+      zh,
+    });
+    const titles = (id: string) => (id === 'baodi-2021' ? '宝坻区安全生产月统计表' : undefined);
+    expect(rollupProblemZh(p('wrong-template', '模板不同（baodi-2021），未汇总'), titles)).toBe(
+      '“b.xlsx”（塔河县）：是另一张统计表（宝坻区安全生产月统计表）的文件，未汇总',
+    );
+    expect(rollupProblemZh(p('wrong-template', '模板不同（x-1），未汇总'), titles)).toBe(
+      '“b.xlsx”（塔河县）：是另一张统计表的文件，未汇总',
+    );
+    const unreadable = rollupProblemZh({
+      ...p('unreadable', '无法读取（encrypted），未汇总'),
+      unitName: undefined,
+    });
+    expect(unreadable).toBe(`“b.xlsx”：未汇总。${EXCEL_ERROR_ZH.encrypted}`);
+    expect(rollupProblemZh(p('duplicate-unit', '与 a.xlsx 为同一单位，重复，未汇总'))).toBe(
+      '“b.xlsx”（塔河县）：与 a.xlsx 为同一单位，重复，未汇总',
+    );
   });
 });

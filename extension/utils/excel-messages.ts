@@ -45,8 +45,23 @@ export function invalidRowZh(row: InvalidRow): string {
   }
 }
 
-/** A roll-up problem as a line of the problems list. */
-export function rollupProblemZh(p: RollupProblem): string {
+/**
+ * A roll-up problem as a line of the problems list. The package's Chinese names a template by its id and an
+ * unreadable file by an error code; here they become the table's title and the reason in words.
+ */
+export function rollupProblemZh(
+  p: RollupProblem,
+  titleOf: (templateId: string) => string | undefined = () => undefined,
+): string {
   const who = p.file ? `“${p.file}”${p.unitName ? `（${p.unitName}）` : ''}` : (p.unitName ?? '');
-  return who ? `${who}：${p.zh}` : p.zh;
+  let text = p.zh;
+  const inner = /（([^）]*)）/.exec(p.zh)?.[1] ?? '';
+  if (p.code === 'wrong-template') {
+    const title = titleOf(inner);
+    text = `是另一张统计表${title ? `（${title}）` : ''}的文件，未汇总`;
+  } else if (p.code === 'unreadable') {
+    const reason = EXCEL_ERROR_ZH[inner as ExcelImportErrorCode] ?? '文件无法读取。';
+    text = `未汇总。${reason}`;
+  }
+  return who ? `${who}：${text}` : text;
 }

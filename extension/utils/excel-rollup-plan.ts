@@ -38,7 +38,7 @@ export function applyPlan(
       slotId: s.id,
       key: `${template.id}/${s.id}`,
       index: s.index,
-      phrase: `${s.item}：${s.before}（\u3000）${s.after}`,
+      phrase: `${s.item}：${s.before}${s.kind === 'boolean' ? '' : '（\u3000）'}${s.after}`,
       current: now?.value ?? null,
       next: result.values[s.id] ?? null,
     };
