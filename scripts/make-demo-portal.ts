@@ -81,7 +81,7 @@ input.wide{width:180px}
 function jspInput(s: Slot): string {
   const name = `tjbForm.col${String(s.index).padStart(3, '0')}`;
   if (s.kind === 'boolean')
-    return `<input type="radio" name="${name}" value="1">是 <input type="radio" name="${name}" value="0">否`;
+    return `<input type="radio" name="${name}" id="${name}-yes" value="1">是 <input type="radio" name="${name}" id="${name}-no" value="0">否`;
   const cls = s.kind === 'text' ? 'txt wide' : 'txt';
   return `<input type="text" class="${cls}" name="${name}" maxlength="50">`;
 }
@@ -188,7 +188,7 @@ function elementPage(t: Template) {
   };
   const input = (s: Slot) =>
     s.kind === 'boolean'
-      ? `<div class="el-radio-group" role="radiogroup" id="$ID"><label class="el-radio"><input type="radio" name="${s.id}" value="是"> 是</label><label class="el-radio"><input type="radio" name="${s.id}" value="否"> 否</label></div>`
+      ? `<div class="el-radio-group" role="radiogroup" id="$ID"><label class="el-radio"><input type="radio" name="${s.id}" id="${s.id}-yes" value="是"> 是</label><label class="el-radio"><input type="radio" name="${s.id}" id="${s.id}-no" value="否"> 否</label></div>`
       : `<div class="el-input"><input class="el-input__inner" id="$ID" name="${s.id}" type="text" autocomplete="off"></div>`;
   const header = t.slots
     .filter((s) => s.section === 'header')
@@ -308,6 +308,58 @@ ${rows}
   );
 }
 
+// ---- truth.json beside each page (format: ../shared/portals/README.md), so tests can score a fill ----------
+
+type TruthField =
+  | { frame: string; key: string; slot: number | string; expect?: string }
+  | { frame: string; key: string; decoy: true; original: string };
+
+function truth(path: string, template: string, fields: TruthField[]) {
+  const lines = fields.map((f) => `  ${JSON.stringify(f)}`).join(',\n');
+  write(path, `{\n "template": "${template}",\n "entry": "index.html",\n "fields": [\n${lines}\n ]\n}\n`);
+}
+
+function slotFields(t: Template, frame: string, nameOf: (s: Slot) => string): TruthField[] {
+  return t.slots.flatMap((s): TruthField[] => {
+    const name = nameOf(s);
+    return s.kind === 'boolean'
+      ? [
+          { frame, key: `id:${name}-yes`, slot: s.index, expect: 'checked-if-true' },
+          { frame, key: `id:${name}-no`, slot: s.index, expect: 'checked-if-false' },
+        ]
+      : [{ frame, key: `name:${name}`, slot: t.kind === 'liaison' ? s.id : s.index }];
+  });
+}
+
+const decoy = (frame: string, name: string): TruthField => ({
+  frame,
+  key: `name:${name}`,
+  decoy: true,
+  original: '',
+});
+
+function truths(stats: Template, liaison: Template) {
+  const jspName = (s: Slot) =>
+    s.section === 'header'
+      ? `tjbForm.${s.id.replace('header-', 'h_')}`
+      : `tjbForm.col${String(s.index).padStart(3, '0')}`;
+  truth('jsp/truth.json', stats.id, [
+    ...slotFields(stats, 'tjb.html', jspName),
+    decoy('index.html', 'keyword'),
+    decoy('tjb.html', 'tjbForm.bz'),
+    decoy('tjb.html', 'yzm'),
+  ]);
+  truth('element/truth.json', stats.id, [
+    ...slotFields(stats, 'index.html', (s) => s.id),
+    decoy('index.html', 'remark'),
+  ]);
+  truth('liaison/truth.json', liaison.id, [
+    ...slotFields(liaison, 'index.html', (s) => `lly_${s.id}`),
+    decoy('index.html', 'lly_sfzh'),
+    decoy('index.html', 'lly_bz'),
+  ]);
+}
+
 function home() {
   write(
     'index.html',
@@ -340,3 +392,4 @@ jspPages(stats);
 elementPage(stats);
 liaisonPage(liaison);
 quickPage();
+truths(stats, liaison);

@@ -1,7 +1,8 @@
 // `tianbao fill` on every portal fixture: the built extension in Chromium, the values joined as a unit
 // log through the first-run page, the side panel's 一键填报 (sure matches only), the live DOM dumped and
 // scored with ../shared/tools/score-autofill.mjs. Issue 6: accuracy ≥ 0.98, zero wrong values, zero
-// decoys touched, per fixture. The engine's own unseen layouts (packages/autofill/fixtures) run too.
+// decoys touched, per fixture. The engine's own unseen layouts (packages/autofill/fixtures) and the demo
+// portal's pages (demo/portal) run too.
 import { execFile, execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,7 +21,7 @@ const run = promisify(execFile);
 interface Fixture {
   name: string;
   dir: string;
-  base: 'shared' | 'own';
+  base: 'shared' | 'own' | 'demo';
 }
 const fixturesIn = (dir: string, base: Fixture['base']): Fixture[] =>
   existsSync(dir)
@@ -34,6 +35,7 @@ const fixturesIn = (dir: string, base: Fixture['base']): Fixture[] =>
 const fixtures = [
   ...fixturesIn(join(shared, 'portals'), 'shared'),
   ...fixturesIn(join(repo, 'packages/autofill/fixtures'), 'own'),
+  ...fixturesIn(join(repo, 'demo/portal'), 'demo'),
 ];
 
 /** Test values keyed by slot index (../shared/tools/test-values.mjs), or the liaison profile. */
@@ -54,6 +56,7 @@ beforeAll(async () => {
   servers = {
     shared: await serveStatic(join(shared, 'portals')),
     own: await serveStatic(join(repo, 'packages/autofill/fixtures')),
+    demo: await serveStatic(join(repo, 'demo/portal')),
   };
   work = mkdtempSync(join(tmpdir(), 'autofill-extension-e2e-'));
 });
@@ -61,6 +64,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await servers?.shared.close();
   await servers?.own.close();
+  await servers?.demo.close();
   if (work) rmSync(work, { recursive: true, force: true });
   if (report.length) console.log(`tianbao fill per fixture:\n${report.join('\n')}`);
 });

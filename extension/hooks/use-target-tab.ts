@@ -22,6 +22,7 @@ export function useTargetTab(): TargetTab | null | 'none' {
   useEffect(() => {
     const fixed = Number(new URLSearchParams(location.search).get('tab')) || undefined;
     let tabId = fixed;
+    let windowId: number | undefined;
     let loads = 0;
     const show = async () => {
       try {
@@ -35,10 +36,12 @@ export function useTargetTab(): TargetTab | null | 'none' {
     const followActive = async () => {
       const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
       tabId = tab?.id;
+      windowId = tab?.windowId;
       await show();
     };
-    const onActivated = (info: { tabId: number }) => {
-      if (fixed !== undefined) return;
+    const onActivated = (info: { tabId: number; windowId: number }) => {
+      // Each window has its own side panel: follow this window's tabs only.
+      if (fixed !== undefined || (windowId !== undefined && info.windowId !== windowId)) return;
       tabId = info.tabId;
       void show();
     };
