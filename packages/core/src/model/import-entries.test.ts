@@ -63,7 +63,7 @@ describe('UnitLog.importEntries', () => {
     expect(log.statistics([`${K}/s10`])[0]?.value).toBe(10 + 11 + 12 + 13 + 14);
 
     const again = log.importEntries(file(5));
-    expect(again).toEqual({ added: [], skipped: 5 });
+    expect(again).toEqual({ added: [], restored: [], skipped: 5 });
     expect(log.listEntries()).toHaveLength(5);
 
     // A longer version of the same sheet: only the new rows come in.
@@ -82,6 +82,30 @@ describe('UnitLog.importEntries', () => {
     expect(r.added).toEqual([importEntryId(row(3).importKey)]);
     expect(r.skipped).toBe(3);
     expect(log.listEntries({ deleted: 'any' })).toHaveLength(3);
+  });
+
+  it('rows in the trash come back only when asked, rewritten from the new rows', () => {
+    const log = newLog();
+    const ids = log.importEntries(file(3)).added;
+    // Imported with the count in the wrong blank: deleted, then imported again with the right one.
+    for (const id of ids) log.deleteEntry(id);
+    const fixed = file(3).map((r, i) => ({ ...r, contributions: { [`${K}/s11`]: i + 1 } }));
+    expect(log.importEntries(fixed)).toEqual({ added: [], restored: [], skipped: 3 });
+    expect(log.listEntries()).toHaveLength(0);
+    log.user = '李四';
+    const r = log.importEntries([...fixed, row(3)], { reimportDeleted: true });
+    expect(r.restored).toEqual(ids);
+    expect(r.added).toHaveLength(1);
+    expect(r.skipped).toBe(0);
+    expect(log.listEntries()).toHaveLength(4);
+    expect(log.getEntry(ids[0] as string)).toMatchObject({
+      contributions: { [`${K}/s11`]: 1 },
+      updatedBy: '李四',
+    });
+    expect(log.statistics([`${K}/s10`, `${K}/s11`]).map((s) => s.value)).toEqual([13, 6]);
+    // Live entries are never rewritten by an import.
+    expect(log.importEntries(file(3), { reimportDeleted: true })).toMatchObject({ restored: [], skipped: 3 });
+    expect(log.getEntry(ids[0] as string)?.contributions).toEqual({ [`${K}/s11`]: 1 });
   });
 
   it('validates every row before writing any', () => {

@@ -332,16 +332,18 @@ export class UnitLog {
   }
 
   /**
-   * Imports rows of a spreadsheet, skipping those whose import key is already in the log (live or in the
-   * trash) or earlier in `rows`, so importing a file twice adds nothing. Every row is validated before any
-   * is written (a bad row throws, naming `rows[i]`, and nothing is applied); then one transaction per shard.
-   * An imported entry's id derives from its key, so the same row imported on two replicas offline becomes
-   * one entry when they sync. Needs every shard loaded, to see every key.
+   * Imports rows of a spreadsheet, skipping those whose import key is already in the log or earlier in `rows`,
+   * so importing a file twice adds nothing. A row whose entry was deleted is skipped too, unless
+   * `reimportDeleted`: then that entry is rewritten from the row and restored (imported with the wrong
+   * columns, deleted, imported again). Every row is validated before any is written (a bad row throws, naming
+   * `rows[i]`, and nothing is applied); then one transaction per shard. An imported entry's id derives from its
+   * key, so the same row imported on two replicas offline becomes one entry when they sync. Needs every
+   * shard loaded, to see every key.
    */
-  importEntries(rows: readonly (EntryFields & { importKey: string })[]): {
-    added: string[];
-    skipped: number;
-  } {
+  importEntries(
+    rows: readonly (EntryFields & { importKey: string })[],
+    opts: { reimportDeleted?: boolean } = {},
+  ): { added: string[]; restored: string[]; skipped: number } {
     const missing = this.shards.findIndex((d) => !d);
     if (missing >= 0)
       throw new LogFileError(
@@ -354,34 +356,63 @@ export class UnitLog {
       if (!c.importKey) throw new LogInputError(`rows[${i}].importKey`, 'is required', '缺少导入编号');
       return c as EntryFields & { importKey: string };
     });
-    const known = new Set<string>();
+    // Entries by import key; an entry added by addEntry with a key counts as well as an imported one.
+    const known = new Map<string, { id: string; deleted: boolean }>();
     for (const doc of this.shards as Y.Doc[]) {
-      for (const m of (doc.getMap('entries') as Y.Map<YMap>).values()) {
+      for (const [id, m] of doc.getMap('entries') as Y.Map<YMap>) {
         const k = m.get('importKey');
-        if (typeof k === 'string') known.add(k);
+        if (typeof k === 'string') known.set(k, { id, deleted: !!m.get('deleted') });
       }
     }
-    const byShard = new Map<number, { id: string; fields: EntryFields }[]>();
+    const byShard = new Map<number, { id: string; fields: EntryFields; restore: boolean }[]>();
     const added: string[] = [];
+    const restored: string[] = [];
+    const taken = new Set<string>();
     for (const fields of clean) {
-      const id = importEntryId(fields.importKey);
+      if (taken.has(fields.importKey)) continue;
+      taken.add(fields.importKey);
+      const old = known.get(fields.importKey);
+      let id: string;
+      if (old) {
+        if (!old.deleted || !opts.reimportDeleted) continue;
+        id = old.id;
+        restored.push(id);
+      } else {
+        id = importEntryId(fields.importKey);
+        if (this.shards[this.shardIndexOf(id)]?.getMap('entries').has(id)) continue;
+        added.push(id);
+      }
       const i = this.shardIndexOf(id);
-      if (known.has(fields.importKey) || this.shards[i]?.getMap('entries').has(id)) continue;
-      known.add(fields.importKey);
       const list = byShard.get(i) ?? [];
-      list.push({ id, fields });
+      list.push({ id, fields, restore: !!old });
       byShard.set(i, list);
-      added.push(id);
     }
     const stamp: Stamp = [this.user, this.now()];
     for (const [i, list] of byShard) {
       const doc = this.shards[i] as Y.Doc;
       const entries = doc.getMap('entries') as Y.Map<YMap>;
       this.transact(doc, () => {
-        for (const { id, fields } of list) this.writeEntry(entries, id, fields, stamp, stamp);
+        for (const { id, fields, restore } of list) {
+          if (restore) this.rewriteEntry(entries.get(id) as YMap, fields, stamp);
+          else this.writeEntry(entries, id, fields, stamp, stamp);
+        }
       });
     }
-    return { added, skipped: rows.length - added.length };
+    return { added, restored, skipped: rows.length - added.length - restored.length };
+  }
+
+  /** A deleted entry takes a row's fields again (only what differs is written) and leaves the trash. */
+  private rewriteEntry(m: YMap, clean: EntryFields, stamp: Stamp): void {
+    for (const f of ENTRY_TEXT_FIELDS) if (m.get(f) !== clean[f]) m.set(f, clean[f]);
+    if (clean.attachments.length || m.has('attachments')) m.set('attachments', clean.attachments);
+    for (const k of [...m.keys()]) {
+      if (k.startsWith(CONTRIBUTION_PREFIX) && !(k.slice(CONTRIBUTION_PREFIX.length) in clean.contributions))
+        m.delete(k);
+    }
+    for (const [k, n] of Object.entries(clean.contributions))
+      if (m.get(CONTRIBUTION_PREFIX + k) !== n) m.set(CONTRIBUTION_PREFIX + k, n);
+    m.set('deleted', null);
+    m.set('updated', stamp);
   }
 
   private entryMap(id: string): YMap {
