@@ -236,6 +236,51 @@ describe('side panel: the portal companion', () => {
     expect(await jsp.panel.locator('.frame-tag').first().textContent()).toContain('mainFrame');
   });
 
+  it('switching the table re-matches the page; 覆盖 replaces what the person typed only when asked', async () => {
+    const { page, panel } = await portalAndPanel(`${demo.url}quick/index.html`);
+    await group(panel, 'matched').waitFor();
+    await panel.getByLabel('对照的表').selectOption('liaison');
+    // Against the liaison form the phone field is the liaison's phone (the profile is empty: 无数据).
+    await expect.poll(() => row(panel, '电话号码').locator('.source-tag').textContent()).toBe('无数据');
+    expect(await row(group(panel, 'matched'), '电话号码').locator('.field-slot').textContent()).toMatch(
+      /电话/,
+    );
+    expect(await row(panel, '启动仪式').count()).toBe(1);
+    expect(await group(panel, 'unsure').count()).toBe(0);
+    await panel.getByLabel('对照的表').selectOption(T.id);
+    await expect
+      .poll(() => row(group(panel, 'matched'), '电话号码').locator('.field-value').textContent())
+      .toBe('13900000002');
+
+    await page.locator('[name="dh"]').fill('0457-1234567');
+    await panel.getByRole('button', { name: '一键填报' }).click();
+    await panel.locator('.fill-summary').getByText('1 项网页上已有内容，未覆盖').waitFor();
+    expect(await inputOf(page, 'dh')).toBe('0457-1234567');
+    await panel.getByText('覆盖网页上已有的内容').click();
+    await panel.getByRole('button', { name: '一键填报' }).click();
+    await expect.poll(() => inputOf(page, 'dh')).toBe('13900000002');
+    await panel.locator('.fill-summary').getByRole('button', { name: '撤销' }).click();
+    await expect.poll(() => inputOf(page, 'dh')).toBe('0457-1234567');
+  });
+
+  it('says when a page holds frames of another origin (out of reach)', async () => {
+    const url = `${demo.url}quick/with-foreign-frame.html`;
+    const page = await s.context.newPage();
+    pages.push(page);
+    await page.route(url, (route) =>
+      route.fulfill({
+        contentType: 'text/html; charset=utf-8',
+        body: `<!doctype html><meta charset="utf-8"><label>填报单位 <input name="dw"></label><iframe src="${other.url}liaison/index.html"></iframe>`,
+      }),
+    );
+    await page.goto(url);
+    const panel = await s.context.newPage();
+    pages.push(panel);
+    await panel.goto(s.url(`sidepanel.html?tab=${await tabIdOf(dashboard, page.url())}`));
+    await panel.getByText('此页面中有 1 个来自其他网站的框架').waitFor();
+    expect(await row(panel, '填报单位').count()).toBe(1);
+  });
+
   it('an enabled portal keeps its content script registered: a new page runs the agent without a panel', async () => {
     const origin = new URL(demo.url).origin;
     const page = await s.context.newPage();

@@ -14,6 +14,8 @@ import { type FillCounts, FillSummary } from './fill-summary';
 interface Scan {
   templateId: string;
   rows: PortalRow[];
+  /** Frames of another origin: their controls are out of reach. */
+  foreignFrames: number;
 }
 
 /** Statistics template of the log first, then the liaison form: a portal page is one or the other. */
@@ -115,11 +117,10 @@ export function PortalCompanion(props: { tabId: number; url: string; loads: numb
     const list = want ? candidates.filter((t) => t.id === want) : candidates;
     if (!list.length) return;
     Promise.all(
-      list.map(async (t) => ({
-        templateId: t.id,
-        rows: (await sendToTab(tabId, 'to-content:scan', { slots: matchSlots(t), learned: learnedFor(t) }))
-          .rows,
-      })),
+      list.map(async (t) => {
+        const r = await sendToTab(tabId, 'to-content:scan', { slots: matchSlots(t), learned: learnedFor(t) });
+        return { templateId: t.id, rows: r.rows, foreignFrames: r.foreignFrames };
+      }),
     ).then(
       (scans) => {
         if (mine !== seq.current) return;
@@ -155,7 +156,7 @@ export function PortalCompanion(props: { tabId: number; url: string; loads: numb
       });
       const filledKeys = new Set(reply.filled.map((f) => f.key));
       const onPage = new Set(reply.rows.filter((r) => r.status !== 'unmatched').map((r) => r.slotId));
-      setScan({ templateId: active.id, rows: reply.rows });
+      setScan({ templateId: active.id, rows: reply.rows, foreignFrames: scan.foreignFrames });
       setFilled((before) => new Set([...before, ...filledKeys]));
       setSummary({
         filled: filledKeys.size,
@@ -249,6 +250,12 @@ export function PortalCompanion(props: { tabId: number; url: string; loads: numb
       {notice ? <p className="notice">{notice}</p> : null}
       {summary ? <FillSummary counts={summary} onUndo={() => void undo()} busy={busy} /> : null}
       {!scan && !error ? <p className="loading">正在读取页面上的填报项…</p> : null}
+      {scan?.foreignFrames ? (
+        <p className="notice small-text">
+          此页面中有 {scan.foreignFrames}{' '}
+          个来自其他网站的框架，其中的输入框无法读取，请在框架页面单独打开后填写。
+        </p>
+      ) : null}
       {scan && active ? (
         <FieldGroups
           rows={scan.rows}

@@ -22,7 +22,7 @@ export interface Messages {
   /** Wait for the page to settle, scan it and match its controls to these slots. */
   'to-content:scan': {
     request: { slots: MatchSlot[]; learned: LearnedMapping[] };
-    reply: { rows: PortalRow[]; url: string };
+    reply: { rows: PortalRow[]; url: string; foreignFrames: number };
   };
   /** Rescan, fill sure matches plus the confirmed unsure ones, outline them in the page. */
   'to-content:fill': {

@@ -14,6 +14,23 @@ import { type Browser, browser } from 'wxt/browser';
 import { onMessages, PANEL_PORT, type PortMessage } from './messages';
 import { toRow } from './portal-rows';
 
+/** Frames of another origin (through same-origin ones): the engine cannot read them, the panel says so. */
+function foreignFrames(doc: Document): number {
+  let n = 0;
+  for (const el of Array.from(doc.querySelectorAll('iframe, frame'))) {
+    let inner: Document | null = null;
+    try {
+      inner = (el as HTMLIFrameElement).contentDocument;
+    } catch {
+      inner = null;
+    }
+    const src = (el as HTMLIFrameElement).src;
+    if (inner) n += foreignFrames(inner);
+    else if (src && !src.startsWith('about:') && !src.startsWith('javascript:')) n++;
+  }
+  return n;
+}
+
 /**
  * The content script's work in a portal page's top frame: scan and match for the side panel, fill,
  * outline, undo, and tell an open panel when the form changes. The engine walks same-origin frames and
@@ -45,7 +62,11 @@ export function startPortalAgent(): () => void {
     'to-content:ping': () => ({ ready: true, url: location.href }),
     'to-content:scan': async ({ slots, learned }) => {
       await waitForSettle(document, { quietMs: 300, timeoutMs: 4000 });
-      return { rows: matchPage(slots, learned).map(toRow), url: location.href };
+      return {
+        rows: matchPage(slots, learned).map(toRow),
+        url: location.href,
+        foreignFrames: foreignFrames(document),
+      };
     },
     'to-content:fill': ({ slots, learned, values, confirmed, overwrite }) => {
       const matches = matchPage(slots, learned);
