@@ -159,7 +159,7 @@ describe('extension: Excel export, 台账 import and roll-up', () => {
     expect(await page.getByText('3 行有问题没有导入').isVisible()).toBe(true);
     await screenshot(page, 'excel-04-import-done');
 
-    await page.getByRole('link', { name: '统计表' }).click();
+    await page.getByRole('link', { name: '统计表', exact: true }).click();
     await expect
       .poll(() =>
         page.locator('table.official .blank, .paper-header .blank').nth(studyPeople.index).innerText(),
@@ -177,7 +177,30 @@ describe('extension: Excel export, 台账 import and roll-up', () => {
     await expect.poll(() => page.getByText('可导入 0 条').isVisible()).toBe(true);
     expect(await page.getByRole('button', { name: '没有新的活动可导入' }).isDisabled()).toBe(true);
     await screenshot(page, 'excel-05-import-again');
-    await page.getByRole('link', { name: '活动台账' }).click();
+    await page.getByRole('link', { name: '活动台账', exact: true }).click();
+    await expect.poll(() => page.locator('table.list tbody tr').count()).toBe(3);
+
+    // Deleted after importing: skipped again unless the person asks to bring it back with this mapping.
+    await page
+      .locator('table.list tbody tr')
+      .filter({ hasText: '安全生产知识讲座' })
+      .getByRole('button', { name: '删除' })
+      .click();
+    await expect.poll(() => page.locator('table.list tbody tr').count()).toBe(2);
+    await excelMode(page, '导入手工台账');
+    await page
+      .getByLabel('选择台账文件')
+      .setInputFiles({ name: '活动台账.xlsx', mimeType: XLSX_MIME, buffer: ledger });
+    await page.getByLabel('“参与人数”导入为').selectOption(`slot:${key(studyPeople)}`);
+    await expect.poll(() => page.getByText('1 条以前导入后已删除').isVisible()).toBe(true);
+    expect(await page.getByRole('button', { name: '没有新的活动可导入' }).isDisabled()).toBe(true);
+    await page.getByLabel('把已删除的 1 条按现在的列设置重新导入').check();
+    await screenshot(page, 'excel-05b-import-deleted');
+    await page.getByRole('button', { name: '导入 1 条活动' }).click();
+    await expect
+      .poll(() => page.getByRole('status').filter({ hasText: '从回收站重新导入 1 条' }).isVisible())
+      .toBe(true);
+    await page.getByRole('link', { name: '活动台账', exact: true }).click();
     await expect.poll(() => page.locator('table.list tbody tr').count()).toBe(3);
   });
 
@@ -203,7 +226,7 @@ describe('extension: Excel export, 台账 import and roll-up', () => {
       expect(await page.locator('table.excel-mapping').count()).toBe(0);
       if (name === '旧台账.xls') await screenshot(page, 'excel-06-import-error');
     }
-    await page.getByRole('link', { name: '活动台账' }).click();
+    await page.getByRole('link', { name: '活动台账', exact: true }).click();
     await expect.poll(() => page.locator('table.list tbody tr').count()).toBe(3);
   });
 
@@ -327,7 +350,7 @@ describe('extension: Excel export, 台账 import and roll-up', () => {
     ];
 
     // A value typed by hand in this log before the roll-up: it must not be replaced silently.
-    await page.getByRole('link', { name: '统计表' }).click();
+    await page.getByRole('link', { name: '统计表', exact: true }).click();
     await page.locator('table.official .blank, .paper-header .blank').nth(study.index).click();
     const detail = page.getByRole('dialog', { name: '统计项详情' });
     await detail.getByLabel('值').fill('9');
@@ -381,7 +404,7 @@ describe('extension: Excel export, 台账 import and roll-up', () => {
     await dialog.waitFor({ state: 'detached' });
     await expect.poll(() => page.getByText(/已把 \d+ 项汇总值填入本台账/).isVisible()).toBe(true);
 
-    await page.getByRole('link', { name: '统计表' }).click();
+    await page.getByRole('link', { name: '统计表', exact: true }).click();
     const blank = (s: { index: number }) =>
       page.locator('table.official .blank, .paper-header .blank').nth(s.index);
     await expect.poll(() => blank(studyPeople).innerText()).toBe('120');

@@ -116,8 +116,15 @@ export function ExcelLedgerImport() {
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
-  const [done, setDone] = useState<{ added: number; skipped: number; invalid: number } | null>(null);
-  const [known, setKnown] = useState<Set<string> | null>(null);
+  const [done, setDone] = useState<{
+    added: number;
+    restored: number;
+    skipped: number;
+    invalid: number;
+  } | null>(null);
+  /** Import keys already in the log: true when that entry is in the trash. */
+  const [known, setKnown] = useState<Map<string, boolean> | null>(null);
+  const [reimport, setReimport] = useState(false);
   const [chosenName, setChosenName] = useState('');
 
   // Import keys already in the log (the trash too), so the preview can say which rows come in again.
@@ -126,8 +133,10 @@ export function ExcelLedgerImport() {
     let live = true;
     void ready.then(() => {
       if (!live) return;
-      const keys = log.listEntries({ deleted: 'any' }).flatMap((e) => (e.importKey ? [e.importKey] : []));
-      setKnown(new Set(keys));
+      const keys = log
+        .listEntries({ deleted: 'any' })
+        .flatMap((e): [string, boolean][] => (e.importKey ? [[e.importKey, e.deletedAt !== undefined]] : []));
+      setKnown(new Map(keys));
     });
     return () => {
       live = false;
@@ -143,7 +152,9 @@ export function ExcelLedgerImport() {
     return lib.ledgerToEntries(sheet, loaded.mapping, { year });
   }, [lib, loaded, sheet, year]);
   const fresh = preview && known ? preview.valid.filter((r) => !known.has(r.importKey)) : [];
-  const again = preview && known ? preview.valid.length - fresh.length : 0;
+  const inTrash = preview && known ? preview.valid.filter((r) => known.get(r.importKey) === true).length : 0;
+  const again = preview && known ? preview.valid.length - fresh.length - inTrash : 0;
+  const toImport = fresh.length + (reimport ? inTrash : 0);
 
   if (!template) return <p className="empty">本台账没有选择统计表模板。</p>;
 
@@ -151,6 +162,7 @@ export function ExcelLedgerImport() {
     setError('');
     setDone(null);
     setLoaded(null);
+    setReimport(false);
     setChosenName(file.name);
     setBusy(true);
     try {
@@ -184,9 +196,14 @@ export function ExcelLedgerImport() {
     try {
       await ready;
       const rows = preview.valid.map(({ sourceRow: _row, ...fields }: ImportedEntry) => fields);
-      const r = log.importEntries(rows);
+      const r = log.importEntries(rows, { reimportDeleted: reimport });
       await session.flush();
-      setDone({ added: r.added.length, skipped: r.skipped, invalid: preview.invalid.length });
+      setDone({
+        added: r.added.length,
+        restored: r.restored.length,
+        skipped: r.skipped,
+        invalid: preview.invalid.length,
+      });
     } catch (err) {
       setError(excelErrorZh(err));
     } finally {
@@ -216,6 +233,7 @@ export function ExcelLedgerImport() {
       {done ? (
         <p className="notice" role="status">
           已导入 {done.added} 条活动
+          {done.restored ? `；从回收站重新导入 ${done.restored} 条` : ''}
           {done.skipped ? `；${done.skipped} 条以前已导入过，已跳过` : ''}
           {done.invalid ? `；${done.invalid} 行有问题没有导入（见下方）` : ''}。{' '}
           <a href="#entries">到“活动台账”查看</a>
@@ -260,6 +278,7 @@ export function ExcelLedgerImport() {
               <p className="excel-summary">
                 <span className="tag ok">可导入 {fresh.length} 条</span>
                 {again ? <span className="tag">{again} 条以前已导入过，将跳过</span> : null}
+                {inTrash ? <span className="tag">{inTrash} 条以前导入后已删除</span> : null}
                 {preview.invalid.length ? (
                   <span className="tag warn">{preview.invalid.length} 行有问题，不能导入</span>
                 ) : null}
@@ -290,7 +309,9 @@ export function ExcelLedgerImport() {
                               .join('，')}
                           </td>
                           <td className="nowrap">
-                            {known?.has(r.importKey) ? (
+                            {known?.get(r.importKey) ? (
+                              <span className="tag warn">在回收站</span>
+                            ) : known?.has(r.importKey) ? (
                               <span className="tag">已导入过</span>
                             ) : (
                               <span className="tag ok">新</span>
@@ -309,11 +330,21 @@ export function ExcelLedgerImport() {
                 <button
                   type="button"
                   className="primary"
-                  disabled={busy || !fresh.length}
+                  disabled={busy || !toImport}
                   onClick={() => void doImport()}
                 >
-                  {fresh.length ? `导入 ${fresh.length} 条活动` : '没有新的活动可导入'}
+                  {toImport ? `导入 ${toImport} 条活动` : '没有新的活动可导入'}
                 </button>
+                {inTrash ? (
+                  <label className="inline">
+                    <input
+                      type="checkbox"
+                      checked={reimport}
+                      onChange={(e) => setReimport(e.target.checked)}
+                    />
+                    把已删除的 {inTrash} 条按现在的列设置重新导入
+                  </label>
+                ) : null}
               </div>
             </>
           ) : null}
