@@ -138,8 +138,7 @@ describe('side panel: the portal companion', () => {
     const vol = row(panel, '志愿者人数');
     await vol.getByRole('button', { name: '指定对应项' }).click();
     await vol.getByLabel('搜索要对应的项目').fill('应急志愿者');
-    await vol.scrollIntoViewIfNeeded();
-    await screenshot(panel, 'panel-03-correct');
+    await vol.screenshot({ path: join(SCREENSHOTS, 'panel-03-correct.png') });
     await vol.locator('.slot-option').filter({ hasText: volunteers.before }).click();
     await expect.poll(() => row(group(panel, 'matched'), '志愿者人数').count()).toBe(1);
     expect(await row(group(panel, 'matched'), '志愿者人数').locator('.field-value').textContent()).toBe(

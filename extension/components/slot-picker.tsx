@@ -41,7 +41,9 @@ export function SlotPicker(props: {
               onClick={() => props.onPick(s.id)}
             >
               {slotTitle(s)}
-              {s.unit ? <span className="muted">（{s.unit}）</span> : null}
+              {s.unit && !s.after.trim().startsWith(s.unit) ? (
+                <span className="muted">（{s.unit}）</span>
+              ) : null}
             </button>
           </li>
         ))}

@@ -1,0 +1,72 @@
+import { LogSession, MemoryStorage } from '@tianbao/core';
+import { getTemplate } from '@tianbao/templates';
+import { describe, expect, it } from 'vitest';
+import { formatValue, matchSlots, panelValues, slotTitle } from './portal-values';
+
+const T = getTemplate('daxinganling-2020');
+const L = getTemplate('liaison');
+if (!T || !L) throw new Error('templates missing');
+
+async function log() {
+  const s = await LogSession.create(new MemoryStorage(), {
+    unitName: '漠河市应急管理局',
+    campaign: '2020',
+    templateIds: [T?.id ?? ''],
+    user: '张三',
+  });
+  return s.log;
+}
+
+describe('panelValues: what each blank gets on a portal page, and from where', () => {
+  it('statistics: manual values as 手工, header from the profile as 联络员, the rest 无数据', async () => {
+    const l = await log();
+    const slot = T.slots.find((s) => s.kind === 'number');
+    if (!slot) throw new Error('no number slot');
+    l.setManualValue(`${T.id}/${slot.id}`, 12, '补报');
+    l.setProfile({ name: '李四', officePhone: '0457-2712884' });
+    const v = panelValues(l, T);
+    expect(v.get(slot.id)).toMatchObject({ value: 12, source: '手工' });
+    expect(v.get('header-contact')).toMatchObject({ value: '李四', source: '联络员' });
+    expect(v.get('header-phone')).toMatchObject({ value: '0457-2712884', source: '联络员' });
+    expect(v.get('header-date')).toMatchObject({ value: null, source: '无数据' });
+    expect(v.size).toBe(T.slots.length);
+  });
+
+  it('liaison: the profile fields', async () => {
+    const l = await log();
+    l.setProfile({ name: '李四', mobile: '13900001234' });
+    const v = panelValues(l, L);
+    expect(v.get('name')).toMatchObject({ value: '李四', source: '联络员' });
+    expect(v.get('mobile')).toMatchObject({ value: '13900001234', source: '联络员' });
+    expect(v.get('fax')).toMatchObject({ value: null, source: '无数据' });
+  });
+});
+
+describe('slot words and values for the panel', () => {
+  it('names a blank by its header label, liaison label, or row item with the phrase', () => {
+    const slot = (t: typeof T, pick: (s: (typeof T.slots)[number]) => boolean) => {
+      const s = t.slots.find(pick);
+      if (!s) throw new Error('slot missing');
+      return s;
+    };
+    expect(slotTitle(slot(T, (s) => s.id === 'header-contact'))).toBe('联系人');
+    expect(slotTitle(slot(L, (s) => s.id === 'mobile'))).toBe('手机');
+    const table = slot(T, (s) => s.section === 'table' && !!s.before && !!s.after);
+    expect(slotTitle(table)).toBe(`${table.item}：${table.before}（ ）${table.after}`);
+  });
+
+  it('sends the engine only what it matches on', () => {
+    const [first] = matchSlots(T);
+    expect(Object.keys(first ?? {}).sort()).toEqual(
+      ['after', 'before', 'group', 'id', 'index', 'item', 'kind', 'section', 'unit'].sort(),
+    );
+    expect(matchSlots(L).every((s) => s.labels?.length)).toBe(true);
+  });
+
+  it('formats 是/否 and empty values', () => {
+    expect(formatValue(true)).toBe('是');
+    expect(formatValue(false)).toBe('否');
+    expect(formatValue(null)).toBe('—');
+    expect(formatValue(18.5)).toBe('18.5');
+  });
+});
