@@ -1,5 +1,5 @@
 import { LogSession, MemoryStorage } from '@tianbao/core';
-import { getTemplate } from '@tianbao/templates';
+import { getTemplate, type Slot, type Template } from '@tianbao/templates';
 import { describe, expect, it } from 'vitest';
 import { formatValue, matchSlots, panelValues, slotTitle } from './portal-values';
 
@@ -44,7 +44,7 @@ describe('panelValues: what each blank gets on a portal page, and from where', (
 
 describe('slot words and values for the panel', () => {
   it('names a blank by its header label, liaison label, or row item with the phrase', () => {
-    const slot = (t: typeof T, pick: (s: (typeof T.slots)[number]) => boolean) => {
+    const slot = (t: Template, pick: (s: Slot) => boolean) => {
       const s = t.slots.find(pick);
       if (!s) throw new Error('slot missing');
       return s;
