@@ -39,15 +39,17 @@ const ledger = workbook([
   ['合计', '', '', '', 165],
 ]);
 
+/** A year of a large unit: every row different, as real ledgers are (shared strings do not shrink them). */
 function bigLedger(n: number): Buffer {
-  const rows: unknown[][] = [['日期', '活动名称', '地点', '主办单位', '活动内容']];
+  const rows: unknown[][] = [['日期', '活动名称', '地点', '主办单位', '参与人数', '活动内容']];
   for (let i = 0; i < n; i++)
     rows.push([
       `2020-06-${String((i % 30) + 1).padStart(2, '0')}`,
       `安全宣传进企业 第${i + 1}场`,
-      `第${(i % 40) + 1}网格`,
+      `第${(i % 40) + 1}网格 ${i % 7}号楼`,
       '漠河市应急管理局',
-      '组织企业员工学习安全生产法，开展隐患排查和应急疏散演练',
+      (i % 200) + 10,
+      `组织第${i + 1}家企业的${(i % 90) + 10}名员工学习安全生产法，排查隐患${i % 13}处，开展应急疏散演练`,
     ]);
   return workbook(rows);
 }
@@ -266,6 +268,7 @@ describe('extension: Excel export, 台账 import and roll-up', () => {
     await page
       .getByLabel('选择台账文件')
       .setInputFiles({ name: '大台账.xlsx', mimeType: XLSX_MIME, buffer: bigLedger(N) });
+    await page.getByLabel('“参与人数”导入为').selectOption(`slot:${key(studyPeople)}`);
     await page.getByRole('button', { name: `导入 ${N} 条活动` }).click({ timeout: 60_000 });
     await expect
       .poll(
@@ -302,6 +305,9 @@ describe('extension: Excel export, 台账 import and roll-up', () => {
     expect(
       XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets['活动台账'] as XLSX.WorkSheet, { header: 1 }),
     ).toHaveLength(N + 4);
+    let people = 95;
+    for (let i = 0; i < N; i++) people += (i % 200) + 10;
+    expect(detailValue(wb, key(studyPeople))).toBe(people);
     console.log(
       `10k in the extension: 台账 import ${importMs} ms (pick file to done); export in the worker ${ms} ms, ${(bytes / 1024 / 1024).toFixed(2)} MiB`,
     );
