@@ -1,8 +1,8 @@
 import type { ExportInput, WriteProgress } from '@tianbao/excel';
 import { useRef, useState } from 'react';
 import { useLogRevision, useOpenLog } from '../hooks/use-log';
-import { ExportCancelled, exportInWorker } from '../utils/excel-export-client';
 import { ownExportInput, workbookName } from '../utils/excel-input';
+import { ExportCancelled, exportInWorker } from '../utils/excel-worker-client';
 import { downloadBytes } from './exchange-tab';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

@@ -14,6 +14,7 @@ import {
   targetValue,
 } from '../utils/excel-mapping';
 import { excelErrorZh, invalidRowZh } from '../utils/excel-messages';
+import { readLedgerInWorker } from '../utils/excel-worker-client';
 import { ExcelFilePick } from './excel-file-pick';
 
 const PREVIEW_ROWS = 100;
@@ -166,8 +167,10 @@ export function ExcelLedgerImport() {
     setChosenName(file.name);
     setBusy(true);
     try {
-      const lib = await loadExcel();
-      const sheets = await lib.readLedger(new Uint8Array(await file.arrayBuffer()));
+      const [lib, sheets] = await Promise.all([
+        loadExcel(),
+        readLedgerInWorker(new Uint8Array(await file.arrayBuffer())),
+      ]);
       // The sheet with the most rows is most likely the ledger (others hold notes or totals).
       const best = sheets.reduce((b, s, i) => ((sheets[b]?.rows.length ?? 0) < s.rows.length ? i : b), 0);
       const first = sheets[best] as LedgerSheet;

@@ -4,9 +4,10 @@ import { getTemplate, type Slot, type Template } from '@tianbao/templates';
 import { useMemo, useState } from 'react';
 import { useLogRevision, useOpenLog } from '../hooks/use-log';
 import { workbookName } from '../utils/excel-input';
-import { loadExcel, useExcelLib } from '../utils/excel-lib';
+import { useExcelLib } from '../utils/excel-lib';
 import { excelErrorZh, rollupProblemZh } from '../utils/excel-messages';
 import { type ApplyRow, applyPlan } from '../utils/excel-rollup-plan';
+import { rollupInWorker } from '../utils/excel-worker-client';
 import { ExportStatus, useWorkerExport } from './excel-export';
 import { ExcelFilePick } from './excel-file-pick';
 import { RollupApply } from './excel-rollup-apply';
@@ -81,8 +82,7 @@ export function ExcelRollup() {
         files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })),
       );
       setNames(files.map((f) => f.name));
-      const lib = await loadExcel();
-      setResult(await lib.rollup(inputs, template));
+      setResult(await rollupInWorker(inputs, template));
     } catch (err) {
       setError(excelErrorZh(err));
     } finally {

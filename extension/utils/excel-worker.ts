@@ -1,12 +1,27 @@
-// The dashboard's 导出Excel runs here, off the page's thread: a 10k-entry ledger takes seconds to write.
-import { exportXlsx } from '@tianbao/excel';
-import type { FromExcelWorker, ToExcelWorker } from './excel-worker-protocol';
+// Every exceljs job of the dashboard runs here, off the page's thread: writing a 10k-entry workbook and
+// reading a large hand-kept ledger each take seconds.
+import { exportXlsx, readLedger, rollup } from '@tianbao/excel';
+import type { ExcelJob, FromExcelWorker, JobResult, ToExcelWorker } from './excel-worker-protocol';
 
 const scope = self as unknown as {
   onmessage: ((e: MessageEvent<ToExcelWorker>) => void) | null;
   postMessage(message: FromExcelWorker, transfer?: Transferable[]): void;
 };
 let running: AbortController | null = null;
+
+function run(job: ExcelJob, signal: AbortSignal): Promise<JobResult[ExcelJob['type']]> {
+  switch (job.type) {
+    case 'export':
+      return exportXlsx(job.input, {
+        signal,
+        onProgress: (progress) => scope.postMessage({ type: 'progress', progress }),
+      });
+    case 'read-ledger':
+      return readLedger(job.bytes);
+    case 'rollup':
+      return rollup(job.files, job.template);
+  }
+}
 
 scope.onmessage = (e) => {
   const msg = e.data;
@@ -17,17 +32,17 @@ scope.onmessage = (e) => {
   }
   const ctl = new AbortController();
   running = ctl;
-  exportXlsx(msg.input, {
-    signal: ctl.signal,
-    onProgress: (progress) => scope.postMessage({ type: 'progress', progress }),
-  }).then(
-    (bytes) => {
-      if (ctl.signal.aborted) scope.postMessage({ type: 'cancelled' });
-      else scope.postMessage({ type: 'done', bytes }, [bytes.buffer as ArrayBuffer]);
+  run(msg, ctl.signal).then(
+    (result) => {
+      if (ctl.signal.aborted) return scope.postMessage({ type: 'cancelled' });
+      const transfer = result instanceof Uint8Array ? [result.buffer as ArrayBuffer] : [];
+      scope.postMessage({ type: 'done', result }, transfer);
     },
     (err: unknown) => {
-      if (ctl.signal.aborted) scope.postMessage({ type: 'cancelled' });
-      else scope.postMessage({ type: 'failed', message: err instanceof Error ? err.message : String(err) });
+      if (ctl.signal.aborted) return scope.postMessage({ type: 'cancelled' });
+      const code =
+        err instanceof Error && err.name === 'ExcelImportError' ? (err as { code?: string }).code : undefined;
+      scope.postMessage({ type: 'failed', message: err instanceof Error ? err.message : String(err), code });
     },
   );
 };
