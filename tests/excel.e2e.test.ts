@@ -353,6 +353,8 @@ describe('extension: Excel export, 台账 import and roll-up', () => {
       { name: '西林吉镇.xlsx', mimeType: XLSX_MIME, buffer: bFile },
       { name: '宝坻.xlsx', mimeType: XLSX_MIME, buffer: other },
       { name: '北极镇-再次发送.xlsx', mimeType: XLSX_MIME, buffer: a },
+      { name: '手工台账.xlsx', mimeType: XLSX_MIME, buffer: ledger },
+      { name: '损坏.xlsx', mimeType: XLSX_MIME, buffer: Buffer.from('不是表格') },
     ];
 
     // A value typed by hand in this log before the roll-up: it must not be replaced silently.
@@ -373,6 +375,8 @@ describe('extension: Excel export, 台账 import and roll-up', () => {
     const problems = await page.locator('.excel-problems').innerText();
     expect(problems).toContain(`“宝坻.xlsx”（宝坻区某街道）：是另一张统计表（${BAODI.title}）的文件，未汇总`);
     expect(problems).toMatch(/“北极镇-再次发送\.xlsx”（北极镇应急站）：与 北极镇\.xlsx 为同一单位，重复/);
+    expect(problems).toContain('“手工台账.xlsx”：未汇总。这不是填报助手导出的统计表');
+    expect(problems).toContain('“损坏.xlsx”：未汇总。这不是 Excel 文件');
     expect(problems).toMatch(/西林吉镇应急站 有 \d+ 项未填/);
     const head = await page.locator('table.excel-side thead').innerText();
     expect(head).toMatch(/北极镇应急站\s+西林吉镇应急站\s+汇总/);

@@ -128,10 +128,13 @@ export function ExcelLedgerImport() {
   const [reimport, setReimport] = useState(false);
   const [chosenName, setChosenName] = useState('');
 
-  // Import keys already in the log (the trash too), so the preview can say which rows come in again.
+  // Import keys already in the log (the trash too), so the preview can say which rows come in again; only
+  // while a file is open, since it reads every entry.
+  const hasFile = loaded !== null;
   // biome-ignore lint/correctness/useExhaustiveDependencies: rev is the log's change counter
   useEffect(() => {
     let live = true;
+    if (!hasFile) return;
     void ready.then(() => {
       if (!live) return;
       const keys = log
@@ -142,7 +145,7 @@ export function ExcelLedgerImport() {
     return () => {
       live = false;
     };
-  }, [log, ready, rev]);
+  }, [log, ready, rev, hasFile]);
 
   const slots = useMemo(() => (template ? countSlots(template) : []), [template]);
   const year = template ? campaignYear(template.source.year, log.meta().campaign) : undefined;
