@@ -4,12 +4,13 @@
 // decoys touched, per fixture. The engine's own unseen layouts (packages/autofill/fixtures) and the demo
 // portal's pages (demo/portal) run too.
 import { execFile, execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { BUILT_EXTENSION } from '../packages/cli/src/fill/extension-copy.ts';
 import { runFill } from '../packages/cli/src/fill/run-fill.ts';
 import { type StaticServer, serveStatic } from './support/serve-static.ts';
 
@@ -50,6 +51,8 @@ async function valuesFor(template: string): Promise<Record<string, unknown>> {
 
 let servers: Record<Fixture['base'], StaticServer>;
 let work: string;
+/** The build as it was when the suite started (others may rebuild .output while it runs). */
+let extensionDir: string;
 const report: string[] = [];
 
 beforeAll(async () => {
@@ -59,6 +62,8 @@ beforeAll(async () => {
     demo: await serveStatic(join(repo, 'demo/portal')),
   };
   work = mkdtempSync(join(tmpdir(), 'autofill-extension-e2e-'));
+  extensionDir = join(work, 'chrome-mv3');
+  cpSync(BUILT_EXTENSION, extensionDir, { recursive: true });
 });
 
 afterAll(async () => {
@@ -81,6 +86,7 @@ describe('tianbao fill: the side panel’s 一键填报 on portal fixtures', () 
       url: `${servers[fixture.base].url}${fixture.name}/${truth.entry}`,
       template: truth.template,
       values: await valuesFor(truth.template),
+      extensionDir,
     });
     const dumpPath = join(work, `${fixture.base}-${fixture.name}.json`);
     writeFileSync(dumpPath, JSON.stringify(result));

@@ -54,6 +54,8 @@ export function PortalCompanion(props: { tabId: number; url: string; loads: numb
   const seq = useRef(0);
   // The auto choice as scanning sees it (a ref, so picking does not trigger a second scan).
   const pickedRef = useRef<string | null>(null);
+  // The first scan of a page waits for it to settle (late-rendered forms); later ones follow its changes.
+  const settledRef = useRef(false);
 
   const portalKey = portalKeyOf(url);
   // biome-ignore lint/correctness/useExhaustiveDependencies: rev is the log's change counter
@@ -87,6 +89,7 @@ export function PortalCompanion(props: { tabId: number; url: string; loads: numb
     setScan(null);
     setPicked(null);
     pickedRef.current = null;
+    settledRef.current = false;
     setSummary(null);
     setFilled(new Set());
     setConfirmed(new Set());
@@ -118,12 +121,17 @@ export function PortalCompanion(props: { tabId: number; url: string; loads: numb
     if (!list.length) return;
     Promise.all(
       list.map(async (t) => {
-        const r = await sendToTab(tabId, 'to-content:scan', { slots: matchSlots(t), learned: learnedFor(t) });
+        const r = await sendToTab(tabId, 'to-content:scan', {
+          slots: matchSlots(t),
+          learned: learnedFor(t),
+          settle: !settledRef.current,
+        });
         return { templateId: t.id, rows: r.rows, foreignFrames: r.foreignFrames };
       }),
     ).then(
       (scans) => {
         if (mine !== seq.current) return;
+        settledRef.current = true;
         // Auto: whichever table accounts for more of the page's controls (ties: the statistics table).
         const best = scans.reduce((a, b) => (found(b.rows) > found(a.rows) ? b : a));
         if (choice === 'auto' && !pickedRef.current) {

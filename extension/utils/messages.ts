@@ -19,9 +19,9 @@ export interface Messages {
   'to-sidepanel:run-fill': { request: { tabId: number }; reply: { ok: boolean } };
   /** Is the portal agent running in this tab's top frame? */
   'to-content:ping': { request: Record<string, never>; reply: { ready: boolean; url: string } };
-  /** Wait for the page to settle, scan it and match its controls to these slots. */
+  /** Scan the page (first waiting for it to settle, when asked) and match its controls to these slots. */
   'to-content:scan': {
-    request: { slots: MatchSlot[]; learned: LearnedMapping[] };
+    request: { slots: MatchSlot[]; learned: LearnedMapping[]; settle?: boolean };
     reply: { rows: PortalRow[]; url: string; foreignFrames: number };
   };
   /** Rescan, fill sure matches plus the confirmed unsure ones, outline them in the page. */

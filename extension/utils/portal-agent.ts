@@ -60,8 +60,10 @@ export function startPortalAgent(): () => void {
 
   const stopMessages = onMessages({
     'to-content:ping': () => ({ ready: true, url: location.href }),
-    'to-content:scan': async ({ slots, learned }) => {
-      await waitForSettle(document, { quietMs: 300, timeoutMs: 4000 });
+    'to-content:scan': async ({ slots, learned, settle }) => {
+      // Rescans come after the page reported a change, already debounced: no second wait (a page that
+      // never stops moving, such as a scrolling notice board, would cost the timeout every time).
+      if (settle) await waitForSettle(document, { quietMs: 300, timeoutMs: 4000 });
       return {
         rows: matchPage(slots, learned).map(toRow),
         url: location.href,
