@@ -19,6 +19,7 @@ export function registerFill(program: Command): void {
       '--out <dump.json>',
       'where to write { fields, filled, unsure, notFound, elapsedMs, timings }',
     )
+    .option('--ignore-https-errors', 'accept a self-signed or expired HTTPS certificate of the portal')
     .addHelpText(
       'after',
       `
@@ -28,19 +29,32 @@ i.e. the state after a user pressed 在此网站启用填报助手: headless Chr
 prompt. The values become a fresh unit log joined through the first-run page; only the matches the side
 panel fills without asking are filled (unsure ones are counted, not filled).`,
     )
-    .action(async (o: { url: string; template: string; values: string; out: string }) => {
-      let values: Record<string, unknown>;
-      try {
-        values = JSON.parse(readFileSync(o.values, 'utf8'));
-      } catch (err) {
-        throw new CliError(`cannot read ${o.values}: ${err instanceof Error ? err.message : String(err)}`);
-      }
-      if (!values || typeof values !== 'object' || Array.isArray(values))
-        throw new CliError(`${o.values} must hold a JSON object of values`);
-      const result = await runFill({ url: o.url, template: o.template, values });
-      writeFileSync(o.out, `${JSON.stringify(result, null, 1)}\n`);
-      process.stdout.write(
-        `filled ${result.filled}, unsure ${result.unsure}, not found ${result.notFound}, ${result.fields.length} controls, ${result.elapsedMs} ms → ${o.out}\n`,
-      );
-    });
+    .action(
+      async (o: {
+        url: string;
+        template: string;
+        values: string;
+        out: string;
+        ignoreHttpsErrors?: boolean;
+      }) => {
+        let values: Record<string, unknown>;
+        try {
+          values = JSON.parse(readFileSync(o.values, 'utf8'));
+        } catch (err) {
+          throw new CliError(`cannot read ${o.values}: ${err instanceof Error ? err.message : String(err)}`);
+        }
+        if (!values || typeof values !== 'object' || Array.isArray(values))
+          throw new CliError(`${o.values} must hold a JSON object of values`);
+        const result = await runFill({
+          url: o.url,
+          template: o.template,
+          values,
+          ignoreHttpsErrors: o.ignoreHttpsErrors ?? false,
+        });
+        writeFileSync(o.out, `${JSON.stringify(result, null, 1)}\n`);
+        process.stdout.write(
+          `filled ${result.filled}, unsure ${result.unsure}, not found ${result.notFound}, ${result.fields.length} controls, ${result.elapsedMs} ms → ${o.out}\n`,
+        );
+      },
+    );
 }

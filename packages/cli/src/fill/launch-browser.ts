@@ -24,13 +24,17 @@ export interface ExtensionSession {
 }
 
 /** A fresh profile with the given extension loaded; close() removes the profile. */
-export async function launchWithExtension(extensionDir: string): Promise<ExtensionSession> {
+export async function launchWithExtension(
+  extensionDir: string,
+  opts: { ignoreHttpsErrors?: boolean } = {},
+): Promise<ExtensionSession> {
   const profileDir = mkdtempSync(join(tmpdir(), 'tianbao-fill-profile-'));
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM,
     headless: true,
     locale: 'zh-CN',
     viewport: { width: 1366, height: 900 },
+    ignoreHTTPSErrors: opts.ignoreHttpsErrors ?? false,
     args: [
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,

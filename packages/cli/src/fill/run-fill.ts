@@ -17,6 +17,8 @@ export interface RunFillOptions {
   extensionDir?: string;
   /** Wait after the fill before reading the page (at least 500 ms, so a framework reverting a value shows). */
   afterMs?: number;
+  /** Accept a portal's self-signed or expired certificate (off by default). */
+  ignoreHttpsErrors?: boolean;
 }
 
 export interface RunFillResult extends Dump {
@@ -117,7 +119,7 @@ export async function runFill(opts: RunFillOptions): Promise<RunFillResult> {
   const extensionDir = extensionWithAccess([url.origin], opts.extensionDir ?? BUILT_EXTENSION);
   let s: ExtensionSession | undefined;
   try {
-    s = await launchWithExtension(extensionDir);
+    s = await launchWithExtension(extensionDir, { ignoreHttpsErrors: opts.ignoreHttpsErrors ?? false });
     const dashboard = await joinLogThroughUi(s, logFile);
     const t0 = performance.now();
     const page = await openPortal(s, url.href);
