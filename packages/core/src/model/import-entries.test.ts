@@ -54,7 +54,12 @@ function sync(x: UnitLog, y: UnitLog) {
 describe('UnitLog.importEntries', () => {
   it('imports rows with their import key; the same file again adds nothing', () => {
     const log = newLog();
-    const first = log.importEntries(file(5));
+    const origins: string[] = [];
+    log.onChange((c) => origins.push(c.origin));
+    const first = log.importEntries(file(5), { source: '台账.xlsx' });
+    // One change per shard written, each marked as an import.
+    expect(new Set(origins)).toEqual(new Set(['import']));
+    expect(origins.length).toBe(new Set(first.added.map((id) => log.shardIndexOf(id))).size);
     expect(first.added).toHaveLength(5);
     expect(first.skipped).toBe(0);
     expect(log.listEntries()).toHaveLength(5);

@@ -342,7 +342,7 @@ export class UnitLog {
    */
   importEntries(
     rows: readonly (EntryFields & { importKey: string })[],
-    opts: { reimportDeleted?: boolean } = {},
+    opts: { reimportDeleted?: boolean; source?: string } = {},
   ): { added: string[]; restored: string[]; skipped: number } {
     const missing = this.shards.findIndex((d) => !d);
     if (missing >= 0)
@@ -388,16 +388,23 @@ export class UnitLog {
       byShard.set(i, list);
     }
     const stamp: Stamp = [this.user, this.now()];
+    // The change says it came from a file (`source`: its name), so lists and audit can tell it from typing.
+    const origin: ChangeOrigin = { kind: 'import', source: opts.source ?? 'spreadsheet' };
     for (const [i, list] of byShard) {
       const doc = this.shards[i] as Y.Doc;
       const entries = doc.getMap('entries') as Y.Map<YMap>;
-      this.transact(doc, () => {
-        for (const { id, fields, restore } of list) {
-          if (restore) this.rewriteEntry(entries.get(id) as YMap, fields, stamp);
-          else this.writeEntry(entries, id, fields, stamp, stamp);
-        }
-      });
+      this.transact(
+        doc,
+        () => {
+          for (const { id, fields, restore } of list) {
+            if (restore) this.rewriteEntry(entries.get(id) as YMap, fields, stamp);
+            else this.writeEntry(entries, id, fields, stamp, stamp);
+          }
+        },
+        origin,
+      );
     }
+    if (byShard.size) this.registerClient();
     return { added, restored, skipped: rows.length - added.length - restored.length };
   }
 
