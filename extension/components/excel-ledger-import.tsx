@@ -202,7 +202,7 @@ export function ExcelLedgerImport() {
     try {
       await ready;
       const rows = preview.valid.map(({ sourceRow: _row, ...fields }: ImportedEntry) => fields);
-      const r = log.importEntries(rows, { reimportDeleted: reimport });
+      const r = log.importEntries(rows, { reimportDeleted: reimport, source: loaded?.file });
       await session.flush();
       setDone({
         added: r.added.length,
