@@ -262,6 +262,41 @@ describe('side panel: the portal companion', () => {
     await expect.poll(() => inputOf(page, 'dh')).toBe('0457-1234567');
   });
 
+  it('after 一键填报, controls that appear later get their sure matches too (once each)', async () => {
+    const url = `${demo.url}quick/late-form.html`;
+    const page = await s.context.newPage();
+    pages.push(page);
+    // The unit line at once; the rest of the form 1.5 s later, as a page that fetches its data first.
+    await page.route(url, (route) =>
+      route.fulfill({
+        contentType: 'text/html; charset=utf-8',
+        body: `<!doctype html><meta charset="utf-8"><form id="f"><label>填报单位 <input name="dw"></label></form>
+<script>setTimeout(() => { document.getElementById('f').insertAdjacentHTML('beforeend',
+  '<p><label>电话号码 <input name="dh"></label></p><p><label>曝光问题（条） <input name="bgwt2"></label></p>'); }, 1500);</script>`,
+      }),
+    );
+    await page.goto(url);
+    const panel = await s.context.newPage();
+    pages.push(panel);
+    await panel.goto(s.url(`sidepanel.html?tab=${await tabIdOf(dashboard, page.url())}`));
+    await row(panel, '填报单位').waitFor();
+    await panel.getByRole('button', { name: '一键填报' }).click();
+    await expect.poll(() => inputOf(page, 'dw')).toBe('文本0');
+    await expect.poll(() => inputOf(page, 'dh'), { timeout: 15_000 }).toBe('13900000002');
+    await panel.getByText(/页面上新出现的 \d+ 项已自动填写/).waitFor();
+    await expect.poll(() => panel.locator('.fill-summary').getAttribute('data-filled')).toBe('3');
+    // A value the person changes afterwards is not touched by later refills.
+    await page.locator('[name="dh"]').fill('0457-7654321');
+    await page.evaluate(() =>
+      document
+        .getElementById('f')
+        ?.insertAdjacentHTML('beforeend', '<p><label>备注 <input name="bz"></label></p>'),
+    );
+    await row(panel, '备注').waitFor({ state: 'attached' });
+    await page.waitForTimeout(800);
+    expect(await inputOf(page, 'dh')).toBe('0457-7654321');
+  });
+
   it('says when a page holds frames of another origin (out of reach)', async () => {
     const url = `${demo.url}quick/with-foreign-frame.html`;
     const page = await s.context.newPage();

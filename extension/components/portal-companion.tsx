@@ -51,6 +51,11 @@ export function PortalCompanion(props: { tabId: number; url: string; loads: numb
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
   const pendingRun = useRef(false);
+  // After 一键填报 the panel keeps the page filled: controls that appear later (a form rendered after its
+  // data arrives, a section opened by a click) get their sure matches too, each control tried once.
+  const autoRefill = useRef(false);
+  const attempted = useRef(new Set<string>());
+  const filledRef = useRef(new Set<string>());
   const seq = useRef(0);
   // The auto choice as scanning sees it (a ref, so picking does not trigger a second scan).
   const pickedRef = useRef<string | null>(null);
@@ -92,6 +97,9 @@ export function PortalCompanion(props: { tabId: number; url: string; loads: numb
     settledRef.current = false;
     setSummary(null);
     setFilled(new Set());
+    filledRef.current = new Set();
+    attempted.current = new Set();
+    autoRefill.current = false;
     setConfirmed(new Set());
     setAgent(0);
     ensureAgent(origin, tabId).then(
@@ -147,39 +155,48 @@ export function PortalCompanion(props: { tabId: number; url: string; loads: numb
     );
   }, [agent, choice, learnedJson, nonce, tabId, candidates]);
 
-  const runFill = useCallback(async () => {
-    if (!scan || !active) return;
-    setBusy(true);
-    setNotice('');
-    const started = performance.now();
-    try {
-      const fillValues: Record<string, FillValue> = {};
-      for (const [id, v] of values) if (v.value !== null && v.value !== '') fillValues[id] = v.value;
-      const reply = await sendToTab(tabId, 'to-content:fill', {
-        slots: matchSlots(active),
-        learned: learnedFor(active),
-        values: fillValues,
-        confirmed: [...confirmed],
-        overwrite,
-      });
-      const filledKeys = new Set(reply.filled.map((f) => f.key));
-      const onPage = new Set(reply.rows.filter((r) => r.status !== 'unmatched').map((r) => r.slotId));
-      setScan({ templateId: active.id, rows: reply.rows, foreignFrames: scan.foreignFrames });
-      setFilled((before) => new Set([...before, ...filledKeys]));
-      setSummary({
-        filled: filledKeys.size,
-        unsure: reply.rows.filter((r) => r.status === 'unsure' && r.slotId && !filledKeys.has(r.key)).length,
-        notFound: active.slots.filter((s) => fillValues[s.id] !== undefined && !onPage.has(s.id)).length,
-        notEmpty: reply.skipped.filter((s) => s.reason === 'not empty').length,
-        noValue: reply.skipped.filter((s) => s.reason === 'no value').length,
-        ms: Math.round(performance.now() - started),
-      });
-    } catch (err) {
-      setError(`填报失败：${userMessage(err)}`);
-    } finally {
-      setBusy(false);
-    }
-  }, [scan, active, values, tabId, learnedFor, confirmed, overwrite]);
+  const runFill = useCallback(
+    async (auto = false) => {
+      if (!scan || !active) return;
+      setBusy(true);
+      if (!auto) setNotice('');
+      const started = performance.now();
+      try {
+        const fillValues: Record<string, FillValue> = {};
+        for (const [id, v] of values) if (v.value !== null && v.value !== '') fillValues[id] = v.value;
+        const reply = await sendToTab(tabId, 'to-content:fill', {
+          slots: matchSlots(active),
+          learned: learnedFor(active),
+          values: fillValues,
+          confirmed: [...confirmed],
+          overwrite: auto ? false : overwrite,
+        });
+        const filledKeys = new Set([...filledRef.current, ...reply.filled.map((f) => f.key)]);
+        filledRef.current = filledKeys;
+        for (const r of reply.rows)
+          if (r.status === 'matched' || confirmed.has(r.key)) attempted.current.add(r.key);
+        autoRefill.current = true;
+        if (auto && reply.filled.length) setNotice(`页面上新出现的 ${reply.filled.length} 项已自动填写。`);
+        const onPage = new Set(reply.rows.filter((r) => r.status !== 'unmatched').map((r) => r.slotId));
+        setScan({ templateId: active.id, rows: reply.rows, foreignFrames: scan.foreignFrames });
+        setFilled(new Set(filledKeys));
+        setSummary({
+          filled: filledKeys.size,
+          unsure: reply.rows.filter((r) => r.status === 'unsure' && r.slotId && !filledKeys.has(r.key))
+            .length,
+          notFound: active.slots.filter((s) => fillValues[s.id] !== undefined && !onPage.has(s.id)).length,
+          notEmpty: reply.skipped.filter((s) => s.reason === 'not empty').length,
+          noValue: reply.skipped.filter((s) => s.reason === 'no value').length,
+          ms: Math.round(performance.now() - started),
+        });
+      } catch (err) {
+        setError(`填报失败：${userMessage(err)}`);
+      } finally {
+        setBusy(false);
+      }
+    },
+    [scan, active, values, tabId, learnedFor, confirmed, overwrite],
+  );
 
   const undo = async () => {
     setBusy(true);
@@ -187,6 +204,9 @@ export function PortalCompanion(props: { tabId: number; url: string; loads: numb
       const { restored } = await sendToTab(tabId, 'to-content:undo', {});
       setSummary(null);
       setFilled(new Set());
+      filledRef.current = new Set();
+      attempted.current = new Set();
+      autoRefill.current = false;
       setNotice(`已撤销，${restored} 项恢复为填报前的内容。`);
       setNonce((n) => n + 1);
     } catch (err) {
@@ -216,11 +236,22 @@ export function PortalCompanion(props: { tabId: number; url: string; loads: numb
     return () => browser.runtime.onMessage.removeListener(listener);
   }, [tabId]);
   useEffect(() => {
-    if (scan && pendingRun.current && !busy) {
+    if (!scan || busy) return;
+    if (pendingRun.current) {
       pendingRun.current = false;
       void runFill();
-    }
-  }, [scan, busy, runFill]);
+    } else if (
+      autoRefill.current &&
+      scan.rows.some(
+        (r) =>
+          r.status === 'matched' &&
+          r.slotId &&
+          !attempted.current.has(r.key) &&
+          values.get(r.slotId)?.value != null,
+      )
+    )
+      void runFill(true);
+  }, [scan, busy, runFill, values]);
 
   const correct = (key: string, slotId: string | null) => {
     session.log.setMapping(portalKey, key, slotId);

@@ -28,7 +28,7 @@ export interface RunFillResult extends Dump {
   unsure: number;
   /** Blanks with a value that no control of the page matched. */
   notFound: number;
-  /** From opening the URL to the panel's fill summary (page load, settle, scan, match, fill). */
+  /** From opening the URL to the panel's first fill summary (page load, settle, scan, match, fill). */
   elapsedMs: number;
   timings: { loadMs: number; scanMs: number; fillMs: number };
 }
@@ -81,18 +81,39 @@ export async function openPanelFor(s: ExtensionSession, tabId: number, templateI
   return panel;
 }
 
-/** Presses 一键填报 (no unsure match confirmed, nothing overwritten) and reads the summary. */
-export async function pressFill(panel: Page): Promise<{ filled: number; unsure: number; notFound: number }> {
+/**
+ * Presses 一键填报 (no unsure match confirmed, nothing overwritten) and reads the summary once the panel
+ * has been idle for a second: controls that appear after the fill (late forms) are filled by the panel
+ * itself, and their count joins the summary.
+ */
+export async function pressFill(
+  panel: Page,
+): Promise<{ filled: number; unsure: number; notFound: number; summaryAt: number }> {
   await panel.getByRole('button', { name: '一键填报' }).click();
   const summary = panel.locator('.fill-summary');
   await summary.or(panel.locator('.error-banner')).first().waitFor({ timeout: 30_000 });
   if (!(await summary.count()))
     throw new CliError(`side panel: ${await panel.locator('.error-banner').textContent()}`);
+  const summaryAt = performance.now();
+  const state = () =>
+    panel.evaluate(() => {
+      const s = document.querySelector('.fill-summary');
+      const busy = (document.querySelector('.fill-bar button.primary') as HTMLButtonElement | null)?.disabled;
+      return `${document.querySelectorAll('.field-row').length} ${s?.getAttribute('data-filled')} ${s?.getAttribute('data-unsure')} ${busy}`;
+    });
+  let last = await state();
+  let since = Date.now();
+  for (const start = Date.now(); Date.now() - since < 1000 && Date.now() - start < 10_000; ) {
+    await panel.waitForTimeout(100);
+    const now = await state();
+    if (now !== last) [last, since] = [now, Date.now()];
+  }
   const n = async (attr: string) => Number(await summary.getAttribute(attr));
   return {
     filled: await n('data-filled'),
     unsure: await n('data-unsure'),
     notFound: await n('data-not-found'),
+    summaryAt,
   };
 }
 
@@ -126,8 +147,7 @@ export async function runFill(opts: RunFillOptions): Promise<RunFillResult> {
     const t1 = performance.now();
     const panel = await openPanelFor(s, await tabIdOf(dashboard, page.url()), template.id);
     const t2 = performance.now();
-    const counts = await pressFill(panel);
-    const t3 = performance.now();
+    const { summaryAt: t3, ...counts } = await pressFill(panel);
     await page.waitForTimeout(Math.max(500, opts.afterMs ?? 500));
     const dumped = await dumpPage(page);
     return {
