@@ -2,6 +2,7 @@ import type { ExportInput, WriteProgress } from '@tianbao/excel';
 import { useRef, useState } from 'react';
 import { useLogRevision, useOpenLog } from '../hooks/use-log';
 import { ownExportInput, workbookName } from '../utils/excel-input';
+import { exportErrorZh } from '../utils/excel-messages';
 import { ExportCancelled, exportInWorker } from '../utils/excel-worker-client';
 import { downloadBytes } from './exchange-tab';
 
@@ -12,7 +13,7 @@ export type ExportState =
   | { state: 'running'; progress: WriteProgress | null }
   | { state: 'done'; name: string; bytes: number; ms: number }
   | { state: 'cancelled' }
-  | { state: 'failed'; message: string };
+  | { state: 'failed'; message: string; detail: string };
 
 /** One export at a time through the worker: progress, 取消, and the download when it is done. */
 export function useWorkerExport() {
@@ -34,7 +35,12 @@ export function useWorkerExport() {
       setStatus({ state: 'done', name, bytes: bytes.length, ms: performance.now() - started });
     } catch (err) {
       if (err instanceof ExportCancelled) setStatus({ state: 'cancelled' });
-      else setStatus({ state: 'failed', message: err instanceof Error ? err.message : String(err) });
+      else
+        setStatus({
+          state: 'failed',
+          message: exportErrorZh(err),
+          detail: err instanceof Error ? err.message : String(err),
+        });
     } finally {
       if (ctl.current === abort) ctl.current = null;
     }
@@ -83,7 +89,7 @@ export function ExportStatus(props: { status: ExportState; onCancel: () => void 
       </p>
     );
   return (
-    <p className="error-banner" role="alert">
+    <p className="error-banner" role="alert" title={s.detail}>
       导出没有完成：{s.message}
     </p>
   );

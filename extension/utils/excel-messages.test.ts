@@ -1,7 +1,14 @@
 import { LogInputError } from '@tianbao/core';
 import { ExcelImportError, type InvalidRow, type RollupProblem } from '@tianbao/excel';
 import { describe, expect, it } from 'vitest';
-import { EXCEL_ERROR_ZH, excelErrorZh, invalidRowZh, rollupProblemZh } from './excel-messages';
+import {
+  EXCEL_ERROR_ZH,
+  excelErrorZh,
+  exportErrorZh,
+  invalidRowZh,
+  rollupProblemZh,
+  WORKER_START_ZH,
+} from './excel-messages';
 
 const hasLatin = (s: string) => /[A-Za-z]{3,}/.test(s.replace(/Excel|WPS|xlsx|xls/g, ''));
 
@@ -26,6 +33,15 @@ describe('Chinese messages for workbook errors', () => {
     const other = excelErrorZh(new TypeError("Cannot read properties of undefined (reading 'x')"));
     expect(hasLatin(other)).toBe(false);
     expect(other).toContain('没有导入任何内容');
+  });
+
+  it('a worker that did not start, and any other export failure, are worded in Chinese', () => {
+    const start = Object.assign(new Error('x'), { name: 'WorkerStartError' });
+    expect(exportErrorZh(start)).toBe(WORKER_START_ZH);
+    expect(excelErrorZh(start, 'a.xlsx')).toBe(WORKER_START_ZH);
+    const other = exportErrorZh(new RangeError('Invalid array length'));
+    expect(hasLatin(other)).toBe(false);
+    expect(other).toContain('没有生成文件');
   });
 
   it('invalid rows: the reason in Chinese with the offending text', () => {

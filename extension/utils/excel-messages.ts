@@ -17,10 +17,19 @@ export const EXCEL_ERROR_ZH: Record<ExcelImportErrorCode, string> = {
 const codeOf = (err: unknown): string | undefined =>
   err instanceof Error && err.name === 'ExcelImportError' ? (err as { code?: string }).code : undefined;
 
+export const WORKER_START_ZH = '填报助手处理 Excel 的程序没有启动。请关闭本页，重新打开后再试。';
+
+/** Why an export did not finish, in Chinese (the English detail is only for a bug report). */
+export function exportErrorZh(err: unknown): string {
+  if (err instanceof Error && err.name === 'WorkerStartError') return WORKER_START_ZH;
+  return '生成文件时出错，没有生成文件。请重试；如果仍然出错，请把本页截图发给技术支持。';
+}
+
 /** A Chinese message for any error of reading, importing or rolling up a workbook; never English. */
 export function excelErrorZh(err: unknown, fileName?: string): string {
   const code = codeOf(err);
   const prefix = fileName ? `“${fileName}”：` : '';
+  if (err instanceof Error && err.name === 'WorkerStartError') return WORKER_START_ZH;
   if (code && code in EXCEL_ERROR_ZH) return prefix + EXCEL_ERROR_ZH[code as ExcelImportErrorCode];
   if (err instanceof LogInputError || err instanceof LogFileError) return prefix + err.messageZh;
   return `${prefix}无法读取这个文件，没有导入任何内容。请确认它是用 Excel 或 WPS 保存的 .xlsx 文件。`;

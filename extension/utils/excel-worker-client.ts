@@ -26,6 +26,11 @@ export class WorkerExcelError extends Error {
   }
 }
 
+/** The worker script did not load or start (seen when the extension's files change under a running page). */
+export class WorkerStartError extends Error {
+  override name = 'WorkerStartError';
+}
+
 /** How long a cancelled worker may take to stop on its own (it checks every 2,000 rows) before it is ended. */
 const CANCEL_GRACE_MS = 1500;
 
@@ -74,7 +79,7 @@ function inWorker<J extends ExcelJob>(
       if (settled) return;
       finish();
       worker.terminate();
-      reject(new Error(e.message || 'the Excel worker failed to start'));
+      reject(new WorkerStartError(e.message || 'the Excel worker failed to start'));
     };
     send(job, opts.transfer);
   });
