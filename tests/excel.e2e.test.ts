@@ -2,6 +2,7 @@
 // (column mapping, preview, invalid rows, a second import adds nothing), refuse broken files in Chinese,
 // export the official workbook through the worker (read back with SheetJS), cancel a 10k-entry export, and
 // roll up sub-units' exported tables (side by side, problems listed, download, put into the log).
+// biome-ignore-all lint/performance/useDomNodeTextContent: Playwright's innerText keeps a table's cells tab-separated
 import { readFileSync } from 'node:fs';
 import { type ExportInput, exportXlsx, slotPhrase } from '@tianbao/excel';
 import { getTemplate, type Template } from '@tianbao/templates';
@@ -100,7 +101,7 @@ const sheetText = (wb: XLSX.WorkBook, name: string) =>
     .join('\n');
 const detailValue = (wb: XLSX.WorkBook, k: string) =>
   XLSX.utils
-    .sheet_to_json<unknown[]>(wb.Sheets['指标明细'] as XLSX.WorkSheet, { header: 1 })
+    .sheet_to_json<unknown[]>(wb.Sheets.指标明细 as XLSX.WorkSheet, { header: 1 })
     .find((r) => r[7] === k)?.[5];
 
 describe('extension: Excel export, 台账 import and roll-up', () => {
@@ -252,7 +253,7 @@ describe('extension: Excel export, 台账 import and roll-up', () => {
     const meta = sheetText(wb, '_tianbao');
     expect(meta).toContain(`templateId\t${T.id}`);
     expect(meta).toContain('format\ttianbao-export');
-    const ledgerRows = XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets['活动台账'] as XLSX.WorkSheet, {
+    const ledgerRows = XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets.活动台账 as XLSX.WorkSheet, {
       header: 1,
     });
     expect(ledgerRows).toHaveLength(4);
@@ -314,7 +315,7 @@ describe('extension: Excel export, 台账 import and roll-up', () => {
     const bytes = Number(await done.getAttribute('data-bytes'));
     const wb = await readBook(d);
     expect(
-      XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets['活动台账'] as XLSX.WorkSheet, { header: 1 }),
+      XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets.活动台账 as XLSX.WorkSheet, { header: 1 }),
     ).toHaveLength(N + 4);
     let people = 95;
     for (let i = 0; i < N; i++) people += (i % 200) + 10;
