@@ -113,6 +113,15 @@ describe('UnitLog.importEntries', () => {
     expect(log.getEntry(ids[0] as string)?.contributions).toEqual({ [`${K}/s11`]: 1 });
   });
 
+  it('an imported entry can be edited; its import key cannot be changed', () => {
+    const log = newLog();
+    const [id] = log.importEntries([row(0)]).added as [string];
+    log.updateEntry(id, { title: '改过的名称', importKey: row(0).importKey });
+    expect(log.getEntry(id)).toMatchObject({ title: '改过的名称', importKey: row(0).importKey });
+    expect(() => log.updateEntry(id, { importKey: 'ledger:other' })).toThrow(LogInputError);
+    expect(log.importEntries([row(0)]).skipped).toBe(1);
+  });
+
   it('validates every row before writing any', () => {
     const log = newLog();
     const rows = [row(0), row(1), row(2, { date: '2021-13-40' })];

@@ -435,6 +435,9 @@ export class UnitLog {
   updateEntry(id: string, patch: unknown): void {
     const clean = validateEntryFields(patch, { partial: true });
     const m = this.entryMap(id);
+    // The key ties the entry to its spreadsheet row; the same value (a whole record sent back) is fine.
+    if (clean.importKey !== undefined && clean.importKey !== m.get('importKey'))
+      throw new LogInputError('importKey', 'cannot be changed', '导入编号不能修改');
     const rawContrib = (patch as { contributions?: Record<string, number> }).contributions;
     this.transact(this.shardFor(id), () => {
       for (const f of ENTRY_TEXT_FIELDS) {
