@@ -4,7 +4,16 @@
 // decoys touched, per fixture. The engine's own unseen layouts (packages/autofill/fixtures) and the demo
 // portal's pages (demo/portal) run too.
 import { execFile, execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -142,6 +151,32 @@ describe('tianbao fill: the command line', () => {
     expect(typeof dumped.unsure).toBe('number');
     expect(dumped.elapsedMs).toBeGreaterThan(0);
     expect(dumped.fields.find((f: { name: string }) => f.name === 'xm')?.value).toBe('张三丰');
+  });
+
+  test('a form that appears after the fill is filled too before the dump (late-rendered page)', async () => {
+    const dir = join(work, 'late');
+    mkdirSync(dir, { recursive: true });
+    // Blank page first; the form 2 s later, as a page that fetches its data before rendering.
+    writeFileSync(
+      join(dir, 'index.html'),
+      `<!doctype html><meta charset="utf-8"><title>late</title><div id="app">加载中…</div>
+<script>setTimeout(() => { document.getElementById('app').innerHTML =
+  '<label>填报单位 <input name="dw"></label> <label>电话号码 <input name="dh"></label>'; }, 2000);</script>`,
+    );
+    const server = await serveStatic(dir);
+    try {
+      const result = await runFill({
+        url: `${server.url}index.html`,
+        template: 'daxinganling-2020',
+        values: await valuesFor('daxinganling-2020'),
+        extensionDir,
+      });
+      const value = (name: string) => result.fields.find((f) => f.name === name)?.value;
+      expect([value('dw'), value('dh')]).toEqual(['文本0', '13900000002']);
+      expect(result.filled).toBe(2);
+    } finally {
+      await server.close();
+    }
   });
 
   test('an unknown template exits non-zero with a clear message', async () => {

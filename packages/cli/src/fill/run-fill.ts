@@ -81,51 +81,73 @@ export async function openPanelFor(s: ExtensionSession, tabId: number, templateI
   return panel;
 }
 
-/**
- * Presses 一键填报 (no unsure match confirmed, nothing overwritten) and reads the summary once the panel
- * has been idle for a second: controls that appear after the fill (late forms) are filled by the panel
- * itself, and their count joins the summary.
- */
-export async function pressFill(
-  panel: Page,
-): Promise<{ filled: number; unsure: number; notFound: number; summaryAt: number }> {
+/** What the panel shows: rows, summary counts and whether it is filling (changes while it works). */
+const panelState = (panel: Page) =>
+  panel.evaluate(() => {
+    const s = document.querySelector('.fill-summary');
+    const busy = (document.querySelector('.fill-bar button.primary') as HTMLButtonElement | null)?.disabled;
+    const rows = document.querySelectorAll('.field-row').length;
+    return `${rows} ${s?.getAttribute('data-filled')} ${s?.getAttribute('data-unsure')} ${busy}`;
+  });
+
+/** Until the panel's state has not changed for quietMs (at most maxMs); returns that state. */
+async function panelIdle(panel: Page, quietMs = 1000, maxMs = 10_000): Promise<string> {
+  let last = await panelState(panel);
+  let since = Date.now();
+  for (const start = Date.now(); Date.now() - since < quietMs && Date.now() - start < maxMs; ) {
+    await panel.waitForTimeout(100);
+    const now = await panelState(panel);
+    if (now !== last) [last, since] = [now, Date.now()];
+  }
+  return last;
+}
+
+/** Presses 一键填报 (no unsure match confirmed, nothing overwritten); resolves when the summary shows. */
+export async function pressFill(panel: Page): Promise<number> {
   await panel.getByRole('button', { name: '一键填报' }).click();
   const summary = panel.locator('.fill-summary');
   await summary.or(panel.locator('.error-banner')).first().waitFor({ timeout: 30_000 });
   if (!(await summary.count()))
     throw new CliError(`side panel: ${await panel.locator('.error-banner').textContent()}`);
-  const summaryAt = performance.now();
-  const state = () =>
-    panel.evaluate(() => {
-      const s = document.querySelector('.fill-summary');
-      const busy = (document.querySelector('.fill-bar button.primary') as HTMLButtonElement | null)?.disabled;
-      return `${document.querySelectorAll('.field-row').length} ${s?.getAttribute('data-filled')} ${s?.getAttribute('data-unsure')} ${busy}`;
+  return performance.now();
+}
+
+/**
+ * Waits until the page and the panel are both done: controls that appear after the fill are filled by
+ * the panel itself (a late form), so the page settling can start another round of the panel's work.
+ */
+async function settle(page: Page, panel: Page): Promise<void> {
+  await page.evaluate(await engineBundle());
+  for (let round = 0; round < 5; round++) {
+    const idle = await panelIdle(panel);
+    await page.evaluate(async () => {
+      const api = (globalThis as unknown as { tianbaoAutofill: typeof import('@tianbao/autofill') })
+        .tianbaoAutofill;
+      await api.waitForSettle(document, { quietMs: 300, timeoutMs: 3000 });
     });
-  let last = await state();
-  let since = Date.now();
-  for (const start = Date.now(); Date.now() - since < 1000 && Date.now() - start < 10_000; ) {
-    await panel.waitForTimeout(100);
-    const now = await state();
-    if (now !== last) [last, since] = [now, Date.now()];
+    await panel.waitForTimeout(600); // the agent reports a change after 250 ms of quiet, then the panel scans
+    if ((await panelState(panel)) === idle) return;
   }
+}
+
+async function readSummary(panel: Page): Promise<{ filled: number; unsure: number; notFound: number }> {
+  const summary = panel.locator('.fill-summary');
   const n = async (attr: string) => Number(await summary.getAttribute(attr));
   return {
     filled: await n('data-filled'),
     unsure: await n('data-unsure'),
     notFound: await n('data-not-found'),
-    summaryAt,
   };
 }
 
-/** Every control of every frame and shadow root, once the page has been quiet for a moment. */
+/** Every control of every frame and shadow root, read from the live DOM. */
 export async function dumpPage(page: Page): Promise<Dump> {
   await page.evaluate(await engineBundle());
-  return page.evaluate(async () => {
-    const api = (globalThis as unknown as { tianbaoAutofill: typeof import('@tianbao/autofill') })
-      .tianbaoAutofill;
-    await api.waitForSettle(document, { quietMs: 300, timeoutMs: 3000 });
-    return api.dump(document);
-  });
+  return page.evaluate(() =>
+    (globalThis as unknown as { tianbaoAutofill: typeof import('@tianbao/autofill') }).tianbaoAutofill.dump(
+      document,
+    ),
+  );
 }
 
 /**
@@ -147,8 +169,10 @@ export async function runFill(opts: RunFillOptions): Promise<RunFillResult> {
     const t1 = performance.now();
     const panel = await openPanelFor(s, await tabIdOf(dashboard, page.url()), template.id);
     const t2 = performance.now();
-    const { summaryAt: t3, ...counts } = await pressFill(panel);
+    const t3 = await pressFill(panel);
     await page.waitForTimeout(Math.max(500, opts.afterMs ?? 500));
+    await settle(page, panel);
+    const counts = await readSummary(panel);
     const dumped = await dumpPage(page);
     return {
       ...dumped,
