@@ -367,5 +367,6 @@ describe('side panel: the portal companion', () => {
       await page.frameLocator('iframe[name="mainFrame"]').locator('[name="tjbForm.col005"]').inputValue(),
     ).toBe(String(values['5']));
     await shot(panel, 'panel-07-frames-filled', false);
+    await page.screenshot({ path: join(SCREENSHOTS, 'panel-08-jsp-portal-filled.png') });
   });
 });

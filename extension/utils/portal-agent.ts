@@ -25,8 +25,10 @@ function foreignFrames(doc: Document): number {
       inner = null;
     }
     const src = (el as HTMLIFrameElement).src;
+    const box = el.getBoundingClientRect();
     if (inner) n += foreignFrames(inner);
-    else if (src && !src.startsWith('about:') && !src.startsWith('javascript:')) n++;
+    // Tiny or hidden frames (counters, login keep-alives) hold no form worth mentioning.
+    else if (src && /^https?:/.test(src) && box.width > 80 && box.height > 40) n++;
   }
   return n;
 }
