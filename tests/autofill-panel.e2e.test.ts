@@ -177,6 +177,7 @@ describe('side panel: the portal companion', () => {
       ((await unsure.nth(i).getAttribute('data-key')) ?? '').replace(/^.*name:/, '');
     const confirmed = await nameOf(0);
     const confirmedValue = await unsure.nth(0).locator('.field-value').textContent();
+    const confirmedLabel = (await unsure.nth(0).locator('.field-page').textContent()) ?? '';
     const leftUnsure = await Promise.all(
       Array.from({ length: (await unsure.count()) - 1 }, (_, i) => nameOf(i + 1)),
     );
@@ -186,6 +187,9 @@ describe('side panel: the portal companion', () => {
     const summary = panel.locator('.fill-summary');
     await summary.waitFor();
     expect(await inputOf(page, confirmed)).toBe(confirmedValue);
+    // The confirmation is kept as the unit's mapping: the row is a sure match from now on.
+    await panel.getByText('已确认的 1 项已保存为本单位在此页面的对应关系').waitFor();
+    await expect.poll(() => row(group(panel, 'matched'), confirmedLabel).count()).toBe(1);
     for (const name of leftUnsure) expect(await inputOf(page, name), name).toBe('');
     expect(await inputOf(page, 'dh')).toBe('13900000002');
     expect(await inputOf(page, 'zyz')).toBe(String(1000 + volunteers.index)); // the learned mapping

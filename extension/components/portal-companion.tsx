@@ -177,6 +177,14 @@ export function PortalCompanion(props: { tabId: number; url: string; loads: numb
           if (r.status === 'matched' || confirmed.has(r.key)) attempted.current.add(r.key);
         autoRefill.current = true;
         if (auto && reply.filled.length) setNotice(`页面上新出现的 ${reply.filled.length} 项已自动填写。`);
+        // A confirmed match is the person's answer for this control: kept for the unit like a correction,
+        // so next time (and for colleagues) it is filled without asking.
+        const learned = JSON.parse(learnedJson) as Record<string, string | null>;
+        const approved = reply.filled.filter((f) => confirmed.has(f.key) && learned[f.key] !== f.slotId);
+        const log = session.log;
+        for (const f of approved) log.setMapping(portalKey, f.key, f.slotId);
+        if (approved.length)
+          setNotice(`已确认的 ${approved.length} 项已保存为本单位在此页面的对应关系，下次直接填写。`);
         const onPage = new Set(reply.rows.filter((r) => r.status !== 'unmatched').map((r) => r.slotId));
         setScan({ templateId: active.id, rows: reply.rows, foreignFrames: scan.foreignFrames });
         setFilled(new Set(filledKeys));
@@ -195,7 +203,7 @@ export function PortalCompanion(props: { tabId: number; url: string; loads: numb
         setBusy(false);
       }
     },
-    [scan, active, values, tabId, learnedFor, confirmed, overwrite],
+    [scan, active, values, tabId, learnedFor, confirmed, overwrite, learnedJson, session, portalKey],
   );
 
   const undo = async () => {
