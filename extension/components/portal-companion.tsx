@@ -1,14 +1,16 @@
 import type { FillValue, LearnedMapping } from '@tianbao/autofill';
 import { getTemplate, type Template } from '@tianbao/templates';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { type Browser, browser } from 'wxt/browser';
+import { useFillRequest } from '../hooks/use-fill-request';
 import { useLogRevision, useOpenLog } from '../hooks/use-log';
+import { usePortalAgent } from '../hooks/use-portal-agent';
 import { userMessage } from '../utils/input-errors';
-import { PANEL_PORT, type PortMessage, type Request, sendMessage, sendToTab } from '../utils/messages';
-import { ensureAgent, portalKeyOf } from '../utils/portal-access';
+import { sendToTab } from '../utils/messages';
+import { portalKeyOf } from '../utils/portal-access';
 import type { PortalRow } from '../utils/portal-rows';
 import { matchSlots, panelValues } from '../utils/portal-values';
 import { FieldGroups } from './field-groups';
+import { FillBar } from './fill-bar';
 import { type FillCounts, FillSummary } from './fill-summary';
 
 interface Scan {
@@ -40,8 +42,7 @@ export function PortalCompanion(props: { tabId: number; url: string; loads: numb
   const candidates = useCandidates(template);
   const [choice, setChoice] = useState(() => new URLSearchParams(location.search).get('template') ?? 'auto');
   const [picked, setPicked] = useState<string | null>(null);
-  const [agent, setAgent] = useState(0); // > 0: the agent runs in the page (n-th page load)
-  const [nonce, setNonce] = useState(0);
+  const [rescans, setRescans] = useState(0);
   const [scan, setScan] = useState<Scan | null>(null);
   const [confirmed, setConfirmed] = useState<Set<string>>(new Set());
   const [overwrite, setOverwrite] = useState(false);
@@ -86,11 +87,14 @@ export function PortalCompanion(props: { tabId: number; url: string; loads: numb
     [learnedJson],
   );
 
-  // A new page in the tab: start the agent there, listen for its form changing while this panel is open.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: loads marks a new page in the same tab
+  const agentState = usePortalAgent(tabId, origin, loads, url);
+  const agent = agentState.page;
+  const nonce = agentState.changes + rescans;
+  const requests = useFillRequest(tabId);
+
+  // A new page in the tab: nothing of the last one carries over.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: loads and url mark a new page in the same tab
   useEffect(() => {
-    let port: Browser.runtime.Port | undefined;
-    let stopped = false;
     setScan(null);
     setPicked(null);
     pickedRef.current = null;
@@ -101,22 +105,6 @@ export function PortalCompanion(props: { tabId: number; url: string; loads: numb
     attempted.current = new Set();
     autoRefill.current = false;
     setConfirmed(new Set());
-    setAgent(0);
-    ensureAgent(origin, tabId).then(
-      () => {
-        if (stopped) return;
-        port = browser.tabs.connect(tabId, { name: PANEL_PORT, frameId: 0 });
-        port.onMessage.addListener((m: PortMessage) => {
-          if (m.type === 'to-sidepanel:page-changed') setNonce((n) => n + 1);
-        });
-        setAgent(loads + 1);
-      },
-      (err) => setError(`无法在此页面上运行：${userMessage(err)}`),
-    );
-    return () => {
-      stopped = true;
-      port?.disconnect();
-    };
   }, [tabId, origin, loads, url]);
 
   // Scan (again) when the page, the chosen table or the learned mappings change.
@@ -216,7 +204,7 @@ export function PortalCompanion(props: { tabId: number; url: string; loads: numb
       attempted.current = new Set();
       autoRefill.current = false;
       setNotice(`已撤销，${restored} 项恢复为填报前的内容。`);
-      setNonce((n) => n + 1);
+      setRescans((n) => n + 1);
     } catch (err) {
       setError(`撤销失败：${userMessage(err)}`);
     } finally {
@@ -226,23 +214,10 @@ export function PortalCompanion(props: { tabId: number; url: string; loads: numb
 
   // The context menu or keyboard command asked for 一键填报: run it once the page is scanned.
   useEffect(() => {
-    void sendMessage('to-background:take-pending-fill', { tabId }).then(
-      (r) => {
-        if (r?.pending) pendingRun.current = true;
-      },
-      () => undefined,
-    );
-    const listener = (message: unknown, _sender: unknown, reply: (r: unknown) => void) => {
-      const m = message as Request<'to-sidepanel:run-fill'>;
-      if (m?.type !== 'to-sidepanel:run-fill' || m.tabId !== tabId) return false;
-      pendingRun.current = true;
-      setNonce((n) => n + 1);
-      reply({ ok: true });
-      return false;
-    };
-    browser.runtime.onMessage.addListener(listener);
-    return () => browser.runtime.onMessage.removeListener(listener);
-  }, [tabId]);
+    if (!requests) return;
+    pendingRun.current = true;
+    setRescans((n) => n + 1);
+  }, [requests]);
   useEffect(() => {
     if (!scan || busy) return;
     if (pendingRun.current) {
@@ -269,31 +244,17 @@ export function PortalCompanion(props: { tabId: number; url: string; loads: numb
 
   return (
     <section className="companion">
-      <div className="companion-head">
-        <label className="template-select">
-          <span>对照</span>
-          <select value={choice} onChange={(e) => setChoice(e.target.value)} aria-label="对照的表">
-            <option value="auto">
-              自动选择{picked ? `（${candidates.find((t) => t.id === picked)?.title ?? picked}）` : ''}
-            </option>
-            {candidates.map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.title}
-              </option>
-            ))}
-          </select>
-        </label>
-        <div className="fill-bar">
-          <button type="button" className="primary" onClick={() => void runFill()} disabled={!scan || busy}>
-            一键填报
-          </button>
-          <label className="inline small-text">
-            <input type="checkbox" checked={overwrite} onChange={(e) => setOverwrite(e.target.checked)} />
-            覆盖网页上已有的内容
-          </label>
-        </div>
-      </div>
-      {error ? <p className="error-banner">{error}</p> : null}
+      <FillBar
+        choice={choice}
+        onChoice={setChoice}
+        picked={picked}
+        candidates={candidates}
+        canFill={!!scan && !busy}
+        onFill={() => void runFill()}
+        overwrite={overwrite}
+        onOverwrite={setOverwrite}
+      />
+      {error || agentState.error ? <p className="error-banner">{error || agentState.error}</p> : null}
       {notice ? <p className="notice">{notice}</p> : null}
       {summary ? <FillSummary counts={summary} onUndo={() => void undo()} busy={busy} /> : null}
       {!scan && !error ? <p className="loading">正在读取页面上的填报项…</p> : null}

@@ -1,0 +1,44 @@
+import type { Template } from '@tianbao/templates';
+
+/** The panel's head: which table the page is read against, 一键填报, and whether to overwrite. */
+export function FillBar(props: {
+  choice: string;
+  onChoice: (id: string) => void;
+  /** The table 自动选择 settled on. */
+  picked: string | null;
+  candidates: Template[];
+  canFill: boolean;
+  onFill: () => void;
+  overwrite: boolean;
+  onOverwrite: (on: boolean) => void;
+}) {
+  const picked = props.candidates.find((t) => t.id === props.picked);
+  return (
+    <div className="companion-head">
+      <label className="template-select">
+        <span>对照</span>
+        <select value={props.choice} onChange={(e) => props.onChoice(e.target.value)} aria-label="对照的表">
+          <option value="auto">自动选择{picked ? `（${picked.title}）` : ''}</option>
+          {props.candidates.map((t) => (
+            <option key={t.id} value={t.id}>
+              {t.title}
+            </option>
+          ))}
+        </select>
+      </label>
+      <div className="fill-bar">
+        <button type="button" className="primary" onClick={props.onFill} disabled={!props.canFill}>
+          一键填报
+        </button>
+        <label className="inline small-text">
+          <input
+            type="checkbox"
+            checked={props.overwrite}
+            onChange={(e) => props.onOverwrite(e.target.checked)}
+          />
+          覆盖网页上已有的内容
+        </label>
+      </div>
+    </div>
+  );
+}
