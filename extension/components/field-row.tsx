@@ -42,6 +42,11 @@ export function FieldRow(props: {
           </span>
           {props.filled ? <span className="tag ok filled-tag">已填</span> : null}
           {row.status === 'unsure' ? (
+            <span className="confidence" title={row.reason}>
+              把握 {Math.round(row.confidence * 100)}%
+            </span>
+          ) : null}
+          {row.status === 'unsure' ? (
             <label className="confirm">
               <input
                 type="checkbox"

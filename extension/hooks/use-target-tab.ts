@@ -56,14 +56,19 @@ export function useTargetTab(): TargetTab | null | 'none' {
       return false;
     };
     const onFocus = () => void show();
+    const onRemoved = (id: number) => {
+      if (id === tabId) void (fixed !== undefined ? show() : followActive());
+    };
     browser.tabs.onActivated.addListener(onActivated);
     browser.tabs.onUpdated.addListener(onUpdated);
+    browser.tabs.onRemoved.addListener(onRemoved);
     browser.runtime.onMessage.addListener(onMessage);
     addEventListener('focus', onFocus);
     void (fixed !== undefined ? show() : followActive());
     return () => {
       browser.tabs.onActivated.removeListener(onActivated);
       browser.tabs.onUpdated.removeListener(onUpdated);
+      browser.tabs.onRemoved.removeListener(onRemoved);
       browser.runtime.onMessage.removeListener(onMessage);
       removeEventListener('focus', onFocus);
     };
