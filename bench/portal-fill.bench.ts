@@ -5,7 +5,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { runFill } from '../packages/cli/src/fill/run-fill.ts';
+import { runFill } from '../packages/cli/src/index.ts';
 import { serveStatic } from '../tests/support/serve-static.ts';
 import { type BenchResult, info } from './result.ts';
 

@@ -19,8 +19,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { BUILT_EXTENSION } from '../packages/cli/src/fill/extension-copy.ts';
-import { runFill } from '../packages/cli/src/fill/run-fill.ts';
+import { BUILT_EXTENSION, runFill } from '../packages/cli/src/index.ts';
 import { type StaticServer, serveStatic } from './support/serve-static.ts';
 
 const repo = resolve(import.meta.dirname, '..');

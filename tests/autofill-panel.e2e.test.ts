@@ -10,14 +10,15 @@ import { dirname, join, resolve } from 'node:path';
 import { getTemplate } from '@tianbao/templates';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { BUILT_EXTENSION, extensionWithAccess } from '../packages/cli/src/fill/extension-copy.ts';
-import { fillLogFile } from '../packages/cli/src/fill/fill-log.ts';
 import {
+  BUILT_EXTENSION,
   type ExtensionSession,
+  extensionWithAccess,
+  fillLogFile,
   joinLogThroughUi,
   launchWithExtension,
   tabIdOf,
-} from '../packages/cli/src/fill/launch-browser.ts';
+} from '../packages/cli/src/index.ts';
 import { SCREENSHOTS, screenshot } from './support/extension-browser.ts';
 import { type StaticServer, serveStatic } from './support/serve-static.ts';
 
