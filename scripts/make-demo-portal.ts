@@ -176,7 +176,9 @@ function elLabel(s: Slot, row: Row, prev: Slot | undefined): string {
   if (s.kind === 'text') return `${s.before}____${s.after}`;
   const unit = s.kind === 'percent' ? '%' : s.unit;
   const rest = s.after.trim().slice(unit.length).trim();
-  const phrase = rest ? `${s.before}${rest}` : s.before || (prev ? `${prev.before}` : row.item);
+  // 组织观看（ ）场，（ ）人次 → 组织观看（人次); a bare blank after a text blank → the row's item.
+  const after = prev && (prev.kind === 'number' || prev.kind === 'percent') ? prev.before : row.item;
+  const phrase = rest ? `${s.before}${rest}` : s.before || after;
   return `${phrase}（${unit}）`;
 }
 
