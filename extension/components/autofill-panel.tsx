@@ -1,6 +1,6 @@
 import '../assets/panel.css';
 import { useTargetTab } from '../hooks/use-target-tab';
-import { portalOrigin } from '../utils/portal-access';
+import { portalOrigin } from '../utils/portal-origin';
 import { PortalCompanion } from './portal-companion';
 import { PortalGate } from './portal-gate';
 

@@ -6,7 +6,7 @@ import { useLogRevision, useOpenLog } from '../hooks/use-log';
 import { usePortalAgent } from '../hooks/use-portal-agent';
 import { userMessage } from '../utils/input-errors';
 import { sendToTab } from '../utils/messages';
-import { portalKeyOf } from '../utils/portal-access';
+import { portalKeyOf } from '../utils/portal-origin';
 import type { PortalRow } from '../utils/portal-rows';
 import { matchSlots, panelValues } from '../utils/portal-values';
 import { FieldGroups } from './field-groups';

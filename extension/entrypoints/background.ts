@@ -1,6 +1,8 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { onMessages, sendMessage } from '../utils/messages';
+import { forgetPortal } from '../utils/portal-access';
+import { originOfPattern } from '../utils/portal-origin';
 import { deadlineAlarms, remindersOn } from '../utils/settings';
 
 /**
@@ -87,6 +89,14 @@ export default defineBackground(() => {
   });
   browser.commands.onCommand.addListener((command, tab) => {
     if (command === 'fill-page') fillPage(tab);
+  });
+
+  // Site access taken away in Chrome's settings: stop registering the portal agent there.
+  browser.permissions.onRemoved.addListener(({ origins }) => {
+    for (const pattern of origins ?? []) {
+      const origin = originOfPattern(pattern);
+      if (origin) void forgetPortal(origin).catch(() => undefined);
+    }
   });
 
   onMessages({

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { sendToTab } from './messages';
+import { originPattern } from './portal-origin';
 import { enabledPortals } from './settings';
 
 /**
@@ -9,24 +10,6 @@ import { enabledPortals } from './settings';
  */
 const SCRIPT = '/content-scripts/content.js';
 const scriptId = (origin: string) => `portal:${origin}`;
-export const originPattern = (origin: string) => `${origin}/*`;
-
-/** http(s) origin of a page, or null for pages the extension never touches (chrome://, files, the store). */
-export function portalOrigin(url: string | undefined): string | null {
-  if (!url) return null;
-  try {
-    const u = new URL(url);
-    return u.protocol === 'http:' || u.protocol === 'https:' ? u.origin : null;
-  } catch {
-    return null;
-  }
-}
-
-/** Learned mappings are kept per page of a portal: origin + path (no query: session ids live there). */
-export function portalKeyOf(url: string): string {
-  const u = new URL(url);
-  return `${u.origin}${u.pathname}`;
-}
 
 export function hasAccess(origin: string): Promise<boolean> {
   return browser.permissions.contains({ origins: [originPattern(origin)] });
@@ -45,11 +28,16 @@ export async function enablePortal(origin: string, tabId: number): Promise<boole
 }
 
 export async function disablePortal(origin: string): Promise<void> {
+  await forgetPortal(origin);
+  await browser.permissions.remove({ origins: [originPattern(origin)] });
+}
+
+/** The agent no longer starts on the origin's pages (also when access was taken away in Chrome's settings). */
+export async function forgetPortal(origin: string): Promise<void> {
   const id = scriptId(origin);
   const registered = await browser.scripting.getRegisteredContentScripts({ ids: [id] });
   if (registered.length) await browser.scripting.unregisterContentScripts({ ids: [id] });
   await enabledPortals.setValue((await enabledPortals.getValue()).filter((o) => o !== origin));
-  await browser.permissions.remove({ origins: [originPattern(origin)] });
 }
 
 /** Registers the agent for the origin (if not yet) and injects it into the tab unless it already runs. */
