@@ -221,11 +221,11 @@ ${cards}
 </main>`,
       // Like a Vue app, the form is mounted a moment after the page loads.
       `<script>
-(function () {
-  var app = document.getElementById('app');
-  var html = app.innerHTML;
+(() => {
+  const app = document.getElementById('app');
+  const html = app.innerHTML;
   app.innerHTML = '<p class="tips">加载中…</p>';
-  setTimeout(function () { app.innerHTML = html; }, 400);
+  setTimeout(() => { app.innerHTML = html; }, 400);
 })();
 </script>`,
     ),
