@@ -39,8 +39,8 @@ export function FieldGroups(props: {
                 slots={props.template.slots}
                 confirmed={props.confirmed.has(r.key)}
                 filled={props.filled.has(r.key)}
-                onConfirm={(on) => props.onConfirm(r.key, on)}
-                onCorrect={(id) => props.onCorrect(r.key, id)}
+                onConfirm={props.onConfirm}
+                onCorrect={props.onCorrect}
               />
             ))}
           </ul>

@@ -1,11 +1,11 @@
 import type { Slot } from '@tianbao/templates';
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import type { PortalRow } from '../utils/portal-rows';
 import { formatValue, type PanelValue, slotTitle } from '../utils/portal-values';
 import { SlotPicker } from './slot-picker';
 
 /** One control of the portal page: what the page calls it, the blank it gets, the value and its source. */
-export function FieldRow(props: {
+export const FieldRow = memo(function FieldRow(props: {
   row: PortalRow;
   slot: Slot | undefined;
   value: PanelValue | undefined;
@@ -13,8 +13,8 @@ export function FieldRow(props: {
   confirmed: boolean;
   /** Written into the page by the last 一键填报. */
   filled: boolean;
-  onConfirm: (on: boolean) => void;
-  onCorrect: (slotId: string | null) => void;
+  onConfirm: (key: string, on: boolean) => void;
+  onCorrect: (key: string, slotId: string | null) => void;
 }) {
   const { row, slot, value } = props;
   const [picking, setPicking] = useState(false);
@@ -51,7 +51,7 @@ export function FieldRow(props: {
               <input
                 type="checkbox"
                 checked={props.confirmed}
-                onChange={(e) => props.onConfirm(e.target.checked)}
+                onChange={(e) => props.onConfirm(row.key, e.target.checked)}
                 aria-label={`确认填写：${row.label}`}
               />
               确认填写
@@ -75,10 +75,10 @@ export function FieldRow(props: {
           onCancel={() => setPicking(false)}
           onPick={(id) => {
             setPicking(false);
-            props.onCorrect(id);
+            props.onCorrect(row.key, id);
           }}
         />
       ) : null}
     </li>
   );
-}
+});

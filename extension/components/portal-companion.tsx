@@ -1,4 +1,5 @@
 import type { FillValue, LearnedMapping } from '@tianbao/autofill';
+import type { UnitLog } from '@tianbao/core';
 import { getTemplate, type Template } from '@tianbao/templates';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useFillRequest } from '../hooks/use-fill-request';
@@ -8,7 +9,7 @@ import { userMessage } from '../utils/input-errors';
 import { sendToTab } from '../utils/messages';
 import { portalKeyOf } from '../utils/portal-origin';
 import type { PortalRow } from '../utils/portal-rows';
-import { matchSlots, panelValues } from '../utils/portal-values';
+import { matchSlots, type PanelValue, panelValues } from '../utils/portal-values';
 import { FieldGroups } from './field-groups';
 import { FillBar } from './fill-bar';
 import { type FillCounts, FillSummary } from './fill-summary';
@@ -26,6 +27,26 @@ function useCandidates(template: Template | undefined): Template[] {
     const liaison = getTemplate('liaison');
     return [template, liaison].filter((t, i, all): t is Template => !!t && all.indexOf(t) === i);
   }, [template]);
+}
+
+/**
+ * The blanks' values, recomputed when the log changes (shards load one by one at first, each a change)
+ * but keeping the previous object for every blank whose value did not change, so unchanged rows are not
+ * drawn again.
+ */
+function useStableValues(log: UnitLog, template: Template | undefined, rev: number): Map<string, PanelValue> {
+  const last = useRef(new Map<string, PanelValue>());
+  // biome-ignore lint/correctness/useExhaustiveDependencies: rev is the log's change counter
+  return useMemo(() => {
+    const next = template ? panelValues(log, template) : new Map<string, PanelValue>();
+    for (const [id, v] of next) {
+      const was = last.current.get(id);
+      if (was && was.value === v.value && was.source === v.source && was.explanation === v.explanation)
+        next.set(id, was);
+    }
+    last.current = next;
+    return next;
+  }, [log, template, rev]);
 }
 
 const found = (rows: PortalRow[]) => rows.filter((r) => r.status !== 'unmatched' && r.slotId).length;
@@ -71,11 +92,7 @@ export function PortalCompanion(props: { tabId: number; url: string; loads: numb
   );
   const activeId = choice === 'auto' ? picked : choice;
   const active = candidates.find((t) => t.id === (scan?.templateId ?? activeId));
-  // biome-ignore lint/correctness/useExhaustiveDependencies: rev is the log's change counter
-  const values = useMemo(
-    () => (active ? panelValues(session.log, active) : new Map()),
-    [session, active, rev],
-  );
+  const values = useStableValues(session.log, active, rev);
 
   const learnedFor = useCallback(
     (t: Template): LearnedMapping[] => {
@@ -236,11 +253,25 @@ export function PortalCompanion(props: { tabId: number; url: string; loads: numb
       void runFill(true);
   }, [scan, busy, runFill, values]);
 
-  const correct = (key: string, slotId: string | null) => {
-    session.log.setMapping(portalKey, key, slotId);
-    setSummary(null);
-    setNotice(slotId ? '已更正，并保存为本单位在此页面的对应关系。' : '此项以后不再填写（已保存）。');
-  };
+  // Stable handlers, so rows whose own data did not change skip re-rendering (a page may have 300 rows).
+  const correct = useCallback(
+    (key: string, slotId: string | null) => {
+      session.log.setMapping(portalKey, key, slotId);
+      setSummary(null);
+      setNotice(slotId ? '已更正，并保存为本单位在此页面的对应关系。' : '此项以后不再填写（已保存）。');
+    },
+    [session, portalKey],
+  );
+  const confirm = useCallback(
+    (key: string, on: boolean) =>
+      setConfirmed((c) => {
+        const next = new Set(c);
+        if (on) next.add(key);
+        else next.delete(key);
+        return next;
+      }),
+    [],
+  );
 
   return (
     <section className="companion">
@@ -271,14 +302,7 @@ export function PortalCompanion(props: { tabId: number; url: string; loads: numb
           values={values}
           confirmed={confirmed}
           filled={filled}
-          onConfirm={(key, on) =>
-            setConfirmed((c) => {
-              const next = new Set(c);
-              if (on) next.add(key);
-              else next.delete(key);
-              return next;
-            })
-          }
+          onConfirm={confirm}
           onCorrect={correct}
         />
       ) : null}

@@ -42,9 +42,23 @@ export async function forgetPortal(origin: string): Promise<void> {
 
 /** Registers the agent for the origin (if not yet) and injects it into the tab unless it already runs. */
 export async function ensureAgent(origin: string, tabId: number): Promise<void> {
+  // Registration is for the origin's next pages; the open one gets the script directly. Both at once:
+  // registering persists to the profile and is slow the first time.
+  await Promise.all([
+    registerAgent(origin),
+    agentRunning(tabId).then((running) =>
+      running
+        ? undefined
+        : browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: [SCRIPT] }),
+    ),
+  ]);
+}
+
+async function registerAgent(origin: string): Promise<void> {
   const id = scriptId(origin);
   const registered = await browser.scripting.getRegisteredContentScripts({ ids: [id] });
-  if (!registered.length)
+  if (registered.length) return;
+  try {
     await browser.scripting.registerContentScripts([
       {
         id,
@@ -55,8 +69,10 @@ export async function ensureAgent(origin: string, tabId: number): Promise<void> 
         persistAcrossSessions: true,
       },
     ]);
-  if (await agentRunning(tabId)) return;
-  await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: [SCRIPT] });
+  } catch (err) {
+    // Another panel registered it meanwhile: fine. Anything else is an error.
+    if (!(await browser.scripting.getRegisteredContentScripts({ ids: [id] })).length) throw err;
+  }
 }
 
 export async function agentRunning(tabId: number): Promise<boolean> {
