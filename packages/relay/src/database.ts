@@ -48,5 +48,17 @@ export function openDatabase(file: string): RelayDatabase {
   db.pragma('busy_timeout = 5000');
   db.pragma('foreign_keys = ON');
   db.exec(schema);
+  migrate(db);
   return db;
+}
+
+/**
+ * Brings a file written by an earlier relay up to this schema, so upgrading never refuses an existing
+ * unit's data. (The first files had documents without the version column that compaction stamps.)
+ */
+function migrate(db: RelayDatabase): void {
+  const columns = db.prepare('PRAGMA table_info(documents)').all() as { name: string }[];
+  if (!columns.some((c) => c.name === 'version'))
+    db.exec('ALTER TABLE documents ADD COLUMN version INTEGER NOT NULL DEFAULT 1');
+  db.pragma('user_version = 1');
 }

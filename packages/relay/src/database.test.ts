@@ -1,0 +1,26 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { openDatabase } from './database.ts';
+
+describe('relay database', () => {
+  it('opens a file written by an earlier relay (documents without a version column), keeping its rows', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'tianbao-db-')), 'tianbao.sqlite');
+    const old = new Database(file);
+    old.exec(
+      'CREATE TABLE documents (name TEXT PRIMARY KEY, state BLOB NOT NULL, updated_at INTEGER NOT NULL)',
+    );
+    old
+      .prepare('INSERT INTO documents (name, state, updated_at) VALUES (?, ?, ?)')
+      .run('u/l', Buffer.from([0, 0]), 1);
+    old.close();
+    const db = openDatabase(file);
+    expect(db.prepare('SELECT name, version FROM documents').all()).toEqual([{ name: 'u/l', version: 1 }]);
+    expect(db.pragma('user_version', { simple: true })).toBe(1);
+    db.close();
+    // Opening again is a no-op.
+    openDatabase(file).close();
+  });
+});
