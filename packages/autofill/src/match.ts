@@ -107,7 +107,15 @@ export function match(
     taken[pi[k] as number] = 1;
     slotUsed[pj[k] as number] = 1;
     usedSlots.add(slot);
-    const detail = scorePair(t, slot);
+    // The table already knows which phrases agreed: no second scoring for the reason text.
+    const best = table.phrase[k] as number;
+    const detail: PairScore = {
+      score: ps[k] as number,
+      pageText: best === 0xffff ? '' : (t.phrases[best >> 8] ?? ''),
+      slotText: best === 0xffff ? '' : (slot.phrases[best & 0xff] ?? ''),
+      unit: !!t.unit && t.unit === slot.unit,
+      row: table.row[k] === 1,
+    };
     result.set(t, {
       slot,
       detail,

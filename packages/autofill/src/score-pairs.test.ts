@@ -11,7 +11,7 @@ import { page } from './test-dom.ts';
 const shared = new URL('../../../../shared/', import.meta.url);
 
 describe('scorePairs', () => {
-  test('the fast table gives the same scores as scorePair, the one reasons are built from', () => {
+  test('the fast table gives the same scores, best phrases and row agreement as scorePair', () => {
     const html = readFileSync(new URL('portals/daxinganling-2020-table/index.html', shared), 'utf8');
     const doc = page(/<body[^>]*>([\s\S]*)<\/body>/i.exec(html)?.[1] ?? html);
     const targets = targetsOf(scan(doc));
@@ -26,7 +26,13 @@ describe('scorePairs', () => {
       const t = targets[table.i[k] as number];
       const s = infos[table.j[k] as number];
       if (!t || !s) throw new Error('pair out of range');
-      expect(table.s[k]).toBeCloseTo(scorePair(t, s).score, 5);
+      const slow = scorePair(t, s);
+      expect(table.s[k]).toBeCloseTo(slow.score, 5);
+      // The reason shown to the user is built from these, so they must agree too.
+      const best = table.phrase[k] as number;
+      expect(best === 0xffff ? '' : t.phrases[best >> 8]).toBe(slow.pageText);
+      expect(best === 0xffff ? '' : s.phrases[best & 0xff]).toBe(slow.slotText);
+      expect(table.row[k] === 1).toBe(slow.row);
     }
   });
 });

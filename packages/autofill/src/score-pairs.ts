@@ -32,6 +32,10 @@ export interface PairTable {
   i: Int32Array;
   j: Int32Array;
   s: Float32Array;
+  /** For the reason shown to the user: which page phrase and template phrase agreed best (p << 8 | q,
+   * 0xffff for none) and whether the row names the slot's item. */
+  phrase: Uint16Array;
+  row: Uint8Array;
 }
 
 /** Every compatible pair with a score above 0, in target order. */
@@ -43,8 +47,10 @@ export function scorePairs(targets: readonly Target[], infos: readonly SlotInfo[
     i: new Int32Array(64),
     j: new Int32Array(64),
     s: new Float32Array(64),
+    phrase: new Uint16Array(64),
+    row: new Uint8Array(64),
   };
-  const push = (i: number, j: number, s: number) => {
+  const push = (i: number, j: number, s: number, phrase: number, row: boolean) => {
     if (out.count === out.i.length) {
       const grow = out.count * 2;
       const ni = new Int32Array(grow);
@@ -53,6 +59,12 @@ export function scorePairs(targets: readonly Target[], infos: readonly SlotInfo[
       ni.set(out.i);
       nj.set(out.j);
       ns.set(out.s);
+      const np = new Uint16Array(grow);
+      np.set(out.phrase);
+      out.phrase = np;
+      const nr = new Uint8Array(grow);
+      nr.set(out.row);
+      out.row = nr;
       out.i = ni;
       out.j = nj;
       out.s = ns;
@@ -60,6 +72,8 @@ export function scorePairs(targets: readonly Target[], infos: readonly SlotInfo[
     out.i[out.count] = i;
     out.j[out.count] = j;
     out.s[out.count] = s;
+    out.phrase[out.count] = phrase;
+    out.row[out.count] = row ? 1 : 0;
     out.count++;
   };
 
@@ -72,7 +86,7 @@ export function scorePairs(targets: readonly Target[], infos: readonly SlotInfo[
   const itemSlots: number[][] = [];
   const itemOf: SlotInfo[] = [];
   const owner: number[] = [];
-  const postings = new Map<string, number[]>();
+  const postings: number[][] = [];
   for (let j = 0; j < m; j++) {
     const s = infos[j] as SlotInfo;
     slotKind[j] = KINDS.indexOf(s.kind);
@@ -90,38 +104,41 @@ export function scorePairs(targets: readonly Target[], infos: readonly SlotInfo[
       const id = owner.length;
       const g = grams(q);
       owner.push(j);
-      for (const x of g) {
-        const list = postings.get(x);
+      for (let a = 0; a < g.length; a++) {
+        const x = g[a] as number;
+        const list = postings[x];
         if (list) list.push(id);
-        else postings.set(x, [id]);
+        else postings[x] = [id];
       }
     }
   }
   const items = itemOf.length;
   // Item and group bigrams → items, so a row's containment of every item costs one pass over its bigrams.
-  const itemPost = new Map<string, number[]>();
-  const groupPost = new Map<string, number[]>();
+  const itemPost: number[][] = [];
+  const groupPost: number[][] = [];
   const itemSize = new Int32Array(items);
   const groupSize = new Int32Array(items);
-  const index = (post: Map<string, number[]>, g: Set<string>, it: number) => {
-    for (const x of g) {
-      const list = post.get(x);
+  const index = (post: number[][], g: Int32Array, it: number) => {
+    for (let a = 0; a < g.length; a++) {
+      const x = g[a] as number;
+      const list = post[x];
       if (list) list.push(it);
-      else post.set(x, [it]);
+      else post[x] = [it];
     }
   };
   for (let it = 0; it < items; it++) {
     const s = itemOf[it] as SlotInfo;
     const gi = grams(s.item);
-    const gg = s.group ? grams(s.group) : new Set<string>();
-    itemSize[it] = gi.size;
-    groupSize[it] = gg.size;
+    const gg = s.group ? grams(s.group) : new Int32Array(0);
+    itemSize[it] = gi.length;
+    groupSize[it] = gg.length;
     index(itemPost, gi, it);
     index(groupPost, gg, it);
   }
   // compatible() reads only the slot's kind: one probe per kind, built once.
   const probes = infos.length ? KINDS.map((kind) => ({ ...(infos[0] as SlotInfo), kind })) : [];
   const itemHits = new Int32Array(items);
+  const compat = new Uint8Array(KINDS.length);
   const groupHits = new Int32Array(items);
 
   // Per distinct row text: containment of each item (and its group) in it, computed once.
@@ -143,21 +160,25 @@ export function scorePairs(targets: readonly Target[], infos: readonly SlotInfo[
   for (let i = 0; i < n; i++) {
     const t = targets[i] as Target;
     // Which slot kinds this control can hold.
-    const compat = probes.map((probe) => compatible(t, probe));
+    for (let k = 0; k < probes.length; k++) compat[k] = compatible(t, probes[k] as SlotInfo) ? 1 : 0;
     const tUnit = t.unit ? unitId(t.unit) : -1;
     const tKind = t.first.kind;
     const tGrams = t.phrases.map(grams);
 
-    for (const gp of tGrams) {
+    for (let p = 0; p < tGrams.length; p++) {
+      const gp = tGrams[p] as Int32Array;
       let rare = false;
-      for (const x of gp) {
-        const list = postings.get(x);
+      for (let a = 0; a < gp.length; a++) {
+        const list = postings[gp[a] as number];
         if (!list || list.length > common) continue;
         rare = true;
-        for (const id of list) add(owner[id] as number);
+        for (let b = 0; b < list.length; b++) add(owner[list[b] as number] as number);
       }
       if (rare) continue;
-      for (const x of gp) for (const id of postings.get(x) ?? []) add(owner[id] as number);
+      for (let a = 0; a < gp.length; a++) {
+        const list = postings[gp[a] as number];
+        if (list) for (let b = 0; b < list.length; b++) add(owner[list[b] as number] as number);
+      }
     }
 
     let rows: Float32Array | undefined;
@@ -168,9 +189,17 @@ export function scorePairs(targets: readonly Target[], infos: readonly SlotInfo[
         rows = new Float32Array(items * 2);
         itemHits.fill(0);
         groupHits.fill(0);
-        for (const x of grams(t.row)) {
-          for (const it of itemPost.get(x) ?? []) itemHits[it] = (itemHits[it] as number) + 1;
-          for (const it of groupPost.get(x) ?? []) groupHits[it] = (groupHits[it] as number) + 1;
+        const gr = grams(t.row);
+        for (let a = 0; a < gr.length; a++) {
+          const x = gr[a] as number;
+          const il = itemPost[x];
+          if (il)
+            for (let b = 0; b < il.length; b++)
+              itemHits[il[b] as number] = (itemHits[il[b] as number] as number) + 1;
+          const gl = groupPost[x];
+          if (gl)
+            for (let b = 0; b < gl.length; b++)
+              groupHits[gl[b] as number] = (groupHits[gl[b] as number] as number) + 1;
         }
         // Same numbers as rowContainment() in score.ts: share of the item's (group's) bigrams in the row.
         for (let it = 0; it < items; it++) {
@@ -181,7 +210,10 @@ export function scorePairs(targets: readonly Target[], infos: readonly SlotInfo[
       }
       for (let it = 0; it < items; it++) {
         if ((rows[it * 2] as number) <= 0.8) continue;
-        for (const j of itemSlots[it] ?? []) {
+        const list = itemSlots[it];
+        if (!list) continue;
+        for (let b = 0; b < list.length; b++) {
+          const j = list[b] as number;
           if (!seen[j]) {
             seen[j] = 1;
             candidates.push(j);
@@ -190,20 +222,28 @@ export function scorePairs(targets: readonly Target[], infos: readonly SlotInfo[
       }
     }
 
-    for (const j of candidates) {
+    for (let c = 0; c < candidates.length; c++) {
+      const j = candidates[c] as number;
       seen[j] = 0;
       const sk = slotKind[j] as number;
       if (!compat[sk]) continue;
       const s = infos[j] as SlotInfo;
       let ph = 0;
-      for (const gp of tGrams) {
-        if (!gp.size) continue;
-        for (const gq of slotGrams[j] as Set<string>[]) {
-          if (!gq.size) continue;
+      let best = 0xffff;
+      const sGrams = slotGrams[j] as Int32Array[];
+      for (let p = 0; p < tGrams.length; p++) {
+        const gp = tGrams[p] as Int32Array;
+        if (!gp.length) continue;
+        for (let q = 0; q < sGrams.length; q++) {
+          const gq = sGrams[q] as Int32Array;
+          if (!gq.length) continue;
           const k = shared(gp, gq);
           if (!k) continue;
-          const v = 0.5 * (k / Math.min(gp.size, gq.size)) + 0.5 * (k / Math.max(gp.size, gq.size));
-          if (v > ph) ph = v;
+          const v = 0.5 * (k / Math.min(gp.length, gq.length)) + 0.5 * (k / Math.max(gp.length, gq.length));
+          if (v > ph) {
+            ph = v;
+            best = p < 255 && q < 256 ? (p << 8) | q : 0xffff;
+          }
         }
       }
       if (t.after && s.after) ph = Math.max(ph, 0.5 * ph + 0.5 * similarity(t.after, s.after));
@@ -216,7 +256,8 @@ export function scorePairs(targets: readonly Target[], infos: readonly SlotInfo[
       if ((tKind === 'date' && sk === 4) || (tKind === 'tel' && sk === 5)) score += 0.1;
       if (tKind === 'number' && (sk === 0 || sk === 1)) score += 0.05;
       if (t.boolean && sk === 3) score += 0.05;
-      if (score > 0) push(i, j, Math.min(1, score));
+      if (score > 0)
+        push(i, j, Math.min(1, score), best, !!rows && it >= 0 && (rows[it * 2] as number) > 0.8);
     }
     candidates.length = 0;
   }

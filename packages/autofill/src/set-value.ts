@@ -4,13 +4,50 @@ import { standIn } from './dom.ts';
 import type { Control } from './types.ts';
 
 type View = Window & typeof globalThis;
+type Setter = (this: Element, v: unknown) => void;
 
-const viewOf = (el: Element): View | null => el.ownerDocument.defaultView as View | null;
+/** A frame's own setters and event classes, looked up once per frame instead of once per control. */
+interface Kit {
+  setters: Map<string, Setter | undefined>;
+  /** InputEvent, or plain Event in a DOM without it: both take the same options. */
+  InputEvent: new (
+    type: string,
+    init: InputEventInit,
+  ) => Event;
+  Event: typeof Event;
+  FocusEvent: typeof FocusEvent;
+}
 
-function protoSetter(
-  el: Control,
-  prop: 'value' | 'checked',
-): ((this: Element, v: unknown) => void) | undefined {
+const kits = new WeakMap<object, Kit>();
+const lent = new WeakMap<Document, View>();
+
+/** A document without a window (the warm-up's scratch copy) uses the classes of the one that made it. */
+export function lendView(scratch: Document, view: Window | null): void {
+  if (view) lent.set(scratch, view as View);
+}
+
+const viewOf = (el: Element): View | null =>
+  (el.ownerDocument.defaultView as View | null) ?? lent.get(el.ownerDocument) ?? null;
+
+function kitOf(el: Element): Kit {
+  const view = viewOf(el);
+  const key = view ?? el.ownerDocument;
+  const known = kits.get(key);
+  if (known) return known;
+  const kit: Kit = {
+    setters: new Map(),
+    InputEvent: view?.InputEvent ?? view?.Event ?? InputEvent,
+    Event: view?.Event ?? Event,
+    FocusEvent: view?.FocusEvent ?? FocusEvent,
+  };
+  kits.set(key, kit);
+  return kit;
+}
+
+function protoSetter(el: Control, prop: 'value' | 'checked'): Setter | undefined {
+  const kit = kitOf(el);
+  const key = `${el.localName}.${prop}`;
+  if (kit.setters.has(key)) return kit.setters.get(key);
   const view = viewOf(el);
   const ctor =
     el.localName === 'input'
@@ -18,17 +55,21 @@ function protoSetter(
       : el.localName === 'select'
         ? view?.HTMLSelectElement
         : view?.HTMLTextAreaElement;
-  return ctor ? Object.getOwnPropertyDescriptor(ctor.prototype, prop)?.set : undefined;
+  const set = ctor ? Object.getOwnPropertyDescriptor(ctor.prototype, prop)?.set : undefined;
+  kit.setters.set(key, set);
+  return set;
 }
 
+// Event options are read when the event is constructed: one shared object per kind.
+const BUBBLING = { bubbles: true, composed: true } as const;
+const TARGET_ONLY = { bubbles: false, composed: true } as const;
+
 function fire(el: Control, data: string | null) {
-  const view = viewOf(el);
-  const InputEv = view?.InputEvent ?? view?.Event ?? Event;
-  const Ev = view?.Event ?? Event;
+  const kit = kitOf(el);
   el.dispatchEvent(
-    new InputEv('input', { bubbles: true, composed: true, inputType: 'insertReplacementText', data }),
+    new kit.InputEvent('input', { bubbles: true, composed: true, inputType: 'insertReplacementText', data }),
   );
-  el.dispatchEvent(new Ev('change', { bubbles: true, composed: true }));
+  el.dispatchEvent(new kit.Event('change', BUBBLING));
 }
 
 // Focus and blur as events, the way the page's listeners see them. A real focus() makes the browser
@@ -47,20 +88,18 @@ const focus = (el: Control, mode: FocusMode = 'events') => {
       // fall through to events
     }
   }
-  const view = viewOf(el);
-  const FocusEv = view?.FocusEvent ?? FocusEvent;
-  el.dispatchEvent(new FocusEv('focus', { bubbles: false, composed: true }));
-  el.dispatchEvent(new FocusEv('focusin', { bubbles: true, composed: true }));
+  const { FocusEvent } = kitOf(el);
+  el.dispatchEvent(new FocusEvent('focus', TARGET_ONLY));
+  el.dispatchEvent(new FocusEvent('focusin', BUBBLING));
 };
 const blur = (el: Control, mode: FocusMode = 'events') => {
   if (mode === 'real') {
     el.blur();
     return;
   }
-  const view = viewOf(el);
-  const FocusEv = view?.FocusEvent ?? FocusEvent;
-  el.dispatchEvent(new FocusEv('blur', { bubbles: false, composed: true }));
-  el.dispatchEvent(new FocusEv('focusout', { bubbles: true, composed: true }));
+  const { FocusEvent } = kitOf(el);
+  el.dispatchEvent(new FocusEvent('blur', TARGET_ONLY));
+  el.dispatchEvent(new FocusEvent('focusout', BUBBLING));
 };
 
 /** Text-like inputs, textareas and selects. */

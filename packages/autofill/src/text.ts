@@ -100,26 +100,60 @@ export function normalize(s: string): string {
   return n.replace(synonymPattern, (m) => canonical.get(m) ?? m);
 }
 
-const gramCache = new Map<string, Set<string>>();
-/** Character bigrams of the normalised text (a single character stands for itself). */
-export function grams(s: string): Set<string> {
+// Bigrams are interned as small integers and kept as sorted, duplicate-free Int32Arrays: counting the
+// shared ones is then a merge of two arrays. The engine runs once on a cold page, where iterating Sets
+// allocates an iterator result per element (5.6 MB for a 300-blank page, several scavenges).
+const gramIds = new Map<string, number>();
+const gramCache = new Map<string, Int32Array>();
+const EMPTY = new Int32Array(0);
+
+/** Character bigrams of the normalised text (a single character stands for itself), as sorted ids. */
+export function grams(s: string): Int32Array {
   let g = gramCache.get(s);
   if (g) return g;
   const n = normalize(s);
-  g = new Set<string>();
-  if (n.length === 1) g.add(n);
-  for (let i = 0; i + 1 < n.length; i++) g.add(n.slice(i, i + 2));
+  if (!n) g = EMPTY;
+  else {
+    const count = n.length === 1 ? 1 : n.length - 1;
+    const ids = new Int32Array(count);
+    for (let i = 0; i < count; i++) {
+      const key = n.length === 1 ? n : n.slice(i, i + 2);
+      let id = gramIds.get(key);
+      if (id === undefined) {
+        id = gramIds.size;
+        gramIds.set(key, id);
+      }
+      ids[i] = id;
+    }
+    ids.sort();
+    let w = 0;
+    for (let i = 0; i < count; i++) if (i === 0 || ids[i] !== ids[w - 1]) ids[w++] = ids[i] as number;
+    g = w === count ? ids : ids.slice(0, w);
+  }
   if (gramCache.size > 20_000) gramCache.clear();
   gramCache.set(s, g);
+  // Ids are only compared within one cache generation: start both afresh on a page with huge text.
+  if (gramIds.size > 200_000) {
+    gramIds.clear();
+    gramCache.clear();
+  }
   return g;
 }
 
-export function shared(a: Set<string>, b: Set<string>): number {
+/** How many bigrams two gram arrays have in common. */
+export function shared(a: Int32Array, b: Int32Array): number {
   let n = 0;
-  if (a.size <= b.size) {
-    for (const x of a) if (b.has(x)) n++;
-  } else {
-    for (const x of b) if (a.has(x)) n++;
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i] as number;
+    const y = b[j] as number;
+    if (x === y) {
+      n++;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
   }
   return n;
 }
@@ -127,17 +161,17 @@ export function shared(a: Set<string>, b: Set<string>): number {
 /** Share of `part`'s bigrams found in `whole` (0 when part is empty). */
 export function containment(part: string, whole: string): number {
   const p = grams(part);
-  if (!p.size) return 0;
-  return shared(p, grams(whole)) / p.size;
+  if (!p.length) return 0;
+  return shared(p, grams(whole)) / p.length;
 }
 
 /** Symmetric similarity: half overlap coefficient, half Jaccard-like ratio to the larger side. */
 export function similarity(a: string, b: string): number {
   const ga = grams(a);
   const gb = grams(b);
-  if (!ga.size || !gb.size) return 0;
+  if (!ga.length || !gb.length) return 0;
   const n = shared(ga, gb);
-  return 0.5 * (n / Math.min(ga.size, gb.size)) + 0.5 * (n / Math.max(ga.size, gb.size));
+  return 0.5 * (n / Math.min(ga.length, gb.length)) + 0.5 * (n / Math.max(ga.length, gb.length));
 }
 
 export const isUnit = (s: string): boolean => unitSet.has(s.normalize('NFKC').trim());
