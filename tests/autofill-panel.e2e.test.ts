@@ -355,6 +355,47 @@ describe('side panel: the portal companion', () => {
     expect(state.ready).toBe(true);
   });
 
+  it("the agent's idle-time warm-up runs on a portal page without the page seeing anything of it", async () => {
+    const page = await s.context.newPage();
+    pages.push(page);
+    // The page's own view: every focus/input/change/blur event and every DOM mutation, from the start.
+    await page.addInitScript(`
+      window.__seen = [];
+      for (const type of ['focus', 'focusin', 'input', 'change', 'blur', 'focusout'])
+        window.addEventListener(type, (e) => window.__seen.push(type + ' ' + (e.target && e.target.nodeName)), true);
+      document.addEventListener('DOMContentLoaded', () => {
+        new MutationObserver((list) => window.__seen.push('mutation ' + list.length)).observe(document, {
+          subtree: true, childList: true, attributes: true, characterData: true,
+        });
+      });
+    `);
+    await page.goto(`${demo.url}jsp/index.html?warm=1`);
+    await page.waitForLoadState('load');
+    const tabId = await tabIdOf(dashboard, page.url());
+    const warmed = await dashboard.evaluate(
+      async ({ id }) => {
+        const c = (
+          globalThis as unknown as {
+            chrome: {
+              tabs: { sendMessage(id: number, m: object, o: object): Promise<{ warmed?: boolean }> };
+            };
+          }
+        ).chrome;
+        for (let i = 0; i < 100; i++) {
+          const reply = await c.tabs
+            .sendMessage(id, { type: 'to-content:ping' }, { frameId: 0 })
+            .catch(() => null);
+          if (reply?.warmed) return true;
+          await new Promise((r) => setTimeout(r, 100));
+        }
+        return false;
+      },
+      { id: tabId },
+    );
+    expect(warmed).toBe(true);
+    expect(await page.evaluate('window.__seen')).toEqual([]);
+  });
+
   it('the context menu / keyboard command request (to-sidepanel:run-fill) makes the open panel fill', async () => {
     const { page, panel, tabId } = await portalAndPanel(`${demo.url}jsp/index.html`);
     await group(panel, 'matched').waitFor();

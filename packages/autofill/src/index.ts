@@ -24,3 +24,4 @@ export type {
   MatchSlot,
   MatchStatus,
 } from './types.ts';
+export { warmUp } from './warm-up.ts';

@@ -20,6 +20,8 @@ import { yesNo } from './yes-no.ts';
 export interface ScanOptions {
   /** Descend into same-origin iframes and frames (default true). */
   frames?: boolean;
+  /** Treat every control as rendered. Only for a document without layout (the engine's warm-up). */
+  assumeVisible?: boolean;
 }
 
 export interface SkippedControl {
@@ -94,7 +96,7 @@ export function scanAll(doc: Document, options: ScanOptions = {}): ScanResult {
     // A radio's or checkbox's own label is its option (是/否), not the question.
     const box = type === 'checkbox' || type === 'radio';
     const leading = (!label || box) && !before ? (firstInCell ? leadingText(el) : continuedPhrase(el)) : '';
-    const reason = skipReason(el, label || before || leading, rowHeaders);
+    const reason = skipReason(el, label || before || leading, rowHeaders, options.assumeVisible);
     if (reason) {
       skipped.push({ control: el, framePath, reason });
       return;

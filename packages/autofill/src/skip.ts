@@ -43,13 +43,18 @@ export const resetSkipCache = () => {
 };
 
 /** Why a control must be left alone, or null when it may be filled. `label` is its best label text. */
-export function skipReason(el: Control, label: string, rowHeaders: readonly string[] = []): string | null {
+export function skipReason(
+  el: Control,
+  label: string,
+  rowHeaders: readonly string[] = [],
+  assumeVisible = false,
+): string | null {
   const early = skipByType(el);
   if (early) return early;
   const type = inputType(el);
   if (el.getAttribute('aria-readonly') === 'true' || el.getAttribute('aria-disabled') === 'true')
     return 'readonly';
-  if (isHidden(el) && !standIn(el)) return 'hidden';
+  if (!assumeVisible && isHidden(el) && !standIn(el)) return 'hidden';
   // Search, captcha and login fields are typed into; boxes and selects are never one of them.
   if (type === 'checkbox' || type === 'radio' || el.localName === 'select')
     return totalReason(el, label, rowHeaders);
