@@ -17,9 +17,11 @@ export interface Messages {
   'to-background:take-pending-fill': { request: { tabId: number }; reply: { pending: boolean } };
   /** An open side panel showing this tab runs 一键填报 (sure matches only). */
   'to-sidepanel:run-fill': { request: { tabId: number }; reply: { ok: boolean } };
-  /** Is the portal agent running in this tab's top frame? */
-  /** `warmed`: the engine's idle-time warm-up has run on this page (see warmUp in @tianbao/autofill). */
-  'to-content:ping': { request: Record<string, never>; reply: { ready: boolean; url: string; warmed: boolean } };
+  /** Is the portal agent running in this tab's top frame? `warmed`: its idle-time engine warm-up has run. */
+  'to-content:ping': {
+    request: Record<string, never>;
+    reply: { ready: boolean; url: string; warmed: boolean };
+  };
   /** Scan the page (first waiting for it to settle, when asked) and match its controls to these slots. */
   'to-content:scan': {
     request: { slots: MatchSlot[]; learned: LearnedMapping[]; settle?: boolean };
