@@ -75,6 +75,14 @@ describe('context of a control', () => {
     expect(byName(fields, 'a').leading).toBe('开展警示教育');
   });
 
+  test('指标 | 单位 | 数量 tables: the unit cell is looked past to the indicator, and kept as the unit', () => {
+    const fields = scan(
+      page(`<table><tr><th>活动项目</th><th>统计指标</th><th>单位</th><th>数量</th></tr>
+      <tr><td>开展警示教育</td><td>组织观看警示片</td><td>场</td><td><input name="a"></td></tr></table>`),
+    );
+    expect(byName(fields, 'a')).toMatchObject({ leading: '组织观看警示片（场）', unit: '场' });
+  });
+
   test('Element-like grid: label in its own column, unit in an append box, no for', () => {
     const fields = scan(
       page(`<div class="el-form-item"><label class="el-form-item__label">现场咨询互动</label>

@@ -1,7 +1,7 @@
 // The text around a control: the words before and after it in its cell or line, its labels, the
 // nearest preceding text when it has neither, and the fieldset/heading it sits under.
 import { byId, INLINE, isControl, isElement, rootOf, SILENT, tagOf, textOf } from './dom.ts';
-import { clean, leadingUnit, SEPARATOR } from './text.ts';
+import { clean, isUnit, leadingUnit, SEPARATOR } from './text.ts';
 import type { Control } from './types.ts';
 
 type Token = { text: string } | { control: Control } | { brk: true };
@@ -233,9 +233,15 @@ const MAX_LEADING = 80;
 /**
  * The text right before the control outside its own cell, for layouts that put the label in a
  * neighbouring element without `for` (a preceding <td>, an Element-UI label column, a <dt>).
- * Stops at anything that holds another control, so it never borrows a neighbour's label.
+ * Stops at anything that holds another control, so it never borrows a neighbour's label. A cell that
+ * holds only a unit (指标 | 单位 | 数量 tables) is looked past: the label is "指标（单位）".
  */
 export function leadingText(el: Control): string {
+  let unit = '';
+  const label = (t: string) => {
+    const text = t.length > MAX_LEADING ? t.slice(-MAX_LEADING) : t;
+    return unit ? `${text}（${unit}）` : text;
+  };
   let node: Element | null = containerOf(el);
   for (let depth = 0; node && depth < 5; depth++) {
     for (let sib: Node | null = node.previousSibling; sib; sib = sib.previousSibling) {
@@ -243,19 +249,25 @@ export function leadingText(el: Control): string {
       if (sib.nodeType === 3) t = sib.nodeValue ?? '';
       else if (isElement(sib)) {
         if (SILENT.has(tagOf(sib))) continue;
-        if (isControl(sib) || sib.querySelector('input:not([type=hidden]),select,textarea')) return '';
+        if (isControl(sib) || sib.querySelector('input:not([type=hidden]),select,textarea')) return unit;
         t = textOf(sib);
       }
       t = clean(t);
-      if (t) return t.length > MAX_LEADING ? t.slice(-MAX_LEADING) : t;
+      if (!t) continue;
+      const bare = t.replace(/^[(（]|[)）]$/g, '');
+      if (!unit && isUnit(bare)) {
+        unit = bare;
+        continue;
+      }
+      return label(t);
     }
     const parent: Element | null = node.parentElement;
     if (!parent || parent.localName === 'form' || parent.localName === 'body' || parent.localName === 'tr') {
-      return '';
+      return unit;
     }
     node = parent;
   }
-  return '';
+  return unit;
 }
 
 /** Legend of the nearest fieldset. */
