@@ -10,6 +10,7 @@ import { match } from './match.ts';
 import { slotsFromReference } from './reference-slots.ts';
 import { scan } from './scan.ts';
 import { page } from './test-dom.ts';
+import { containment, similarity } from './text.ts';
 import type { MatchSlot } from './types.ts';
 
 const shared = fileURLToPath(new URL('../../../../shared/', import.meta.url));
@@ -157,5 +158,49 @@ describe.each(fixtures.map((f) => [f.name, f] as const))('%s', (_, fixture) => {
     const r = judge(doc, fixture.truth, slots);
     expect(r.wrong).toEqual([]);
     expect(r.correct / r.total).toBeGreaterThanOrEqual(0.98);
+  });
+});
+
+// The wrong table for the page (another notice's, or the wrong one picked): whatever lines up by order
+// and unit may be offered, but only a blank about the same activity in the same words is filled unasked.
+describe('a page matched with another notice’s table', () => {
+  const references = ['daxinganling-2020', 'baodi-2021', 'changchun-industry-2019', 'liaoning-market-2020'];
+  const reference = (id: string) =>
+    JSON.parse(readFileSync(join(shared, `reference/${id}.json`), 'utf8')) as {
+      slots: { index: number; item: string; before: string; after: string }[];
+    };
+  const pages = fixtures.filter((f) => references.includes(f.truth.template));
+  test.each(
+    pages.flatMap((f) =>
+      references.filter((r) => r !== f.truth.template).map((r) => [f.name, r, f] as const),
+    ),
+  )('%s with %s', (_, other, fixture) => {
+    const doc = load(fixture.dir, fixture.truth.entry);
+    const own = reference(fixture.truth.template).slots;
+    const theirs = reference(other).slots;
+    const near = (a: string, b: string) => Math.max(containment(a, b), containment(b, a)) >= 0.8;
+    const filled = match(scan(doc), slotsFor(other)).filter((m) => m.status === 'matched');
+    const astray = filled.flatMap((m) => {
+      const truth = fixture.truth.fields.find(
+        (f) => f.key !== undefined && locate(doc, f.key) === m.field.control,
+      );
+      const mine = typeof truth?.slot === 'number' ? own[truth.slot] : undefined;
+      const given = theirs[Number(m.slotId?.slice(1))];
+      if (!mine || !given) return [`${m.field.key} → ${m.slotId}`];
+      // The same blank: the same words (where both have words), about the same activity, or a long
+      // enough question asked in the same words under a renamed activity (强化组织领导 / 加强组织领导),
+      // or the page's words all within the template's.
+      const words = !mine.before || !given.before || similarity(mine.before, given.before) >= 0.5;
+      const about =
+        mine.item || given.item
+          ? near(mine.item, given.item) ||
+            (mine.before.length >= 8 && near(mine.before, given.before)) ||
+            // all of the page's words within the template's (开展“区域行” in 开展区域行和专题行)
+            containment(mine.before, given.before) === 1
+          : near(mine.before, given.before);
+      const same = words && about;
+      return same ? [] : [`${mine.item}|${mine.before} → ${given.item}|${given.before}`];
+    });
+    expect(astray).toEqual([]);
   });
 });

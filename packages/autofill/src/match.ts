@@ -4,9 +4,10 @@
 
 import { bestChain } from './best-chain.ts';
 import { type PairScore, scorePair } from './score.ts';
-import { scorePairs } from './score-pairs.ts';
+import { ROW_GROUP, ROW_ITEM, scorePairs } from './score-pairs.ts';
 import { type SlotInfo, slotInfos } from './slot-info.ts';
 import { type Target, targetsOf } from './target.ts';
+import { grams, similarity } from './text.ts';
 import type { Field, Match, MatchOptions, MatchSlot } from './types.ts';
 
 /** Pairs below this never match; the alignment pays this much per pair so weak pairs do not crowd in. */
@@ -21,6 +22,8 @@ interface Assignment {
   detail: PairScore;
   confidence: number;
   reason: string;
+  /** Why a confident pair still waits for the person: another activity in the row, other words. */
+  doubt?: string;
 }
 
 const cut = (s: string, n = 24) => (s.length > n ? `${s.slice(0, n)}…` : s);
@@ -35,6 +38,47 @@ function reasonOf(d: PairScore, s: SlotInfo, byOrder: boolean): string {
   if (d.row && s.item) parts.push(`同在「${cut(s.item, 16)}」一行`);
   if (byOrder) parts.push('前后顺序一致');
   return parts.join('，') || '位置与类型相符';
+}
+
+/** Below this the page's words for a blank and the template's are not the same words. */
+const WORDS_MIN = 0.45;
+
+/** Bigrams of the row text beyond what every row on the page says (its title) and the slot's group. */
+function rowBeyondGroup(t: Target, slot: SlotInfo, everywhere: ReadonlySet<number>): number {
+  const group = grams(slot.group);
+  let n = 0;
+  for (const g of grams(t.row)) if (!everywhere.has(g) && !group.includes(g)) n++;
+  return n;
+}
+
+/**
+ * Order, unit and neighbours can line up a table from another notice (or the wrong table picked) with
+ * the page: "参与（ ）人次" is in many rows. A table blank is filled unasked only when the page's words
+ * for it agree with the template's and, where the page names each row (rows differ from blank to blank),
+ * the row names the slot's activity; a row that names only the slot's group (a page with group headings
+ * and no activity names) is enough.
+ */
+function doubtOf(
+  t: Target,
+  slot: SlotInfo,
+  detail: PairScore,
+  row: number,
+  rowsVary: boolean,
+  everywhere: ReadonlySet<number>,
+): string | undefined {
+  if (!slot.ordered) return undefined;
+  if (rowsVary && t.row.trim() && slot.item && !(row & ROW_ITEM)) {
+    const onlyGroup = row & ROW_GROUP && rowBeyondGroup(t, slot, everywhere) < 3;
+    if (!onlyGroup) return `页面此行写的活动与模板「${cut(slot.item, 16)}」不同`;
+  }
+  const own = slot.slot.before ?? '';
+  if (
+    t.phrases.length &&
+    own &&
+    (!detail.pageText || similarity(detail.pageText, detail.slotText) < WORDS_MIN)
+  )
+    return '页面上的说法与模板不同';
+  return undefined;
 }
 
 export function match(
@@ -66,6 +110,17 @@ export function match(
     usedSlots.add(slot);
     const detail = scorePair(t, slot);
     result.set(t, { slot, detail, confidence: 1, reason: '同事校正过的对应关系' });
+  }
+
+  // Row texts that differ from blank to blank name the activities (the item column, headings); one text
+  // shared by every blank is only the page's title.
+  const rows = targets.map((t) => t.row.trim()).filter(Boolean);
+  const rowsVary = new Set(rows).size >= 3;
+  // What every row says (the page's title above everything): not a name of any one row.
+  let everywhere = new Set<number>(rows.length ? grams(rows[0] as string) : []);
+  for (const r of rows) {
+    const own = grams(r);
+    everywhere = new Set([...everywhere].filter((g) => own.includes(g)));
   }
 
   const free = targets.filter((t) => !result.has(t));
@@ -114,11 +169,12 @@ export function match(
       pageText: best === 0xffff ? '' : (t.phrases[best >> 8] ?? ''),
       slotText: best === 0xffff ? '' : (slot.phrases[best & 0xff] ?? ''),
       unit: !!t.unit && t.unit === slot.unit,
-      row: table.row[k] === 1,
+      row: ((table.row[k] as number) & ROW_ITEM) !== 0,
     };
     result.set(t, {
       slot,
       detail,
+      doubt: doubtOf(t, slot, detail, table.row[k] as number, rowsVary, everywhere),
       confidence: confidenceOf(ps[k] as number, margin),
       reason: reasonOf(detail, slot, byOrder && (margin < 0.2 || !detail.pageText)),
     });
@@ -224,13 +280,14 @@ export function match(
         });
         continue;
       }
-      const status =
-        a.confidence >= matchedAt ? 'matched' : a.confidence >= unsureAt ? 'unsure' : 'unmatched';
+      const sure = a.confidence >= matchedAt;
+      const status = sure && !a.doubt ? 'matched' : a.confidence >= unsureAt ? 'unsure' : 'unmatched';
       out.push({
         field,
         slotId: status === 'unmatched' ? null : a.slot.slot.id,
         confidence: Math.round(a.confidence * 100) / 100,
-        reason: status === 'unsure' ? `${a.reason}（把握不大，请确认）` : a.reason,
+        reason:
+          status !== 'unsure' ? a.reason : `${a.reason}（${sure && a.doubt ? a.doubt : '把握不大'}，请确认）`,
         status,
       });
     }

@@ -27,14 +27,18 @@ function interner() {
  * Scored target/slot pairs as parallel typed arrays (no object per pair: a 300-blank page has ~15,000),
  * sorted by target index. Entries past `count` are unused capacity.
  */
+export const ROW_ITEM = 1;
+export const ROW_GROUP = 2;
+
 export interface PairTable {
   count: number;
   i: Int32Array;
   j: Int32Array;
   s: Float32Array;
   /** For the reason shown to the user: which page phrase and template phrase agreed best (p << 8 | q,
-   * 0xffff for none) and whether the row names the slot's item. */
+   * 0xffff for none). */
   phrase: Uint16Array;
+  /** What the target's row names (ROW_* bits): the slot's item, the slot's group. */
   row: Uint8Array;
 }
 
@@ -50,7 +54,7 @@ export function scorePairs(targets: readonly Target[], infos: readonly SlotInfo[
     phrase: new Uint16Array(64),
     row: new Uint8Array(64),
   };
-  const push = (i: number, j: number, s: number, phrase: number, row: boolean) => {
+  const push = (i: number, j: number, s: number, phrase: number, row: number) => {
     if (out.count === out.i.length) {
       const grow = out.count * 2;
       const ni = new Int32Array(grow);
@@ -73,7 +77,7 @@ export function scorePairs(targets: readonly Target[], infos: readonly SlotInfo[
     out.j[out.count] = j;
     out.s[out.count] = s;
     out.phrase[out.count] = phrase;
-    out.row[out.count] = row ? 1 : 0;
+    out.row[out.count] = row;
     out.count++;
   };
 
@@ -256,8 +260,14 @@ export function scorePairs(targets: readonly Target[], infos: readonly SlotInfo[
       if ((tKind === 'date' && sk === 4) || (tKind === 'tel' && sk === 5)) score += 0.1;
       if (tKind === 'number' && (sk === 0 || sk === 1)) score += 0.05;
       if (t.boolean && sk === 3) score += 0.05;
-      if (score > 0)
-        push(i, j, Math.min(1, score), best, !!rows && it >= 0 && (rows[it * 2] as number) > 0.8);
+      if (score > 0) {
+        let row = 0;
+        if (rows && it >= 0) {
+          if ((rows[it * 2] as number) > 0.8) row |= ROW_ITEM;
+          if ((rows[it * 2 + 1] as number) > 0.8) row |= ROW_GROUP;
+        }
+        push(i, j, Math.min(1, score), best, row);
+      }
     }
     candidates.length = 0;
   }
