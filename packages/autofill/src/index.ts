@@ -3,7 +3,7 @@ export { type Dump, type DumpedField, dump } from './dump.ts';
 export { fieldKey } from './field-key.ts';
 export { fill } from './fill.ts';
 export { highlight } from './highlight.ts';
-export { LIAISON_FIELDS, type LiaisonField, liaisonSlots } from './liaison.ts';
+export { liaisonSlots } from './liaison.ts';
 export { match } from './match.ts';
 export { slotsFromReference } from './reference-slots.ts';
 export { type ScanOptions, type ScanResult, type SkippedControl, scan, scanAll } from './scan.ts';

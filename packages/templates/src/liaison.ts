@@ -25,7 +25,7 @@ export const LIAISON_FIELDS: readonly { id: string; kind: SlotKind; label: strin
     id: 'email',
     kind: 'text',
     label: '电子邮箱',
-    labels: ['电子邮箱', '邮箱', 'E-mail', 'Email', '电子邮件', '电子信箱'],
+    labels: ['电子邮箱', '邮箱', 'E-mail', 'Email', '电子邮件', '电子信箱', '邮箱地址', '电子邮箱地址'],
   },
   { id: 'unitName', kind: 'text', label: '单位名称', labels: ['单位名称', '单位', '工作单位', '所在单位'] },
   { id: 'address', kind: 'text', label: '通信地址', labels: ['通信地址', '通讯地址', '地址', '联系地址'] },
