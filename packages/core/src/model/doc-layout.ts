@@ -4,7 +4,8 @@ import * as Y from 'yjs';
  * A log is one root document plus a fixed number of entry shards, so a large log loads and syncs
  * in parts (a 100k-entry log is ~700 MB of heap as one Y.Doc; a shard is a thirty-second of that).
  *
- *   root   meta, plans, values (manual), profile, mappings, resolved (conflict decisions), clients
+ *   root   meta, plans, values (manual), profile, mappings (`<portal>\n<field>` → slot id), resolved
+ *          (conflict decisions), clients
  *   eNN    entries: Y.Map<entryId, Y.Map<field, value>>; contributions as `c:<slotKey>` keys
  *
  * gc is off: overwritten values stay in the document, which is what history and conflict review read.

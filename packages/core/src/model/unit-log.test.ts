@@ -178,6 +178,28 @@ describe('UnitLog', () => {
     expect(a.conflicts()).toEqual([]);
   });
 
+  it('keeps concurrent portal corrections of different fields of one page, and withdraws one', () => {
+    const { a, b } = pair();
+    const portal = 'http://portal.example/form.jsp';
+    a.setMapping(portal, '|name:f1', 's1');
+    b.setMapping(portal, '|name:f2', null);
+    sync(a, b);
+    for (const log of [a, b]) expect(log.getMappings(portal)).toEqual({ '|name:f1': 's1', '|name:f2': null });
+    b.clearMapping(portal, '|name:f1');
+    sync(a, b);
+    for (const log of [a, b]) expect(log.getMappings(portal)).toEqual({ '|name:f2': null });
+    expect(a.getMappings('http://other.example/')).toEqual({});
+  });
+
+  it('reads the per-page mapping objects of older logs, under newer per-field corrections', () => {
+    const log = newLog();
+    const portal = 'http://portal.example/form.jsp';
+    log.root.getMap('mappings').set(portal, { '|name:f1': 's1', '|name:f2': 's2', '|name:f3': null });
+    log.setMapping(portal, '|name:f2', 's9');
+    log.clearMapping(portal, '|name:f3');
+    expect(log.getMappings(portal)).toEqual({ '|name:f1': 's1', '|name:f2': 's9' });
+  });
+
   it('records the losing value of a concurrent write to one field, and resolves it', () => {
     const { a, b } = pair();
     const id = a.addEntry(entry());

@@ -35,6 +35,9 @@ import {
   validateProfile,
 } from './validate.ts';
 
+/** A withdrawn portal mapping (see clearMapping). */
+const CLEARED = '\u0000auto';
+
 export const SCHEMA_VERSION = 1;
 
 export interface CreateLogOptions {
@@ -695,16 +698,35 @@ export class UnitLog {
 
   // ---- portal mappings (learned autofill corrections, shared by the unit) ----------------------
 
+  /**
+   * The learned mappings of one portal page: field key → slot id, or null for "never fill".
+   * Each correction is its own key (`<portal>\n<field>`), so two colleagues correcting different fields
+   * of the same page at the same time both keep theirs; logs written before that kept one object per
+   * page, read here underneath the per-field keys.
+   */
   getMappings(portalKey: string): Record<string, string | null> {
-    const m = this.root.getMap('mappings').get(portalKey);
-    return m && typeof m === 'object' ? { ...(m as Record<string, string | null>) } : {};
+    const maps = this.root.getMap('mappings');
+    const legacy = maps.get(portalKey);
+    const out: Record<string, string | null> =
+      legacy && typeof legacy === 'object' ? { ...(legacy as Record<string, string | null>) } : {};
+    const prefix = `${portalKey}\n`;
+    for (const [key, value] of maps.entries()) {
+      if (!key.startsWith(prefix)) continue;
+      const field = key.slice(prefix.length);
+      if (value === CLEARED) delete out[field];
+      else out[field] = value as string | null;
+    }
+    return out;
   }
 
   setMapping(portalKey: string, fieldKey: string, slotId: string | null): void {
-    const maps = this.root.getMap('mappings');
-    this.transact(this.root, () =>
-      maps.set(portalKey, { ...this.getMappings(portalKey), [fieldKey]: slotId }),
-    );
+    this.transact(this.root, () => this.root.getMap('mappings').set(`${portalKey}\n${fieldKey}`, slotId));
+  }
+
+  /** Back to automatic matching for this field (the correction is withdrawn for everyone). */
+  clearMapping(portalKey: string, fieldKey: string): void {
+    // A marker rather than a delete: it also hides a value in an older log's per-page object.
+    this.transact(this.root, () => this.root.getMap('mappings').set(`${portalKey}\n${fieldKey}`, CLEARED));
   }
 
   // ---- conflicts ------------------------------------------------------------------------------
