@@ -166,6 +166,20 @@ describe('side panel: the portal companion', () => {
     const second = await portalAndPanel(`${demo.url}quick/index.html`);
     expect(second.tabId).not.toBe(tabId);
     await expect.poll(() => corrected(second.panel)).toEqual([1, 1]);
+
+    await shot(second.panel, 'panel-03b-learned');
+    // Either correction can be withdrawn: back to automatic matching, for every panel.
+    const withdrawn = row(group(second.panel, 'unmatched'), '曝光问题（条）');
+    await group(second.panel, 'unmatched').locator('summary').click();
+    await withdrawn.getByRole('button', { name: '恢复自动匹配' }).click();
+    await expect.poll(() => row(group(again, 'matched'), '曝光问题（条）').count()).toBe(1);
+    expect(await row(group(again, 'matched'), '曝光问题（条）').getByText('已校正').count()).toBe(0);
+    expect(await row(group(again, 'matched'), '志愿者人数').getByText('已校正').count()).toBe(1);
+    // And made again (the tests below rely on it).
+    const restored = row(group(again, 'matched'), '曝光问题（条）');
+    await restored.getByRole('button', { name: '更正' }).click();
+    await restored.getByRole('button', { name: '不填写此项' }).click();
+    await expect.poll(() => corrected(second.panel)).toEqual([1, 1]);
   });
 
   it('一键填报 fills sure and confirmed matches, outlines them in a closed shadow root, 撤销 restores', async () => {

@@ -18,8 +18,11 @@ export function FieldGroups(props: {
   values: Map<string, PanelValue>;
   confirmed: Set<string>;
   filled: Set<string>;
+  /** Field keys with a correction stored for this page. */
+  learned: Set<string>;
   onConfirm: (key: string, on: boolean) => void;
   onCorrect: (key: string, slotId: string | null) => void;
+  onRestore: (key: string) => void;
 }) {
   const slots = useMemo(() => new Map(props.template.slots.map((s) => [s.id, s])), [props.template]);
   if (!props.rows.length) return <p className="empty">这个页面上没有找到可填写的输入框。</p>;
@@ -39,8 +42,10 @@ export function FieldGroups(props: {
                 slots={props.template.slots}
                 confirmed={props.confirmed.has(r.key)}
                 filled={props.filled.has(r.key)}
+                learned={props.learned.has(r.key)}
                 onConfirm={props.onConfirm}
                 onCorrect={props.onCorrect}
+                onRestore={props.onRestore}
               />
             ))}
           </ul>

@@ -13,8 +13,11 @@ export const FieldRow = memo(function FieldRow(props: {
   confirmed: boolean;
   /** Written into the page by the last 一键填报. */
   filled: boolean;
+  /** A colleague's correction decides this row (stored in the unit log for this page). */
+  learned: boolean;
   onConfirm: (key: string, on: boolean) => void;
   onCorrect: (key: string, slotId: string | null) => void;
+  onRestore: (key: string) => void;
 }) {
   const { row, slot, value } = props;
   const [picking, setPicking] = useState(false);
@@ -68,6 +71,14 @@ export const FieldRow = memo(function FieldRow(props: {
           </button>
         </div>
       )}
+      {props.learned ? (
+        <div className="field-learned">
+          <span className="tag">已校正</span>
+          <button type="button" className="link small-link" onClick={() => props.onRestore(row.key)}>
+            恢复自动匹配
+          </button>
+        </div>
+      ) : null}
       {picking ? (
         <SlotPicker
           slots={props.slots}

@@ -262,6 +262,18 @@ export function PortalCompanion(props: { tabId: number; url: string; loads: numb
     },
     [session, portalKey],
   );
+  const restore = useCallback(
+    (key: string) => {
+      session.log.clearMapping(portalKey, key);
+      setSummary(null);
+      setNotice('已恢复自动匹配（已保存，同事那里也一样）。');
+    },
+    [session, portalKey],
+  );
+  const learnedKeys = useMemo(
+    () => new Set(Object.keys(JSON.parse(learnedJson) as Record<string, string | null>)),
+    [learnedJson],
+  );
   const confirm = useCallback(
     (key: string, on: boolean) =>
       setConfirmed((c) => {
@@ -302,8 +314,10 @@ export function PortalCompanion(props: { tabId: number; url: string; loads: numb
           values={values}
           confirmed={confirmed}
           filled={filled}
+          learned={learnedKeys}
           onConfirm={confirm}
           onCorrect={correct}
+          onRestore={restore}
         />
       ) : null}
     </section>
