@@ -70,6 +70,19 @@ describe('fill', () => {
     expect(input(doc, 'd').value).toBe('2020-06-03');
   });
 
+  test('a 事项 | 是 | 否 table of radios with meaningless values: the column header names the answer', () => {
+    const doc = page(`<table><tr><th>事项</th><th>是</th><th>否</th></tr>
+      <tr><td>是否成立工作专班</td><td><input type="radio" name="q1" value="A"></td><td><input type="radio" name="q1" value="B"></td></tr>
+      <tr><td>是否印发实施方案</td><td><input type="radio" name="q2" value="A"></td><td><input type="radio" name="q2" value="B"></td></tr></table>`);
+    const slots: MatchSlot[] = [
+      { id: 'b1', kind: 'boolean', section: 'table', item: '是否成立工作专班', before: '', after: '' },
+      { id: 'b2', kind: 'boolean', section: 'table', item: '是否印发实施方案', before: '', after: '' },
+    ];
+    fill(match(scan(doc), slots), { b1: true, b2: false });
+    const checked = Array.from(doc.querySelectorAll('input')).map((i) => (i as HTMLInputElement).checked);
+    expect(checked).toEqual([true, false, false, true]);
+  });
+
   test('only empty or previously autofilled controls, unless asked to overwrite', () => {
     const doc = page('<p>联系人：<input name="lxr" value="李四"> 电话：<input name="dh"></p>');
     const slots = [header('h1', '联系人'), header('h2', '电话', 'phone')];

@@ -132,8 +132,15 @@ export function scanAll(doc: Document, options: ScanOptions = {}): ScanResult {
       heading,
     };
     if (type === 'checkbox' || type === 'radio') {
-      // layui and similar kits name the option in title; value 是/1 as a last resort.
-      field.option = label || after || clean(el.getAttribute('title')) || (el as HTMLInputElement).value;
+      // layui and similar kits name the option in title; a 事项 | 是 | 否 table in its column header;
+      // value 是/1 as a last resort.
+      const header = colHeaders[colHeaders.length - 1] ?? '';
+      field.option =
+        label ||
+        after ||
+        clean(el.getAttribute('title')) ||
+        (yesNo(header) ? header : '') ||
+        (el as HTMLInputElement).value;
       field.choice = yesNo(field.option);
     }
     fields.push(field);
