@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { liaisonSlots } from './liaison.ts';
 import { match } from './match.ts';
-import { scan } from './scan.ts';
+import { scan, scanAll } from './scan.ts';
 import { page } from './test-dom.ts';
 import type { Match, MatchSlot } from './types.ts';
 
@@ -186,5 +186,32 @@ describe('match', () => {
     const r = match(scan(reworded), slots);
     expect(slotOf(r, 'a')).toMatchObject({ status: 'unsure', slotId: '开展警示教育-0' });
     expect(['b', 'c', 'd'].map((n) => slotOf(r, n)?.status)).toEqual(['matched', 'matched', 'matched']);
+  });
+
+  test('本周 | 累计 columns: the totals of the log go to 累计 only; the column of one week is never filled', () => {
+    const doc =
+      page(`<table><tr><th>活动项目</th><th>统计指标</th><th>单位</th><th>本周</th><th>累计</th></tr>
+      <tr><td>开展警示教育</td><td>组织观看警示片</td><td>场</td><td><input name="w1"></td><td><input name="c1"></td></tr>
+      <tr><td>开展警示教育</td><td>参与</td><td>人次</td><td><input name="w2"></td><td><input name="c2"></td></tr>
+      <tr><td>新媒体</td><td>今日头条粉丝</td><td>人</td><td><input name="w3"></td><td><input name="c3"></td></tr></table>`);
+    const slots = [
+      ...table('宣传', '开展警示教育', [
+        ['组织观看警示片', '场'],
+        ['参与', '人次'],
+      ]),
+      ...table('宣传', '新媒体', [['今日头条粉丝', '人']]),
+    ];
+    const { fields, skipped } = scanAll(doc);
+    expect(skipped.filter((s) => s.reason === 'period').map((s) => s.control.getAttribute('name'))).toEqual([
+      'w1',
+      'w2',
+      'w3',
+    ]);
+    const m = match(fields, slots);
+    expect(['c1', 'c2', 'c3'].map((n) => [slotOf(m, n)?.slotId, slotOf(m, n)?.status])).toEqual([
+      ['开展警示教育-0', 'matched'],
+      ['开展警示教育-1', 'matched'],
+      ['新媒体-0', 'matched'],
+    ]);
   });
 });

@@ -13,7 +13,7 @@ import { inputType, isControl, isInput, textOf } from './dom.ts';
 import { fieldKey, type KeyCounts } from './field-key.ts';
 import { resetSkipCache, skipByType, skipReason } from './skip.ts';
 import { buildGrid, type Grid, headersOf } from './table-grid.ts';
-import { clean, headerUnit, leadingUnit, trailingUnit } from './text.ts';
+import { clean, headerUnit, isUnit, leadingUnit, trailingUnit } from './text.ts';
 import type { Control, Field, FieldKind } from './types.ts';
 import { yesNo } from './yes-no.ts';
 
@@ -96,7 +96,11 @@ export function scanAll(doc: Document, options: ScanOptions = {}): ScanResult {
     // A radio's or checkbox's own label is its option (是/否), not the question.
     const box = type === 'checkbox' || type === 'radio';
     const leading = (!label || box) && !before ? (firstInCell ? leadingText(el) : continuedPhrase(el)) : '';
-    const reason = skipReason(el, label || before || leading, rowHeaders, options.assumeVisible);
+    const reason = skipReason(el, label || before || leading, {
+      rowHeaders,
+      colHeaders,
+      assumeVisible: options.assumeVisible,
+    });
     if (reason) {
       skipped.push({ control: el, framePath, reason });
       return;
@@ -125,7 +129,8 @@ export function scanAll(doc: Document, options: ScanOptions = {}): ScanResult {
         trailingUnit(before) ||
         headerUnit(colHeaders[colHeaders.length - 1] ?? '') ||
         trailingUnit(leading) ||
-        trailingUnit(placeholder),
+        trailingUnit(placeholder) ||
+        unitCell(rowHeaders),
       rowHeaders,
       colHeaders,
       legend: legendOf(el),
@@ -210,6 +215,12 @@ export function scanAll(doc: Document, options: ScanOptions = {}): ScanResult {
     }
     return true;
   }
+}
+
+/** A row's last header cell when it holds nothing but a unit (指标 | 单位 | 本周 | 累计 tables). */
+function unitCell(rowHeaders: readonly string[]): string {
+  const last = (rowHeaders[rowHeaders.length - 1] ?? '').replace(/^[(（]|[)）]$/g, '');
+  return isUnit(last) ? last.normalize('NFKC').trim() : '';
 }
 
 /** Scans a document; see scanAll. */

@@ -1,5 +1,5 @@
 // A match target: one control, or the controls of one 是/否 / radio group, seen as a single blank.
-import { normalize, stripUnit } from './text.ts';
+import { isUnit, normalize, stripUnit } from './text.ts';
 import type { Field } from './types.ts';
 import { yesNo } from './yes-no.ts';
 
@@ -54,7 +54,9 @@ export function targetsOf(fields: readonly Field[]): Target[] {
     );
     if (!primary.length) {
       // A matrix cell: its row header and column header together name it.
-      const rowCol = [f.rowHeaders[f.rowHeaders.length - 1] ?? '', ...f.colHeaders].join(' ').trim();
+      // A 单位 column between the indicator and the number is not its name.
+      const named = f.rowHeaders.filter((h) => !isUnit(h.replace(/^[(（]|[)）]$/g, '')));
+      const rowCol = [named[named.length - 1] ?? '', ...f.colHeaders].join(' ').trim();
       if (rowCol) primary.push(stripUnit(rowCol));
     }
     const t: Target = {
