@@ -285,13 +285,14 @@ describe('side panel: the portal companion', () => {
     const url = `${demo.url}quick/late-form.html`;
     const page = await s.context.newPage();
     pages.push(page);
-    // The unit line at once; the rest of the form 1.5 s later, as a page that fetches its data first.
+    // The unit line at once; the rest of the form later, as a page that fetches its data first. The test
+    // says when (after the first fill), so a slow machine cannot have the whole form there before it.
     await page.route(url, (route) =>
       route.fulfill({
         contentType: 'text/html; charset=utf-8',
         body: `<!doctype html><meta charset="utf-8"><form id="f"><label>填报单位 <input name="dw"></label></form>
-<script>setTimeout(() => { document.getElementById('f').insertAdjacentHTML('beforeend',
-  '<p><label>电话号码 <input name="dh"></label></p><p><label>曝光问题（条） <input name="bgwt2"></label></p>'); }, 1500);</script>`,
+<script>window.dataArrived = () => document.getElementById('f').insertAdjacentHTML('beforeend',
+  '<p><label>电话号码 <input name="dh"></label></p><p><label>曝光问题（条） <input name="bgwt2"></label></p>');</script>`,
       }),
     );
     await page.goto(url);
@@ -301,6 +302,8 @@ describe('side panel: the portal companion', () => {
     await row(panel, '填报单位').waitFor();
     await panel.getByRole('button', { name: '一键填报' }).click();
     await expect.poll(() => inputOf(page, 'dw')).toBe('文本0');
+    await panel.locator('.fill-summary').waitFor();
+    await page.evaluate('window.dataArrived()');
     await expect.poll(() => inputOf(page, 'dh'), { timeout: 15_000 }).toBe('13900000002');
     await panel.getByText(/页面上新出现的 \d+ 项已自动填写/).waitFor();
     await expect.poll(() => panel.locator('.fill-summary').getAttribute('data-filled')).toBe('3');
