@@ -8,6 +8,7 @@ import { cpus, loadavg } from 'node:os';
 import type { MatchSlot } from '@tianbao/autofill';
 import { engineBundle } from '@tianbao/autofill/bundle';
 import { chromium } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS } from '../packages/cli/src/index.ts';
 import { type BenchResult, below, info } from './result.ts';
 
 const ROWS = 50;
@@ -77,17 +78,7 @@ type Values = Record<string, number>;
 
 export default async function autofillBench(): Promise<BenchResult[]> {
   const bundle = await engineBundle();
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   try {
     const { html, slots, values } = generated();
     type Run = {

@@ -13,6 +13,7 @@ import { engineBundle } from '@tianbao/autofill/bundle';
 import { getTemplate } from '@tianbao/templates';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { CHROMIUM, CHROMIUM_ARGS } from '../packages/cli/src/index.ts';
 import { type StaticServer, serveStatic } from './support/serve-static.ts';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -92,17 +93,7 @@ let work: string;
 beforeAll(async () => {
   bundle = await engineBundle();
   servers = { shared: await serveStatic(join(shared, 'portals')), own: await serveStatic(ownFixtures) };
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   work = mkdtempSync(join(tmpdir(), 'autofill-e2e-'));
 });
 

@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS } from '../../packages/cli/src/index.ts';
 
 export const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3');
 export const SCREENSHOTS = resolve(import.meta.dirname, '../screenshots');
@@ -27,7 +28,7 @@ export async function launchExtension(
   const downloadsDir = join(profileDir, 'downloads');
   mkdirSync(downloadsDir, { recursive: true });
   const context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    executablePath: CHROMIUM,
     headless: true,
     acceptDownloads: true,
     downloadsPath: downloadsDir,
@@ -36,14 +37,7 @@ export async function launchExtension(
     args: [
       `--disable-extensions-except=${EXTENSION_DIR}`,
       `--load-extension=${EXTENSION_DIR}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-      '--lang=zh-CN',
+      ...CHROMIUM_ARGS,
     ],
   });
   const worker =
