@@ -123,6 +123,9 @@ export function match(
     everywhere = new Set([...everywhere].filter((g) => own.includes(g)));
   }
 
+  // A week's (month's …) number is not the log's total: left to the person, never matched by itself.
+  for (const t of targets) if (!result.has(t) && t.first.period) result.set(t, null);
+
   const free = targets.filter((t) => !result.has(t));
   const n = free.length;
   const m = infos.length;
@@ -275,7 +278,11 @@ export function match(
           field,
           slotId: null,
           confidence: 0,
-          reason: result.has(t) ? '同事校正：此处不填' : '模板中没有对应的空',
+          reason: field.period
+            ? `这一栏要的是「${field.period}」的数，台账给出的是累计数，不自动填写`
+            : result.has(t)
+              ? '同事校正：此处不填'
+              : '模板中没有对应的空',
           status: 'unmatched',
         });
         continue;

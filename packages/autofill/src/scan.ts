@@ -11,6 +11,7 @@ import {
 } from './context.ts';
 import { inputType, isControl, isInput, textOf } from './dom.ts';
 import { fieldKey, type KeyCounts } from './field-key.ts';
+import { periodOf } from './period.ts';
 import { resetSkipCache, skipByType, skipReason } from './skip.ts';
 import { buildGrid, type Grid, headersOf } from './table-grid.ts';
 import { clean, headerUnit, isUnit, leadingUnit, trailingUnit } from './text.ts';
@@ -98,7 +99,6 @@ export function scanAll(doc: Document, options: ScanOptions = {}): ScanResult {
     const leading = (!label || box) && !before ? (firstInCell ? leadingText(el) : continuedPhrase(el)) : '';
     const reason = skipReason(el, label || before || leading, {
       rowHeaders,
-      colHeaders,
       assumeVisible: options.assumeVisible,
     });
     if (reason) {
@@ -148,6 +148,8 @@ export function scanAll(doc: Document, options: ScanOptions = {}): ScanResult {
         (el as HTMLInputElement).value;
       field.choice = yesNo(field.option);
     }
+    const period = periodOf(label || before || leading, colHeaders);
+    if (period) field.period = period;
     fields.push(field);
     byControl.set(el, field);
   };

@@ -46,9 +46,9 @@ export const resetSkipCache = () => {
 export function skipReason(
   el: Control,
   label: string,
-  around: { rowHeaders?: readonly string[]; colHeaders?: readonly string[]; assumeVisible?: boolean } = {},
+  around: { rowHeaders?: readonly string[]; assumeVisible?: boolean } = {},
 ): string | null {
-  const { rowHeaders = [], colHeaders = [], assumeVisible = false } = around;
+  const { rowHeaders = [], assumeVisible = false } = around;
   const early = skipByType(el);
   if (early) return early;
   const type = inputType(el);
@@ -57,7 +57,7 @@ export function skipReason(
   if (!assumeVisible && isHidden(el) && !standIn(el)) return 'hidden';
   // Search, captcha and login fields are typed into; boxes and selects are never one of them.
   if (type === 'checkbox' || type === 'radio' || el.localName === 'select')
-    return totalReason(el, label, rowHeaders) ?? periodReason(label, colHeaders);
+    return totalReason(el, label, rowHeaders);
   const own = attrs(el);
   if (el.closest('[role=search]')) return 'search';
   const form = el.form ?? el.closest('form');
@@ -78,19 +78,7 @@ export function skipReason(
     }
     if (has) return 'login';
   }
-  return totalReason(el, label, rowHeaders) ?? periodReason(label, colHeaders);
-}
-
-// The log's figures are totals to date: a column (or a label) for one week or month of them is a
-// different number, however alike the words ("本周 | 累计" columns side by side).
-const PERIOD_HEADER =
-  /^(本周|当周|上周|本期|当期|本月|当月|上月|本日|当日|今日|第\s*[一二三四五六七八九十\d]+\s*周)\s*(新增|完成|开展|情况|数|数量|数据)?$/;
-const PERIOD_LABEL = /^(本周|当周|上周|本期|当期|本月|当月|上月)/;
-
-function periodReason(label: string, colHeaders: readonly string[]): string | null {
-  if (colHeaders.some((h) => PERIOD_HEADER.test(h.trim())) || PERIOD_LABEL.test(label.trim()))
-    return 'period';
-  return null;
+  return totalReason(el, label, rowHeaders);
 }
 
 function totalReason(el: Control, label: string, rowHeaders: readonly string[]): string | null {

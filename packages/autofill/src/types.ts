@@ -43,6 +43,8 @@ export interface Field {
   group?: string;
   /** For radios and checkboxes: the option's own text (是, 否, 男 …). */
   option?: string;
+  /** The control asks for one period's number (a 本周 column, a label starting 本月 …), not a total. */
+  period?: string;
 }
 
 /** A template blank as the engine needs it; `Slot` of @tianbao/templates fits, liaison fields too. */
