@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Entry, Plan, SlotStat } from '@tianbao/core';
 import type { ExportInput } from '@tianbao/excel';
-import { exportXlsx, exportXlsxToStream, slotKey } from '@tianbao/excel';
+import { exportXlsx, exportXlsxToStream, LEDGER_HEADERS, slotKey } from '@tianbao/excel';
 import { getTemplate } from '@tianbao/templates';
 import * as XLSX from 'xlsx';
 import { type BenchResult, info } from './result.ts';
@@ -91,22 +91,7 @@ function input(): ExportInput {
 function ledgerRows(i: ExportInput): unknown[][] {
   const keys = [...new Set(i.entries.flatMap((e) => Object.keys(e.contributions)))];
   const time = (ms: number) => new Date(ms + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
-  const head = [
-    '日期',
-    '活动名称',
-    '类型',
-    '地点',
-    '主办单位',
-    '协办单位',
-    '活动内容',
-    '附件',
-    '录入人',
-    '录入时间',
-    '修改人',
-    '修改时间',
-    '编号',
-    ...keys,
-  ];
+  const head = [...LEDGER_HEADERS, ...keys];
   const rows: unknown[][] = [head];
   for (const e of i.entries) {
     const r: unknown[] = [

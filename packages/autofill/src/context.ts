@@ -192,6 +192,11 @@ export function explicitLabel(el: Control, cache: ContextCache): string {
   if (wrapping && !labels.includes(wrapping) && (!forOther || forOther === el.id)) labels.push(wrapping);
   const fromLabels = clean(labels.map(labelText).join(' '));
   if (fromLabels) return fromLabels;
+  return ariaName(el);
+}
+
+/** aria-labelledby (ids looked up in the element's own document or shadow root), else aria-label. */
+function ariaName(el: Element): string {
   const by = el.getAttribute('aria-labelledby');
   if (by) {
     const root = rootOf(el);
@@ -211,21 +216,7 @@ export function explicitLabel(el: Control, cache: ContextCache): string {
 /** Label of a 是/否 group: the radiogroup's aria-labelledby / aria-label, when the page gives one. */
 export function groupLabel(el: Control): string {
   const group = el.closest('[role=radiogroup],[role=group]');
-  if (!group) return '';
-  const by = group.getAttribute('aria-labelledby');
-  if (by) {
-    const root = rootOf(el);
-    const t = clean(
-      by
-        .split(/\s+/)
-        .map((id) => byId(root, id))
-        .filter((x): x is Element => !!x)
-        .map(labelText)
-        .join(' '),
-    );
-    if (t) return t;
-  }
-  return clean(group.getAttribute('aria-label'));
+  return group ? ariaName(group) : '';
 }
 
 const MAX_LEADING = 80;

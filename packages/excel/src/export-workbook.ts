@@ -242,7 +242,8 @@ function detailSheet(input: ExportInput): SheetSpec {
   };
 }
 
-const LEDGER_HEADERS = [
+/** The 活动台账 sheet's fixed columns, before one column per statistics blank used. */
+export const LEDGER_HEADERS = [
   '日期',
   '活动名称',
   '类型',

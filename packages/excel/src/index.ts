@@ -25,6 +25,7 @@ export {
   type ExportInput,
   exportXlsx,
   exportXlsxToStream,
+  LEDGER_HEADERS,
   SHEET,
 } from './export-workbook.ts';
 export { parseLedgerDate } from './ledger-date.ts';
