@@ -3,11 +3,12 @@
 // into place. Every match carries a confidence; only confident ones are 'matched'.
 
 import { bestChain } from './best-chain.ts';
+import { doubtOf, pageRows } from './doubt.ts';
 import { type PairScore, scorePair } from './score.ts';
-import { ROW_GROUP, ROW_ITEM, scorePairs } from './score-pairs.ts';
+import { ROW_ITEM, scorePairs } from './score-pairs.ts';
 import { type SlotInfo, slotInfos } from './slot-info.ts';
 import { type Target, targetsOf } from './target.ts';
-import { grams, similarity } from './text.ts';
+import { cut } from './text.ts';
 import type { Field, Match, MatchOptions, MatchSlot } from './types.ts';
 
 /** Pairs below this never match; the alignment pays this much per pair so weak pairs do not crowd in. */
@@ -26,8 +27,6 @@ interface Assignment {
   doubt?: string;
 }
 
-const cut = (s: string, n = 24) => (s.length > n ? `${s.slice(0, n)}…` : s);
-
 const confidenceOf = (score: number, margin: number) =>
   score < MIN_SCORE ? 0 : Math.min(1, 0.3 + 0.35 * score + 0.7 * Math.max(0, margin));
 
@@ -38,47 +37,6 @@ function reasonOf(d: PairScore, s: SlotInfo, byOrder: boolean): string {
   if (d.row && s.item) parts.push(`同在「${cut(s.item, 16)}」一行`);
   if (byOrder) parts.push('前后顺序一致');
   return parts.join('，') || '位置与类型相符';
-}
-
-/** Below this the page's words for a blank and the template's are not the same words. */
-const WORDS_MIN = 0.45;
-
-/** Bigrams of the row text beyond what every row on the page says (its title) and the slot's group. */
-function rowBeyondGroup(t: Target, slot: SlotInfo, everywhere: ReadonlySet<number>): number {
-  const group = grams(slot.group);
-  let n = 0;
-  for (const g of grams(t.row)) if (!everywhere.has(g) && !group.includes(g)) n++;
-  return n;
-}
-
-/**
- * Order, unit and neighbours can line up a table from another notice (or the wrong table picked) with
- * the page: "参与（ ）人次" is in many rows. A table blank is filled unasked only when the page's words
- * for it agree with the template's and, where the page names each row (rows differ from blank to blank),
- * the row names the slot's activity; a row that names only the slot's group (a page with group headings
- * and no activity names) is enough.
- */
-function doubtOf(
-  t: Target,
-  slot: SlotInfo,
-  detail: PairScore,
-  row: number,
-  rowsVary: boolean,
-  everywhere: ReadonlySet<number>,
-): string | undefined {
-  if (!slot.ordered) return undefined;
-  if (rowsVary && t.row.trim() && slot.item && !(row & ROW_ITEM)) {
-    const onlyGroup = row & ROW_GROUP && rowBeyondGroup(t, slot, everywhere) < 3;
-    if (!onlyGroup) return `页面此行写的活动与模板「${cut(slot.item, 16)}」不同`;
-  }
-  const own = slot.slot.before ?? '';
-  if (
-    t.phrases.length &&
-    own &&
-    (!detail.pageText || similarity(detail.pageText, detail.slotText) < WORDS_MIN)
-  )
-    return '页面上的说法与模板不同';
-  return undefined;
 }
 
 export function match(
@@ -112,16 +70,7 @@ export function match(
     result.set(t, { slot, detail, confidence: 1, reason: '同事校正过的对应关系' });
   }
 
-  // Row texts that differ from blank to blank name the activities (the item column, headings); one text
-  // shared by every blank is only the page's title.
-  const rows = targets.map((t) => t.row.trim()).filter(Boolean);
-  const rowsVary = new Set(rows).size >= 3;
-  // What every row says (the page's title above everything): not a name of any one row.
-  let everywhere = new Set<number>(rows.length ? grams(rows[0] as string) : []);
-  for (const r of rows) {
-    const own = grams(r);
-    everywhere = new Set([...everywhere].filter((g) => own.includes(g)));
-  }
+  const rows = pageRows(targets);
 
   // A week's (month's …) number is not the log's total: left to the person, never matched by itself.
   for (const t of targets) if (!result.has(t) && t.first.period) result.set(t, null);
@@ -177,7 +126,7 @@ export function match(
     result.set(t, {
       slot,
       detail,
-      doubt: doubtOf(t, slot, detail, table.row[k] as number, rowsVary, everywhere),
+      doubt: doubtOf(t, slot, detail, table.row[k] as number, rows),
       confidence: confidenceOf(ps[k] as number, margin),
       reason: reasonOf(detail, slot, byOrder && (margin < 0.2 || !detail.pageText)),
     });

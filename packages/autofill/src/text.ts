@@ -88,6 +88,9 @@ export const UNITS: readonly string[] = [
 ].sort((a, b) => b.length - a.length);
 const unitSet = new Set(UNITS);
 
+/** A text cut to n characters with an ellipsis, for reasons shown to the user. */
+export const cut = (s: string, n = 24): string => (s.length > n ? `${s.slice(0, n)}…` : s);
+
 /** Collapses whitespace and trims; safe for display. */
 export const clean = (s: string | null | undefined): string => (s ?? '').replace(/\s+/g, ' ').trim();
 
