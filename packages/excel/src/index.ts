@@ -54,7 +54,6 @@ export {
   rollupExportInput,
 } from './rollup.ts';
 export { assertXlsxBytes } from './sniff.ts';
-export { stableHash } from './stable-hash.ts';
 export {
   type ExportTemplate,
   rowSentence,

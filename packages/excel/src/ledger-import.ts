@@ -1,9 +1,9 @@
+import { stableHash } from '@tianbao/templates';
 import type { ReadValue, WorkbookReader } from './adapter.ts';
 import { ExcelImportError } from './errors.ts';
 import { exceljsReader } from './exceljs-adapter.ts';
 import { parseLedgerDate } from './ledger-date.ts';
 import type { EntryFields } from './records.ts';
-import { stableHash } from './stable-hash.ts';
 import { slotKey, type TemplateSlot } from './template.ts';
 
 export interface LedgerRow {

@@ -1,5 +1,5 @@
 import type { SlotKind } from './schema.ts';
-import { hash53 } from './slot-id.ts';
+import { hash53 } from './stable-hash.ts';
 import { normalizeInline } from './text-normalize.ts';
 
 export interface HeaderFieldDraft {

@@ -12,7 +12,8 @@ import { looksLikeHtml, parseHtmlTable } from './parse-html-table.ts';
 import { parseCsvTable, parseTextTable } from './parse-text-table.ts';
 import type { RawRow } from './raw-table.ts';
 import type { Deadline, Slot } from './schema.ts';
-import { hash53, slotIdFor } from './slot-id.ts';
+import { slotIdFor } from './slot-id.ts';
+import { hash53 } from './stable-hash.ts';
 import {
   type HeaderField,
   type MediaHint,

@@ -15,6 +15,7 @@ export { extractMediaHints } from './media.ts';
 export { PLAN_FIELDS, planTemplate } from './plan.ts';
 export { type Revision, reviseTemplate } from './revise.ts';
 export { Deadline, Slot, SlotKind } from './schema.ts';
+export { stableHash } from './stable-hash.ts';
 export {
   findSlot,
   HeaderField,
