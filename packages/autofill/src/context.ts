@@ -1,7 +1,7 @@
 // The text around a control: the words before and after it in its cell or line, its labels, the
 // nearest preceding text when it has neither, and the fieldset/heading it sits under.
 import { byId, INLINE, isControl, isElement, rootOf, SILENT, tagOf, textOf } from './dom.ts';
-import { clean, isUnit, leadingUnit, SEPARATOR } from './text.ts';
+import { clean, leadingUnit, SEPARATOR, unitOnly } from './text.ts';
 import type { Control } from './types.ts';
 
 type Token = { text: string } | { control: Control } | { brk: true };
@@ -245,10 +245,9 @@ export function leadingText(el: Control): string {
       }
       t = clean(t);
       if (!t) continue;
-      const bare = t.replace(/^[(（]|[)）]$/g, '');
-      if (!unit && isUnit(bare)) {
-        unit = bare;
-        continue;
+      if (!unit) {
+        unit = unitOnly(t);
+        if (unit) continue;
       }
       return label(t);
     }

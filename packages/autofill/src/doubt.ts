@@ -17,10 +17,10 @@ export interface PageRows {
 
 export function pageRows(targets: readonly Target[]): PageRows {
   const rows = targets.map((t) => t.row.trim()).filter(Boolean);
-  let everywhere = new Set<number>(rows.length ? grams(rows[0] as string) : []);
+  const everywhere = new Set<number>(rows.length ? grams(rows[0] as string) : []);
   for (const r of rows) {
     const own = grams(r);
-    everywhere = new Set([...everywhere].filter((g) => own.includes(g)));
+    for (const g of everywhere) if (!own.includes(g)) everywhere.delete(g);
   }
   return { vary: new Set(rows).size >= 3, everywhere };
 }

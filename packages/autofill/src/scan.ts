@@ -14,7 +14,7 @@ import { fieldKey, type KeyCounts } from './field-key.ts';
 import { periodOf } from './period.ts';
 import { resetSkipCache, skipByType, skipReason } from './skip.ts';
 import { buildGrid, type Grid, headersOf } from './table-grid.ts';
-import { clean, headerUnit, isUnit, leadingUnit, trailingUnit } from './text.ts';
+import { clean, headerUnit, leadingUnit, trailingUnit, unitOnly } from './text.ts';
 import type { Control, Field, FieldKind } from './types.ts';
 import { yesNo } from './yes-no.ts';
 
@@ -220,10 +220,10 @@ export function scanAll(doc: Document, options: ScanOptions = {}): ScanResult {
 }
 
 /** A row's last header cell when it holds nothing but a unit (指标 | 单位 | 本周 | 累计 tables). */
-function unitCell(rowHeaders: readonly string[]): string {
-  const last = (rowHeaders[rowHeaders.length - 1] ?? '').replace(/^[(（]|[)）]$/g, '');
-  return isUnit(last) ? last.normalize('NFKC').trim() : '';
-}
+const unitCell = (rowHeaders: readonly string[]): string =>
+  unitOnly(rowHeaders[rowHeaders.length - 1] ?? '')
+    .normalize('NFKC')
+    .trim();
 
 /** Scans a document; see scanAll. */
 export const scan = (doc: Document, options: ScanOptions = {}): Field[] => scanAll(doc, options).fields;

@@ -42,6 +42,13 @@ export interface PairTable {
   row: Uint8Array;
 }
 
+/** A typed array twice as long, starting with the same values. */
+function doubled<T extends Int32Array | Float32Array | Uint16Array | Uint8Array>(a: T): T {
+  const b = new (a.constructor as new (length: number) => T)(a.length * 2);
+  b.set(a as ArrayLike<number>);
+  return b;
+}
+
 /** Every compatible pair with a score above 0, in target order. */
 export function scorePairs(targets: readonly Target[], infos: readonly SlotInfo[]): PairTable {
   const n = targets.length;
@@ -56,22 +63,11 @@ export function scorePairs(targets: readonly Target[], infos: readonly SlotInfo[
   };
   const push = (i: number, j: number, s: number, phrase: number, row: number) => {
     if (out.count === out.i.length) {
-      const grow = out.count * 2;
-      const ni = new Int32Array(grow);
-      const nj = new Int32Array(grow);
-      const ns = new Float32Array(grow);
-      ni.set(out.i);
-      nj.set(out.j);
-      ns.set(out.s);
-      const np = new Uint16Array(grow);
-      np.set(out.phrase);
-      out.phrase = np;
-      const nr = new Uint8Array(grow);
-      nr.set(out.row);
-      out.row = nr;
-      out.i = ni;
-      out.j = nj;
-      out.s = ns;
+      out.i = doubled(out.i);
+      out.j = doubled(out.j);
+      out.s = doubled(out.s);
+      out.phrase = doubled(out.phrase);
+      out.row = doubled(out.row);
     }
     out.i[out.count] = i;
     out.j[out.count] = j;

@@ -179,6 +179,12 @@ export function similarity(a: string, b: string): number {
 
 export const isUnit = (s: string): boolean => unitSet.has(s.normalize('NFKC').trim());
 
+/** A text that is nothing but a unit, bare or in brackets ('场', '（人次）'): the unit, else ''. */
+export function unitOnly(text: string): string {
+  const bare = text.replace(/^[(（]|[)）]$/g, '');
+  return isUnit(bare) ? bare : '';
+}
+
 /** The unit the text starts with (spaces ignored), e.g. '人次，参与' → '人次'. */
 const unitStarts = new Set(UNITS.map((u) => u[0]));
 export function leadingUnit(text: string): string {
