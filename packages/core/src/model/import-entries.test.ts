@@ -1,19 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { LogFileError, LogInputError } from '../errors.ts';
 import type { EntryFields } from '../types.ts';
 import { importEntryId } from './import-id.ts';
+import { cloneDoc, K, newLog, pair, sync } from './test-replicas.ts';
 import { UnitLog } from './unit-log.ts';
-
-const K = 'baodi-2021';
-const newLog = (user = '张三') =>
-  UnitLog.create({
-    unitName: '宝坻区应急管理局',
-    campaign: '2021 安全生产月',
-    templateIds: [K],
-    user,
-    shards: 4,
-  });
 
 /** Rows as @tianbao/excel's ledgerToEntries gives them (sourceRow left out, as the UI does). */
 const row = (i: number, over: Partial<EntryFields> = {}): EntryFields & { importKey: string } => ({
@@ -30,26 +21,6 @@ const row = (i: number, over: Partial<EntryFields> = {}): EntryFields & { import
   ...over,
 });
 const file = (n: number) => Array.from({ length: n }, (_, i) => row(i));
-
-function cloneDoc(d: Y.Doc) {
-  const c = new Y.Doc({ gc: false });
-  Y.applyUpdateV2(c, Y.encodeStateAsUpdateV2(d));
-  return c;
-}
-function pair() {
-  const a = newLog('张三');
-  const b = UnitLog.fromRoot(cloneDoc(a.root), '李四');
-  for (let i = 0; i < a.shardCount; i++) b.attachShard(i, cloneDoc(a.doc(`e0${i}`) as Y.Doc));
-  return { a, b };
-}
-function sync(x: UnitLog, y: UnitLog) {
-  for (const name of x.docNames()) {
-    const dx = x.doc(name) as Y.Doc;
-    const dy = y.doc(name) as Y.Doc;
-    Y.applyUpdateV2(dy, Y.encodeStateAsUpdateV2(dx, Y.encodeStateVector(dy)), { kind: 'remote' });
-    Y.applyUpdateV2(dx, Y.encodeStateAsUpdateV2(dy, Y.encodeStateVector(dx)), { kind: 'remote' });
-  }
-}
 
 describe('UnitLog.importEntries', () => {
   it('imports rows with their import key; the same file again adds nothing', () => {

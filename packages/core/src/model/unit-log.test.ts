@@ -1,18 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { LogFileError, LogInputError } from '../errors.ts';
-import { UnitLog } from './unit-log.ts';
+import { K, newLog, pair, sync } from './test-replicas.ts';
 import { exportUpdateFile, importUpdateFile } from './update-file.ts';
 
-const K = 'baodi-2021';
-const newLog = (user = '张三') =>
-  UnitLog.create({
-    unitName: '宝坻区应急管理局',
-    campaign: '2021 安全生产月',
-    templateIds: [K],
-    user,
-    shards: 4,
-  });
 const entry = (over: object = {}) => ({
   date: '2021-06-03',
   title: '安全宣传进企业',
@@ -20,27 +11,6 @@ const entry = (over: object = {}) => ({
   contributions: { [`${K}/s10`]: 120, [`${K}/s11`]: 1 },
   ...over,
 });
-
-/** Two replicas of one log, as two colleagues' browsers would hold it. */
-function pair() {
-  const a = newLog('张三');
-  const b = UnitLog.fromRoot(cloneDoc(a.root), '李四');
-  for (let i = 0; i < a.shardCount; i++) b.attachShard(i, cloneDoc(a.doc(`e0${i}`) as Y.Doc));
-  return { a, b };
-}
-function cloneDoc(d: Y.Doc) {
-  const c = new Y.Doc({ gc: false });
-  Y.applyUpdateV2(c, Y.encodeStateAsUpdateV2(d));
-  return c;
-}
-function sync(x: UnitLog, y: UnitLog) {
-  for (const name of x.docNames()) {
-    const dx = x.doc(name) as Y.Doc;
-    const dy = y.doc(name) as Y.Doc;
-    Y.applyUpdateV2(dy, Y.encodeStateAsUpdateV2(dx, Y.encodeStateVector(dy)), { kind: 'remote' });
-    Y.applyUpdateV2(dx, Y.encodeStateAsUpdateV2(dy, Y.encodeStateVector(dx)), { kind: 'remote' });
-  }
-}
 
 describe('UnitLog', () => {
   it('creates a log with its meta', () => {
