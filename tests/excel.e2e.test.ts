@@ -9,7 +9,12 @@ import { getTemplate, type Template } from '@tianbao/templates';
 import type { Download, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
-import { type ExtensionBrowser, launchExtension, screenshot } from './support/extension-browser.ts';
+import {
+  createLogThroughUi,
+  type ExtensionBrowser,
+  launchExtension,
+  screenshot,
+} from './support/extension-browser.ts';
 
 const T = getTemplate('daxinganling-2020') as Template;
 const BAODI = getTemplate('baodi-2021') as Template;
@@ -78,14 +83,6 @@ async function subUnitTable(
     date: '2020-06-30',
   };
   return Buffer.from(await exportXlsx(input));
-}
-
-async function createLogThroughUi(page: Page, user: string, unit: string) {
-  await page.getByLabel('姓名').fill(user);
-  await page.getByLabel('单位名称').fill(unit);
-  await page.getByRole('radio', { name: /兴安行/ }).check();
-  await page.getByRole('button', { name: '创建台账' }).click();
-  await page.getByRole('heading', { name: new RegExp(unit) }).waitFor();
 }
 
 const excelMode = async (page: Page, mode: '导出 Excel' | '导入手工台账' | '汇总下级单位') => {

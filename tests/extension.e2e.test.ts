@@ -5,21 +5,18 @@ import { readFileSync } from 'node:fs';
 import { getTemplate } from '@tianbao/templates';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type ExtensionBrowser, launchExtension, screenshot } from './support/extension-browser.ts';
+import {
+  createLogThroughUi,
+  type ExtensionBrowser,
+  launchExtension,
+  screenshot,
+} from './support/extension-browser.ts';
 
 const T = getTemplate('daxinganling-2020');
 if (!T) throw new Error('template missing');
 // 安排理论学习中心组专题学习（ ）次，参与（ ）人次
 const study = T.slots.find((s) => s.before.includes('理论学习中心组'));
 const studyPeople = T.slots[(study?.index ?? 0) + 1];
-
-async function createLogThroughUi(page: Page, user: string, unit: string) {
-  await page.getByLabel('姓名').fill(user);
-  await page.getByLabel('单位名称').fill(unit);
-  await page.getByRole('radio', { name: /兴安行/ }).check();
-  await page.getByRole('button', { name: '创建台账' }).click();
-  await page.getByRole('heading', { name: new RegExp(unit) }).waitFor();
-}
 
 async function addEntryThroughUi(page: Page, title: string, counts: [string, string][], date = '2020-06-03') {
   await page.getByRole('button', { name: '＋ 新增活动' }).click();

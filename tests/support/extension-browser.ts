@@ -66,3 +66,12 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path, fullPage: true });
   return path;
 }
+
+/** 开始使用 → 新建台账 with the 兴安行 table, as a new user does; waits for the dashboard. */
+export async function createLogThroughUi(page: Page, user: string, unit: string) {
+  await page.getByLabel('姓名').fill(user);
+  await page.getByLabel('单位名称').fill(unit);
+  await page.getByRole('radio', { name: /兴安行/ }).check();
+  await page.getByRole('button', { name: '创建台账' }).click();
+  await page.getByRole('heading', { name: new RegExp(unit) }).waitFor();
+}
