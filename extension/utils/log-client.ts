@@ -1,6 +1,5 @@
 import {
   type CreateLogOptions,
-  decodeInvitation,
   fetchLogFromRelay,
   IndexedDbStorage,
   LogSession,
@@ -9,7 +8,7 @@ import {
   syncTabs,
 } from '@tianbao/core';
 import type { Template } from '@tianbao/templates';
-import { RelaySync } from './relay-link';
+import { RelaySync, readInvitation } from './relay-link';
 import { currentLogId, type LogRecord, logs, relayLinks, userName } from './settings';
 import { findTemplate } from './templates';
 
@@ -99,14 +98,7 @@ export async function createLog(opts: Omit<CreateLogOptions, 'user'>): Promise<O
 
 /** Joins a unit's log through its relay, from an invitation a colleague shared from 成员与同步. */
 export async function joinFromInvitation(text: string): Promise<OpenLog> {
-  let inv: ReturnType<typeof decodeInvitation>;
-  try {
-    inv = decodeInvitation(text);
-  } catch {
-    throw Object.assign(new Error('bad invitation'), {
-      messageZh: '这不是有效的邀请，请完整复制同事发来的以 tianbao:// 开头的邀请。',
-    });
-  }
+  const inv = readInvitation(text, '同事');
   if (!inv.logId)
     throw Object.assign(new Error('no log in invitation'), {
       messageZh: '这个邀请没有指明台账。请让同事在“成员与同步”中复制“邀请同事”里的邀请。',

@@ -7,6 +7,17 @@ import {
 } from '@tianbao/core';
 import { type RelayLink, relayLinks, userName } from './settings';
 
+/** A pasted invitation, or an error with a Chinese message naming who sent it (同事, 管理员). */
+export function readInvitation(text: string, sender: string): ReturnType<typeof decodeInvitation> {
+  try {
+    return decodeInvitation(text);
+  } catch {
+    throw Object.assign(new Error('bad invitation'), {
+      messageZh: `这不是有效的邀请，请完整复制${sender}发来的以 tianbao:// 开头的邀请。`,
+    });
+  }
+}
+
 /**
  * The page's connection to the unit's relay, if the log has one. Each page connects on its own (the
  * service worker may stop at any time); local changes are stored first, so being offline loses nothing.
@@ -36,14 +47,7 @@ export class RelaySync {
 
   /** Connects this log with a pasted invitation; throws a Chinese message for a bad one. */
   async connect(invitationText: string): Promise<void> {
-    let inv: ReturnType<typeof decodeInvitation>;
-    try {
-      inv = decodeInvitation(invitationText);
-    } catch {
-      throw Object.assign(new Error('bad invitation'), {
-        messageZh: '这不是有效的邀请，请完整复制管理员发来的以 tianbao:// 开头的邀请。',
-      });
-    }
+    const inv = readInvitation(invitationText, '管理员');
     const link: RelayLink = {
       relayUrl: inv.relayUrl,
       httpUrl: inv.httpUrl,
