@@ -1,6 +1,7 @@
 // Node clients for relay tests and benchmarks: a HocuspocusProvider over `ws` (Node 20 has no
 // global WebSocket), editing a Y.Map of entries the way the unit log does.
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import { destroySocket } from '@tianbao/core';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 
@@ -94,7 +95,7 @@ export function connectClient({
     acknowledged: () => !provider.hasUnsyncedChanges && provider.isSynced,
     destroy() {
       provider.destroy();
-      socket.destroy();
+      destroySocket(socket);
     },
   };
 }

@@ -32,6 +32,7 @@ export { checkUpdateV1, checkUpdateV2, isValidUpdateV1 } from './storage/check-u
 export { IndexedDbStorage } from './storage/indexeddb-storage.ts';
 export { COMPACT_AFTER, type LoadedDoc, type LogStorage, type SkippedRecord } from './storage/log-storage.ts';
 export { MemoryStorage } from './storage/memory-storage.ts';
+export { destroySocket } from './sync/destroy-socket.ts';
 export {
   type DecodedInvitation,
   decodeInvitation,

@@ -4,6 +4,7 @@ import { LogFileError } from '../errors.ts';
 import { newDoc, ROOT } from '../model/doc-layout.ts';
 import type { LogSession } from '../model/log-session.ts';
 import type { LogStorage } from '../storage/log-storage.ts';
+import { destroySocket } from './destroy-socket.ts';
 
 /** Where and as whom to sync: from an invitation (the relay's unit id, not the log's own). */
 export interface RelayTarget {
@@ -136,7 +137,7 @@ export function connectRelay(session: LogSession, target: RelayTarget, user: str
     destroy() {
       offShards();
       for (const p of providers.values()) p.destroy();
-      socket.destroy();
+      destroySocket(socket);
     },
   };
 }
@@ -190,6 +191,6 @@ export async function fetchLogFromRelay(
     await storage.flush();
   } finally {
     provider.destroy();
-    socket.destroy();
+    destroySocket(socket);
   }
 }
