@@ -1,4 +1,5 @@
 // Text normalisation shared by scan and match: one place for synonyms, units and similarity.
+import { UNITS } from '@tianbao/templates';
 
 /** Words portals use for the same thing; every variant is rewritten to the first entry before comparing. */
 export const SYNONYMS: readonly (readonly string[])[] = [
@@ -29,63 +30,6 @@ const synonymPattern = new RegExp(
   'g',
 );
 
-/** Units a number blank is counted in (README slot rules), longest first so 人次 wins over 人. */
-export const UNITS: readonly string[] = [
-  '万人次',
-  '人次',
-  '场次',
-  '条次',
-  '家次',
-  '批次',
-  '户次',
-  '车次',
-  '万元',
-  '亿元',
-  '小时',
-  '课时',
-  '学时',
-  '分钟',
-  '平方米',
-  '公里',
-  '千米',
-  '次',
-  '场',
-  '个',
-  '部',
-  '篇',
-  '条',
-  '人',
-  '名',
-  '家',
-  '期',
-  '份',
-  '处',
-  '起',
-  '项',
-  '户',
-  '辆',
-  '所',
-  '台',
-  '套',
-  '元',
-  '天',
-  '吨',
-  '册',
-  '张',
-  '幅',
-  '块',
-  '批',
-  '轮',
-  '组',
-  '支',
-  '队',
-  '座',
-  '间',
-  '本',
-  '米',
-  '%',
-  '％',
-].sort((a, b) => b.length - a.length);
 const unitSet = new Set(UNITS);
 
 /** A text cut to n characters with an ellipsis, for reasons shown to the user. */

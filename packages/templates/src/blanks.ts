@@ -1,5 +1,6 @@
 import type { SlotKind } from './schema.ts';
 import { normalizeInline } from './text-normalize.ts';
+import { UNITS } from './units.ts';
 
 /** A blank found in a progress cell, before it is given an id, an index and its row. */
 export interface BlankDraft {
@@ -8,80 +9,6 @@ export interface BlankDraft {
   before: string;
   after: string;
 }
-
-/**
- * Measure words that make a blank a count (`（ ）场次`, `（ ）个企业开展…`). Longest first so 人次 wins
- * over 人 and 场次 over 场.
- */
-const UNITS = [
-  '万人次',
-  '人次',
-  '场次',
-  '条次',
-  '家次',
-  '期次',
-  '批次',
-  '车次',
-  '架次',
-  '万元',
-  '万人',
-  '万份',
-  '万条',
-  '小时',
-  '分钟',
-  '学时',
-  '课时',
-  '公里',
-  '平方米',
-  '次',
-  '场',
-  '个',
-  '部',
-  '篇',
-  '条',
-  '人',
-  '名',
-  '家',
-  '期',
-  '份',
-  '处',
-  '起',
-  '项',
-  '户',
-  '辆',
-  '所',
-  '台',
-  '套',
-  '元',
-  '天',
-  '张',
-  '幅',
-  '块',
-  '册',
-  '本',
-  '件',
-  '批',
-  '组',
-  '支',
-  '队',
-  '座',
-  '栋',
-  '间',
-  '位',
-  '轮',
-  '类',
-  '种',
-  '档',
-  '集',
-  '首',
-  '节',
-  '堂',
-  '课',
-  '吨',
-  '米',
-  '万',
-  '余',
-] as const;
 
 // One regex for every kind of blank, the 是/否 choices first so `□是□否` is not read as two blanks.
 const BOOLEAN_SOURCE = [

@@ -30,3 +30,4 @@ export {
   TemplateRow,
   TemplateSource,
 } from './template.ts';
+export { UNITS } from './units.ts';
