@@ -5,7 +5,7 @@ import type { PairScore } from './score.ts';
 import { ROW_GROUP, ROW_ITEM } from './score-pairs.ts';
 import type { SlotInfo } from './slot-info.ts';
 import type { Target } from './target.ts';
-import { cut, grams, similarity } from './text.ts';
+import { cut, grams, normalize, shared, similarity } from './text.ts';
 
 /** What the page's row texts say as a whole. */
 export interface PageRows {
@@ -23,6 +23,23 @@ export function pageRows(targets: readonly Target[]): PageRows {
     for (const g of everywhere) if (!own.includes(g)) everywhere.delete(g);
   }
   return { vary: new Set(rows).size >= 3, everywhere };
+}
+
+/** Words that join two activities in one blank: 和, 、, 及 (also in 以及), but not 及时, 普及, 涉及, 和谐. */
+const JOIN = /和(?!谐)|、|(?<![普涉危])及(?![时早])/;
+
+/**
+ * The activity a blank's words add at the end, next to the blank (开展区域行和专题行（ ）次 → 专题行),
+ * when none of `elsewhere` mentions it: not one bigram of it appears there. Only the last part counts:
+ * that is what the blank counts, while parts further left are often a list of where or how (在报刊、
+ * 广播、网络等平台开设专栏) that a page shortens.
+ */
+export function extraActivity(text: string, elsewhere: readonly string[]): string {
+  const parts = normalize(text).split(JOIN);
+  const last = parts.length > 1 ? (parts[parts.length - 1] as string) : '';
+  if (last.length < 2) return '';
+  const own = grams(last);
+  return elsewhere.every((e) => shared(own, grams(e)) === 0) ? last : '';
 }
 
 /** Below this the page's words for a blank and the template's are not the same words. */
@@ -62,5 +79,13 @@ export function doubtOf(
     (!detail.pageText || similarity(detail.pageText, detail.slotText) < WORDS_MIN)
   )
     return '页面上的说法与模板不同';
+  // Similar words can still count different things: a blank for 区域行和专题行 is not one for 区域行.
+  if (detail.pageText && detail.slotText) {
+    // The blank's own words, not its row: a row may name both activities and the blank only one.
+    const onlyTemplate = extraActivity(detail.slotText, t.phrases);
+    if (onlyTemplate) return `模板此空还包括「${cut(onlyTemplate, 12)}」，页面此空没有`;
+    const onlyPage = extraActivity(detail.pageText, [...slot.phrases, slot.item]);
+    if (onlyPage) return `页面此空还包括「${cut(onlyPage, 12)}」，模板此空没有`;
+  }
   return undefined;
 }

@@ -188,6 +188,34 @@ describe('match', () => {
     expect(['b', 'c', 'd'].map((n) => slotOf(r, n)?.status)).toEqual(['matched', 'matched', 'matched']);
   });
 
+  test('a blank that counts one more activity than the other side waits for the person, both ways', () => {
+    const slots = [
+      ...table('安全行', '开展区域行和专题行活动', [
+        ['开展区域行和专题行', '次'],
+        ['开展暗查暗访', '次'],
+      ]),
+      ...table('宣传', '开展警示教育', [['组织观看警示片', '场']]),
+    ];
+    // The page asks for 区域行 alone: the log's count of both is not its number.
+    const narrower = page(`<table>
+      <tr><td>开展区域行和专题行活动</td><td>开展“区域行”<input name="a">次，开展暗查暗访<input name="b">次</td></tr>
+      <tr><td>开展警示教育</td><td>组织观看警示片<input name="c">场</td></tr>
+      <tr><td>其他</td><td>检查企业<input name="d">家</td></tr></table>`);
+    const n = match(scan(narrower), slots);
+    expect(slotOf(n, 'a')).toMatchObject({ status: 'unsure', slotId: '开展区域行和专题行活动-0' });
+    expect(slotOf(n, 'a')?.reason).toContain('模板此空还包括「专题行」');
+    expect(['b', 'c'].map((x) => slotOf(n, x)?.status)).toEqual(['matched', 'matched']);
+    // The page adds an activity the template's blank does not count.
+    const wider = page(`<table>
+      <tr><td>开展警示教育</td><td>组织观看警示片和宣传片<input name="c">场</td></tr>
+      <tr><td>开展区域行和专题行活动</td><td>开展区域行和专题行<input name="a">次，开展暗查暗访<input name="b">次</td></tr>
+      <tr><td>其他</td><td>检查企业<input name="d">家</td></tr></table>`);
+    const w = match(scan(wider), slots);
+    expect(slotOf(w, 'c')).toMatchObject({ status: 'unsure', slotId: '开展警示教育-0' });
+    expect(slotOf(w, 'c')?.reason).toContain('页面此空还包括「宣传片」');
+    expect(['a', 'b'].map((x) => slotOf(w, x)?.status)).toEqual(['matched', 'matched']);
+  });
+
   test('本周 | 累计 columns: the totals of the log go to 累计 only; the column of one week is never filled', () => {
     const doc =
       page(`<table><tr><th>活动项目</th><th>统计指标</th><th>单位</th><th>本周</th><th>累计</th></tr>
