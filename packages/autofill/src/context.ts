@@ -3,6 +3,7 @@
 import { byId, INLINE, isControl, isElement, rootOf, SILENT, tagOf, textOf } from './dom.ts';
 import { clean, leadingUnit, SEPARATOR, unitOnly } from './text.ts';
 import type { Control } from './types.ts';
+import { answerFormat } from './yes-no.ts';
 
 type Token = { text: string } | { control: Control } | { brk: true };
 
@@ -249,6 +250,7 @@ export function leadingText(el: Control): string {
         unit = unitOnly(t);
         if (unit) continue;
       }
+      if (answerFormat(t)) continue;
       return label(t);
     }
     const parent: Element | null = node.parentElement;

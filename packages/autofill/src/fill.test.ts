@@ -194,4 +194,38 @@ describe('fill', () => {
     report.undo();
     expect(input(doc, 'a').value).toBe('0');
   });
+
+  test('a 是/否 select a kit hides: its own list item is clicked, so the widget and the page hear it', () => {
+    // layui's markup: the native select hidden, a drawn title and a dl of items with lay-value.
+    const doc = page(`<table><tr><td>使用全国安全宣教和应急科普平台</td><td>是/否</td><td>
+      <select name="q" style="display:none"><option value="">请选择</option><option value="1">是</option><option value="0">否</option></select>
+      <div class="kit-select"><div class="kit-title"><input readonly placeholder="请选择"></div>
+      <dl><dd lay-value="">请选择</dd><dd lay-value="1">是</dd><dd lay-value="0">否</dd></dl></div></td></tr></table>`);
+    const select = doc.querySelector('select') as HTMLSelectElement;
+    const title = doc.querySelector('.kit-title input') as HTMLInputElement;
+    const heard: string[] = [];
+    doc.querySelector('dl')?.addEventListener('click', (e) => {
+      const dd = (e.target as Element).closest('dd');
+      if (!dd) return;
+      select.value = dd.getAttribute('lay-value') ?? '';
+      title.value = select.value ? (dd.textContent ?? '') : '';
+      heard.push(`select ${select.value}`);
+    });
+    const slots: MatchSlot[] = [
+      {
+        id: 'q',
+        kind: 'boolean',
+        section: 'table',
+        item: '使用全国安全宣教和应急科普平台',
+        before: '使用全国安全宣教和应急科普平台',
+        after: '',
+      },
+    ];
+    const matches = match(scan(doc), slots);
+    expect(matches.find((m) => m.field.key === '|name:q')).toMatchObject({ slotId: 'q', status: 'matched' });
+    const report = fill(matches, { q: true });
+    expect([select.value, title.value, heard]).toEqual(['1', '是', ['select 1']]);
+    report.undo();
+    expect([select.value, title.value, heard]).toEqual(['', '', ['select 1', 'select ']]);
+  });
 });

@@ -102,8 +102,30 @@ const blur = (el: Control, mode: FocusMode = 'events') => {
   el.dispatchEvent(new FocusEvent('focusout', BUBBLING));
 };
 
+/**
+ * A kit that hides a select and draws its own list (layui: dl > dd[lay-value]) shows a choice, and
+ * tells the page about it, only when one of its items is clicked. The item must say the option's text
+ * and, where it names a value, the option's value; otherwise nothing is clicked.
+ */
+function pickInWidget(el: HTMLSelectElement, value: string): void {
+  const widget = standIn(el);
+  const text = [...el.options].find((o) => o.value === value)?.text.trim();
+  if (!widget || text === undefined) return;
+  for (const item of widget.querySelectorAll('dd, li, [role=option]')) {
+    if (item.textContent?.trim() !== text) continue;
+    const named = item.getAttribute('lay-value') ?? item.getAttribute('data-value');
+    if (named !== null && named !== value) continue;
+    (item as HTMLElement).click();
+    return;
+  }
+}
+
 /** Text-like inputs, textareas and selects. */
 export function setValue(el: Control, value: string, mode: FocusMode = 'events'): void {
+  if (el.localName === 'select') {
+    pickInWidget(el as HTMLSelectElement, value);
+    if (el.value === value) return;
+  }
   focus(el, mode);
   const set = protoSetter(el, 'value');
   if (set) set.call(el, value);
@@ -117,7 +139,8 @@ export function setChecked(el: HTMLInputElement, checked: boolean, mode: FocusMo
   if (el.checked === checked) return;
   focus(el, mode);
   // A kit that hides the real box redraws its own widget only when that widget is clicked.
-  const widget = standIn(el);
+  // Clicking a radio's widget can only choose it (and tells the page so): not a way to clear it.
+  const widget = checked || el.type !== 'radio' ? standIn(el) : null;
   if (widget) (widget as HTMLElement).click();
   if (el.checked !== checked) el.click();
   if (el.checked !== checked) {

@@ -1,7 +1,7 @@
 // A match target: one control, or the controls of one 是/否 / radio group, seen as a single blank.
 import { normalize, stripUnit, unitOnly } from './text.ts';
 import type { Field } from './types.ts';
-import { yesNo } from './yes-no.ts';
+import { answerFormat, yesNo } from './yes-no.ts';
 
 export interface Target {
   fields: Field[];
@@ -55,7 +55,7 @@ export function targetsOf(fields: readonly Field[]): Target[] {
     if (!primary.length) {
       // A matrix cell: its row header and column header together name it.
       // A 单位 column between the indicator and the number is not its name.
-      const named = f.rowHeaders.filter((h) => !unitOnly(h));
+      const named = f.rowHeaders.filter((h) => !unitOnly(h) && !answerFormat(h));
       const rowCol = [named[named.length - 1] ?? '', ...f.colHeaders].join(' ').trim();
       if (rowCol) primary.push(stripUnit(rowCol));
     }

@@ -22,3 +22,10 @@ export const yesNo = (text: string): 'yes' | 'no' | undefined => {
   const t = normalize(text).replace(/[□☐■☑。.，,；;]/g, '');
   return YES.has(t) ? 'yes' : NO.has(t) ? 'no' : undefined;
 };
+
+/**
+ * A text that only says the answer is yes or no (是/否, （是/否）, 有/无, □是□否): a 填写方式 column
+ * between a question and its select or radios, not the question's words.
+ */
+export const answerFormat = (text: string): boolean =>
+  /^(是否|有无)$/.test(normalize(text).replace(/[/／|、□☐或\s]/g, ''));
