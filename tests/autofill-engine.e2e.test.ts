@@ -63,7 +63,7 @@ async function templateFor(
   return { slots, values };
 }
 
-/** esbuild (and vue) are dev dependencies of the autofill package (tests/ cannot resolve them by name). */
+/** esbuild (and vue, layui) are dev dependencies of the autofill package (tests/ cannot resolve them by name). */
 async function buildApp(entry: string): Promise<string> {
   const esbuild = createRequire(join(repo, 'packages/autofill/package.json'))('esbuild') as {
     build(options: object): Promise<{ outputFiles?: { text: string }[] }>;
@@ -73,6 +73,8 @@ async function buildApp(entry: string): Promise<string> {
     bundle: true,
     format: 'iife',
     jsx: 'automatic',
+    // A kit's stylesheet imported as text, put into the page by the app (layui).
+    loader: { '.css': 'text' },
     define: {
       'process.env.NODE_ENV': '"production"',
       __VUE_OPTIONS_API__: 'true',
@@ -189,6 +191,56 @@ describe('autofill engine on portal fixtures', () => {
       expect(wrong, out).toBe(0);
       expect(decoys, out).toBe(0);
       expect(accuracy, out).toBeGreaterThanOrEqual(0.98);
+    } finally {
+      await page.close();
+    }
+  });
+});
+
+// A kit that hides the select draws its own (layui): the scores above read the native select, but the
+// person looks at the kit's widget, and the page's own code hears only clicks on the kit's items.
+describe('a kit’s own select widget (real layui)', () => {
+  test('shows the chosen 是 after the fill and its placeholder again after undo', async () => {
+    const dir = join(ownFixtures, 'layui-form');
+    const truth = JSON.parse(readFileSync(join(dir, 'truth.json'), 'utf8')) as { build: string };
+    const { slots, values } = await templateFor('baodi-2021', 'reference');
+    const page = await browser.newPage();
+    try {
+      await page.addInitScript({ content: bundle });
+      const app = await buildApp(join(dir, truth.build));
+      await page.route('**/layui-form/app.js', (route) =>
+        route.fulfill({ body: app, contentType: 'text/javascript; charset=utf-8' }),
+      );
+      await page.goto(`${servers.own.url}layui-form/index.html`, { waitUntil: 'load' });
+      // Strings, not functions: what the page runs is exactly what is written here.
+      await page.waitForFunction('!!document.querySelector(".layui-form-select")');
+      const shown = () =>
+        page.evaluate(`({
+          select: document.querySelector('[name=s6]').value,
+          widget: document.querySelector('.layui-form-select .layui-select-title input').value,
+          placeholder: document.querySelector('.layui-form-select .layui-select-title input').placeholder,
+          radio: [...document.querySelectorAll('.layui-form-radio')].map((r) => r.classList.contains('layui-form-radioed')),
+          events: window.layuiEvents ?? [],
+        })`) as Promise<{
+          select: string;
+          widget: string;
+          placeholder: string;
+          radio: boolean[];
+          events: string[];
+        }>;
+      await page.evaluate(
+        `window.__fill = window.tianbaoAutofill.autofill(document, ${JSON.stringify(slots)}, ${JSON.stringify(values)})`,
+      );
+      const yes = values.s6 === true;
+      const after = await shown();
+      expect(after.select).toBe(yes ? '1' : '0');
+      expect(after.widget).toBe(yes ? '是' : '否');
+      expect(after.radio).toEqual(values.s41 === true ? [true, false] : [false, true]);
+      expect(after.events).toContain(`select s6=${yes ? '1' : '0'}`);
+      await page.evaluate('window.__fill.report.undo()');
+      const undone = await shown();
+      expect(undone.select).toBe('');
+      expect([undone.widget, undone.placeholder]).toEqual(['', '请选择']);
     } finally {
       await page.close();
     }
