@@ -63,8 +63,16 @@ async function templateFor(
   return { slots, values };
 }
 
-/** esbuild (and vue, layui) are dev dependencies of the autofill package (tests/ cannot resolve them by name). */
-async function buildApp(entry: string): Promise<string> {
+/** esbuild (and vue, layui, element-plus) are dev dependencies of the autofill package (tests/ cannot resolve them by name). */
+const built = new Map<string, Promise<string>>();
+/** Each app once per run: bundling Element Plus takes seconds, and an app is used by several tests. */
+const buildApp = (entry: string): Promise<string> => {
+  const app = built.get(entry) ?? bundleApp(entry);
+  built.set(entry, app);
+  return app;
+};
+
+async function bundleApp(entry: string): Promise<string> {
   const esbuild = createRequire(join(repo, 'packages/autofill/package.json'))('esbuild') as {
     build(options: object): Promise<{ outputFiles?: { text: string }[] }>;
   };
