@@ -4,7 +4,7 @@ import { LogFileError, LogInputError } from '../errors.ts';
 import type { EntryFields } from '../types.ts';
 import { importEntryId } from './import-id.ts';
 import { cloneDoc, K, newLog, pair, sync } from './test-replicas.ts';
-import { UnitLog } from './unit-log.ts';
+import { type Conflict, UnitLog } from './unit-log.ts';
 
 /** Rows as @tianbao/excel's ledgerToEntries gives them (sourceRow left out, as the UI does). */
 const row = (i: number, over: Partial<EntryFields> = {}): EntryFields & { importKey: string } => ({
@@ -129,12 +129,42 @@ describe('UnitLog.importEntries', () => {
       expect(log.statistics([`${K}/s10`])[0]?.value).toBe(10 + 11 + 12 + 13 + 14 + 15 + 16);
     }
     expect(a.listEntries()).toEqual(b.listEntries());
-    // Known limit: the two copies of row 0 were separate maps under one id; one copy wins whole (Yjs orders
-    // concurrent writes to a key by client id), so B's edit made before the first sync survives only if B's
-    // copy wins. Either way both replicas agree and nothing is doubled.
+    // The two copies of row 0 were separate maps under one id; one copy wins whole (Yjs orders concurrent
+    // writes to a key by client id). Both replicas agree and nothing is doubled; when B's copy loses, its
+    // edit is a conflict to review (next test).
     const kept = a.getEntry(importEntryId(row(0).importKey))?.location;
     expect(kept).toBe(b.root.clientID > a.root.clientID ? '宝坻区大口屯镇' : '宝坻区');
     // Importing again on either side after the sync adds nothing.
     expect(a.importEntries(file(7)).added).toHaveLength(0);
+  });
+
+  it('an edit made to an imported copy that lost as a whole is a conflict to review, not lost', () => {
+    // A's copy must win for B's edit to be at stake: Yjs keeps the copy of the higher client id.
+    let { a, b } = pair();
+    while (a.root.clientID < b.root.clientID) ({ a, b } = pair());
+    a.importEntries(file(3));
+    b.importEntries(file(3));
+    const id = importEntryId(row(0).importKey);
+    b.updateEntry(id, { location: '宝坻区大口屯镇' });
+    sync(a, b);
+    const open = (log: UnitLog) => log.conflicts().filter((c) => c.targetId === id);
+    expect(a.getEntry(id)?.location).toBe('宝坻区');
+    // Only the edit: the fields both copies were created with (the same row) are not conflicts.
+    expect(open(a)).toMatchObject([
+      {
+        target: 'entry',
+        field: 'location',
+        lostValue: '宝坻区大口屯镇',
+        lostBy: '李四',
+        keptValue: '宝坻区',
+      },
+    ]);
+    expect(open(b)).toEqual(open(a));
+    a.resolveConflict((open(a)[0] as Conflict).id, 'restore');
+    sync(a, b);
+    expect([a, b].map((log) => log.getEntry(id)?.location)).toEqual(['宝坻区大口屯镇', '宝坻区大口屯镇']);
+    expect([open(a), open(b)]).toEqual([[], []]);
+    // The other rows, imported alike on both sides, have nothing to review.
+    expect(a.conflicts()).toEqual([]);
   });
 });

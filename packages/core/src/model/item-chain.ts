@@ -68,3 +68,39 @@ export function keyWrites(map: Y.Map<unknown>, key: string): KeyWrite[] {
 export const everKeys = (map: Y.Map<unknown>): string[] => [
   ...(map as unknown as { _map: Map<string, unknown> })._map.keys(),
 ];
+
+/** The last write of one field inside a copy of a nested map that lost to a concurrent copy. */
+export interface LostFieldWrite {
+  field: string;
+  client: number;
+  clock: number;
+  value: unknown;
+  /** It replaced an earlier value in that copy: an edit made after the copy was created. */
+  edit: boolean;
+}
+
+/**
+ * Two replicas that put a new map under the same key concurrently (the same imported row, offline on
+ * both) keep one copy whole; writes made into the other copy are no longer in any current value. This
+ * reads each lost copy's fields from Yjs' items (deleted with the copy, kept because gc is off).
+ */
+export function lostCopyWrites<T>(parent: Y.Map<T>, key: string): LostFieldWrite[] {
+  const out: LostFieldWrite[] = [];
+  for (const w of keyWrites(parent as Y.Map<unknown>, key)) {
+    if (w.current || w.superseded) continue;
+    const copy = (w.value as { _map?: Map<string, ItemLike> } | null)?._map;
+    if (!copy) continue;
+    for (const [field, last] of copy) {
+      // Consecutive writes of one client to a deleted key may be merged into one item.
+      const values = last.content.getContent();
+      out.push({
+        field,
+        client: last.id.client,
+        clock: last.id.clock + values.length - 1,
+        value: values[values.length - 1],
+        edit: !!last.left || values.length > 1,
+      });
+    }
+  }
+  return out;
+}

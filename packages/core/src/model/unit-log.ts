@@ -24,7 +24,7 @@ import {
 } from './doc-layout.ts';
 import { readContributions, readEntry, readPlan, type Stamp } from './entry-codec.ts';
 import { importEntryId } from './import-id.ts';
-import { everKeys, keyWrites } from './item-chain.ts';
+import { everKeys, keyWrites, lostCopyWrites } from './item-chain.ts';
 import {
   ENTRY_TEXT_FIELDS,
   PROFILE_FIELDS,
@@ -741,8 +741,9 @@ export class UnitLog {
       if (!cache) {
         // First ask: scan the shard once; afterwards its transactions keep this up to date.
         cache = new Map();
-        for (const [id, m] of doc.getMap('entries') as Y.Map<YMap>) {
-          const found = this.scanConflicts(shardName(i), m, 'entry', id, STAMPS);
+        const entries = doc.getMap('entries') as Y.Map<YMap>;
+        for (const [id, m] of entries) {
+          const found = this.entryConflicts(i, entries, id, m);
           if (found.length) cache.set(id, found);
         }
         this.conflictCache.set(i, cache);
@@ -764,10 +765,35 @@ export class UnitLog {
     if (!cache) return;
     for (const id of ids) {
       const m = entries.get(id);
-      const found = m ? this.scanConflicts(shardName(i), m, 'entry', id, STAMPS) : [];
+      const found = m ? this.entryConflicts(i, entries, id, m) : [];
       if (found.length) cache.set(id, found);
       else cache.delete(id);
     }
+  }
+
+  /** An entry's lost field writes, and the edits made to a copy of it that lost as a whole. */
+  private entryConflicts(i: number, entries: Y.Map<YMap>, id: string, kept: YMap): Conflict[] {
+    const doc = shardName(i);
+    const out = this.scanConflicts(doc, kept, 'entry', id, STAMPS);
+    for (const w of lostCopyWrites(entries, id)) {
+      if (STAMPS.includes(w.field)) continue;
+      // What a copy was created with (the same row imported on both sides) is not anybody's edit.
+      if (!w.edit && kept.has(w.field)) continue;
+      const keptValue = kept.get(w.field);
+      if (JSON.stringify(keptValue) === JSON.stringify(w.value)) continue;
+      const keptWrite = keyWrites(kept, w.field).at(-1);
+      out.push({
+        id: `${doc}:${w.client}:${w.clock}`,
+        target: 'entry',
+        targetId: id,
+        field: w.field,
+        lostValue: w.value,
+        lostBy: this.userOf(w.client),
+        keptValue,
+        keptBy: keptWrite ? this.userOf(keptWrite.client) : '',
+      });
+    }
+    return out;
   }
 
   private scanConflicts(
