@@ -54,6 +54,15 @@ function rowBeyondGroup(t: Target, slot: SlotInfo, everywhere: ReadonlySet<numbe
 }
 
 /**
+ * The page names each row (rows differ from blank to blank) and this row names another activity than
+ * the slot's: neither its item nor, on a page with group headings only, just its group.
+ */
+export function rowRefutes(t: Target, slot: SlotInfo, row: number, rows: PageRows): boolean {
+  if (!rows.vary || !slot.item || !t.row.trim() || row & ROW_ITEM) return false;
+  return !(row & ROW_GROUP && rowBeyondGroup(t, slot, rows.everywhere) < 3);
+}
+
+/**
  * Order, unit and neighbours can line up a table from another notice (or the wrong table picked) with
  * the page: "参与（ ）人次" is in many rows. A table blank is filled unasked only when the page's words
  * for it agree with the template's and, where the page names each row (rows differ from blank to blank),
@@ -68,10 +77,7 @@ export function doubtOf(
   rows: PageRows,
 ): string | undefined {
   if (!slot.ordered) return undefined;
-  if (rows.vary && t.row.trim() && slot.item && !(row & ROW_ITEM)) {
-    const onlyGroup = row & ROW_GROUP && rowBeyondGroup(t, slot, rows.everywhere) < 3;
-    if (!onlyGroup) return `页面此行写的活动与模板「${cut(slot.item, 16)}」不同`;
-  }
+  if (rowRefutes(t, slot, row, rows)) return `页面此行写的活动与模板「${cut(slot.item, 16)}」不同`;
   const own = slot.slot.before ?? '';
   if (
     t.phrases.length &&

@@ -216,6 +216,48 @@ describe('match', () => {
     expect(['a', 'b'].map((x) => slotOf(w, x)?.status)).toEqual(['matched', 'matched']);
   });
 
+  test('an antd-style table: the row names the activity, the indicator cell says only 参与 or 是否开展', () => {
+    const yesNo = (id: string, item: string): MatchSlot => ({
+      id,
+      kind: 'boolean',
+      section: 'table',
+      group: '活动开展情况',
+      item,
+      before: '',
+      after: '',
+    });
+    const slots = [
+      ...table('活动开展情况', '举办安全发展论坛', [
+        ['举办论坛、讲坛、研讨会等', '场'],
+        ['参与', '人次'],
+      ]),
+      ...table('活动开展情况', '开展安全知识技能竞赛', [
+        ['开展安全知识技能竞赛', '场'],
+        ['参与', '人次'],
+      ]),
+      yesNo('b1', '创造性地开展安全生产宣传教育活动'),
+      yesNo('b2', '宣传报道方案'),
+    ];
+    const doc = page(`<table><tr><th>活动内容</th><th>统计指标</th><th>单位</th><th>数量</th></tr>
+      <tr><td rowspan="2">举办安全发展论坛</td><td>举办论坛、讲坛、研讨会等</td><td>场</td><td><input name="a"></td></tr>
+      <tr><td>参与</td><td>人次</td><td><input name="b"></td></tr>
+      <tr><td rowspan="2">开展安全知识技能竞赛</td><td>开展安全知识技能竞赛</td><td>场</td><td><input name="c"></td></tr>
+      <tr><td>参与</td><td>人次</td><td><input name="d"></td></tr>
+      <tr><td>创造性地开展安全生产宣传教育活动</td><td>是否开展</td><td>是/否</td>
+        <td><label><input type="radio" name="e" value="Y">是</label><label><input type="radio" name="e" value="N">否</label></td></tr>
+      <tr><td>宣传报道方案</td><td>是否制定</td><td>是/否</td>
+        <td><label><input type="radio" name="f" value="Y">是</label><label><input type="radio" name="f" value="N">否</label></td></tr>
+    </table>`);
+    const m = match(scan(doc), slots);
+    const got = (name: string) => [slotOf(m, name)?.slotId, slotOf(m, name)?.status];
+    // 参与 is in two rows; the row's activity decides, so neither waits for a person.
+    expect(got('b')).toEqual(['举办安全发展论坛-1', 'matched']);
+    expect(got('d')).toEqual(['开展安全知识技能竞赛-1', 'matched']);
+    // A 是/否 question whose only words in the template are its name: the row that names it is its label.
+    expect(got('e')).toEqual(['b1', 'matched']);
+    expect(got('f')).toEqual(['b2', 'matched']);
+  });
+
   test('本周 | 累计 columns: the totals of the log go to 累计 only; the column of one week is never filled', () => {
     const doc =
       page(`<table><tr><th>活动项目</th><th>统计指标</th><th>单位</th><th>本周</th><th>累计</th></tr>

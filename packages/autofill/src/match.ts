@@ -3,7 +3,7 @@
 // into place. Every match carries a confidence; only confident ones are 'matched'.
 
 import { bestChain } from './best-chain.ts';
-import { doubtOf, pageRows } from './doubt.ts';
+import { doubtOf, pageRows, rowRefutes } from './doubt.ts';
 import { type PairScore, scorePair } from './score.ts';
 import { ROW_ITEM, scorePairs } from './score-pairs.ts';
 import { type SlotInfo, slotInfos } from './slot-info.ts';
@@ -108,6 +108,13 @@ export function match(
     if (s.ordered) ordered[j] = 1;
   });
   const taken = new Uint8Array(n);
+  const refuted = (q: number) =>
+    rowRefutes(
+      free[pi[q] as number] as Target,
+      infos[pj[q] as number] as SlotInfo,
+      table.row[q] as number,
+      rows,
+    );
   const assign = (k: number, margin: number, byOrder: boolean) => {
     const slot = infos[pj[k] as number] as SlotInfo;
     const t = free[pi[k] as number] as Target;
@@ -181,16 +188,19 @@ export function match(
     const jPrev = before === undefined ? -1 : (pj[before] as number);
     const iNext = after === undefined ? n : (pi[after] as number);
     const jNext = after === undefined ? m : (pj[after] as number);
-    // Competitors are only those the order leaves possible: between the neighbouring pairs.
+    // Competitors are only those the order leaves possible: between the neighbouring pairs, and not
+    // about another activity than the page's row names ("参与（ ）人次" is in many rows).
     let alt = 0;
     for (let q = targetStart[i] as number; q < (targetStart[i + 1] as number); q++) {
       const j2 = pj[q] as number;
-      if (q !== k && j2 > jPrev && j2 < jNext && openSlot[j2]) alt = Math.max(alt, ps[q] as number);
+      if (q !== k && j2 > jPrev && j2 < jNext && openSlot[j2] && !refuted(q))
+        alt = Math.max(alt, ps[q] as number);
     }
     for (let y = slotStart[j] as number; y < (slotStart[j + 1] as number); y++) {
       const q = bySlot[y] as number;
       const i2 = pi[q] as number;
-      if (q !== k && i2 > iPrev && i2 < iNext && openTarget[i2]) alt = Math.max(alt, ps[q] as number);
+      if (q !== k && i2 > iPrev && i2 < iNext && openTarget[i2] && !refuted(q))
+        alt = Math.max(alt, ps[q] as number);
     }
     assign(k, (ps[k] as number) - alt, true);
   }

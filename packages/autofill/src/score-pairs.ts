@@ -4,7 +4,7 @@
 // phrase) and those whose row names the slot's item. Every other pair scores 0, below any match, and is
 // not listed: the result is sparse.
 // The arithmetic mirrors combine() in score.ts, on precomputed numbers instead of objects.
-import { compatible } from './score.ts';
+import { compatible, rowAsWords } from './score.ts';
 import type { SlotInfo } from './slot-info.ts';
 import type { Target } from './target.ts';
 import { grams, shared, similarity } from './text.ts';
@@ -247,11 +247,12 @@ export function scorePairs(targets: readonly Target[], infos: readonly SlotInfo[
         }
       }
       if (t.after && s.after) ph = Math.max(ph, 0.5 * ph + 0.5 * similarity(t.after, s.after));
+      const it = slotItem[j] as number;
+      if (rows && it >= 0) ph = rowAsWords(s, ph, rows[it * 2] as number);
       let score = 0.75 * ph;
       const su = slotUnit[j] as number;
       if (tUnit >= 0 && su >= 0) score += tUnit === su ? 0.2 : -0.6;
       else if (tUnit >= 0 && (sk === 2 || sk === 4 || sk === 5)) score -= 0.3;
-      const it = slotItem[j] as number;
       if (rows && it >= 0) score += 0.15 * (rows[it * 2] as number) + 0.05 * (rows[it * 2 + 1] as number);
       if ((tKind === 'date' && sk === 4) || (tKind === 'tel' && sk === 5)) score += 0.1;
       if (tKind === 'number' && (sk === 0 || sk === 1)) score += 0.05;

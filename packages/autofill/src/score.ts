@@ -73,6 +73,10 @@ export function combine(t: Target, s: SlotInfo, phrase: number, row: number, gro
   return Math.max(0, Math.min(1, score));
 }
 
+/** A row that names an item whose only words are its name says as much as a label would. */
+export const rowAsWords = (s: SlotInfo, phrase: number, row: number): number =>
+  s.itemIsWords && row > 0.8 ? Math.max(phrase, row) : phrase;
+
 export const rowContainment = (t: Target, s: SlotInfo): [number, number] =>
   t.row && s.item ? [containment(s.item, t.row), s.group ? containment(s.group, t.row) : 0] : [0, 0];
 
@@ -81,7 +85,7 @@ export function scorePair(t: Target, s: SlotInfo): PairScore {
   const { phrase, pageText, slotText } = phraseOf(t, s);
   const [row, group] = rowContainment(t, s);
   return {
-    score: combine(t, s, withAfter(t, s, phrase), row, group),
+    score: combine(t, s, rowAsWords(s, withAfter(t, s, phrase), row), row, group),
     pageText,
     slotText,
     unit: !!t.unit && t.unit === s.unit,

@@ -14,10 +14,17 @@ export interface SlotInfo {
   group: string;
   /** Matched by order (table blanks) or by label only (header fields, liaison). */
   ordered: boolean;
+  /**
+   * The item is all the template says about this blank (its one blank, no words of its own: a 是/否
+   * question named by its row). A page row that names the item then names the blank.
+   */
+  itemIsWords: boolean;
 }
 
 export function slotInfos(slots: readonly MatchSlot[]): SlotInfo[] {
   const out: SlotInfo[] = [];
+  const blanksOf = new Map<string, number>();
+  for (const s of slots) if (s.item) blanksOf.set(s.item, (blanksOf.get(s.item) ?? 0) + 1);
   let prev: MatchSlot | undefined;
   for (const slot of slots) {
     const kind = slot.kind ?? 'text';
@@ -43,6 +50,7 @@ export function slotInfos(slots: readonly MatchSlot[]): SlotInfo[] {
       item,
       group: slot.group ?? '',
       ordered: (slot.section ?? 'table') === 'table' && !slot.labels?.length,
+      itemIsWords: !before && !!item && blanksOf.get(item) === 1,
     });
     prev = slot;
   }
