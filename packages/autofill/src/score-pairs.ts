@@ -4,7 +4,7 @@
 // phrase) and those whose row names the slot's item. Every other pair scores 0, below any match, and is
 // not listed: the result is sparse.
 // The arithmetic mirrors combine() in score.ts, on precomputed numbers instead of objects.
-import { compatible, rowAsWords } from './score.ts';
+import { compatible, ROW_NAMES, rowAsWords } from './score.ts';
 import type { SlotInfo } from './slot-info.ts';
 import type { Target } from './target.ts';
 import { grams, shared, similarity } from './text.ts';
@@ -209,7 +209,7 @@ export function scorePairs(targets: readonly Target[], infos: readonly SlotInfo[
         rowCache[r] = rows;
       }
       for (let it = 0; it < items; it++) {
-        if ((rows[it * 2] as number) <= 0.8) continue;
+        if ((rows[it * 2] as number) <= ROW_NAMES) continue;
         const list = itemSlots[it];
         if (!list) continue;
         for (let b = 0; b < list.length; b++) {
@@ -260,8 +260,8 @@ export function scorePairs(targets: readonly Target[], infos: readonly SlotInfo[
       if (score > 0) {
         let row = 0;
         if (rows && it >= 0) {
-          if ((rows[it * 2] as number) > 0.8) row |= ROW_ITEM;
-          if ((rows[it * 2 + 1] as number) > 0.8) row |= ROW_GROUP;
+          if ((rows[it * 2] as number) > ROW_NAMES) row |= ROW_ITEM;
+          if ((rows[it * 2 + 1] as number) > ROW_NAMES) row |= ROW_GROUP;
         }
         push(i, j, Math.min(1, score), best, row);
       }

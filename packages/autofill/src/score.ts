@@ -73,9 +73,12 @@ export function combine(t: Target, s: SlotInfo, phrase: number, row: number, gro
   return Math.max(0, Math.min(1, score));
 }
 
+/** Above this share of an item's (group's) bigrams in a row's text, the row names that item (group). */
+export const ROW_NAMES = 0.8;
+
 /** A row that names an item whose only words are its name says as much as a label would. */
 export const rowAsWords = (s: SlotInfo, phrase: number, row: number): number =>
-  s.itemIsWords && row > 0.8 ? Math.max(phrase, row) : phrase;
+  s.itemIsWords && row > ROW_NAMES ? Math.max(phrase, row) : phrase;
 
 export const rowContainment = (t: Target, s: SlotInfo): [number, number] =>
   t.row && s.item ? [containment(s.item, t.row), s.group ? containment(s.group, t.row) : 0] : [0, 0];
@@ -89,6 +92,6 @@ export function scorePair(t: Target, s: SlotInfo): PairScore {
     pageText,
     slotText,
     unit: !!t.unit && t.unit === s.unit,
-    row: row > 0.8,
+    row: row > ROW_NAMES,
   };
 }
