@@ -7,7 +7,7 @@
 import { compatible, ROW_NAMES, rowAsWords } from './score.ts';
 import type { SlotInfo } from './slot-info.ts';
 import type { Target } from './target.ts';
-import { grams, shared, similarity } from './text.ts';
+import { gramSimilarity, grams, similarity } from './text.ts';
 
 const KINDS = ['number', 'percent', 'text', 'boolean', 'date', 'phone'] as const;
 
@@ -235,11 +235,7 @@ export function scorePairs(targets: readonly Target[], infos: readonly SlotInfo[
         const gp = tGrams[p] as Int32Array;
         if (!gp.length) continue;
         for (let q = 0; q < sGrams.length; q++) {
-          const gq = sGrams[q] as Int32Array;
-          if (!gq.length) continue;
-          const k = shared(gp, gq);
-          if (!k) continue;
-          const v = 0.5 * (k / Math.min(gp.length, gq.length)) + 0.5 * (k / Math.max(gp.length, gq.length));
+          const v = gramSimilarity(gp, sGrams[q] as Int32Array);
           if (v > ph) {
             ph = v;
             best = p < 255 && q < 256 ? (p << 8) | q : 0xffff;

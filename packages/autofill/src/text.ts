@@ -113,9 +113,10 @@ export function containment(part: string, whole: string): number {
 }
 
 /** Symmetric similarity: half overlap coefficient, half Jaccard-like ratio to the larger side. */
-export function similarity(a: string, b: string): number {
-  const ga = grams(a);
-  const gb = grams(b);
+export const similarity = (a: string, b: string): number => gramSimilarity(grams(a), grams(b));
+
+/** similarity() on gram arrays already at hand (the pair table's inner loop). */
+export function gramSimilarity(ga: Int32Array, gb: Int32Array): number {
   if (!ga.length || !gb.length) return 0;
   const n = shared(ga, gb);
   return 0.5 * (n / Math.min(ga.length, gb.length)) + 0.5 * (n / Math.max(ga.length, gb.length));
