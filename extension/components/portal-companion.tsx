@@ -90,6 +90,8 @@ export function PortalCompanion(props: { tabId: number; url: string; loads: numb
     () => JSON.stringify(session.log.getMappings(portalKey)),
     [session, rev, portalKey],
   );
+  // Parsed once per change of the page's corrections (the JSON keeps it stable across other log edits).
+  const learned = useMemo(() => JSON.parse(learnedJson) as Record<string, string | null>, [learnedJson]);
   const activeId = choice === 'auto' ? picked : choice;
   const active = candidates.find((t) => t.id === (scan?.templateId ?? activeId));
   const values = useStableValues(session.log, active, rev);
@@ -97,11 +99,11 @@ export function PortalCompanion(props: { tabId: number; url: string; loads: numb
   const learnedFor = useCallback(
     (t: Template): LearnedMapping[] => {
       const ids = new Set(t.slots.map((s) => s.id));
-      return Object.entries(JSON.parse(learnedJson) as Record<string, string | null>)
+      return Object.entries(learned)
         .filter(([, slotId]) => slotId === null || ids.has(slotId))
         .map(([fieldKey, slotId]) => ({ fieldKey, slotId }));
     },
-    [learnedJson],
+    [learned],
   );
 
   const agentState = usePortalAgent(tabId, origin, loads, url);
@@ -158,7 +160,7 @@ export function PortalCompanion(props: { tabId: number; url: string; loads: numb
         if (mine === seq.current) setError(`读取页面失败：${userMessage(err)}`);
       },
     );
-  }, [agent, choice, learnedJson, nonce, tabId, candidates]);
+  }, [agent, choice, learned, nonce, tabId, candidates]);
 
   const runFill = useCallback(
     async (auto = false) => {
@@ -184,7 +186,6 @@ export function PortalCompanion(props: { tabId: number; url: string; loads: numb
         if (auto && reply.filled.length) setNotice(`页面上新出现的 ${reply.filled.length} 项已自动填写。`);
         // A confirmed match is the person's answer for this control: kept for the unit like a correction,
         // so next time (and for colleagues) it is filled without asking.
-        const learned = JSON.parse(learnedJson) as Record<string, string | null>;
         const approved = reply.filled.filter((f) => confirmed.has(f.key) && learned[f.key] !== f.slotId);
         const log = session.log;
         for (const f of approved) log.setMapping(portalKey, f.key, f.slotId);
@@ -208,7 +209,7 @@ export function PortalCompanion(props: { tabId: number; url: string; loads: numb
         setBusy(false);
       }
     },
-    [scan, active, values, tabId, learnedFor, confirmed, overwrite, learnedJson, session, portalKey],
+    [scan, active, values, tabId, learnedFor, confirmed, overwrite, learned, session, portalKey],
   );
 
   const undo = async () => {
@@ -270,10 +271,7 @@ export function PortalCompanion(props: { tabId: number; url: string; loads: numb
     },
     [session, portalKey],
   );
-  const learnedKeys = useMemo(
-    () => new Set(Object.keys(JSON.parse(learnedJson) as Record<string, string | null>)),
-    [learnedJson],
-  );
+  const learnedKeys = useMemo(() => new Set(Object.keys(learned)), [learned]);
   const confirm = useCallback(
     (key: string, on: boolean) =>
       setConfirmed((c) => {
