@@ -46,6 +46,29 @@ let extensionDir: string;
 let dashboard: Page;
 const pages: Page[] = [];
 
+/** Pings the tab's content script from the dashboard, every 100 ms, until its reply says `flag`. */
+const pingUntil = (tabId: number, flag: 'ready' | 'warmed', tries: number): Promise<boolean> =>
+  dashboard.evaluate(
+    async ({ id, flag, tries }) => {
+      const c = (
+        globalThis as unknown as {
+          chrome: {
+            tabs: { sendMessage(id: number, m: object, o: object): Promise<Record<string, unknown>> };
+          };
+        }
+      ).chrome;
+      for (let i = 0; i < tries; i++) {
+        const reply = await c.tabs
+          .sendMessage(id, { type: 'to-content:ping' }, { frameId: 0 })
+          .catch(() => null);
+        if (reply?.[flag]) return true;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      return false;
+    },
+    { id: tabId, flag, tries },
+  );
+
 let opened = 0;
 /** The portal page in a new tab (a unique query, so tabs can be told apart) and a side panel page for it. */
 async function portalAndPanel(url: string): Promise<{ page: Page; panel: Page; tabId: number }> {
@@ -343,33 +366,19 @@ describe('side panel: the portal companion', () => {
     pages.push(page);
     await page.goto(`${demo.url}liaison/index.html?fresh=1`);
     const tabId = await tabIdOf(dashboard, page.url());
-    const state = await dashboard.evaluate(
-      async ({ id }) => {
-        const c = (
-          globalThis as unknown as {
-            chrome: {
-              scripting: { getRegisteredContentScripts(): Promise<{ id: string; matches?: string[] }[]> };
-              tabs: { sendMessage(id: number, m: object, o: object): Promise<{ ready?: boolean }> };
-            };
-          }
-        ).chrome;
-        const registered = await c.scripting.getRegisteredContentScripts();
-        let ready = false;
-        for (let i = 0; i < 50 && !ready; i++) {
-          ready = await c.tabs.sendMessage(id, { type: 'to-content:ping' }, { frameId: 0 }).then(
-            (r) => !!r?.ready,
-            () => false,
-          );
-          if (!ready) await new Promise((r) => setTimeout(r, 100));
+    const registered = await dashboard.evaluate(() =>
+      (
+        globalThis as unknown as {
+          chrome: {
+            scripting: { getRegisteredContentScripts(): Promise<{ id: string; matches?: string[] }[]> };
+          };
         }
-        return { registered, ready };
-      },
-      { id: tabId },
+      ).chrome.scripting.getRegisteredContentScripts(),
     );
-    expect(state.registered).toContainEqual(
+    expect(registered).toContainEqual(
       expect.objectContaining({ id: `portal:${origin}`, matches: [`${origin}/*`] }),
     );
-    expect(state.ready).toBe(true);
+    expect(await pingUntil(tabId, 'ready', 50)).toBe(true);
   });
 
   it("the agent's idle-time warm-up runs on a portal page without the page seeing anything of it", async () => {
@@ -389,27 +398,7 @@ describe('side panel: the portal companion', () => {
     await page.goto(`${demo.url}jsp/index.html?warm=1`);
     await page.waitForLoadState('load');
     const tabId = await tabIdOf(dashboard, page.url());
-    const warmed = await dashboard.evaluate(
-      async ({ id }) => {
-        const c = (
-          globalThis as unknown as {
-            chrome: {
-              tabs: { sendMessage(id: number, m: object, o: object): Promise<{ warmed?: boolean }> };
-            };
-          }
-        ).chrome;
-        for (let i = 0; i < 100; i++) {
-          const reply = await c.tabs
-            .sendMessage(id, { type: 'to-content:ping' }, { frameId: 0 })
-            .catch(() => null);
-          if (reply?.warmed) return true;
-          await new Promise((r) => setTimeout(r, 100));
-        }
-        return false;
-      },
-      { id: tabId },
-    );
-    expect(warmed).toBe(true);
+    expect(await pingUntil(tabId, 'warmed', 100)).toBe(true);
     expect(await page.evaluate('window.__seen')).toEqual([]);
   });
 
