@@ -192,6 +192,7 @@ export function EntriesTab() {
                 <button type="button" className="link title" onClick={() => void edit(r)}>
                   {r.title}
                 </button>
+                {r.highlight ? <span className="tag key">重点</span> : null}
               </td>
               <td>{r.kind}</td>
               <td>{r.createdBy}</td>

@@ -49,6 +49,7 @@ export function EntryForm(props: { entry?: Entry; onDone: (id?: string) => void 
   const [counts, setCounts] = useState<Record<string, string>>(
     Object.fromEntries(Object.entries(e?.contributions ?? {}).map(([k, v]) => [k, String(v)])),
   );
+  const [highlight, setHighlight] = useState(!!e?.highlight);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [saving, setSaving] = useState(false);
   const set = (k: keyof Draft) => (ev: { target: { value: string } }) =>
@@ -66,12 +67,12 @@ export function EntryForm(props: { entry?: Entry; onDone: (id?: string) => void 
     try {
       if (e) {
         await session.loadShardOf(e.id);
-        session.log.updateEntry(e.id, { ...draft, contributions });
+        session.log.updateEntry(e.id, { ...draft, highlight, contributions });
         props.onDone(e.id);
       } else {
         // A new entry lands in a shard chosen by its id; make sure every shard is loaded.
         await ready;
-        const id = session.log.addEntry({ ...draft, contributions });
+        const id = session.log.addEntry({ ...draft, highlight, contributions });
         props.onDone(id);
       }
     } catch (err) {
@@ -116,6 +117,12 @@ export function EntryForm(props: { entry?: Entry; onDone: (id?: string) => void 
         <FormField label="活动内容" error={errors.description} wide>
           <textarea rows={3} value={draft.description} onChange={set('description')} />
         </FormField>
+        <label className="check-field field-wide">
+          <input type="checkbox" checked={highlight} onChange={(ev) => setHighlight(ev.target.checked)} />
+          <span>
+            重点活动<span className="muted">（有特色的活动，生成总结初稿时写入“特色亮点”）</span>
+          </span>
+        </label>
       </div>
       <fieldset className="contributions">
         <legend>本次活动计入统计表的数</legend>

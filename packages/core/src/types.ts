@@ -29,6 +29,11 @@ export interface EntryFields {
   contributions: Record<SlotKey, number>;
   attachments: AttachmentRef[];
   /**
+   * 重点活动: the person marked this activity as one of the unit's highlights; the 总结 draft writes these
+   * under 三、特色亮点. Absent (not false) on entries never marked, so older logs read the same.
+   */
+  highlight?: boolean;
+  /**
    * Set on entries imported from a spreadsheet (@tianbao/excel ledgerToEntries): the same row of the same
    * sheet always gets the same key, so importing a file twice can skip what is already there.
    */

@@ -36,6 +36,7 @@ export function readEntry(id: string, m: Y.Map<unknown>): Entry {
   const att = m.get('attachments');
   if (Array.isArray(att)) e.attachments = att as Entry['attachments'];
   e.contributions = readContributions(m);
+  if (m.get('highlight') === true) e.highlight = true;
   const importKey = m.get('importKey');
   if (typeof importKey === 'string') e.importKey = importKey;
   if (deleted) {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { LogFileError, LogInputError } from '../errors.ts';
+import { StatsIndex } from '../stats/stats-index.ts';
 import { K, newLog, pair, sync } from './test-replicas.ts';
 import { exportUpdateFile, importUpdateFile } from './update-file.ts';
 
@@ -72,6 +73,46 @@ describe('UnitLog', () => {
     expect(s.contributions).toHaveLength(1);
     log.clearManualValue(`${K}/s10`);
     expect(log.statistics([`${K}/s10`])[0]?.value).toBe(30);
+  });
+
+  it('marks an activity as 重点 (a highlight of the 总结) and unmarks it; unmarked entries carry no mark', () => {
+    const log = newLog();
+    const plain = log.addEntry(entry());
+    const key = log.addEntry(entry({ title: '应急演练', highlight: true }));
+    expect(log.getEntry(plain)?.highlight).toBeUndefined();
+    expect(log.getEntry(key)?.highlight).toBe(true);
+    log.updateEntry(key, { highlight: false });
+    expect(log.getEntry(key)?.highlight).toBeUndefined();
+    log.updateEntry(plain, { highlight: true });
+    expect(
+      log
+        .listEntries()
+        .filter((e) => e.highlight)
+        .map((e) => e.id),
+    ).toEqual([plain]);
+    expect(() => log.updateEntry(plain, { highlight: '是' })).toThrow(LogInputError);
+    expect(log.entryHistory(plain).map((h) => h.field)).toContain('highlight');
+    // The list shows the mark before the shards load: the index and its stored snapshot keep it.
+    expect(log.listSummaries().find((r) => r.id === plain)?.highlight).toBe(true);
+    const restored = StatsIndex.fromSnapshot(log.index.toSnapshot({}))?.index;
+    expect(restored?.rows.get(plain)?.highlight).toBe(true);
+    expect(restored?.rows.get(key)?.highlight).toBeUndefined();
+  });
+
+  it('fingerprints the state: equal on synced copies, changed by any edit', () => {
+    const { a, b } = pair();
+    const id = a.addEntry(entry());
+    sync(a, b);
+    const synced = a.stateDigest();
+    expect(synced).toMatch(/^[0-9a-f]{28}$/);
+    expect(b.stateDigest()).toBe(synced);
+    a.updateEntry(id, { contributions: { [`${K}/s10`]: 0 } });
+    const afterDelete = a.stateDigest();
+    expect(afterDelete).not.toBe(synced);
+    sync(a, b);
+    expect(b.stateDigest()).toBe(afterDelete);
+    b.setProfile({ name: '李四' });
+    expect(b.stateDigest()).not.toBe(afterDelete);
   });
 
   it('refuses bad input naming the field, and applies nothing', () => {

@@ -1,3 +1,4 @@
+import { stableHash } from '@tianbao/templates';
 import { ulid } from 'ulid';
 import * as Y from 'yjs';
 import { LogFileError, LogInputError } from '../errors.ts';
@@ -248,6 +249,7 @@ export class UnitLog {
       updatedBy: updated[0],
       updatedAt: updated[1],
       deleted: !!m.get('deleted'),
+      ...(m.get('highlight') === true && { highlight: true }),
       contributions: readContributions(m),
     });
   }
@@ -298,6 +300,29 @@ export class UnitLog {
     this.transact(this.root, () => this.root.getMap('meta').set('templateIds', [...ids]));
   }
 
+  /**
+   * A short fingerprint of the log's exact state: every document's Yjs snapshot (what it has seen and what
+   * was deleted; gc is off, so the state can be rebuilt from it). Copies that agree hold the same data, and a
+   * document generated from the log records it, so a reviewer can tell later whether the log changed since.
+   * Needs every shard loaded.
+   */
+  stateDigest(): string {
+    const parts = this.docNames().map((name) => {
+      const doc = this.doc(name);
+      if (!doc)
+        throw new LogFileError(
+          'not-loaded',
+          `entry shard ${name} is not loaded yet`,
+          '台账还在加载，请稍候再试',
+        );
+      const bytes = Y.encodeSnapshotV2(Y.snapshot(doc));
+      let text = '';
+      for (const b of bytes) text += String.fromCharCode(b);
+      return `${name}:${text}`;
+    });
+    return stableHash(parts.join('\n'));
+  }
+
   // ---- entries --------------------------------------------------------------------------------
 
   addEntry(
@@ -329,6 +354,7 @@ export class UnitLog {
     for (const f of ENTRY_TEXT_FIELDS) m.set(f, clean[f]);
     if (clean.attachments.length) m.set('attachments', clean.attachments);
     for (const [k, n] of Object.entries(clean.contributions)) m.set(CONTRIBUTION_PREFIX + k, n);
+    if (clean.highlight) m.set('highlight', true);
     if (clean.importKey) m.set('importKey', clean.importKey);
     m.set('created', created);
     m.set('updated', updated);
@@ -415,6 +441,7 @@ export class UnitLog {
   private rewriteEntry(m: YMap, clean: EntryFields, stamp: Stamp): void {
     for (const f of ENTRY_TEXT_FIELDS) if (m.get(f) !== clean[f]) m.set(f, clean[f]);
     if (clean.attachments.length || m.has('attachments')) m.set('attachments', clean.attachments);
+    if (!!clean.highlight !== (m.get('highlight') === true)) m.set('highlight', !!clean.highlight);
     for (const k of [...m.keys()]) {
       if (k.startsWith(CONTRIBUTION_PREFIX) && !(k.slice(CONTRIBUTION_PREFIX.length) in clean.contributions))
         m.delete(k);
@@ -448,6 +475,8 @@ export class UnitLog {
         if (v !== undefined && m.get(f) !== v) m.set(f, v);
       }
       if (clean.attachments) m.set('attachments', clean.attachments);
+      if (clean.highlight !== undefined && (m.get('highlight') === true) !== clean.highlight)
+        m.set('highlight', clean.highlight);
       if (rawContrib) {
         for (const k of Object.keys(rawContrib)) {
           const n = clean.contributions?.[k];

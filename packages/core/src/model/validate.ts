@@ -13,7 +13,7 @@ export const ENTRY_TEXT_FIELDS = [
   'partners',
   'description',
 ] as const;
-export const ENTRY_FIELDS = [...ENTRY_TEXT_FIELDS, 'contributions', 'attachments'] as const;
+export const ENTRY_FIELDS = [...ENTRY_TEXT_FIELDS, 'contributions', 'attachments', 'highlight'] as const;
 export const PLAN_FIELDS = ['time', 'place', 'content', 'host', 'assist', 'division', 'outcome'] as const;
 /** The liaison profile's fields are the liaison template's (one list for the form, the log and autofill). */
 export const PROFILE_FIELDS = LIAISON_FIELDS.map((f) => f.id) as readonly (keyof Profile)[];
@@ -29,6 +29,7 @@ export const FIELD_ZH: Record<string, string> = {
   description: '活动内容',
   contributions: '统计数',
   attachments: '附件',
+  highlight: '重点活动',
   time: '时间',
   place: '地点',
   content: '主要内容',
@@ -157,6 +158,11 @@ export function validateEntryFields(
     out.contributions = contributions(at('contributions'), r.contributions ?? {});
   if ('attachments' in r || !opts.partial)
     out.attachments = attachments(at('attachments'), r.attachments ?? []);
+  if ('highlight' in r && r.highlight !== undefined) {
+    if (typeof r.highlight !== 'boolean')
+      throw new LogInputError(at('highlight'), 'must be true or false', '重点活动请选择“是”或“否”');
+    out.highlight = r.highlight;
+  }
   if (r.importKey !== undefined) {
     if (typeof r.importKey !== 'string' || !IMPORT_KEY.test(r.importKey))
       throw new LogInputError(

@@ -11,6 +11,8 @@ export interface EntrySummary {
   updatedBy: string;
   updatedAt: number;
   deleted: boolean;
+  /** Marked 重点 (see Entry.highlight). */
+  highlight?: boolean;
   contributions: Record<string, number>;
 }
 
@@ -97,6 +99,7 @@ export class StatsIndex {
       r.updatedAt,
       r.deleted ? 1 : 0,
       r.contributions,
+      r.highlight ? 1 : 0,
     ]);
     return JSON.stringify({ v: SNAPSHOT_VERSION, stamps, rows });
   }
@@ -123,6 +126,8 @@ export class StatsIndex {
         updatedAt: r[7] as number,
         deleted: r[8] === 1,
         contributions: r[9] as Record<string, number>,
+        // Snapshots written before the 重点 mark existed have no 11th column.
+        ...(r[10] === 1 && { highlight: true }),
       });
     }
     return { index, stamps: parsed.stamps };
