@@ -45,10 +45,10 @@ const health = async (relay: RelayProcess, resetLoopDelay = false) =>
 
 async function withUnit<T>(
   name: string,
-  run: (relay: RelayProcess, unit: ReturnType<typeof createUnit>) => Promise<T>,
+  run: (relay: RelayProcess, unit: Awaited<ReturnType<typeof createUnit>>) => Promise<T>,
 ) {
   const dataDir = tempDir();
-  const unit = createUnit({ dataDir, name, relayUrl: 'ws://127.0.0.1:1' });
+  const unit = await createUnit({ dataDir, name, relayUrl: 'ws://127.0.0.1:1' });
   // e.g. TIANBAO_BENCH_RELAY_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' to profile the relay.
   const nodeArgs = process.env.TIANBAO_BENCH_RELAY_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
   const relay = await startRelayProcess({ dataDir, nodeArgs });

@@ -47,7 +47,8 @@ describe('extension: colleagues through the relay', () => {
   beforeAll(async () => {
     const dataDir = tempDir();
     relay = await startRelayProcess({ dataDir });
-    invitation = createUnit({ dataDir, name: '宝坻区应急管理局', relayUrl: relay.url }).editor.invitation;
+    invitation = (await createUnit({ dataDir, name: '宝坻区应急管理局', relayUrl: relay.url })).editor
+      .invitation;
     a = await launchExtension();
     pageA = await a.open('dashboard.html');
   });

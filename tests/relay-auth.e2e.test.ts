@@ -15,8 +15,8 @@ const secretText = '机密活动内容-不应出现在日志里';
 describe('relay access', () => {
   let relay: RelayProcess;
   let dataDir: string;
-  let unitA: ReturnType<typeof createUnit>;
-  let unitB: ReturnType<typeof createUnit>;
+  let unitA: Awaited<ReturnType<typeof createUnit>>;
+  let unitB: Awaited<ReturnType<typeof createUnit>>;
   const clients: TestClient[] = [];
   const client = (name: string, token: string) => {
     const c = connectClient({ url: relay.url, name, token });
@@ -28,8 +28,8 @@ describe('relay access', () => {
 
   beforeAll(async () => {
     dataDir = tempDir();
-    unitA = createUnit({ dataDir, name: '甲县应急管理局', relayUrl: 'ws://127.0.0.1:1' });
-    unitB = createUnit({ dataDir, name: '乙县应急管理局', relayUrl: 'ws://127.0.0.1:1' });
+    unitA = await createUnit({ dataDir, name: '甲县应急管理局', relayUrl: 'ws://127.0.0.1:1' });
+    unitB = await createUnit({ dataDir, name: '乙县应急管理局', relayUrl: 'ws://127.0.0.1:1' });
     relay = await startRelayProcess({ dataDir, args: ['--max-blob-bytes', '100000'] });
     const b = client(docB(), unitB.editor.token);
     await b.synced;
@@ -67,14 +67,14 @@ describe('relay access', () => {
     expect(badName.refused()).toBe('invalid-document-name');
 
     // A live editor whose token is revoked (by another process, like the CLI) is cut off.
-    const extra = createUnit({ dataDir, name: '丙单位', relayUrl: 'ws://127.0.0.1:1' });
+    const extra = await createUnit({ dataDir, name: '丙单位', relayUrl: 'ws://127.0.0.1:1' });
     const name = `${extra.unit.id}/log`;
     const watcher = client(name, extra.admin.token);
     const doomed = client(name, extra.editor.token);
     await Promise.all([watcher.synced, doomed.synced]);
     doomed.addEntry('before', { title: 'ok' });
     await waitFor(() => watcher.entries().has('before'), 'edit before revocation');
-    expect(revokeToken({ dataDir, token: extra.editor.token })?.revokedAt).toBeTypeOf('number');
+    expect((await revokeToken({ dataDir, token: extra.editor.token }))?.revokedAt).toBeTypeOf('number');
     await relay.waitForLog((l) => l.event === 'disconnect revoked' && l.user === extra.editor.id, 5000);
     doomed.addEntry('after', { title: 'must not arrive' });
     await sleep(300);

@@ -60,7 +60,7 @@ describe.skipIf(!hasRedis)('relay scale-out with redis', () => {
     const [one, two] = relays;
     if (!one || !two) throw new Error('relays did not start');
     expect(one.port).not.toBe(two.port);
-    const unit = createUnit({ dataDir: one.dataDir, name: '扩容测试单位', relayUrl: one.url });
+    const unit = await createUnit({ dataDir: one.dataDir, name: '扩容测试单位', relayUrl: one.url });
     const name = `${unit.unit.id}/log`;
     const connect = (relay: RelayProcess) => {
       const c = connectClient({ url: relay.url, name, token: unit.editor.token });

@@ -42,7 +42,7 @@ describe('unit log through the relay (real process, real SQLite file)', () => {
 
   beforeAll(async () => {
     const dataDir = tempDir();
-    const unit = createUnit({ dataDir, name: '宝坻区应急管理局', relayUrl: 'ws://127.0.0.1:1' });
+    const unit = await createUnit({ dataDir, name: '宝坻区应急管理局', relayUrl: 'ws://127.0.0.1:1' });
     relay = await startRelayProcess({ dataDir });
     const base = { url: relay.url, unitId: unit.unit.id, WebSocketPolyfill: WebSocket };
     editor = { ...base, token: unit.editor.token };

@@ -25,7 +25,7 @@ describe('relay process', () => {
 
   beforeAll(async () => {
     const dataDir = tempDir();
-    const unit = createUnit({ dataDir, name: '某县应急管理局', relayUrl: 'ws://127.0.0.1:1' });
+    const unit = await createUnit({ dataDir, name: '某县应急管理局', relayUrl: 'ws://127.0.0.1:1' });
     unitId = unit.unit.id;
     editor = unit.editor.token;
     relay = await startRelayProcess({ dataDir, args: ['--max-update-bytes', String(2 ** 20)] });

@@ -4,16 +4,18 @@ import type {
   onAuthenticatePayload,
   onDisconnectPayload,
 } from '@hocuspocus/server';
-import { type AccessStore, parseDocumentName } from './access.ts';
+import { parseDocumentName } from './access.ts';
 import { isRelayContext, type RelayContext } from './context.ts';
 import type { Logger } from './log.ts';
+import type { RetryLater } from './persistence-extension.ts';
 import { Refusal } from './refusal.ts';
+import type { AccessStore } from './storage.ts';
 
 /**
  * A token opens only the documents of its unit (`<unitId>/…`); viewers get read-only
  * connections, which Hocuspocus enforces by not applying their updates.
  */
-export function createAuthExtension(access: AccessStore, log: Logger): Extension {
+export function createAuthExtension(access: AccessStore, log: Logger, retryLater: RetryLater): Extension {
   return {
     extensionName: 'tianbao-auth',
     async onAuthenticate({ token, documentName, connectionConfig, socketId }: onAuthenticatePayload) {
@@ -26,7 +28,14 @@ export function createAuthExtension(access: AccessStore, log: Logger): Extension
         );
         throw new Refusal('invalid-document-name');
       }
-      const record = access.verify(token);
+      let record: Awaited<ReturnType<AccessStore['verify']>>;
+      try {
+        record = await access.verify(token);
+      } catch (error) {
+        log('auth error', { unit: name.unitId, socket: socketId, error: String(error) }, 'error');
+        retryLater(socketId, 'storage-unavailable');
+        throw new Refusal('storage-unavailable', 4503);
+      }
       if (!record) {
         log(
           'auth refused',

@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
-import type { DocumentStore } from './document-store.ts';
+import { foldUpdates } from './fold.ts';
 import type { Logger } from './log.ts';
+import type { CompactionResult, DocumentStore } from './storage.ts';
 
 /**
  * Workers do not inherit tsx's module hooks on Node 20, so the worker registers tsx itself
@@ -19,12 +20,13 @@ function workerBootstrap(): string {
     : `import(${entry})`;
 }
 
-type Reply = { id: number; folded: number } | { id: number; error: string };
+type Reply = { id: number; folded: Uint8Array } | { id: number; error: string };
 
 /**
- * Runs compactions on a worker thread (compaction-worker.ts), one at a time per document. Where
- * the worker cannot start (a runtime that cannot load TypeScript in workers), it compacts on
- * this thread instead, which is correct but stalls the relay while it runs.
+ * Compacts documents one at a time per document in this process (the store's lock keeps other
+ * processes out), folding on a worker thread (compaction-worker.ts). Where the worker cannot
+ * start (a runtime that cannot load TypeScript in workers), it folds on this thread instead,
+ * which is correct but stalls the relay while it runs.
  */
 export class Compactor {
   private worker: Worker | undefined;
@@ -32,21 +34,27 @@ export class Compactor {
   private nextId = 1;
   private readonly waiting = new Map<
     number,
-    { name: string; resolve: (n: number) => void; reject: (e: Error) => void }
+    {
+      state: Uint8Array | undefined;
+      tail: Uint8Array[];
+      resolve: (u: Uint8Array) => void;
+      reject: (e: Error) => void;
+    }
   >();
-  private readonly running = new Map<string, Promise<number>>();
+  private readonly running = new Map<string, Promise<CompactionResult>>();
 
   constructor(
-    private readonly databaseFile: string,
-    private readonly local: DocumentStore,
+    private readonly store: DocumentStore,
     private readonly log: Logger,
   ) {}
 
-  /** Folds `name`'s tail; resolves to the number of folded updates. */
-  compact(name: string): Promise<number> {
+  /** Folds `name`'s tail into its state. */
+  compact(name: string): Promise<CompactionResult> {
     const current = this.running.get(name);
     if (current) return current;
-    const run = this.dispatch(name).finally(() => this.running.delete(name));
+    const run = this.store
+      .compact(name, (state, tail) => this.fold(state, tail))
+      .finally(() => this.running.delete(name));
     this.running.set(name, run);
     return run;
   }
@@ -57,13 +65,13 @@ export class Compactor {
     await worker?.terminate();
   }
 
-  private dispatch(name: string): Promise<number> {
+  private fold(state: Uint8Array | undefined, tail: Uint8Array[]): Promise<Uint8Array> {
     const worker = this.ensureWorker();
-    if (!worker) return Promise.resolve().then(() => this.local.compact(name));
+    if (!worker) return Promise.resolve().then(() => foldUpdates(state, tail));
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
-      this.waiting.set(id, { name, resolve, reject });
-      worker.postMessage({ id, name });
+      this.waiting.set(id, { state, tail, resolve, reject });
+      worker.postMessage({ id, state, tail });
     });
   }
 
@@ -71,10 +79,7 @@ export class Compactor {
     if (this.failed) return undefined;
     if (this.worker) return this.worker;
     try {
-      const worker = new Worker(workerBootstrap(), {
-        eval: true,
-        workerData: { databaseFile: this.databaseFile },
-      });
+      const worker = new Worker(workerBootstrap(), { eval: true });
       worker.unref();
       worker.on('message', (reply: Reply) => {
         const w = this.waiting.get(reply.id);
@@ -96,7 +101,7 @@ export class Compactor {
     }
   }
 
-  /** The worker is gone: finish what it was asked here, and compact here from now on. */
+  /** The worker is gone: finish what it was asked here, and fold here from now on. */
   private fallBack(error: unknown): void {
     if (!this.failed) this.log('compaction worker unavailable', { error: String(error) }, 'warn');
     this.failed = true;
@@ -104,7 +109,7 @@ export class Compactor {
     for (const [id, w] of this.waiting) {
       this.waiting.delete(id);
       try {
-        w.resolve(this.local.compact(w.name));
+        w.resolve(foldUpdates(w.state, w.tail));
       } catch (e) {
         w.reject(e instanceof Error ? e : new Error(String(e)));
       }

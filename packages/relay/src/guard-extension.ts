@@ -1,9 +1,10 @@
 import type { beforeHandleMessagePayload, Extension, onDisconnectPayload } from '@hocuspocus/server';
-import type { AccessStore } from './access.ts';
 import { isRelayContext } from './context.ts';
 import type { LogFields, Logger } from './log.ts';
+import type { RetryLater } from './persistence-extension.ts';
 import { RateLimiter } from './rate-limiter.ts';
 import { Refusal } from './refusal.ts';
+import type { AccessStore } from './storage.ts';
 import { checkFrame } from './update-check.ts';
 
 export interface GuardOptions {
@@ -19,15 +20,20 @@ export interface GuardOptions {
  * updates. A refusal closes that document's connection; the document and its stored log are
  * untouched because nothing was applied.
  */
-export function createGuardExtension(access: AccessStore, log: Logger, options: GuardOptions): Extension {
+export function createGuardExtension(
+  access: AccessStore,
+  log: Logger,
+  options: GuardOptions,
+  retryLater: RetryLater,
+): Extension {
   const limiter = new RateLimiter(options.messagesPerSecond, options.messageBurst, options.maxRateWaitMs);
   // Token liveness per message, remembered for a second: a revoked token is still refused
   // within a second here (and its connections closed by the relay's sweep).
   const liveUntil = new Map<string, number>();
-  const isLive = (tokenId: string) => {
+  const isLive = async (tokenId: string) => {
     const now = Date.now();
     if ((liveUntil.get(tokenId) ?? 0) > now) return true;
-    const live = access.isLive(tokenId);
+    const live = (await access.live([tokenId])).has(tokenId);
     if (live) liveUntil.set(tokenId, now + 1000);
     else liveUntil.delete(tokenId);
     return live;
@@ -47,8 +53,16 @@ export function createGuardExtension(access: AccessStore, log: Logger, options: 
       const who: LogFields = isRelayContext(context)
         ? { unit: context.unitId, user: context.tokenId, document: documentName, socket: socketId }
         : { document: documentName, socket: socketId };
-      if (isRelayContext(context) && !isLive(context.tokenId)) {
-        throw refuse('token-revoked', 4401, who);
+      if (isRelayContext(context)) {
+        let live: boolean;
+        try {
+          live = await isLive(context.tokenId);
+        } catch (error) {
+          log('auth error', { ...who, error: String(error) }, 'error');
+          retryLater(socketId, 'storage-unavailable');
+          throw new Refusal('storage-unavailable', 4503);
+        }
+        if (!live) throw refuse('token-revoked', 4401, who);
       }
       if (frame.byteLength > options.maxUpdateBytes) {
         throw refuse('update-too-large', 4413, { ...who, bytes: frame.byteLength });

@@ -1,11 +1,12 @@
-import { createReadStream } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { pipeline } from 'node:stream/promises';
 import type { Extension, Hocuspocus, onRequestPayload } from '@hocuspocus/server';
-import { type AccessStore, isUnitId, type Role, type TokenRecord } from './access.ts';
-import { BlobError, type BlobStore, isSha256 } from './blob-store.ts';
+import { isUnitId, type Role, type TokenRecord } from './access.ts';
+import { BlobError, isSha256 } from './blob-check.ts';
 import { encodeInvitation } from './invitation.ts';
 import type { Logger } from './log.ts';
+import type { AccessStore, BlobStore } from './storage.ts';
 
 export interface HttpRoutesOptions {
   access: AccessStore;
@@ -16,7 +17,9 @@ export interface HttpRoutesOptions {
   /** WebSocket URL put into invitations; defaults to ws://<Host header>. */
   publicUrl?: string;
   /** Drops live connections of revoked tokens at once. */
-  sweepRevoked: () => void;
+  sweepRevoked: () => Promise<void>;
+  /** The database and Redis, as /health reports them; `ok` is false when either is down. */
+  dependencies: () => Promise<{ ok: boolean; [part: string]: unknown }>;
 }
 
 const send = (res: ServerResponse, status: number, body: unknown) => {
@@ -69,8 +72,8 @@ export function createHttpRoutes(options: HttpRoutesOptions): Extension {
   loopDelay.enable();
 
   /** The live token for `unitId`, or an error response already sent. */
-  const authorize = (req: IncomingMessage, res: ServerResponse, unitId: string, allowed: Role[]) => {
-    const record = access.verify(bearer(req));
+  const authorize = async (req: IncomingMessage, res: ServerResponse, unitId: string, allowed: Role[]) => {
+    const record = await access.verify(bearer(req));
     if (!record) {
       log(
         'auth refused',
@@ -91,7 +94,7 @@ export function createHttpRoutes(options: HttpRoutesOptions): Extension {
   const handleBlob = async (req: IncomingMessage, res: ServerResponse, unitId: string, sha: string) => {
     if (!isSha256(sha)) return send(res, 400, { error: 'blob name must be a lowercase sha-256 hex digest' });
     if (req.method === 'PUT') {
-      const who = authorize(req, res, unitId, ['admin', 'editor']);
+      const who = await authorize(req, res, unitId, ['admin', 'editor']);
       if (!who) return;
       const declared = Number(req.headers['content-length'] ?? Number.NaN);
       if (declared > options.maxBlobBytes) {
@@ -103,29 +106,31 @@ export function createHttpRoutes(options: HttpRoutesOptions): Extension {
       return send(res, created ? 201 : 200, { sha256: sha, size: await blobs.size(unitId, sha) });
     }
     if (req.method === 'GET' || req.method === 'HEAD') {
-      if (!authorize(req, res, unitId, ['admin', 'editor', 'viewer'])) return;
+      if (!(await authorize(req, res, unitId, ['admin', 'editor', 'viewer']))) return;
       const size = await blobs.size(unitId, sha);
-      if (size === undefined) return send(res, 404, { error: 'no such blob' });
+      const body = size === undefined || req.method === 'HEAD' ? undefined : await blobs.open(unitId, sha);
+      if (size === undefined || (req.method === 'GET' && !body))
+        return send(res, 404, { error: 'no such blob' });
       res.writeHead(200, {
         'Content-Type': 'application/octet-stream',
         'Content-Length': size,
         'Cache-Control': 'private, max-age=31536000, immutable',
         ETag: `"${sha}"`,
       });
-      if (req.method === 'HEAD') return res.end();
-      createReadStream(blobs.path(unitId, sha)).pipe(res);
+      if (!body) return res.end();
+      await pipeline(body, res);
       return;
     }
     return send(res, 405, { error: 'method not allowed' });
   };
 
   const handleAdmin = async (req: IncomingMessage, res: ServerResponse, unitId: string, rest: string[]) => {
-    const admin = authorize(req, res, unitId, ['admin']);
+    const admin = await authorize(req, res, unitId, ['admin']);
     if (!admin) return;
     if (req.method === 'GET' && rest.join('/') === 'tokens') {
       return send(res, 200, {
-        unit: access.getUnit(unitId),
-        tokens: access.listTokens(unitId).map(publicToken),
+        unit: await access.getUnit(unitId),
+        tokens: (await access.listTokens(unitId)).map(publicToken),
       });
     }
     if (req.method === 'POST' && rest.join('/') === 'invitations') {
@@ -135,9 +140,9 @@ export function createHttpRoutes(options: HttpRoutesOptions): Extension {
         return send(res, 400, { error: 'role must be editor, viewer or admin' });
       }
       const label = typeof body.label === 'string' ? body.label.slice(0, 200) : '';
-      const issued = access.issueToken(unitId, role, label);
+      const issued = await access.issueToken(unitId, role, label);
       const relayUrl = options.publicUrl ?? `ws://${req.headers.host ?? '127.0.0.1'}`;
-      const unitName = access.getUnit(unitId)?.name;
+      const unitName = (await access.getUnit(unitId))?.name;
       log('token issued', { unit: unitId, user: admin.id, token: issued.id, role });
       return send(res, 201, {
         ...publicToken(issued),
@@ -153,10 +158,10 @@ export function createHttpRoutes(options: HttpRoutesOptions): Extension {
     }
     const [tokens, tokenId, action] = rest;
     if (req.method === 'POST' && tokens === 'tokens' && tokenId && action === 'revoke' && rest.length === 3) {
-      const target = access.getToken(tokenId);
+      const target = await access.getToken(tokenId);
       if (!target || target.unitId !== unitId) return send(res, 404, { error: 'no such token in this unit' });
-      const revoked = access.revoke({ id: tokenId });
-      options.sweepRevoked();
+      const revoked = await access.revoke({ id: tokenId });
+      await options.sweepRevoked();
       log('token revoked', { unit: unitId, user: admin.id, token: tokenId });
       return send(res, 200, revoked && publicToken(revoked));
     }
@@ -176,8 +181,11 @@ export function createHttpRoutes(options: HttpRoutesOptions): Extension {
     if (url.pathname === '/health' && (req.method === 'GET' || req.method === 'HEAD')) {
       const memory = process.memoryUsage();
       const cpu = process.cpuUsage();
-      send(res, 200, {
-        ok: true,
+      const { ok, ...dependencies } = await options.dependencies();
+      // 503 when the database or Redis is down, so a load balancer's check can take this process out.
+      send(res, ok ? 200 : 503, {
+        ok,
+        ...dependencies,
         documents: instance?.getDocumentsCount() ?? 0,
         connections: instance?.getConnectionsCount() ?? 0,
         uptime: Math.round((Date.now() - options.startedAt) / 1000),

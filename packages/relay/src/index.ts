@@ -1,5 +1,4 @@
 export {
-  AccessStore,
   type CreatedUnit,
   type IssuedToken,
   parseDocumentName,
@@ -10,8 +9,18 @@ export {
 } from './access.ts';
 export { type DecodedInvitation, decodeInvitation, encodeInvitation, type Invitation } from './invitation.ts';
 export { createLogger, type Logger, silentLogger } from './log.ts';
+export { openStorage, type StorageLocation } from './open-storage.ts';
 export { databaseFileName, defaultDataDir, defaultPort, type RelayOptions } from './options.ts';
 export { type RunningRelay, startRelay } from './relay.ts';
+export type {
+  AccessStore,
+  BlobStore,
+  DocumentStore,
+  LoadedDocument,
+  QuarantinedRow,
+  RelayStorage,
+  StorageCheck,
+} from './storage.ts';
 export {
   createUnit,
   type DataLocation,

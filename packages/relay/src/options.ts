@@ -10,6 +10,8 @@ export interface RelayOptions {
   dataDir?: string;
   /** Overrides <dataDir>/tianbao.sqlite. */
   databaseFile?: string;
+  /** postgres://…: keep everything in PostgreSQL instead (nothing is written to SQLite or dataDir). */
+  postgresUrl?: string;
   /** redis://host:port[/db]: several relay processes then serve the same documents. */
   redisUrl?: string;
   /** Largest accepted WebSocket message (one update or initial sync). */
@@ -36,9 +38,10 @@ export const defaultPort = Number(process.env.TIANBAO_RELAY_PORT ?? 8787);
 export const databaseFileName = 'tianbao.sqlite';
 
 export interface ResolvedRelayOptions
-  extends Required<Omit<RelayOptions, 'redisUrl' | 'publicUrl' | 'logger'>> {
+  extends Required<Omit<RelayOptions, 'redisUrl' | 'publicUrl' | 'postgresUrl' | 'logger'>> {
   redisUrl?: string;
   publicUrl?: string;
+  postgresUrl?: string;
 }
 
 export function resolveOptions(options: RelayOptions): ResolvedRelayOptions {
@@ -56,6 +59,7 @@ export function resolveOptions(options: RelayOptions): ResolvedRelayOptions {
     maxBufferedBytes: options.maxBufferedBytes ?? 64 * 2 ** 20,
     compactAfterMs: options.compactAfterMs ?? 2000,
     ...(options.redisUrl ? { redisUrl: options.redisUrl } : {}),
+    ...(options.postgresUrl ? { postgresUrl: options.postgresUrl } : {}),
     ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
   };
 }

@@ -1,78 +1,128 @@
 import type {
-  afterLoadDocumentPayload,
+  beforeHandleMessagePayload,
   Extension,
   onLoadDocumentPayload,
   onStoreDocumentPayload,
 } from '@hocuspocus/server';
+import * as Y from 'yjs';
 import type { Compactor } from './compactor.ts';
-import { DocumentLoadError, type DocumentStore } from './document-store.ts';
+import { DocumentLoadError } from './document-load-error.ts';
 import type { Logger } from './log.ts';
 import { Refusal } from './refusal.ts';
+import type { DocumentStore } from './storage.ts';
+import { checkFrame } from './update-check.ts';
+
+/** Closes a client's socket so that its provider reconnects later (the store is unavailable). */
+export type RetryLater = (socketId: string, reason: string) => void;
+
+/** Updates that change nothing (no structs, no deletions): not worth a row. */
+const isEmptyUpdate = (update: Uint8Array) => {
+  const { structs, ds } = Y.decodeUpdate(update);
+  return structs.length === 0 && ds.clients.size === 0;
+};
 
 /**
- * SQLite persistence shaped like Hocuspocus' Database extension (fetch on load, store when
- * debounced), but every update is appended synchronously from the document's update event,
- * which fires before Hocuspocus acknowledges the client: an acknowledged edit survives SIGKILL.
- * The debounced onStoreDocument only compacts, and only when worth it.
+ * Persistence shaped like Hocuspocus' Database extension (fetch on load, store when debounced),
+ * except that every update a client sends is appended to the store before Hocuspocus applies it
+ * and acknowledges the client (beforeHandleMessage): an acknowledged edit survives SIGKILL, with
+ * a synchronous store (SQLite) and an asynchronous one (PostgreSQL) alike. When the store cannot
+ * take it, nothing is applied and the client's socket is closed: its provider keeps the edit and
+ * sends it again after reconnecting. The debounced onStoreDocument only compacts, when worth it.
  */
 export function createPersistenceExtension(
   store: DocumentStore,
   compactor: Compactor,
   log: Logger,
+  retryLater: RetryLater,
   compactAfterUpdates = 2000,
 ): Extension {
-  /** SQLite calls block the relay's one thread: say so when one takes long (disk, checkpoint). */
-  const timed = <T>(what: string, document: string, run: () => T): T => {
+  /** Say so when one storage call takes long (disk, checkpoint, a busy database). */
+  const timed = async <T>(what: string, document: string, run: () => Promise<T>): Promise<T> => {
     const started = performance.now();
     try {
-      return run();
+      return await run();
     } finally {
       const ms = performance.now() - started;
       if (ms > 50) log('slow storage', { operation: what, document, ms: Math.round(ms) }, 'warn');
     }
   };
   return {
-    extensionName: 'tianbao-sqlite',
-    async onLoadDocument({ document, documentName }: onLoadDocumentPayload) {
+    extensionName: 'tianbao-persistence',
+    async onLoadDocument({ document, documentName, socketId }: onLoadDocumentPayload) {
+      let loaded: Awaited<ReturnType<DocumentStore['load']>>;
       try {
-        store.loadInto(documentName, document);
+        loaded = await timed('load', documentName, () => store.load(documentName));
+      } catch (error) {
+        log('load error', { document: documentName, error: String(error) }, 'error');
+        retryLater(socketId, 'storage-unavailable');
+        throw new Refusal('storage-unavailable', 4503);
+      }
+      for (const row of loaded.quarantined)
+        log(
+          'update quarantined',
+          { document: documentName, source: row.source, reason: row.reason, bytes: row.bytes },
+          'error',
+        );
+      try {
+        Y.transact(document, () => {
+          for (const update of loaded.updates) Y.applyUpdate(document, update);
+        });
       } catch (error) {
         log(
           'load error',
-          {
-            document: documentName,
-            error: error instanceof DocumentLoadError ? error.message : String(error),
-          },
+          { document: documentName, error: new DocumentLoadError(documentName, error).message },
           'error',
         );
         // Refuse rather than serve an empty document that clients would then sync over the real one.
         throw new Refusal('document-load-failed', 4500);
       }
     },
-    async afterLoadDocument({ document, documentName }: afterLoadDocumentPayload) {
-      document.on('update', (update: Uint8Array) => {
-        try {
-          timed('append', documentName, () => store.append(documentName, update));
-        } catch (error) {
-          log('store error', { document: documentName, error: String(error) }, 'error');
-          // Thrown inside the update event: Hocuspocus then resets the connection without an ack,
-          // so the client keeps the edit and sends it again.
-          throw error;
-        }
-      });
+    async beforeHandleMessage({
+      update: frame,
+      connection,
+      document,
+      documentName,
+      socketId,
+    }: beforeHandleMessagePayload) {
+      // Hocuspocus applies nothing from a read-only connection.
+      if (connection.readOnly) return;
+      const check = checkFrame(frame);
+      if (!check.ok || !check.update) return;
+      // Only what this process does not hold yet: everything it holds is stored already.
+      const update = Y.diffUpdate(check.update, Y.encodeStateVector(document));
+      if (isEmptyUpdate(update)) return;
+      try {
+        await timed('append', documentName, () => store.append(documentName, update));
+      } catch (error) {
+        log('store error', { document: documentName, socket: socketId, error: String(error) }, 'error');
+        retryLater(socketId, 'storage-unavailable');
+        throw new Refusal('storage-unavailable', 4503);
+      }
     },
     async onStoreDocument({ documentName, document }: onStoreDocumentPayload) {
       // Compaction re-encodes the whole document (about 0.3 s for 10,000 entries, on a worker
       // thread), so only when the tail is long or the last client has left.
-      if (document.getConnectionsCount() > 0 && store.tailLength(documentName) < compactAfterUpdates) return;
       try {
+        if (
+          document.getConnectionsCount() > 0 &&
+          (await store.tailLength(documentName)) < compactAfterUpdates
+        )
+          return;
         const started = performance.now();
-        const folded = await compactor.compact(documentName);
-        log('compacted', {
-          document: documentName,
-          updates: folded,
-          ms: Math.round(performance.now() - started),
-        });
+        const result = await compactor.compact(documentName);
+        for (const row of result.quarantined)
+          log(
+            'update quarantined',
+            { document: documentName, source: row.source, reason: row.reason, bytes: row.bytes },
+            'error',
+          );
+        if (result.skipped) log('compaction skipped', { document: documentName, reason: result.skipped });
+        else
+          log('compacted', {
+            document: documentName,
+            updates: result.folded,
+            ms: Math.round(performance.now() - started),
+          });
       } catch (error) {
         // The tail stays as it is; nothing is lost by a failed compaction.
         log('compaction error', { document: documentName, error: String(error) }, 'error');

@@ -1,21 +1,19 @@
-import { join } from 'node:path';
 import { Redis } from '@hocuspocus/extension-redis';
 import { type Extension, Server } from '@hocuspocus/server';
-import { AccessStore } from './access.ts';
 import { createAuthExtension } from './auth-extension.ts';
-import { BlobStore } from './blob-store.ts';
 import { Compactor } from './compactor.ts';
 import { isRelayContext } from './context.ts';
 import { corkPerTick } from './cork-per-tick.ts';
-import { openDatabase } from './database.ts';
-import { DocumentStore } from './document-store.ts';
 import { createGuardExtension } from './guard-extension.ts';
 import { createHttpRoutes } from './http-routes.ts';
 import { createLogger } from './log.ts';
+import { openStorage } from './open-storage.ts';
 import { type RelayOptions, resolveOptions } from './options.ts';
 import { createPersistenceExtension } from './persistence-extension.ts';
 import { Refusal } from './refusal.ts';
 import { createSocketGuard } from './socket-guard.ts';
+import { SocketRegistry } from './socket-registry.ts';
+import type { RelayStorage } from './storage.ts';
 
 export interface RunningRelay {
   /** ws://host:port for providers */
@@ -23,14 +21,14 @@ export interface RunningRelay {
   /** http://host:port for /health, /blobs, /admin */
   httpUrl: string;
   port: number;
-  databaseFile: string;
-  access: AccessStore;
-  documents: DocumentStore;
-  /** Closes connections, stores, and releases the SQLite file. */
+  /** Where the data lives: the SQLite file, or the PostgreSQL URL without its password. */
+  where: string;
+  storage: RelayStorage;
+  /** Closes connections, stores, and releases the database. */
   close(): Promise<void>;
 }
 
-function redisExtension(url: string): Extension {
+function redisExtension(url: string): Redis {
   const u = new URL(url);
   if (u.protocol !== 'redis:' && u.protocol !== 'rediss:') throw new Error(`not a redis:// URL: ${url}`);
   const db = Number(u.pathname.slice(1) || '0');
@@ -47,31 +45,57 @@ function redisExtension(url: string): Extension {
   });
 }
 
-/** Starts a Hocuspocus relay with SQLite persistence, unit tokens, blobs and health. */
+/** Starts a Hocuspocus relay with its storage (SQLite or PostgreSQL), unit tokens, blobs and health. */
 export async function startRelay(options: RelayOptions = {}): Promise<RunningRelay> {
   const o = resolveOptions(options);
   const log = options.logger ?? createLogger();
-  const db = openDatabase(o.databaseFile);
-  const access = new AccessStore(db);
-  const documents = new DocumentStore(db);
-  const compactor = new Compactor(o.databaseFile, documents, log);
-  const blobs = new BlobStore(join(o.dataDir, 'blobs'));
+  const storage = await openStorage(o);
+  const { access, documents, blobs } = storage;
+  const compactor = new Compactor(documents, log);
+  const sockets = new SocketRegistry();
   const startedAt = Date.now();
+  const redis = o.redisUrl ? redisExtension(o.redisUrl) : undefined;
 
   let server: Server | undefined;
-  const sweepRevoked = () => {
-    for (const document of server?.hocuspocus.documents.values() ?? []) {
-      for (const connection of document.getConnections()) {
-        const context: unknown = connection.context;
-        if (isRelayContext(context) && !access.isLive(context.tokenId)) {
-          log('disconnect revoked', { unit: context.unitId, document: document.name, user: context.tokenId });
-          connection.close(new Refusal('token-revoked', 4401));
-        }
+  const sweepRevoked = async () => {
+    const connections = [...(server?.hocuspocus.documents.values() ?? [])].flatMap((document) =>
+      document.getConnections().map((connection) => ({ document, connection })),
+    );
+    const tokens = new Set<string>();
+    for (const { connection } of connections) {
+      const context: unknown = connection.context;
+      if (isRelayContext(context)) tokens.add(context.tokenId);
+    }
+    if (!tokens.size) return;
+    const live = await access.live([...tokens]);
+    for (const { document, connection } of connections) {
+      const context: unknown = connection.context;
+      if (isRelayContext(context) && !live.has(context.tokenId)) {
+        log('disconnect revoked', { unit: context.unitId, document: document.name, user: context.tokenId });
+        connection.close(new Refusal('token-revoked', 4401));
       }
     }
   };
+  const dependencies = async () => {
+    const database = await storage.check();
+    const redisStatus = redis?.pub.status;
+    return {
+      ok: database.ok && (redisStatus === undefined || redisStatus === 'ready'),
+      database: {
+        kind: storage.kind,
+        ok: database.ok,
+        ms: Math.round(database.ms * 10) / 10,
+        ...(database.error ? { error: database.error } : {}),
+      },
+      redis:
+        redisStatus === undefined
+          ? { configured: false }
+          : { configured: true, ok: redisStatus === 'ready', status: redisStatus },
+    };
+  };
 
   const extensions: Extension[] = [
+    sockets.extension(),
     createHttpRoutes({
       access,
       blobs,
@@ -79,18 +103,24 @@ export async function startRelay(options: RelayOptions = {}): Promise<RunningRel
       maxBlobBytes: o.maxBlobBytes,
       startedAt,
       sweepRevoked,
+      dependencies,
       ...(o.publicUrl ? { publicUrl: o.publicUrl } : {}),
     }),
-    createAuthExtension(access, log),
-    createGuardExtension(access, log, {
-      maxUpdateBytes: o.maxUpdateBytes,
-      messagesPerSecond: o.messagesPerSecond,
-      messageBurst: o.messageBurst,
-      maxRateWaitMs: o.maxRateWaitMs,
-    }),
-    createPersistenceExtension(documents, compactor, log),
+    createAuthExtension(access, log, sockets.retryLater),
+    createGuardExtension(
+      access,
+      log,
+      {
+        maxUpdateBytes: o.maxUpdateBytes,
+        messagesPerSecond: o.messagesPerSecond,
+        messageBurst: o.messageBurst,
+        maxRateWaitMs: o.maxRateWaitMs,
+      },
+      sockets.retryLater,
+    ),
+    createPersistenceExtension(documents, compactor, log, sockets.retryLater),
   ];
-  if (o.redisUrl) extensions.push(redisExtension(o.redisUrl));
+  if (redis) extensions.push(redis);
 
   server = new Server(
     {
@@ -111,6 +141,7 @@ export async function startRelay(options: RelayOptions = {}): Promise<RunningRel
   // Per socket, over all its documents: well above what the per-document guard lets through.
   const guardSocket = createSocketGuard(log, o.messagesPerSecond * 4, o.messageBurst * 4);
   server.webSocketServer.on('connection', (ws, request) => {
+    sockets.add(ws, request);
     corkPerTick(ws);
     guardSocket(ws, request.socket.remoteAddress ?? '');
   });
@@ -149,7 +180,7 @@ export async function startRelay(options: RelayOptions = {}): Promise<RunningRel
     }
   };
   const sweep = setInterval(() => {
-    sweepRevoked();
+    sweepRevoked().catch((error: unknown) => log('sweep error', { error: String(error) }, 'warn'));
     sweepSlowClients();
   }, 2000);
   sweep.unref();
@@ -157,23 +188,28 @@ export async function startRelay(options: RelayOptions = {}): Promise<RunningRel
   const port = server.address.port;
   const url = `ws://${o.host}:${port}`;
   const httpUrl = `http://${o.host}:${port}`;
-  log('listening', { url, httpUrl, database: o.databaseFile, redis: Boolean(o.redisUrl) });
+  log('listening', {
+    url,
+    httpUrl,
+    database: storage.where,
+    store: storage.kind,
+    redis: Boolean(o.redisUrl),
+  });
 
   let closed = false;
   return {
     url,
     httpUrl,
     port,
-    databaseFile: o.databaseFile,
-    access,
-    documents,
+    where: storage.where,
+    storage,
     async close() {
       if (closed) return;
       closed = true;
       clearInterval(sweep);
       await server?.destroy();
       await compactor.close();
-      db.close();
+      await storage.close();
       log('closed', {});
     },
   };

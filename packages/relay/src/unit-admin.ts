@@ -1,10 +1,10 @@
-import { AccessStore, type IssuedToken, type Role, type TokenRecord, type Unit } from './access.ts';
-import { openDatabase } from './database.ts';
+import type { IssuedToken, Role, TokenRecord, Unit } from './access.ts';
 import { encodeInvitation } from './invitation.ts';
-import { type RelayOptions, resolveOptions } from './options.ts';
+import { openStorage, type StorageLocation } from './open-storage.ts';
+import type { AccessStore } from './storage.ts';
 
-/** Where the relay keeps its data: the same dataDir/databaseFile options the relay takes. */
-export type DataLocation = Pick<RelayOptions, 'dataDir' | 'databaseFile'>;
+/** Where the relay keeps its data: the same dataDir/databaseFile/postgresUrl options the relay takes. */
+export type DataLocation = StorageLocation;
 
 export interface IssuedInvitation extends IssuedToken {
   /** tianbao://… string a colleague pastes (see encodeInvitation). */
@@ -15,12 +15,12 @@ export interface UnitListing extends Unit {
   tokens: TokenRecord[];
 }
 
-function withAccess<T>(where: DataLocation, run: (access: AccessStore) => T): T {
-  const db = openDatabase(resolveOptions(where).databaseFile);
+async function withAccess<T>(where: DataLocation, run: (access: AccessStore) => Promise<T>): Promise<T> {
+  const storage = await openStorage(where);
   try {
-    return run(new AccessStore(db));
+    return await run(storage.access);
   } finally {
-    db.close();
+    await storage.close();
   }
 }
 
@@ -36,14 +36,14 @@ const invite = (issued: IssuedToken, relayUrl: string, unitName: string): Issued
 });
 
 /** Creates a unit with an admin token and one editor and one viewer invitation. */
-export function createUnit(where: DataLocation & { name: string; relayUrl: string }): {
+export function createUnit(where: DataLocation & { name: string; relayUrl: string }): Promise<{
   unit: Unit;
   admin: IssuedInvitation;
   editor: IssuedInvitation;
   viewer: IssuedInvitation;
-} {
-  return withAccess(where, (access) => {
-    const { unit, admin, editor, viewer } = access.createUnit(where.name);
+}> {
+  return withAccess(where, async (access) => {
+    const { unit, admin, editor, viewer } = await access.createUnit(where.name);
     return {
       unit,
       admin: invite(admin, where.relayUrl, unit.name),
@@ -56,11 +56,11 @@ export function createUnit(where: DataLocation & { name: string; relayUrl: strin
 /** A further invitation (or admin token) for an existing unit. */
 export function issueInvitation(
   where: DataLocation & { unitId: string; role: Role; relayUrl: string; label?: string },
-): IssuedInvitation {
-  return withAccess(where, (access) => {
-    const unit = access.getUnit(where.unitId);
+): Promise<IssuedInvitation> {
+  return withAccess(where, async (access) => {
+    const unit = await access.getUnit(where.unitId);
     if (!unit) throw new Error(`unknown unit ${where.unitId}`);
-    return invite(access.issueToken(unit.id, where.role, where.label ?? ''), where.relayUrl, unit.name);
+    return invite(await access.issueToken(unit.id, where.role, where.label ?? ''), where.relayUrl, unit.name);
   });
 }
 
@@ -70,14 +70,16 @@ export function issueInvitation(
  */
 export function revokeToken(
   where: DataLocation & ({ id: string } | { token: string }),
-): TokenRecord | undefined {
+): Promise<TokenRecord | undefined> {
   return withAccess(where, (access) =>
     access.revoke('id' in where ? { id: where.id } : { token: where.token }),
   );
 }
 
-export function listUnits(where: DataLocation): UnitListing[] {
-  return withAccess(where, (access) =>
-    access.listUnits().map((unit) => ({ ...unit, tokens: access.listTokens(unit.id) })),
+export function listUnits(where: DataLocation): Promise<UnitListing[]> {
+  return withAccess(where, async (access) =>
+    Promise.all(
+      (await access.listUnits()).map(async (unit) => ({ ...unit, tokens: await access.listTokens(unit.id) })),
+    ),
   );
 }

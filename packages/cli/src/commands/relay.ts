@@ -76,9 +76,7 @@ export function registerRelay(program: Command): void {
         process.once('SIGINT', stop);
         process.once('SIGTERM', stop);
         const running = await starting;
-        process.stderr.write(
-          `填报助手同步中继 / Tianbao relay: ${running.url} (data: ${running.databaseFile})\n`,
-        );
+        process.stderr.write(`填报助手同步中继 / Tianbao relay: ${running.url} (data: ${running.where})\n`);
       },
     );
 
@@ -91,8 +89,8 @@ export function registerRelay(program: Command): void {
     .option('--data <dir>', 'data directory', defaultDataDir)
     .option('--relay-url <url>', 'relay address written into the invitations', defaultRelayUrl)
     .option('--json', 'print JSON')
-    .action((o: { name: string; data: string; relayUrl: string; json?: boolean }) => {
-      const created = createUnit({ dataDir: o.data, name: o.name, relayUrl: o.relayUrl });
+    .action(async (o: { name: string; data: string; relayUrl: string; json?: boolean }) => {
+      const created = await createUnit({ dataDir: o.data, name: o.name, relayUrl: o.relayUrl });
       print(
         Boolean(o.json),
         {
@@ -130,8 +128,15 @@ export function registerRelay(program: Command): void {
     .option('--relay-url <url>', 'relay address written into the invitation', defaultRelayUrl)
     .option('--json', 'print JSON')
     .action(
-      (o: { unit: string; role: Role; label: string; data: string; relayUrl: string; json?: boolean }) => {
-        const issued = issueInvitation({
+      async (o: {
+        unit: string;
+        role: Role;
+        label: string;
+        data: string;
+        relayUrl: string;
+        json?: boolean;
+      }) => {
+        const issued = await issueInvitation({
           dataDir: o.data,
           unitId: o.unit,
           role: o.role,
@@ -151,8 +156,8 @@ export function registerRelay(program: Command): void {
     .description('list units and their tokens (ids and roles; secrets are not stored)')
     .option('--data <dir>', 'data directory', defaultDataDir)
     .option('--json', 'print JSON')
-    .action((o: { data: string; json?: boolean }) => {
-      const units = listUnits({ dataDir: o.data });
+    .action(async (o: { data: string; json?: boolean }) => {
+      const units = await listUnits({ dataDir: o.data });
       const fmt = (t: number | null) => (t === null ? '' : new Date(t).toISOString());
       print(
         Boolean(o.json),
@@ -179,10 +184,10 @@ export function registerRelay(program: Command): void {
     .option('--id <tokenId>', 'token id (from unit list)')
     .option('--token <tokenOrInvitation>', 'the token or the tianbao:// invitation')
     .option('--data <dir>', 'data directory', defaultDataDir)
-    .action((o: { id?: string; token?: string; data: string }) => {
+    .action(async (o: { id?: string; token?: string; data: string }) => {
       if (!o.id === !o.token) throw new CliError('give exactly one of --id or --token');
       const secret = o.token?.trim().startsWith('tianbao') ? decodeInvitation(o.token).token : o.token;
-      const revoked = revokeToken(
+      const revoked = await revokeToken(
         o.id ? { dataDir: o.data, id: o.id } : { dataDir: o.data, token: secret ?? '' },
       );
       if (!revoked) throw new CliError('no such token');

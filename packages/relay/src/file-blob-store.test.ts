@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { BlobError, BlobStore } from './blob-store.ts';
+import { BlobError } from './blob-check.ts';
+import { FileBlobStore as BlobStore } from './file-blob-store.ts';
 
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 const chunks = (b: Buffer) => Readable.from([b.subarray(0, 1000), b.subarray(1000)]);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from './database.ts';
+import { openDatabase } from './sqlite-database.ts';
 
 describe('relay database', () => {
   it('opens a file written by an earlier relay (documents without a version column), keeping its rows', () => {

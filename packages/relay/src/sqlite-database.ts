@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 
 export type RelayDatabase = Database.Database;
 
-/** Schema version 1: documents as a compacted state plus an append-only tail of updates. */
+/** Documents as a compacted state plus an append-only tail of updates; units and tokens; compaction leases. */
 const schema = `
 CREATE TABLE IF NOT EXISTS documents (
   name TEXT PRIMARY KEY,
@@ -34,6 +34,11 @@ CREATE TABLE IF NOT EXISTS tokens (
   revoked_at INTEGER
 );
 CREATE INDEX IF NOT EXISTS tokens_by_unit ON tokens (unit_id);
+CREATE TABLE IF NOT EXISTS compaction_locks (
+  name TEXT PRIMARY KEY,
+  holder TEXT NOT NULL,
+  expires_at INTEGER NOT NULL
+);
 `;
 
 /**

@@ -1,0 +1,166 @@
+import { timingSafeEqual } from 'node:crypto';
+import {
+  type CreatedUnit,
+  hashToken,
+  type IssuedToken,
+  newToken,
+  newUnit,
+  type Role,
+  type TokenRecord,
+  type Unit,
+} from './access.ts';
+import type { RelayDatabase } from './sqlite-database.ts';
+import type { AccessStore, StoredToken } from './storage.ts';
+
+interface TokenRow {
+  id: string;
+  unit_id: string;
+  role: Role;
+  hash: string;
+  label: string;
+  created_at: number;
+  revoked_at: number | null;
+}
+
+interface UnitRow {
+  id: string;
+  name: string;
+  created_at: number;
+}
+
+const toRecord = (r: TokenRow): TokenRecord => ({
+  id: r.id,
+  unitId: r.unit_id,
+  role: r.role,
+  label: r.label,
+  createdAt: r.created_at,
+  revokedAt: r.revoked_at,
+});
+
+const toUnit = (r: UnitRow): Unit => ({ id: r.id, name: r.name, createdAt: r.created_at });
+
+/** Units and their tokens in the relay's SQLite file. */
+export class SqliteAccessStore implements AccessStore {
+  private readonly liveStatement;
+
+  constructor(private readonly db: RelayDatabase) {
+    this.liveStatement = db.prepare<[string], { revoked_at: number | null }>(
+      'SELECT revoked_at FROM tokens WHERE id = ?',
+    );
+  }
+
+  async createUnit(name: string): Promise<CreatedUnit> {
+    const unit = newUnit(name);
+    return this.db.transaction(() => {
+      this.db
+        .prepare('INSERT INTO units (id, name, created_at) VALUES (?, ?, ?)')
+        .run(unit.id, unit.name, unit.createdAt);
+      return {
+        unit,
+        admin: this.insertToken(unit.id, 'admin', 'created with the unit'),
+        editor: this.insertToken(unit.id, 'editor', 'editor invitation'),
+        viewer: this.insertToken(unit.id, 'viewer', 'viewer invitation'),
+      };
+    })();
+  }
+
+  async getUnit(id: string): Promise<Unit | undefined> {
+    return this.unit(id);
+  }
+
+  async listUnits(): Promise<Unit[]> {
+    return this.db
+      .prepare<[], UnitRow>('SELECT id, name, created_at FROM units ORDER BY created_at, id')
+      .all()
+      .map(toUnit);
+  }
+
+  async issueToken(unitId: string, role: Role, label = ''): Promise<IssuedToken> {
+    return this.insertToken(unitId, role, label);
+  }
+
+  async listTokens(unitId?: string): Promise<TokenRecord[]> {
+    const rows = unitId
+      ? this.db
+          .prepare<[string], TokenRow>('SELECT * FROM tokens WHERE unit_id = ? ORDER BY created_at, id')
+          .all(unitId)
+      : this.db.prepare<[], TokenRow>('SELECT * FROM tokens ORDER BY unit_id, created_at, id').all();
+    return rows.map(toRecord);
+  }
+
+  async getToken(id: string): Promise<TokenRecord | undefined> {
+    const r = this.db.prepare<[string], TokenRow>('SELECT * FROM tokens WHERE id = ?').get(id);
+    return r && toRecord(r);
+  }
+
+  async verify(token: string): Promise<TokenRecord | undefined> {
+    if (!token) return undefined;
+    const hash = hashToken(token);
+    const r = this.db.prepare<[string], TokenRow>('SELECT * FROM tokens WHERE hash = ?').get(hash);
+    // The lookup is by hash, so a timing difference reveals nothing about the secret; compare anyway.
+    if (!r || !timingSafeEqual(Buffer.from(r.hash, 'hex'), Buffer.from(hash, 'hex'))) return undefined;
+    return r.revoked_at === null ? toRecord(r) : undefined;
+  }
+
+  async revoke(idOrToken: { id: string } | { token: string }): Promise<TokenRecord | undefined> {
+    const row =
+      'id' in idOrToken
+        ? this.db.prepare<[string], TokenRow>('SELECT * FROM tokens WHERE id = ?').get(idOrToken.id)
+        : this.db
+            .prepare<[string], TokenRow>('SELECT * FROM tokens WHERE hash = ?')
+            .get(hashToken(idOrToken.token));
+    if (!row) return undefined;
+    if (row.revoked_at === null) {
+      const at = Date.now();
+      this.db.prepare('UPDATE tokens SET revoked_at = ? WHERE id = ?').run(at, row.id);
+      row.revoked_at = at;
+    }
+    return toRecord(row);
+  }
+
+  async live(ids: readonly string[]): Promise<Set<string>> {
+    return new Set(ids.filter((id) => this.liveStatement.get(id)?.revoked_at === null));
+  }
+
+  async exportRows(): Promise<{ units: Unit[]; tokens: StoredToken[] }> {
+    return {
+      units: await this.listUnits(),
+      tokens: this.db
+        .prepare<[], TokenRow>('SELECT * FROM tokens ORDER BY unit_id, created_at, id')
+        .all()
+        .map((r) => ({ ...toRecord(r), hash: r.hash })),
+    };
+  }
+
+  async importRows(rows: { units: Unit[]; tokens: StoredToken[] }): Promise<void> {
+    const unit = this.db.prepare(
+      'INSERT INTO units (id, name, created_at) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING',
+    );
+    const token = this.db.prepare(
+      'INSERT INTO tokens (id, unit_id, role, hash, label, created_at, revoked_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING',
+    );
+    this.db.transaction(() => {
+      for (const u of rows.units) unit.run(u.id, u.name, u.createdAt);
+      for (const t of rows.tokens)
+        token.run(t.id, t.unitId, t.role, t.hash, t.label, t.createdAt, t.revokedAt);
+    })();
+  }
+
+  private unit(id: string): Unit | undefined {
+    const r = this.db
+      .prepare<[string], UnitRow>('SELECT id, name, created_at FROM units WHERE id = ?')
+      .get(id);
+    return r && toUnit(r);
+  }
+
+  private insertToken(unitId: string, role: Role, label: string): IssuedToken {
+    const { record, token, hash } = newToken(unitId, role, label);
+    if (!this.unit(unitId)) throw new Error(`unknown unit ${unitId}`);
+    this.db
+      .prepare(
+        'INSERT INTO tokens (id, unit_id, role, hash, label, created_at, revoked_at) VALUES (?, ?, ?, ?, ?, ?, NULL)',
+      )
+      .run(record.id, unitId, role, hash, label, record.createdAt);
+    return { ...record, token };
+  }
+}

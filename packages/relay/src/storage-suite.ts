@@ -1,0 +1,274 @@
+// The one test suite every relay store runs (storage.test.ts: SQLite and PostgreSQL), in the
+// style of automerge-repo's adapter suites: the relay may only rely on what is tested here.
+import { createHash, randomBytes } from 'node:crypto';
+import { Readable } from 'node:stream';
+import { afterAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { foldUpdates } from './fold.ts';
+import type { RelayStorage } from './storage.ts';
+
+export interface StoreUnderTest {
+  /** A new connection to the same database, as another relay process would have. */
+  open(): Promise<RelayStorage>;
+}
+
+const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+const chunks = (b: Buffer) => Readable.from([b.subarray(0, 1000), b.subarray(1000)]);
+const bytesOf = async (stream: Readable | undefined) => {
+  const parts: Buffer[] = [];
+  for await (const chunk of stream ?? []) parts.push(chunk as Buffer);
+  return Buffer.concat(parts);
+};
+
+/** Loads what is stored for `name` into a fresh gc:false doc. */
+export async function loadDoc(storage: RelayStorage, name: string): Promise<Y.Doc> {
+  const doc = new Y.Doc({ gc: false });
+  const { updates } = await storage.documents.load(name);
+  for (const u of updates) Y.applyUpdate(doc, u);
+  return doc;
+}
+
+/** A gc:false doc whose updates are appended to the store, as the relay does (awaited via `flush`). */
+const recorded = (storage: RelayStorage, name: string) => {
+  const doc = new Y.Doc({ gc: false });
+  const pending: Promise<void>[] = [];
+  doc.on('update', (u: Uint8Array) => pending.push(storage.documents.append(name, u)));
+  return { doc, flush: () => Promise.all(pending.splice(0)) };
+};
+
+let unique = 0;
+const docName = (what: string) => `U${++unique}/${what}`;
+
+export function storageSuite(kind: string, under: () => StoreUnderTest): void {
+  describe(`relay storage: ${kind}`, () => {
+    const opened: RelayStorage[] = [];
+    let target: StoreUnderTest | undefined;
+    const open = async () => {
+      target ??= under();
+      const s = await target.open();
+      opened.push(s);
+      return s;
+    };
+    afterAll(async () => {
+      for (const s of opened) await s.close();
+    });
+
+    describe('access', () => {
+      it('creates a unit with admin, editor and viewer tokens stored only as hashes', async () => {
+        const { access } = await open();
+        const created = await access.createUnit('  某县应急管理局 ');
+        expect(created.unit.name).toBe('某县应急管理局');
+        expect(created.unit.id).toMatch(/^[0-9A-Z]{26}$/);
+        expect(await access.getUnit(created.unit.id)).toEqual(created.unit);
+        expect((await access.listUnits()).map((u) => u.id)).toContain(created.unit.id);
+        for (const t of [created.admin, created.editor, created.viewer]) {
+          expect(Buffer.from(t.token, 'base64url')).toHaveLength(32);
+          expect(await access.verify(t.token)).toMatchObject({
+            id: t.id,
+            unitId: created.unit.id,
+            role: t.role,
+          });
+        }
+        const rows = await access.exportRows();
+        const dump = JSON.stringify(rows);
+        expect(dump).not.toContain(created.editor.token);
+        expect(rows.tokens.find((t) => t.id === created.editor.id)?.hash).toBe(
+          createHash('sha256').update(created.editor.token).digest('hex'),
+        );
+        expect((await access.listTokens(created.unit.id)).map((t) => t.role).sort()).toEqual([
+          'admin',
+          'editor',
+          'viewer',
+        ]);
+      });
+
+      it('refuses unknown, empty and revoked tokens, and says which tokens are live', async () => {
+        const { access } = await open();
+        const { editor, viewer, admin } = await access.createUnit('单位');
+        expect(await access.verify('')).toBeUndefined();
+        expect(await access.verify(`${editor.token}x`)).toBeUndefined();
+        expect((await access.revoke({ token: editor.token }))?.revokedAt).toBeTypeOf('number');
+        expect(await access.verify(editor.token)).toBeUndefined();
+        expect((await access.revoke({ id: viewer.id }))?.id).toBe(viewer.id);
+        expect(await access.live([editor.id, viewer.id, admin.id, 'missing'])).toEqual(new Set([admin.id]));
+        expect((await access.getToken(viewer.id))?.revokedAt).toBeTypeOf('number');
+        expect(await access.revoke({ id: 'missing' })).toBeUndefined();
+        await expect(access.createUnit('  ')).rejects.toThrow(/empty/);
+        await expect(access.issueToken('missing', 'editor')).rejects.toThrow(/unknown unit/);
+      });
+
+      it('sees what another connection wrote (a token revoked by another process)', async () => {
+        const a = await open();
+        const b = await open();
+        const { editor } = await a.access.createUnit('两个进程');
+        expect(await b.access.verify(editor.token)).toMatchObject({ id: editor.id });
+        await b.access.revoke({ id: editor.id });
+        expect(await a.access.live([editor.id])).toEqual(new Set());
+      });
+
+      it('copies units and tokens to another store, keeping what is there', async () => {
+        const a = await open();
+        const { unit, editor } = await a.access.createUnit('迁移单位');
+        const rows = await a.access.exportRows();
+        const b = await open();
+        await b.access.importRows(rows);
+        await b.access.importRows(rows);
+        expect(await b.access.getUnit(unit.id)).toEqual(unit);
+        expect(await b.access.verify(editor.token)).toMatchObject({ id: editor.id });
+      });
+    });
+
+    describe('documents', () => {
+      it('reloads appended updates and keeps overwritten values after compaction', async () => {
+        const storage = await open();
+        const name = docName('log');
+        const { doc, flush } = recorded(storage, name);
+        const entries = doc.getMap<Y.Map<unknown>>('entries');
+        for (let i = 0; i < 30; i++) {
+          const e = new Y.Map<unknown>();
+          entries.set(`e${i}`, e);
+          e.set('people', i);
+          e.set('people', i + 100);
+        }
+        await flush();
+        expect(await storage.documents.tailLength(name)).toBe(90);
+        expect(await storage.documents.compact(name)).toMatchObject({ folded: 90 });
+        expect(await storage.documents.tailLength(name)).toBe(0);
+        entries.get('e0')?.set('title', '之后');
+        await flush();
+
+        const copy = await loadDoc(storage, name);
+        expect(copy.getMap<Y.Map<unknown>>('entries').get('e29')?.get('people')).toBe(129);
+        expect(copy.getMap<Y.Map<unknown>>('entries').get('e0')?.get('title')).toBe('之后');
+        // gc:false keeps the overwritten value's struct: the state is as large as the original's.
+        expect(Y.encodeStateAsUpdate(copy).byteLength).toBe(Y.encodeStateAsUpdate(doc).byteLength);
+        expect(await storage.documents.has(name)).toBe(true);
+        expect(await storage.documents.has(docName('none'))).toBe(false);
+        expect(await storage.documents.names()).toContain(name);
+      });
+
+      it('compacts what is stored, including updates another process appended', async () => {
+        const one = await open();
+        const two = await open();
+        const name = docName('log');
+        const a = recorded(one, name);
+        const b = recorded(two, name);
+        a.doc.getMap('entries').set('from-a', 1);
+        b.doc.getMap('entries').set('from-b', 2);
+        await Promise.all([a.flush(), b.flush()]);
+        await one.documents.compact(name);
+        expect((await loadDoc(two, name)).getMap('entries').toJSON()).toEqual({ 'from-a': 1, 'from-b': 2 });
+      });
+
+      it('keeps rows appended while a compaction folds', async () => {
+        const storage = await open();
+        const name = docName('log');
+        const { doc, flush } = recorded(storage, name);
+        doc.getMap('entries').set('first', 1);
+        await flush();
+        const result = await storage.documents.compact(name, async (state, tail) => {
+          doc.getMap('entries').set('later', 2);
+          await flush();
+          return foldUpdates(state, tail);
+        });
+        expect(result.folded).toBe(1);
+        expect(await storage.documents.tailLength(name)).toBe(1);
+        expect((await loadDoc(storage, name)).getMap('entries').toJSON()).toEqual({ first: 1, later: 2 });
+      });
+
+      it('never compacts one document in two processes at once, and commits no stale fold', async () => {
+        const one = await open();
+        const two = await open();
+        const name = docName('log');
+        const { doc, flush } = recorded(one, name);
+        doc.getMap('entries').set('x', 1);
+        await flush();
+        let release: () => void = () => {};
+        const held = new Promise<void>((r) => {
+          release = r;
+        });
+        let folding: () => void = () => {};
+        const started = new Promise<void>((r) => {
+          folding = r;
+        });
+        const first = one.documents.compact(name, async (state, tail) => {
+          folding();
+          await held;
+          return foldUpdates(state, tail);
+        });
+        await started;
+        expect(await two.documents.compact(name)).toMatchObject({ folded: 0, skipped: 'locked' });
+        release();
+        expect(await first).toMatchObject({ folded: 1 });
+        // The lock is free again; a state replaced under a running fold is never overwritten by it.
+        doc.getMap('entries').set('y', 2);
+        await flush();
+        const stale = await two.documents.compact(name, async (state, tail) => {
+          await one.documents.writeState(name, Y.encodeStateAsUpdate(doc));
+          return foldUpdates(state, tail);
+        });
+        expect(stale).toMatchObject({ folded: 0, skipped: 'changed' });
+        expect((await loadDoc(two, name)).getMap('entries').toJSON()).toEqual({ x: 1, y: 2 });
+      });
+
+      it('returns an unreadable row as stored, and a fold that fails leaves the tail alone', async () => {
+        const storage = await open();
+        const name = docName('bad');
+        const { doc, flush } = recorded(storage, name);
+        doc.getMap('entries').set('x', 1);
+        await flush();
+        await storage.documents.append(name, Uint8Array.from([0xff, 0xff, 0xff, 0xff, 0x0f, 1]));
+        expect((await storage.documents.load(name)).updates).toHaveLength(2);
+        await expect(storage.documents.compact(name)).rejects.toThrow();
+        expect(await storage.documents.tailLength(name)).toBe(2);
+        // and a later compaction is not locked out by the failed one
+        await expect(storage.documents.compact(name)).rejects.toThrow();
+      });
+
+      it('replaces a state outright (seeding)', async () => {
+        const storage = await open();
+        const name = docName('seeded');
+        const source = new Y.Doc({ gc: false });
+        source.getMap('entries').set('seed', '种子');
+        await storage.documents.append(name, Y.encodeStateAsUpdate(new Y.Doc()));
+        await storage.documents.writeState(name, Y.encodeStateAsUpdate(source));
+        expect(await storage.documents.tailLength(name)).toBe(0);
+        expect((await loadDoc(storage, name)).getMap('entries').get('seed')).toBe('种子');
+      });
+    });
+
+    describe('blobs', () => {
+      it('stores bytes under their sha-256, once, per unit', async () => {
+        const { blobs } = await open();
+        const bytes = randomBytes(5000);
+        expect(await blobs.put('U1', sha(bytes), chunks(bytes), 10_000)).toBe(true);
+        expect(await blobs.put('U1', sha(bytes), chunks(bytes), 10_000)).toBe(false);
+        expect(await bytesOf(await blobs.open('U1', sha(bytes)))).toEqual(bytes);
+        expect(await blobs.size('U1', sha(bytes))).toBe(5000);
+        expect(await blobs.size('U2', sha(bytes))).toBeUndefined();
+        expect(await blobs.open('U2', sha(bytes))).toBeUndefined();
+        const listed = [];
+        for await (const b of blobs.list()) listed.push(b);
+        expect(listed).toContainEqual({ unitId: 'U1', sha256: sha(bytes) });
+      });
+
+      it('refuses a wrong hash, an oversized body or a bad name, and keeps nothing of them', async () => {
+        const { blobs } = await open();
+        const bytes = randomBytes(5000);
+        const wrong = sha(Buffer.from('x'));
+        await expect(blobs.put('U3', wrong, chunks(bytes), 10_000)).rejects.toMatchObject({ status: 400 });
+        await expect(blobs.put('U3', sha(bytes), chunks(bytes), 4999)).rejects.toMatchObject({ status: 413 });
+        await expect(blobs.put('U3', 'NOT-A-HASH', chunks(bytes), 10_000)).rejects.toMatchObject({
+          status: 400,
+        });
+        expect(await blobs.size('U3', wrong)).toBeUndefined();
+        expect(await blobs.size('U3', sha(bytes))).toBeUndefined();
+      });
+    });
+
+    it('answers a health check', async () => {
+      const storage = await open();
+      expect(await storage.check()).toMatchObject({ ok: true });
+    });
+  });
+}
