@@ -145,7 +145,7 @@ describe('side panel: the portal companion', () => {
     await group(panel, 'matched').waitFor();
     const phone = row(group(panel, 'matched'), '电话号码');
     await expect.poll(() => phone.locator('.field-value').textContent()).toBe('13900000002');
-    expect(await phone.locator('.source-tag').textContent()).toBe('手工');
+    expect(await phone.locator('.source-tag').textContent()).toBe('手工填写');
     // Terse labels (启动仪式, 中心组学习 …) leave the engine unsure: shown with a checkbox, not filled.
     expect(await group(panel, 'unsure').locator('.field-row').count()).toBeGreaterThanOrEqual(1);
     expect(await group(panel, 'unsure').locator('input[type="checkbox"]').count()).toBeGreaterThanOrEqual(1);
@@ -281,8 +281,8 @@ describe('side panel: the portal companion', () => {
     const { page, panel } = await portalAndPanel(`${demo.url}quick/index.html`);
     await group(panel, 'matched').waitFor();
     await panel.getByLabel('对照的表').selectOption('liaison');
-    // Against the liaison form the phone field is the liaison's phone (the profile is empty: 无数据).
-    await expect.poll(() => row(panel, '电话号码').locator('.source-tag').textContent()).toBe('无数据');
+    // Against the liaison form the phone field is the liaison's phone (the profile is empty: 未填).
+    await expect.poll(() => row(panel, '电话号码').locator('.source-tag').textContent()).toBe('未填');
     expect(await row(group(panel, 'matched'), '电话号码').locator('.field-slot').textContent()).toMatch(
       /电话/,
     );

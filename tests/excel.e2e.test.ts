@@ -85,8 +85,8 @@ async function subUnitTable(
   return Buffer.from(await exportXlsx(input));
 }
 
-const excelMode = async (page: Page, mode: '导出 Excel' | '导入手工台账' | '汇总下级单位') => {
-  await page.getByRole('link', { name: 'Excel 导入导出' }).click();
+const excelMode = async (page: Page, mode: '导出Excel' | '导入手工台账' | '汇总下级单位') => {
+  await page.getByRole('link', { name: 'Excel导入导出' }).click();
   await page.getByRole('tab', { name: mode }).click();
 };
 
@@ -231,7 +231,7 @@ describe('extension: Excel export, 台账 import and roll-up', () => {
   });
 
   it('导出Excel downloads the official workbook, written in the worker', async () => {
-    await excelMode(page, '导出 Excel');
+    await excelMode(page, '导出Excel');
     await screenshot(page, 'excel-07-export');
     const before = downloads.length;
     const [d] = await Promise.all([
@@ -288,7 +288,7 @@ describe('extension: Excel export, 台账 import and roll-up', () => {
     const importMs = Date.now() - t0;
     const importTasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
 
-    await excelMode(page, '导出 Excel');
+    await excelMode(page, '导出Excel');
     await expect.poll(() => page.getByText(`${N + 3} 条活动`).isVisible()).toBe(true);
     // The workbook is written in the extension's own worker script, off the page's thread.
     await page.evaluate(() => {

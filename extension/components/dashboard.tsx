@@ -1,3 +1,4 @@
+import { TERM } from '@tianbao/templates';
 import { useEffect, useState } from 'react';
 import { useLogRevision, useOpenLog } from '../hooks/use-log';
 import { useSetting } from '../hooks/use-setting';
@@ -23,7 +24,7 @@ const TABS = [
   ['conflicts', '冲突', ConflictsTab],
   ['sync', '成员与同步', SyncTab],
   ['exchange', '文件交换', ExchangeTab],
-  ['excel', 'Excel 导入导出', ExcelTab],
+  ['excel', TERM.excelTab, ExcelTab],
 ] as const;
 type TabId = (typeof TABS)[number][0];
 
@@ -60,7 +61,9 @@ export function Dashboard(props: { onSwitch: (logId: string | null) => void }) {
           <p className="muted">{template?.title ?? '未选择统计表'}</p>
         </div>
         <div className="who">
-          <span>记录人：{user}</span>
+          <span>
+            {TERM.recorder}：{user}
+          </span>
           <select
             aria-label="切换台账"
             value={record.logId}

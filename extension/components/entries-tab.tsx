@@ -1,4 +1,5 @@
 import type { Entry, EntryFilter, EntrySummary } from '@tianbao/core';
+import { ENTRY_LABEL, TERM } from '@tianbao/templates';
 import { useEffect, useMemo, useState } from 'react';
 import { useLogRevision, useOpenLog } from '../hooks/use-log';
 import { formatTime } from '../utils/format';
@@ -12,10 +13,10 @@ const PAGE = 50;
 const zh = new Intl.Collator('zh');
 type SortKey = 'date' | 'title' | 'kind' | 'createdBy' | 'updatedAt';
 const COLUMNS: [SortKey, string][] = [
-  ['date', '日期'],
-  ['title', '活动名称'],
-  ['kind', '类型'],
-  ['createdBy', '记录人'],
+  ['date', ENTRY_LABEL.date],
+  ['title', ENTRY_LABEL.title],
+  ['kind', ENTRY_LABEL.kind],
+  ['createdBy', TERM.recorder],
   ['updatedAt', '最后修改'],
 ];
 
@@ -129,7 +130,7 @@ export function EntriesTab() {
           />
         </label>
         <select
-          aria-label="活动类型"
+          aria-label={ENTRY_LABEL.kind}
           value={filter.kind ?? ''}
           onChange={(e) => update({ kind: e.target.value || undefined })}
         >
@@ -139,11 +140,11 @@ export function EntriesTab() {
           ))}
         </select>
         <select
-          aria-label="记录人"
+          aria-label={TERM.recorder}
           value={filter.author ?? ''}
           onChange={(e) => update({ author: e.target.value || undefined })}
         >
-          <option value="">全部记录人</option>
+          <option value="">全部{TERM.recorder}</option>
           {authors.map((a) => (
             <option key={a}>{a}</option>
           ))}

@@ -1,4 +1,5 @@
 import type { Entry } from '@tianbao/core';
+import { ENTRY_LABEL, TERM } from '@tianbao/templates';
 import { useEffect, useState } from 'react';
 import { useOpenLog } from '../hooks/use-log';
 import { today } from '../utils/format';
@@ -91,13 +92,13 @@ export function EntryForm(props: { entry?: Entry; onDone: (id?: string) => void 
       }}
     >
       <div className="form-grid">
-        <FormField label="日期" error={errors.date}>
+        <FormField label={ENTRY_LABEL.date} error={errors.date}>
           <input type="date" value={draft.date} onChange={set('date')} required />
         </FormField>
-        <FormField label="活动名称" error={errors.title}>
+        <FormField label={ENTRY_LABEL.title} error={errors.title}>
           <input value={draft.title} onChange={set('title')} placeholder="例如：安全生产宣传进企业" />
         </FormField>
-        <FormField label="活动类型" error={errors.kind}>
+        <FormField label={ENTRY_LABEL.kind} error={errors.kind}>
           <input value={draft.kind} onChange={set('kind')} list="entry-kinds" placeholder="选择或填写" />
           <datalist id="entry-kinds">
             {KINDS.map((k) => (
@@ -105,16 +106,16 @@ export function EntryForm(props: { entry?: Entry; onDone: (id?: string) => void 
             ))}
           </datalist>
         </FormField>
-        <FormField label="地点" error={errors.location}>
+        <FormField label={ENTRY_LABEL.location} error={errors.location}>
           <input value={draft.location} onChange={set('location')} />
         </FormField>
-        <FormField label="主办单位" error={errors.organizer}>
+        <FormField label={ENTRY_LABEL.organizer} error={errors.organizer}>
           <input value={draft.organizer} onChange={set('organizer')} />
         </FormField>
-        <FormField label="协助单位" error={errors.partners}>
+        <FormField label={ENTRY_LABEL.partners} error={errors.partners}>
           <input value={draft.partners} onChange={set('partners')} />
         </FormField>
-        <FormField label="活动内容" error={errors.description} wide>
+        <FormField label={ENTRY_LABEL.description} error={errors.description} wide>
           <textarea rows={3} value={draft.description} onChange={set('description')} />
         </FormField>
         <label className="check-field field-wide">
@@ -125,7 +126,7 @@ export function EntryForm(props: { entry?: Entry; onDone: (id?: string) => void 
         </label>
       </div>
       <fieldset className="contributions">
-        <legend>本次活动计入统计表的数</legend>
+        <legend>本次活动{TERM.contributions}</legend>
         <ContributionsPicker template={template} value={counts} onChange={setCounts} errors={errors} />
       </fieldset>
       {errors._ ? <p className="error-banner">{errors._}</p> : null}

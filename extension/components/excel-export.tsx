@@ -1,4 +1,5 @@
 import type { ExportInput, WriteProgress } from '@tianbao/excel';
+import { TERM } from '@tianbao/templates';
 import { useRef, useState } from 'react';
 import { useLogRevision, useOpenLog } from '../hooks/use-log';
 import { ownExportInput, workbookName } from '../utils/excel-input';
@@ -107,14 +108,14 @@ export function ExcelExport() {
   const running = status.state === 'running';
   return (
     <div className="excel-section">
-      <h3>导出 Excel</h3>
+      <h3>{TERM.exportExcel}</h3>
       <p className="muted">生成一个 Excel 文件，可直接打印或报送。文件中包含以下工作表：</p>
       <ul className="excel-sheets">
         <li>
           <b>统计表</b>：按通知中的表格格式填好，A4 横向打印
         </li>
         <li>
-          <b>指标明细</b>：每个填空一行，写明数值和来源
+          <b>指标明细</b>：每个{TERM.blank}一行，写明数值和来源
         </li>
         <li>
           <b>活动台账</b>：{entries} 条活动
@@ -135,7 +136,7 @@ export function ExcelExport() {
             void run(() => ownExportInput(open, template), workbookName(record.unitName, template.title))
           }
         >
-          导出Excel
+          {TERM.exportExcel}
         </button>
       </div>
       <ExportStatus status={status} onCancel={cancel} />

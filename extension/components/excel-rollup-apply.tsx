@@ -1,3 +1,4 @@
+import { TERM } from '@tianbao/templates';
 import { useState } from 'react';
 import { useOpenLog } from '../hooks/use-log';
 import { type ApplyRow, rollupReason } from '../utils/excel-rollup-plan';
@@ -74,7 +75,7 @@ export function RollupApply(props: {
               <tr>
                 <th>填入</th>
                 <th>序号</th>
-                <th>填空</th>
+                <th>{TERM.blank}</th>
                 <th>现在</th>
                 <th>汇总值</th>
                 <th>说明</th>

@@ -1,6 +1,6 @@
 import { templateValues } from '@tianbao/core';
 import type { RollupProblem, RollupResult } from '@tianbao/excel';
-import { getTemplate, type Slot, type Template } from '@tianbao/templates';
+import { getTemplate, type Slot, TERM, type Template } from '@tianbao/templates';
 import { useMemo, useState } from 'react';
 import { useLogRevision, useOpenLog } from '../hooks/use-log';
 import { workbookName } from '../utils/excel-input';
@@ -190,7 +190,7 @@ export function ExcelRollup() {
                   <thead>
                     <tr>
                       <th>序号</th>
-                      <th>填空</th>
+                      <th>{TERM.blank}</th>
                       {units.map((u) => (
                         <th key={u.unitId || u.unitName} title={u.file}>
                           {u.unitName}

@@ -1,4 +1,4 @@
-import type { Slot } from '@tianbao/templates';
+import { type Slot, SOURCE_LABEL } from '@tianbao/templates';
 import { memo, useState } from 'react';
 import type { PortalRow } from '../utils/portal-rows';
 import { formatValue, type PanelValue, slotTitle } from '../utils/portal-values';
@@ -40,8 +40,8 @@ export const FieldRow = memo(function FieldRow(props: {
           <span className={`field-value${hasValue ? '' : ' empty'}`}>
             {formatValue(value?.value ?? null)}
           </span>
-          <span className={`source-tag source-${value?.source ?? '无数据'}`} title={value?.explanation}>
-            {value?.source ?? '无数据'}
+          <span className={`source-tag source-${value?.from ?? 'empty'}`} title={value?.explanation}>
+            {value?.source ?? SOURCE_LABEL.empty}
           </span>
           {props.filled ? <span className="tag ok filled-tag">已填</span> : null}
           {row.status === 'unsure' ? (

@@ -1,4 +1,4 @@
-import { importTable, type Template, TemplateImportError } from '@tianbao/templates';
+import { importTable, TERM, type Template, TemplateImportError } from '@tianbao/templates';
 import { useEffect, useState } from 'react';
 import { userMessage } from '../utils/input-errors';
 import { createLog, joinFromFile, joinFromInvitation, type OpenLog } from '../utils/log-client';
@@ -122,7 +122,7 @@ export function FirstRun(props: { onOpened: (open: OpenLog) => void; onCancel?: 
               placeholder="例如：漠河市应急管理局"
             />
           </FormField>
-          <FormField label="活动名称" error={errors.campaign}>
+          <FormField label={TERM.campaign} error={errors.campaign}>
             <input value={campaign} onChange={(e) => setCampaign(e.target.value)} />
           </FormField>
           <fieldset className="template-choice">

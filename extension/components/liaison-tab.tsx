@@ -1,21 +1,13 @@
 import { PROFILE_FIELDS, type Profile } from '@tianbao/core';
+import { PROFILE_LABEL } from '@tianbao/templates';
 import { useEffect, useState } from 'react';
 import { useLogRevision, useOpenLog } from '../hooks/use-log';
 import { fieldErrors } from '../utils/input-errors';
 import { FormField } from './form-field';
 
-const LABELS: Record<keyof Profile, [string, string?]> = {
-  name: ['姓名'],
-  gender: ['性别'],
-  title: ['职务'],
-  officePhone: ['办公电话', '例如 0457-2712884'],
-  mobile: ['手机', '11位手机号'],
-  fax: ['传真'],
-  qq: ['QQ'],
-  wechat: ['微信号'],
-  email: ['电子邮箱'],
-  unitName: ['单位名称'],
-  address: ['通讯地址'],
+const HINTS: Partial<Record<keyof Profile, string>> = {
+  officePhone: '例如 0457-2712884',
+  mobile: '11位手机号',
 };
 
 /** 联络员: the liaison profile the notice asks for, also used to fill the portal's liaison form. */
@@ -60,9 +52,9 @@ export function LiaisonTab() {
           {PROFILE_FIELDS.map((f) => (
             <FormField
               key={f}
-              label={LABELS[f][0]}
+              label={PROFILE_LABEL[f]}
               error={errors[f]}
-              {...(LABELS[f][1] && { hint: LABELS[f][1] })}
+              {...(HINTS[f] && { hint: HINTS[f] })}
               wide={f === 'address' || f === 'unitName'}
             >
               {f === 'gender' ? (

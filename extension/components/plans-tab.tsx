@@ -1,4 +1,5 @@
 import { PLAN_FIELDS, type Plan } from '@tianbao/core';
+import { TERM } from '@tianbao/templates';
 import { useState } from 'react';
 import { useLogRevision, useOpenLog } from '../hooks/use-log';
 import { FIELD_NAMES, today } from '../utils/format';
@@ -158,7 +159,9 @@ function CompletePlan(props: { plan: Plan; onDone: (message: string) => void }) 
     try {
       await ready;
       session.log.completePlan(props.plan.id, { date });
-      props.onDone(`已将“${props.plan.content.slice(0, 20)}”记入活动台账，可在台账中补充统计数。`);
+      props.onDone(
+        `已将“${props.plan.content.slice(0, 20)}”记入活动台账，可在台账中补充${TERM.contributions}。`,
+      );
     } catch (err) {
       setError(userMessage(err));
     }

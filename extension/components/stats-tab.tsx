@@ -1,5 +1,5 @@
 import { templateValues } from '@tianbao/core';
-import type { Slot, Template } from '@tianbao/templates';
+import { type Slot, SOURCE_LABEL, type Template } from '@tianbao/templates';
 import { type ReactNode, useMemo, useState } from 'react';
 import { useLogRevision, useOpenLog } from '../hooks/use-log';
 import { daysLeft, occurrences } from '../utils/deadlines';
@@ -87,10 +87,10 @@ export function StatsTab() {
           </span>
         ) : null}
         <span className="legend">
-          <span className="blank source-sum">台账合计</span>
-          <span className="blank source-manual">手工填写</span>
-          <span className="blank source-profile">联络员信息</span>
-          <span className="blank blank-empty">未填</span>
+          <span className="blank source-sum">{SOURCE_LABEL.sum}</span>
+          <span className="blank source-manual">{SOURCE_LABEL.manual}</span>
+          <span className="blank source-profile">{SOURCE_LABEL.profile}</span>
+          <span className="blank blank-empty">{SOURCE_LABEL.empty}</span>
         </span>
       </div>
       <div className="paper">

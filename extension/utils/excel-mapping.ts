@@ -1,13 +1,14 @@
 import type { ColumnMapping, ColumnTarget, EntryField } from '@tianbao/excel';
+import { ENTRY_LABEL } from '@tianbao/templates';
 
 export const ENTRY_FIELD_ZH: Record<EntryField, string> = {
-  date: '日期',
-  title: '活动名称',
-  kind: '活动类型',
-  location: '地点',
-  organizer: '主办单位',
-  partners: '协办单位',
-  description: '活动内容',
+  date: ENTRY_LABEL.date,
+  title: ENTRY_LABEL.title,
+  kind: ENTRY_LABEL.kind,
+  location: ENTRY_LABEL.location,
+  organizer: ENTRY_LABEL.organizer,
+  partners: ENTRY_LABEL.partners,
+  description: ENTRY_LABEL.description,
 };
 export const ENTRY_FIELD_ORDER = Object.keys(ENTRY_FIELD_ZH) as EntryField[];
 

@@ -1,11 +1,13 @@
 import { FIELD_ZH } from '@tianbao/core';
-import type { Slot } from '@tianbao/templates';
+import { type Slot, TERM } from '@tianbao/templates';
 
 /** The log's own field names, plus the history-only keys the UI shows. */
 export const FIELD_NAMES: Record<string, string> = { ...FIELD_ZH, deleted: '删除/恢复', entryId: '完成记录' };
 
 export const fieldName = (key: string) =>
-  key.startsWith('c:') ? `统计数 ${key.slice(2).split('/')[1] ?? ''}` : (FIELD_NAMES[key] ?? key);
+  key.startsWith('c:')
+    ? `${TERM.contributions} ${key.slice(2).split('/')[1] ?? ''}`
+    : (FIELD_NAMES[key] ?? key);
 
 export function formatTime(ms: number): string {
   if (!ms) return '';

@@ -18,17 +18,21 @@ async function log() {
 }
 
 describe('panelValues: what each blank gets on a portal page, and from where', () => {
-  it('statistics: manual values as 手工, header from the profile as 联络员, the rest 无数据', async () => {
+  it('statistics: manual values as 手工填写, header from the profile as 联络员信息, the rest 未填', async () => {
     const l = await log();
     const slot = T.slots.find((s) => s.kind === 'number');
     if (!slot) throw new Error('no number slot');
     l.setManualValue(`${T.id}/${slot.id}`, 12, '补报');
     l.setProfile({ name: '李四', officePhone: '0457-2712884' });
     const v = panelValues(l, T);
-    expect(v.get(slot.id)).toMatchObject({ value: 12, source: '手工' });
-    expect(v.get('header-contact')).toMatchObject({ value: '李四', source: '联络员' });
-    expect(v.get('header-phone')).toMatchObject({ value: '0457-2712884', source: '联络员' });
-    expect(v.get('header-date')).toMatchObject({ value: null, source: '无数据' });
+    expect(v.get(slot.id)).toMatchObject({ value: 12, source: '手工填写', from: 'manual' });
+    expect(v.get('header-contact')).toMatchObject({ value: '李四', source: '联络员信息', from: 'profile' });
+    expect(v.get('header-phone')).toMatchObject({
+      value: '0457-2712884',
+      source: '联络员信息',
+      from: 'profile',
+    });
+    expect(v.get('header-date')).toMatchObject({ value: null, source: '未填', from: 'empty' });
     expect(v.size).toBe(T.slots.length);
   });
 
@@ -36,9 +40,9 @@ describe('panelValues: what each blank gets on a portal page, and from where', (
     const l = await log();
     l.setProfile({ name: '李四', mobile: '13900001234' });
     const v = panelValues(l, L);
-    expect(v.get('name')).toMatchObject({ value: '李四', source: '联络员' });
-    expect(v.get('mobile')).toMatchObject({ value: '13900001234', source: '联络员' });
-    expect(v.get('fax')).toMatchObject({ value: null, source: '无数据' });
+    expect(v.get('name')).toMatchObject({ value: '李四', source: '联络员信息', from: 'profile' });
+    expect(v.get('mobile')).toMatchObject({ value: '13900001234', source: '联络员信息', from: 'profile' });
+    expect(v.get('fax')).toMatchObject({ value: null, source: '未填', from: 'empty' });
   });
 });
 

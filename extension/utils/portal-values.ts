@@ -1,21 +1,18 @@
 import type { FillValue, MatchSlot } from '@tianbao/autofill';
 import { templateValues, type UnitLog } from '@tianbao/core';
-import type { Slot, Template } from '@tianbao/templates';
+import { type Slot, SOURCE_LABEL, type Template } from '@tianbao/templates';
 
 /** The value a template blank will get on a portal page, and where it comes from (for the side panel). */
 export interface PanelValue {
   value: FillValue | null;
-  /** 台账合计 / 手工 / 联络员 / 无数据 */
+  /** Where the value comes from (SlotStat.source); `source` says it in words. */
+  from: SourceKind;
+  /** SOURCE_LABEL: 台账合计 / 手工填写 / 联络员信息 / 未填 */
   source: string;
   explanation: string;
 }
 
-const SOURCE: Record<string, string> = {
-  sum: '台账合计',
-  manual: '手工',
-  profile: '联络员',
-  empty: '无数据',
-};
+type SourceKind = keyof typeof SOURCE_LABEL;
 
 /** Statistics blanks from the log (sums, manual values, header from the profile); liaison from the profile. */
 export function panelValues(log: UnitLog, template: Template): Map<string, PanelValue> {
@@ -25,8 +22,8 @@ export function panelValues(log: UnitLog, template: Template): Map<string, Panel
       template.slots.map((s) => {
         const v = profile[s.id] ?? '';
         const value: PanelValue = v
-          ? { value: v, source: '联络员', explanation: '取自联络员信息' }
-          : { value: null, source: '无数据', explanation: '联络员信息中没有填写' };
+          ? { value: v, from: 'profile', source: SOURCE_LABEL.profile, explanation: '取自联络员信息' }
+          : { value: null, from: 'empty', source: SOURCE_LABEL.empty, explanation: '联络员信息中没有填写' };
         return [s.id, value];
       }),
     );
@@ -34,7 +31,7 @@ export function panelValues(log: UnitLog, template: Template): Map<string, Panel
   return new Map(
     templateValues(log, template).map((v) => [
       v.slotId,
-      { value: v.value, source: SOURCE[v.source] ?? v.source, explanation: v.explanation },
+      { value: v.value, from: v.source, source: SOURCE_LABEL[v.source], explanation: v.explanation },
     ]),
   );
 }

@@ -121,7 +121,7 @@ describe('export read back by SheetJS', async () => {
   it('指标明细: one row per slot, numbers as number cells, source and slot key', () => {
     const ws = sheet(wb, '指标明细');
     const rows = rowsOf(ws);
-    expect(rows[0]).toEqual(['序号', '分组', '活动项目', '填空', '单位', '数值', '来源', '槽位键']);
+    expect(rows[0]).toEqual(['序号', '分组', '活动项目', '统计项', '单位', '数值', '来源', '槽位键']);
     expect(rows.length).toBe(1 + 87);
     const r = (index: number) => rows.findIndex((x) => x[7] === k(index)) + 1;
     expect(cell(ws, `F${r(6)}`)).toMatchObject({ t: 'n', v: 12 });
@@ -143,14 +143,14 @@ describe('export read back by SheetJS', async () => {
     expect(rows[0]?.slice(0, 13)).toEqual([
       '日期',
       '活动名称',
-      '类型',
+      '活动类型',
       '地点',
       '主办单位',
-      '协办单位',
+      '协助单位',
       '活动内容',
       '附件',
-      '录入人',
-      '录入时间',
+      '记录人',
+      '记录时间',
       '修改人',
       '修改时间',
       '编号',

@@ -1,4 +1,5 @@
 import type { Writable } from 'node:stream';
+import { ENTRY_LABEL as E, PROFILE_LABEL as L, PLAN_LABEL as P, TERM } from '@tianbao/templates';
 import type {
   CellSpec,
   MergeSpec,
@@ -54,7 +55,16 @@ export const EXPORT_FORMAT = 'tianbao-export';
 export const EXPORT_FORMAT_VERSION = 1;
 
 /** Column headings of 指标明细; the last one carries the stable slot key used to read the file back. */
-export const DETAIL_HEADERS = ['序号', '分组', '活动项目', '填空', '单位', '数值', '来源', '槽位键'] as const;
+export const DETAIL_HEADERS = [
+  '序号',
+  '分组',
+  '活动项目',
+  TERM.blank,
+  '单位',
+  '数值',
+  '来源',
+  '槽位键',
+] as const;
 
 const KIND_LABEL: Record<TemplateSlot['kind'], string> = {
   number: '数字',
@@ -244,18 +254,18 @@ function detailSheet(input: ExportInput): SheetSpec {
 
 /** The 活动台账 sheet's fixed columns, before one column per statistics blank used. */
 export const LEDGER_HEADERS = [
-  '日期',
-  '活动名称',
-  '类型',
-  '地点',
-  '主办单位',
-  '协办单位',
-  '活动内容',
-  '附件',
-  '录入人',
-  '录入时间',
-  '修改人',
-  '修改时间',
+  E.date,
+  E.title,
+  E.kind,
+  E.location,
+  E.organizer,
+  E.partners,
+  E.description,
+  E.attachments,
+  TERM.recorder,
+  TERM.recordedAt,
+  TERM.modifier,
+  TERM.modifiedAt,
   '编号',
 ];
 
@@ -344,14 +354,14 @@ function liaisonSheet(input: ExportInput): SheetSpec {
         cells: [styled('联络员推荐表', 'title'), ...Array.from({ length: 5 }, () => styled(null, 'title'))],
         height: 40,
       },
-      { cells: [l('姓名'), v(p?.name), l('性别'), v(p?.gender), l('职务'), v(p?.title)], height: 30 },
+      { cells: [l(L.name), v(p?.name), l(L.gender), v(p?.gender), l(L.title), v(p?.title)], height: 30 },
       {
-        cells: [l('办公电话'), v(p?.officePhone), l('手机'), v(p?.mobile), l('传真'), v(p?.fax)],
+        cells: [l(L.officePhone), v(p?.officePhone), l(L.mobile), v(p?.mobile), l(L.fax), v(p?.fax)],
         height: 30,
       },
-      { cells: [l('QQ号'), v(p?.qq), l('微信号'), v(p?.wechat), l('电子邮箱'), v(p?.email)], height: 30 },
-      { cells: wide('单位名称', p?.unitName || input.meta.unitName), height: 30 },
-      { cells: wide('通信地址', p?.address), height: 30 },
+      { cells: [l(L.qq), v(p?.qq), l(L.wechat), v(p?.wechat), l(L.email), v(p?.email)], height: 30 },
+      { cells: wide(L.unitName, p?.unitName || input.meta.unitName), height: 30 },
+      { cells: wide(L.address, p?.address), height: 30 },
     ],
     merges: [
       { top: 1, left: 1, bottom: 1, right: 6 },
@@ -362,7 +372,7 @@ function liaisonSheet(input: ExportInput): SheetSpec {
   };
 }
 
-const PLAN_HEADERS = ['序号', '时间', '地点', '主要内容', '主办单位', '协助单位', '工作分工', '成果形式'];
+const PLAN_HEADERS = ['序号', P.time, P.place, P.content, P.host, P.assist, P.division, P.outcome];
 const PLAN_WIDTHS = [6, 14, 16, 40, 16, 16, 20, 14];
 
 function planSheet(input: ExportInput): SheetSpec {

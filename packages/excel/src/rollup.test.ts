@@ -132,7 +132,7 @@ describe('roll-up of sub-units’ exported tables', async () => {
     });
     expect(sources[0]).toEqual([
       '序号',
-      '填空',
+      '统计项',
       '漠河市应急管理局',
       '塔河县应急管理局',
       '呼玛县应急管理局',

@@ -1,3 +1,4 @@
+import { TERM } from '@tianbao/templates';
 import type { RowSpec, SheetSpec, WorkbookReader } from './adapter.ts';
 import { ExcelImportError } from './errors.ts';
 import { exceljsReader } from './exceljs-adapter.ts';
@@ -143,7 +144,7 @@ export async function rollup(
         file: file.name,
         unitName: table.unitName,
         message: `${file.name}: exported with template version "${table.templateVersion}", current is "${template.version ?? ''}"; blanks are matched by their stable ids.`,
-        zh: `模板版本不同（${table.templateVersion}），已按填空编号汇总`,
+        zh: `模板版本不同（${table.templateVersion}），已按统计项编号汇总`,
       });
     }
     const values: Record<string, SlotValue | null> = {};
@@ -212,7 +213,9 @@ function sourcesSheet(result: RollupResult, template: ExportTemplate): SheetSpec
         : styled(typeof v === 'boolean' ? (v ? '是' : '否') : v, 'cell');
   const rows: RowSpec[] = [
     {
-      cells: ['序号', '填空', ...units.map((u) => u.unitName), '合计', '说明'].map((h) => styled(h, 'th')),
+      cells: ['序号', TERM.blank, ...units.map((u) => u.unitName), '合计', '说明'].map((h) =>
+        styled(h, 'th'),
+      ),
       height: 30,
     },
   ];

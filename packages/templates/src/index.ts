@@ -2,6 +2,14 @@ export { extractBlanks } from './blanks.ts';
 export { builtinTemplates, getTemplate, listTemplates, type TemplateSummary } from './builtins.ts';
 export { extractDeadlines } from './deadlines.ts';
 export { TemplateImportError, type TemplateImportErrorCode } from './errors.ts';
+export {
+  ENTRY_LABEL,
+  PLAN_LABEL,
+  PROFILE_LABEL,
+  SOURCE_LABEL,
+  TERM,
+  VARIANTS,
+} from './glossary.ts';
 export type { GridMerge } from './grid.ts';
 export {
   type ImportInput,

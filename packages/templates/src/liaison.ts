@@ -1,3 +1,4 @@
+import { PROFILE_LABEL as L } from './glossary.ts';
 import type { SlotKind } from './schema.ts';
 import { TEMPLATE_SCHEMA_VERSION, Template } from './template.ts';
 
@@ -6,29 +7,29 @@ export const LIAISON_FIELDS: readonly { id: string; kind: SlotKind; label: strin
   {
     id: 'name',
     kind: 'text',
-    label: '姓名',
+    label: L.name,
     labels: ['姓名', '联络员', '联络员姓名', '联系人', '联系人姓名'],
   },
-  { id: 'gender', kind: 'text', label: '性别', labels: ['性别'] },
-  { id: 'title', kind: 'text', label: '职务', labels: ['职务', '职位', '职务/职称', '职称'] },
+  { id: 'gender', kind: 'text', label: L.gender, labels: ['性别'] },
+  { id: 'title', kind: 'text', label: L.title, labels: ['职务', '职位', '职务/职称', '职称'] },
   {
     id: 'officePhone',
     kind: 'phone',
-    label: '办公电话',
+    label: L.officePhone,
     labels: ['办公电话', '座机', '固定电话', '联系电话', '电话'],
   },
-  { id: 'mobile', kind: 'phone', label: '手机', labels: ['手机', '移动电话', '手机号', '手机号码'] },
-  { id: 'fax', kind: 'phone', label: '传真', labels: ['传真', '传真号码', '传真号'] },
-  { id: 'qq', kind: 'text', label: 'QQ号', labels: ['QQ号', 'QQ', 'QQ号码'] },
-  { id: 'wechat', kind: 'text', label: '微信号', labels: ['微信号', '微信'] },
+  { id: 'mobile', kind: 'phone', label: L.mobile, labels: ['手机', '移动电话', '手机号', '手机号码'] },
+  { id: 'fax', kind: 'phone', label: L.fax, labels: ['传真', '传真号码', '传真号'] },
+  { id: 'qq', kind: 'text', label: L.qq, labels: ['QQ号', 'QQ', 'QQ号码'] },
+  { id: 'wechat', kind: 'text', label: L.wechat, labels: ['微信号', '微信'] },
   {
     id: 'email',
     kind: 'text',
-    label: '电子邮箱',
+    label: L.email,
     labels: ['电子邮箱', '邮箱', 'E-mail', 'Email', '电子邮件', '电子信箱', '邮箱地址', '电子邮箱地址'],
   },
-  { id: 'unitName', kind: 'text', label: '单位名称', labels: ['单位名称', '单位', '工作单位', '所在单位'] },
-  { id: 'address', kind: 'text', label: '通信地址', labels: ['通信地址', '通讯地址', '地址', '联系地址'] },
+  { id: 'unitName', kind: 'text', label: L.unitName, labels: ['单位名称', '单位', '工作单位', '所在单位'] },
+  { id: 'address', kind: 'text', label: L.address, labels: ['通信地址', '通讯地址', '地址', '联系地址'] },
 ];
 
 /** 联络员推荐表/反馈表: the unit's contact profile; its slot ids are the Profile field names. */

@@ -1,20 +1,21 @@
+import { PLAN_LABEL as L } from './glossary.ts';
 import type { SlotKind } from './schema.ts';
 import { TEMPLATE_SCHEMA_VERSION, Template } from './template.ts';
 
 /** The columns of a key-activity plan (重点活动计划安排, baodi-2021 附件2), one plan entry per row. */
 export const PLAN_FIELDS: readonly { id: string; kind: SlotKind; label: string; labels: string[] }[] = [
-  { id: 'time', kind: 'date', label: '时间', labels: ['时间', '活动时间', '日期'] },
-  { id: 'location', kind: 'text', label: '地点', labels: ['地点', '活动地点'] },
+  { id: 'time', kind: 'date', label: L.time, labels: ['时间', '活动时间', '日期'] },
+  { id: 'location', kind: 'text', label: L.place, labels: ['地点', '活动地点'] },
   {
     id: 'content',
     kind: 'text',
-    label: '主要内容',
+    label: L.content,
     labels: ['主要内容', '活动主要内容', '活动内容', '内容'],
   },
-  { id: 'organizer', kind: 'text', label: '主办单位', labels: ['主办单位', '承办单位', '组织单位'] },
-  { id: 'partners', kind: 'text', label: '协助单位', labels: ['协助单位', '协办单位', '配合单位'] },
-  { id: 'division', kind: 'text', label: '工作分工', labels: ['工作分工', '分工'] },
-  { id: 'outcome', kind: 'text', label: '成果形式', labels: ['成果形式', '成果'] },
+  { id: 'organizer', kind: 'text', label: L.host, labels: ['主办单位', '承办单位', '组织单位'] },
+  { id: 'partners', kind: 'text', label: L.assist, labels: ['协助单位', '协办单位', '配合单位'] },
+  { id: 'division', kind: 'text', label: L.division, labels: ['工作分工', '分工'] },
+  { id: 'outcome', kind: 'text', label: L.outcome, labels: ['成果形式', '成果'] },
 ];
 
 export const planTemplate: Template = Template.parse({

@@ -118,7 +118,7 @@ describe('tianbao export / rollup', () => {
     expect(detailValue(wb, 74)).toBe('是 1 个，否 1 个');
     expect(rowsOf(wb, '来源')[0]).toEqual([
       '序号',
-      '填空',
+      '统计项',
       '漠河市应急管理局',
       '塔河县应急管理局',
       '合计',

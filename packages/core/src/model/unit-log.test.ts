@@ -134,7 +134,7 @@ describe('UnitLog', () => {
     try {
       log.addEntry(entry({ contributions: { [`${K}/s1`]: -3 } }));
     } catch (e) {
-      expect((e as LogInputError).messageZh).toBe('统计数不能是负数');
+      expect((e as LogInputError).messageZh).toBe('计入统计表的数不能是负数');
     }
     bad(() => log.addEntry(entry({ colour: 'red' })), 'colour');
     bad(() => log.addEntry(entry({ date: '2021-02-30' })), 'date');

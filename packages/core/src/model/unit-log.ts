@@ -131,7 +131,7 @@ export class UnitLog {
   static create(opts: CreateLogOptions): UnitLog {
     const unitName = opts.unitName.trim();
     if (!unitName) throw new LogInputError('unitName', 'is required', '请填写单位名称');
-    if (!opts.campaign.trim()) throw new LogInputError('campaign', 'is required', '请填写活动名称');
+    if (!opts.campaign.trim()) throw new LogInputError('campaign', 'is required', '请填写专项活动名称');
     const root = newDoc();
     const shards = opts.shards ?? DEFAULT_SHARDS;
     const log = new UnitLog(root, shards, opts.user);

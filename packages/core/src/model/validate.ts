@@ -1,4 +1,4 @@
-import { LIAISON_FIELDS } from '@tianbao/templates';
+import { ENTRY_LABEL, LIAISON_FIELDS, PLAN_LABEL, PROFILE_LABEL, TERM } from '@tianbao/templates';
 import { LogInputError } from '../errors.ts';
 import type { AttachmentRef, EntryFields, ManualValue, PlanFields, Profile, SlotValue } from '../types.ts';
 import { IMPORT_KEY } from './import-id.ts';
@@ -18,39 +18,11 @@ export const PLAN_FIELDS = ['time', 'place', 'content', 'host', 'assist', 'divis
 /** The liaison profile's fields are the liaison template's (one list for the form, the log and autofill). */
 export const PROFILE_FIELDS = LIAISON_FIELDS.map((f) => f.id) as readonly (keyof Profile)[];
 
-/** Chinese names of entry, plan and profile fields, for messages and the UI. */
-export const FIELD_ZH: Record<string, string> = {
-  date: '日期',
-  title: '活动名称',
-  kind: '活动类型',
-  location: '地点',
-  organizer: '主办单位',
-  partners: '协助单位',
-  description: '活动内容',
-  contributions: '统计数',
-  attachments: '附件',
-  highlight: '重点活动',
-  time: '时间',
-  place: '地点',
-  content: '主要内容',
-  host: '主办单位',
-  assist: '协助单位',
-  division: '工作分工',
-  outcome: '成果形式',
-  name: '姓名',
-  gender: '性别',
-  officePhone: '办公电话',
-  mobile: '手机',
-  fax: '传真',
-  qq: 'QQ',
-  wechat: '微信',
-  email: '电子邮箱',
-  unitName: '单位名称',
-  address: '通讯地址',
-};
+/** Chinese names of entry, plan and profile fields, for messages and the UI (from the one glossary). */
+export const FIELD_ZH: Record<string, string> = { ...ENTRY_LABEL, ...PLAN_LABEL, ...PROFILE_LABEL };
 /** Chinese name of a field path; slot keys inside contributions or values are not names a person knows. */
 const zh = (field: string) => {
-  if (/(^|\.)contributions\./.test(field)) return '统计数';
+  if (/(^|\.)contributions\./.test(field)) return TERM.contributions;
   if (/^values\./.test(field)) return field.endsWith('.reason') ? '原因' : '填写的值';
   return FIELD_ZH[field.split('.').pop() ?? field] ?? field;
 };
