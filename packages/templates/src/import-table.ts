@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { hasBlank } from './blanks.ts';
+import { extractCampaign } from './campaign.ts';
 import { extractDeadlines } from './deadlines.ts';
 import { readEmptyCellTable } from './empty-cell-table.ts';
 import { TemplateImportError } from './errors.ts';
@@ -15,6 +16,7 @@ import type { Deadline, Slot } from './schema.ts';
 import { slotIdFor } from './slot-id.ts';
 import { hash53 } from './stable-hash.ts';
 import {
+  type CampaignDates,
   type HeaderField,
   type MediaHint,
   TEMPLATE_SCHEMA_VERSION,
@@ -43,6 +45,8 @@ export interface ImportOptions {
   /** Deadlines and media hints, e.g. from extractDeadlines() on the notice, confirmed by the user. */
   deadlines?: Deadline[];
   media?: MediaHint[];
+  /** The campaign's dates, when known; else read from the notice text. */
+  campaign?: CampaignDates;
   /** The notice's text, to read deadlines and media hints from when `deadlines` is not given. */
   noticeText?: string;
   /** Year of the notice's dates (5月27日); read from the text (2020年) when absent. */
@@ -206,6 +210,7 @@ export function importTable(input: ImportInput, options: ImportOptions = {}): Im
     slots,
     deadlines: options.deadlines ?? (notice ? extractDeadlines(notice, year) : []),
     media: options.media ?? (notice ? extractMediaHints(notice) : []),
+    ...withCampaign(options.campaign ?? (notice ? extractCampaign(notice, year) : undefined)),
   };
   return { template: parseTemplate(candidate), warnings };
 }
@@ -280,3 +285,5 @@ function readRows(input: ImportInput): RawRow[] {
       throw new TemplateImportError('unreadable-input', 'Unknown input kind; expected text, html or grid.');
   }
 }
+
+const withCampaign = (c: CampaignDates | undefined) => (c ? { campaign: c } : {});

@@ -1,5 +1,6 @@
 export { extractBlanks } from './blanks.ts';
 export { builtinTemplates, getTemplate, listTemplates, type TemplateSummary } from './builtins.ts';
+export { extractCampaign } from './campaign.ts';
 export { extractDeadlines } from './deadlines.ts';
 export { TemplateImportError, type TemplateImportErrorCode } from './errors.ts';
 export {
@@ -25,6 +26,7 @@ export { type Revision, reviseTemplate } from './revise.ts';
 export { Deadline, Slot, SlotKind } from './schema.ts';
 export { stableHash } from './stable-hash.ts';
 export {
+  CampaignDates,
   findSlot,
   HeaderField,
   MediaHint,

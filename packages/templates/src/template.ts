@@ -36,6 +36,15 @@ export const MediaHint = z.object({
 });
 export type MediaHint = z.infer<typeof MediaHint>;
 
+/** When the notice's activities run (活动时间为6月1日至6月30日): 累计 counts from `start`. */
+export const CampaignDates = z.object({
+  start: z.string().regex(/^\d{4}-\d{2}-\d{2}$/u),
+  end: z.string().regex(/^\d{4}-\d{2}-\d{2}$/u),
+  /** The sentences of the notice the dates were read from, for the user to check. */
+  source: z.string(),
+});
+export type CampaignDates = z.infer<typeof CampaignDates>;
+
 export const TemplateSource = z.object({
   /** The seed or file the template was read from, e.g. 000_4ca748d901212163.txt. */
   file: z.string().optional(),
@@ -64,6 +73,8 @@ export const Template = z.object({
   slots: z.array(Slot),
   deadlines: z.array(Deadline),
   media: z.array(MediaHint),
+  /** Absent when the notice does not say; then the campaign is the month of June of its year. */
+  campaign: CampaignDates.optional(),
 });
 export type Template = z.infer<typeof Template>;
 /** What a caller may pass in (defaults not yet applied). */

@@ -1,3 +1,4 @@
+import { extractCampaign } from '../campaign.ts';
 import { extractDeadlines } from '../deadlines.ts';
 import { importTable } from '../import-table.ts';
 import { extractMediaHints } from '../media.ts';
@@ -15,6 +16,7 @@ export function generateSeedTemplates(readSeed: (file: string) => string): Templ
 function generateOne(source: SeedSource, text: string): Template {
   const deadlines = extractDeadlines(text, source.year);
   const media = extractMediaHints(text);
+  const campaign = extractCampaign(text, source.year);
   const base = { file: source.file, notice: source.notice, year: source.year };
   if (source.kind === 'schedule') {
     return Template.parse({
@@ -30,6 +32,7 @@ function generateOne(source: SeedSource, text: string): Template {
       slots: [],
       deadlines,
       media,
+      ...(campaign ? { campaign } : {}),
     });
   }
   const table = applyCorrections(tableSection(text, source), source.corrections);
@@ -40,6 +43,7 @@ function generateOne(source: SeedSource, text: string): Template {
       source: { ...base, ...(source.corrections.length > 0 ? { corrections: source.corrections } : {}) },
       deadlines,
       media,
+      ...(campaign ? { campaign } : {}),
     },
   );
   return template;
