@@ -26,7 +26,23 @@ export {
   type SlotKindOf,
   validateProfile,
 } from './model/validate.ts';
-export type { EntrySummary } from './stats/stats-index.ts';
+export { dayText, describeRange } from './periods/date-text.ts';
+export { addDays, localToday, weekdayOf } from './periods/iso-date.ts';
+export { campaignYear, type LogSchedule, logPeriods, logSchedule } from './periods/log-schedule.ts';
+export {
+  currentPeriod,
+  customPeriod,
+  DEFAULT_PERIOD_MODE,
+  PERIOD_MODE_ZH,
+  type PeriodKind,
+  type PeriodMode,
+  periodFromRange,
+  type ReportingPeriod,
+  reportingPeriods,
+  type Schedule,
+} from './periods/reporting-periods.ts';
+export type { ScheduleEdits } from './periods/schedule-edits.ts';
+export type { DateRange, EntrySummary } from './stats/stats-index.ts';
 export { templateValues } from './stats/template-values.ts';
 export { checkUpdateV1, checkUpdateV2, isValidUpdateV1 } from './storage/check-update.ts';
 export { IndexedDbStorage } from './storage/indexeddb-storage.ts';

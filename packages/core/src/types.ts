@@ -114,6 +114,13 @@ export interface SlotStat {
   contributions?: Contribution[];
   /** Human-readable, Chinese: 「3 条活动合计：…」 or 「张三 手工填写（原因）」. */
   explanation: string;
+  /** Set for statistics of a date range (inclusive, by the entries' 日期). */
+  range?: { from?: string; to?: string };
+  /**
+   * A range's stat leaves the manual value out (it stands for the whole campaign); this is the value it
+   * left out, so a screen or document can say so.
+   */
+  manualSetAside?: ManualValue;
 }
 
 export interface LogMeta {

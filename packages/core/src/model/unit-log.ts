@@ -1,9 +1,13 @@
-import { stableHash } from '@tianbao/templates';
+import { type Deadline, stableHash } from '@tianbao/templates';
 import { ulid } from 'ulid';
 import * as Y from 'yjs';
 import { LogFileError, LogInputError } from '../errors.ts';
-import { type EntrySummary, StatsIndex } from '../stats/stats-index.ts';
+import { describeRange } from '../periods/date-text.ts';
+import type { PeriodMode } from '../periods/reporting-periods.ts';
+import { type ScheduleEdits, validateDeadline, validateScheduleEdit } from '../periods/schedule-edits.ts';
+import { type DateRange, type EntrySummary, StatsIndex } from '../stats/stats-index.ts';
 import type {
+  Contribution,
   Entry,
   EntryFields,
   LogMeta,
@@ -92,6 +96,7 @@ type YMap = Y.Map<unknown>;
 type Listener = (change: LogChange) => void;
 
 const isYMap = (v: unknown): v is YMap => v instanceof Y.Map;
+const manualText = (v: unknown) => (v === true ? '是' : v === false ? '否' : String(v));
 /** Author/time stamps change on every edit by design; concurrent ones are not conflicts. */
 const STAMPS = ['created', 'updated'];
 /** Code-point order: ISO dates and ids sort right, and it is far cheaper than localeCompare on 10k rows. */
@@ -684,16 +689,58 @@ export class UnitLog {
     return Object.fromEntries(entries) as Record<string, ManualValue>;
   }
 
-  /** Every slot that has a value, or the slots asked for (empty ones included, as empty). */
-  statistics(keys?: string[]): SlotStat[] {
+  /**
+   * Every slot that has a value, or the slots asked for (empty ones included, as empty). With a date range,
+   * only live entries dated inside it (inclusive) count, and manual values are not applied: they stand for
+   * the whole campaign, so the stat says it set one aside (`manualSetAside`).
+   */
+  statistics(keys?: string[], range?: DateRange): SlotStat[] {
     const values = this.root.getMap('values');
+    if (range) {
+      const sums = this.index.rangeTotals(range);
+      const all = keys ?? [...new Set([...sums.keys(), ...values.keys()])].sort();
+      return all.map((k) => this.rangeStat(k, range, sums.get(k), false));
+    }
     const all = keys ?? [...new Set([...this.index.slotKeys(), ...values.keys()])].sort();
     return all.map((k) => this.stat(k, false));
   }
 
-  /** One blank with the entries that make it up. */
-  explain(key: string): SlotStat {
-    return this.stat(key, true);
+  /** One blank with the entries that make it up (those dated inside the range, when one is given). */
+  explain(key: string, range?: DateRange): SlotStat {
+    if (!range) return this.stat(key, true);
+    const contributions = this.index.contributions(key, range);
+    const total = Math.round(contributions.reduce((n, c) => n + c.amount, 0) * 1e9) / 1e9;
+    const sum = contributions.length ? { total, count: contributions.length } : undefined;
+    return this.rangeStat(key, range, sum, true, contributions);
+  }
+
+  private rangeStat(
+    key: string,
+    range: DateRange,
+    sum: { total: number; count: number } | undefined,
+    detail: boolean,
+    contributions?: Contribution[],
+  ): SlotStat {
+    const manual = this.root.getMap('values').get(key) as ManualValue | undefined;
+    const span = describeRange(range);
+    const aside = manual
+      ? `；${manual.by} 手工填写的 ${manualText(manual.value)} 是整个活动的数，不计入${span}`
+      : '';
+    const base = {
+      key,
+      range: { ...range },
+      ...(manual && { manualSetAside: manual }),
+      ...(detail && { contributions: contributions ?? [] }),
+    };
+    if (sum)
+      return {
+        ...base,
+        value: sum.total,
+        source: 'sum',
+        entryCount: sum.count,
+        explanation: `${span} ${sum.count} 条活动合计${aside}`,
+      };
+    return { ...base, value: null, source: 'empty', entryCount: 0, explanation: `${span}没有活动${aside}` };
   }
 
   private stat(key: string, detail: boolean): SlotStat {
@@ -723,6 +770,61 @@ export class UnitLog {
         explanation: `${count} 条活动合计`,
       };
     return { key, value: null, source: 'empty', entryCount: 0, contributions: [], explanation: '尚未填写' };
+  }
+
+  // ---- reporting schedule (截止日期): how periods are counted, the campaign's dates, edited deadlines ----
+
+  /**
+   * The unit's changes to the notice's schedule. Each setting and each deadline is its own key, so two
+   * colleagues editing different deadlines at the same time both keep theirs.
+   */
+  scheduleEdits(): ScheduleEdits {
+    const m = this.root.getMap('schedule');
+    const deadlines: Record<string, Deadline | null> = {};
+    for (const [k, v] of m.entries())
+      if (k.startsWith('deadline:')) deadlines[k.slice(9)] = v as Deadline | null;
+    const mode = m.get('periodMode');
+    const start = m.get('campaignStart');
+    const end = m.get('campaignEnd');
+    return {
+      ...(mode === 'natural' || mode === 'before-deadline' ? { periodMode: mode } : {}),
+      ...(typeof start === 'string' ? { campaignStart: start } : {}),
+      ...(typeof end === 'string' ? { campaignEnd: end } : {}),
+      deadlines,
+    };
+  }
+
+  /** Week definition and campaign dates; `null` puts a setting back to the notice's. */
+  editSchedule(patch: {
+    periodMode?: PeriodMode | null;
+    campaignStart?: string | null;
+    campaignEnd?: string | null;
+  }): void {
+    const clean = validateScheduleEdit(patch, this.scheduleEdits());
+    const m = this.root.getMap('schedule');
+    this.transact(this.root, () => {
+      for (const [k, v] of Object.entries(clean)) {
+        if (v === null) m.delete(k);
+        else if (m.get(k) !== v) m.set(k, v);
+      }
+    });
+  }
+
+  /** Adds a deadline or replaces the notice's one with the same id. */
+  setDeadline(deadline: unknown): void {
+    const d = validateDeadline(deadline);
+    this.transact(this.root, () => this.root.getMap('schedule').set(`deadline:${d.id}`, d));
+  }
+
+  /** Hides one of the notice's deadlines (the unit does not have to send it), or deletes an added one. */
+  removeDeadline(id: string): void {
+    this.transact(this.root, () => this.root.getMap('schedule').set(`deadline:${id}`, null));
+  }
+
+  /** Back to the notice's deadline. */
+  resetDeadline(id: string): void {
+    const m = this.root.getMap('schedule');
+    if (m.has(`deadline:${id}`)) this.transact(this.root, () => m.delete(`deadline:${id}`));
   }
 
   // ---- portal mappings (learned autofill corrections, shared by the unit) ----------------------

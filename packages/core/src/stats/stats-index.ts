@@ -21,15 +21,35 @@ interface SlotTotal {
   ids: Set<string>;
 }
 
+/** One day's sums per slot; `count` is how many live entries of that day add to the slot. */
+interface DaySum {
+  total: number;
+  count: number;
+}
+
+/** Inclusive range of entry dates (YYYY-MM-DD); an open end is unbounded. */
+export interface DateRange {
+  from?: string;
+  to?: string;
+}
+
+const within = (date: string, range: DateRange) =>
+  (!range.from || date >= range.from) && (!range.to || date <= range.to);
+
 const SNAPSHOT_VERSION = 1;
 
 /**
  * Statistics maintained incrementally: each changed entry moves its own contributions in or out of
- * the per-slot totals, so one edit costs O(its contributions), not a scan of the log.
+ * the per-slot totals, so one edit costs O(its contributions), not a scan of the log. The same sums are
+ * kept per day too: a campaign has at most a few hundred distinct dates, so any date range is a sum over
+ * its days' buckets, never over its entries.
  */
 export class StatsIndex {
   readonly rows = new Map<string, EntrySummary>();
   private readonly totals = new Map<string, SlotTotal>();
+  private readonly days = new Map<string, Map<string, DaySum>>();
+  /** The days that have sums, sorted; rebuilt only when a day appears or empties. */
+  private sortedDays: string[] | undefined;
 
   upsert(row: EntrySummary): void {
     const old = this.rows.get(row.id);
@@ -46,7 +66,23 @@ export class StatsIndex {
   }
 
   private apply(row: EntrySummary, sign: 1 | -1): void {
+    let day = this.days.get(row.date);
+    if (!day && sign > 0) {
+      day = new Map();
+      this.days.set(row.date, day);
+      this.sortedDays = undefined;
+    }
     for (const [key, n] of Object.entries(row.contributions)) {
+      if (day) {
+        let d = day.get(key);
+        if (!d) {
+          d = { total: 0, count: 0 };
+          day.set(key, d);
+        }
+        d.total += sign * n;
+        d.count += sign;
+        if (d.count === 0) day.delete(key);
+      }
       let t = this.totals.get(key);
       if (!t) {
         t = { total: 0, ids: new Set() };
@@ -57,6 +93,49 @@ export class StatsIndex {
       else t.ids.delete(row.id);
       if (t.ids.size === 0) this.totals.delete(key);
     }
+    if (day && day.size === 0) {
+      this.days.delete(row.date);
+      this.sortedDays = undefined;
+    }
+  }
+
+  /** The days with sums inside the range, in order (binary search over the sorted days). */
+  private daysIn(range: DateRange): string[] {
+    if (!this.sortedDays) this.sortedDays = [...this.days.keys()].sort();
+    const days = this.sortedDays;
+    const lower = (x: string) => {
+      let lo = 0;
+      let hi = days.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if ((days[mid] as string) < x) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo;
+    };
+    const start = range.from ? lower(range.from) : 0;
+    // Past the last day <= to: the first day > to, i.e. lower(to + one code point).
+    const end = range.to ? lower(`${range.to}\u0000`) : days.length;
+    return days.slice(start, end);
+  }
+
+  /**
+   * Sums per slot over the entries dated inside the range (inclusive), with how many entries add to each;
+   * O(days in range × slots per day), independent of the number of entries.
+   */
+  rangeTotals(range: DateRange): Map<string, { total: number; count: number }> {
+    const out = new Map<string, { total: number; count: number }>();
+    for (const date of this.daysIn(range)) {
+      for (const [key, d] of this.days.get(date) ?? []) {
+        const t = out.get(key);
+        if (t) {
+          t.total += d.total;
+          t.count += d.count;
+        } else out.set(key, { total: d.total, count: d.count });
+      }
+    }
+    for (const t of out.values()) t.total = Math.round(t.total * 1e9) / 1e9;
+    return out;
   }
 
   /** Sum and number of live entries adding to a blank; undefined when none do. */
@@ -70,12 +149,13 @@ export class StatsIndex {
     return [...this.totals.keys()];
   }
 
-  contributions(key: string): Contribution[] {
+  /** The live entries adding to a blank (only those dated inside the range, when one is given). */
+  contributions(key: string, range?: DateRange): Contribution[] {
     const t = this.totals.get(key);
     if (!t) return [];
     return [...t.ids]
       .map((id) => this.rows.get(id))
-      .filter((r): r is EntrySummary => !!r)
+      .filter((r): r is EntrySummary => !!r && (!range || within(r.date, range)))
       .map((r) => ({
         entryId: r.id,
         title: r.title,
