@@ -1,8 +1,9 @@
-import { spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { getTemplate } from '@tianbao/templates';
 import { describe, expect, it } from 'vitest';
 import { logFromJson } from './log.ts';
@@ -160,5 +161,61 @@ describe('tianbao log / stats (real CLI process)', () => {
     expect(r.stderr).toMatch(/no such file/);
     writeFileSync(join(dir, 'junk.tianbao'), 'not a log');
     expect(tianbao('stats', join(dir, 'junk.tianbao')).stderr).toMatch(/not a Tianbao log/);
+  });
+});
+
+// Async processes: a blocking spawnSync per call starves vitest's worker RPC on a loaded machine.
+const run = promisify(execFile);
+const tianbaoAsync = (...args: string[]) =>
+  run(process.execPath, ['--import', 'tsx', 'packages/cli/src/bin.ts', ...args], { cwd: root }).then(
+    (r) => ({ ...r, status: 0 }),
+    (e: { stdout: string; stderr: string; code: number }) => ({
+      stdout: e.stdout,
+      stderr: e.stderr,
+      status: e.code,
+    }),
+  );
+
+describe('tianbao stats for a date range (real CLI process)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tianbao-cli-range-'));
+  const file = join(dir, 'unit.tianbao');
+  writeFileSync(join(dir, 'log.json'), JSON.stringify(sample));
+  const json = async (...args: string[]) => {
+    const r = await tianbaoAsync('stats', file, '--json', ...args);
+    expect(r.stderr).toBe('');
+    return Object.fromEntries(
+      (JSON.parse(r.stdout) as { key: string; value: unknown; explanation: string }[]).map((s) => [s.key, s]),
+    );
+  };
+
+  it('--from/--to counts the entries dated inside (both ends), --cumulative-to from the campaign start', async () => {
+    expect((await tianbaoAsync('log', 'import-json', join(dir, 'log.json'), '--out', file)).status).toBe(0);
+    const [week, day, cumulative, text] = await Promise.all([
+      json('--from', '2021-06-07', '--to', '2021-06-13'),
+      json('--from', '2021-06-02', '--to', '2021-06-02'),
+      json('--cumulative-to', '2021-06-08'),
+      tianbaoAsync('stats', file, '--from', '2021-06-07', '--to', '2021-06-13'),
+    ]);
+    expect(Object.keys(week)).toHaveLength(slots.length);
+    expect(week[n0 as string]).toMatchObject({ value: 1, explanation: '6月7日—6月13日 1 条活动合计' });
+    expect(week[n1 as string]?.value).toBe(30);
+    // The manual value is a campaign total: set aside, and the explanation says so.
+    expect(week[textSlot]?.value).toBeNull();
+    expect(week[textSlot]?.explanation).toContain('手工填写的 视频会议 是整个活动的数');
+    expect(day[n1 as string]?.value).toBe(25);
+    expect(cumulative[n1 as string]).toMatchObject({ value: 25, explanation: '6月1日—6月8日 1 条活动合计' });
+    expect(text.stdout.split('\n')[0]).toBe('# 6月7日—6月13日');
+  });
+
+  it('refuses bad dates and contradictory options', async () => {
+    const [bad, reversed, both] = await Promise.all([
+      tianbaoAsync('stats', file, '--from', '2021-06-31'),
+      tianbaoAsync('stats', file, '--from', '2021-06-20', '--to', '2021-06-10'),
+      tianbaoAsync('stats', file, '--from', '2021-06-01', '--cumulative-to', '2021-06-10'),
+    ]);
+    expect(bad.stderr).toMatch(/--from: not a date/);
+    expect(reversed.stderr).toMatch(/is after/);
+    expect(both.stderr).toMatch(/cannot be combined/);
+    expect(both.status).not.toBe(0);
   });
 });

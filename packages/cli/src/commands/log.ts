@@ -1,16 +1,21 @@
 import { existsSync, readFileSync } from 'node:fs';
 import {
+  customPeriod,
+  type DateRange,
+  describeRange,
   exportUpdateFile,
   importUpdateFile,
+  isValidDate,
   LogFileError,
   LogInputError,
   LogSession,
+  logSchedule,
   MemoryStorage,
   type SlotKindOf,
   type UnitLog,
 } from '@tianbao/core';
 import { openLogFile, writeLogFile } from '@tianbao/core/node';
-import { getTemplate, parseSlotKey } from '@tianbao/templates';
+import { getTemplate, parseSlotKey, type Template } from '@tianbao/templates';
 import type { Command } from 'commander';
 import { CliError } from '../run-cli.ts';
 
@@ -147,7 +152,7 @@ export function logToJson(log: UnitLog): LogJson {
   };
 }
 
-async function open(path: string): Promise<LogSession> {
+export async function openLogArg(path: string): Promise<LogSession> {
   if (!existsSync(path)) throw new CliError(`${path}: no such file`);
   try {
     return await openLogFile(path);
@@ -194,7 +199,7 @@ export function registerLog(program: Command): void {
     .description('print a log file as JSON (the shape import-json reads)')
     .argument('<unit.tianbao>', 'log file')
     .action(async (file: string) => {
-      const session = await open(file);
+      const session = await openLogArg(file);
       process.stdout.write(`${JSON.stringify(logToJson(session.log), null, 2)}\n`);
     });
 
@@ -205,8 +210,8 @@ export function registerLog(program: Command): void {
     .argument('<b.tianbao>')
     .requiredOption('--out <file>', 'the merged .tianbao file to write')
     .action(async (a: string, b: string, opts: { out: string }) => {
-      const sa = await open(a);
-      const sb = await open(b);
+      const sa = await openLogArg(a);
+      const sb = await openLogArg(b);
       try {
         importUpdateFile(sa.log, exportUpdateFile(sb.log), b);
       } catch (err) {
@@ -225,18 +230,72 @@ export function registerLog(program: Command): void {
     .description("each blank's value (manual, or the sum of live entries, or empty) and where it comes from")
     .argument('<unit.tianbao>', 'log file')
     .option('--json', 'print [{ key, value, explanation }]')
-    .action(async (file: string, opts: { json?: boolean }) => {
-      const session = await open(file);
-      const stats = session.log.statistics(orderedKeys(session.log));
-      if (opts.json) {
-        const out = stats.map((s) => ({ key: s.key, value: s.value, explanation: s.explanation }));
-        process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
-        return;
-      }
-      for (const s of stats) {
-        const v =
-          s.value === null ? '（空）' : s.value === true ? '是' : s.value === false ? '否' : String(s.value);
-        process.stdout.write(`${s.key}\t${v}\t${s.explanation}\n`);
-      }
-    });
+    .option(
+      '--from <date>',
+      'only entries dated on or after this day (YYYY-MM-DD); manual values are set aside',
+    )
+    .option('--to <date>', 'only entries dated on or before this day (YYYY-MM-DD)')
+    .option('--cumulative-to <date>', '累计: from the campaign start to this day (instead of --from/--to)')
+    .addHelpText(
+      'after',
+      `
+A date range counts the live entries whose 日期 lies inside it, both ends included. Manual values stand
+for the whole campaign, so a range leaves them out and its explanation says so. The campaign start for
+--cumulative-to is the notice's (or the one set in 截止日期; June 1 when neither says).`,
+    )
+    .action(
+      async (file: string, opts: { json?: boolean; from?: string; to?: string; cumulativeTo?: string }) => {
+        const session = await openLogArg(file);
+        const range = statsRange(session.log, opts);
+        const stats = session.log.statistics(orderedKeys(session.log), range);
+        if (opts.json) {
+          const out = stats.map((s) => ({ key: s.key, value: s.value, explanation: s.explanation }));
+          process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+          return;
+        }
+        if (range) process.stdout.write(`# ${describeRange(range)}\n`);
+        for (const s of stats) {
+          const v =
+            s.value === null
+              ? '（空）'
+              : s.value === true
+                ? '是'
+                : s.value === false
+                  ? '否'
+                  : String(s.value);
+          process.stdout.write(`${s.key}\t${v}\t${s.explanation}\n`);
+        }
+      },
+    );
+}
+
+/** A YYYY-MM-DD option, or a plain error naming it. */
+export function dateOption(name: string, value: string): string {
+  if (!isValidDate(value)) throw new CliError(`${name}: not a date (YYYY-MM-DD): ${value}`);
+  return value;
+}
+
+function statsRange(
+  log: UnitLog,
+  opts: { from?: string; to?: string; cumulativeTo?: string },
+): DateRange | undefined {
+  if (opts.cumulativeTo) {
+    if (opts.from || opts.to) throw new CliError('--cumulative-to cannot be combined with --from/--to');
+    const to = dateOption('--cumulative-to', opts.cumulativeTo);
+    // 累计 of a one-day period ending there: from the campaign start (or that day, if earlier).
+    return customPeriod(logSchedule(log, logTemplate(log)), to, to).cumulative;
+  }
+  if (!opts.from && !opts.to) return undefined;
+  const from = opts.from && dateOption('--from', opts.from);
+  const to = opts.to && dateOption('--to', opts.to);
+  if (from && to && from > to) throw new CliError(`--from ${from} is after --to ${to}`);
+  return { ...(from && { from }), ...(to && { to }) };
+}
+
+/** The log's statistics template, when it is a built-in the CLI knows. */
+export function logTemplate(log: UnitLog): Template | undefined {
+  return log
+    .meta()
+    .templateIds.map((id) => getTemplate(id))
+    .find((t) => t?.kind === 'statistics');
 }
