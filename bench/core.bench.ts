@@ -1,6 +1,6 @@
 // The unit log at 100,000 entries (issue: foundation): build, size, cold load to statistics,
-// full and incremental statistics, heap; compact JSON of the same entries as the floor; and the
-// long convergence run.
+// full and incremental statistics, date-range statistics (issue: reporting periods), heap; compact
+// JSON of the same entries as the floor; and the long convergence run.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { exportUpdateFile, LogSession } from '@tianbao/core';
 import { FileStorage, writeLogFile } from '@tianbao/core/node';
 import { runConvergence } from '../packages/core/src/model/convergence-sim.ts';
+import { StatsIndex } from '../packages/core/src/stats/stats-index.ts';
 import { type BenchResult, below, info } from './result.ts';
 
 const N = 100_000;
@@ -72,6 +73,31 @@ export default async function bench(): Promise<BenchResult[]> {
   if (child.status !== 0) throw new Error(`cold-load child failed: ${child.stderr}`);
   const cold = JSON.parse(child.stdout) as Record<string, number>;
 
+  // A longer campaign (南粤行: June to December, 214 distinct days): the range sum walks every day.
+  const long = new StatsIndex();
+  const june1 = Date.UTC(2020, 5, 1);
+  for (let i = 0; i < N; i++) {
+    const e = entry(i);
+    long.upsert({
+      id: `e${i}`,
+      date: new Date(june1 + (i % 214) * 86_400_000).toISOString().slice(0, 10),
+      title: e.title,
+      kind: e.kind,
+      createdBy: '基准',
+      createdAt: i,
+      updatedBy: '基准',
+      updatedAt: i,
+      deleted: false,
+      contributions: e.contributions,
+    });
+  }
+  const longRuns = Array.from({ length: 7 }, () => {
+    const t = performance.now();
+    long.rangeTotals({ from: '2020-06-01', to: '2020-12-31' });
+    return performance.now() - t;
+  }).sort((a, b) => a - b);
+  const longRangeMs = longRuns[3] as number;
+
   const tc = performance.now();
   const conv = runConvergence({ seed: 42, replicas: 5, ops: 20_000 });
   const convMs = performance.now() - tc;
@@ -87,6 +113,22 @@ export default async function bench(): Promise<BenchResult[]> {
     below(name, 'full statistics, 150 slots', cold.fullStatsMs as number, 'ms', 50),
     info(name, 'load the shard of an entry before editing it', cold.shardLoadMs as number, 'ms'),
     below(name, 'statistics after one more edit', cold.afterEditMs as number, 'ms', 5),
+    info(name, 'first date-range statistics after load, 150 slots', cold.firstRangeMs as number, 'ms'),
+    below(
+      name,
+      'date-range statistics after load, slowest of 6 ranges, 150 slots',
+      cold.rangeStatsMs as number,
+      'ms',
+      20,
+    ),
+    below(
+      name,
+      'one edit moving an entry across weeks, then week + 累计 statistics',
+      cold.rangeAfterEditMs as number,
+      'ms',
+      5,
+    ),
+    info(name, 'range sums over 214 distinct days (June–December), all slots', longRangeMs, 'ms'),
     below(name, 'heap used (cold load, stats, one edit)', cold.heapMB as number, 'MB', 300),
     info(
       'core: convergence',
