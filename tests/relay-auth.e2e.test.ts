@@ -81,7 +81,7 @@ describe('relay access', () => {
     expect(watcher.entries().has('after')).toBe(false);
     const again = client(name, extra.editor.token);
     await waitFor(() => again.refused() !== undefined, 'refusal');
-    expect(again.refused()).toBe('invalid-token');
+    expect(again.refused()).toBe('token-revoked');
   });
 
   it('keeps viewers read-only on the server', async () => {
@@ -132,7 +132,7 @@ describe('relay access', () => {
     expect((await fetch(url(A))).status).toBe(401);
   });
 
-  it('lets a unit admin issue, list and revoke invitations over HTTP', async () => {
+  it('lets a unit admin issue, list and revoke shared tokens over HTTP', async () => {
     const base = `${relay.httpUrl}/admin/units/${unitA.unit.id}`;
     const auth = (token: string) => ({
       Authorization: `Bearer ${token}`,
@@ -147,7 +147,7 @@ describe('relay access', () => {
       ).status,
     ).toBe(403);
 
-    const res = await fetch(`${base}/invitations`, {
+    const res = await fetch(`${base}/tokens`, {
       method: 'POST',
       headers: auth(unitA.admin.token),
       body: JSON.stringify({ role: 'viewer', label: '张三' }),
@@ -179,7 +179,59 @@ describe('relay access', () => {
     await relay.waitForLog((l) => l.event === 'disconnect revoked' && l.user === issued.id, 3000);
     const refused = client(docA(), inv.token);
     await waitFor(() => refused.refused() !== undefined, 'refusal');
-    expect(refused.refused()).toBe('invalid-token');
+    expect(refused.refused()).toBe('token-revoked');
+  });
+
+  it('registers a unit for the first connect, invites by code, shows who is online, revokes one member at once', async () => {
+    const json = async (method: string, path: string, body?: unknown, token?: string) => {
+      const res = await fetch(`${relay.httpUrl}${path}`, {
+        method,
+        headers: {
+          'Content-Type': 'application/json',
+          ...(token ? { Authorization: `Bearer ${token}` } : {}),
+        },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+      return { status: res.status, body: (await res.json()) as Record<string, string> };
+    };
+    const reg = (await json('POST', '/units', { name: '戊县应急管理局', member: '张三' })).body;
+    const base = `/admin/units/${reg.unitId}`;
+    const code = (await json('POST', `${base}/invitations`, { role: 'editor' }, reg.token)).body.code;
+    const wang = (await json('POST', `/units/${reg.unitId}/join`, { code, name: '王丽' })).body;
+    const li = (await json('POST', `/units/${reg.unitId}/join`, { code, name: '李四' })).body;
+    const name = `${reg.unitId}/log`;
+    const admin = client(name, reg.token as string);
+    const w = client(name, wang.token as string);
+    const l = client(name, li.token as string);
+    await Promise.all([admin.synced, w.synced, l.synced]);
+    const members = async () =>
+      (await json('GET', `${base}/members`, undefined, reg.token)).body.members as unknown as {
+        name: string;
+        online: boolean;
+        lastSeenAt: number | null;
+      }[];
+    expect((await members()).map((m) => [m.name, m.online])).toEqual([
+      ['张三', true],
+      ['王丽', true],
+      ['李四', true],
+    ]);
+
+    // Revoked: the open connection is closed at once, later edits are refused, the other member stays.
+    await json('POST', `${base}/members/${wang.memberId}/revoke`, {}, reg.token);
+    await relay.waitForLog(
+      (line) => line.event === 'disconnect revoked' && line.user === wang.memberId,
+      3000,
+    );
+    w.addEntry('after', { title: '撤销后写的' });
+    l.addEntry('li', { title: '李四写的' });
+    await waitFor(() => admin.entries().has('li'), 'the other member still syncs');
+    await sleep(200);
+    expect(admin.entries().has('after')).toBe(false);
+    await waitFor(() => w.refused() === 'token-revoked', 'the revoked side is told why');
+    const after = await members();
+    expect(after[1]).toMatchObject({ name: '王丽', online: false });
+    expect(after[1]?.lastSeenAt).toBeTypeOf('number');
+    expect(relay.output()).not.toContain(code);
   });
 
   it('reports health and never logs tokens or document contents', async () => {

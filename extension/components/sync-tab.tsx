@@ -13,7 +13,8 @@ const STATUS: Record<RelayStatus | 'syncing', [string, string]> = {
 };
 
 const REFUSALS: Record<string, string> = {
-  'invalid-token': '邀请已失效或被撤销，请向管理员索取新的邀请。',
+  'invalid-token': '邀请无效，请向管理员索取新的邀请。',
+  'token-revoked': '管理员已停止您的同步权限。本机的记录仍然保留；如需继续同步，请向管理员索取新的邀请。',
   forbidden: '这个邀请不属于本单位的台账。',
   'document-load-failed': '同步服务暂时读不出这本台账，请联系管理员。',
 };

@@ -50,12 +50,19 @@ export { COMPACT_AFTER, type LoadedDoc, type LogStorage, type SkippedRecord } fr
 export { MemoryStorage } from './storage/memory-storage.ts';
 export { destroySocket } from './sync/destroy-socket.ts';
 export {
+  type AnyInvitation,
   type DecodedInvitation,
+  type DecodedJoinLink,
   decodeInvitation,
+  decodeJoinLink,
   encodeInvitation,
+  encodeJoinLink,
   type Invitation,
   isUnitId,
+  type JoinLink,
+  parseInvitation,
   type Role,
+  relayAddress,
   roles,
 } from './sync/invitation.ts';
 export {

@@ -16,6 +16,16 @@ import type { AccessStore } from './storage.ts';
  * connections, which Hocuspocus enforces by not applying their updates.
  */
 export function createAuthExtension(access: AccessStore, log: Logger, retryLater: RetryLater): Extension {
+  // A log is a root document and its shards over one socket: one last-seen write per member per second.
+  const lastTouch = new Map<string, number>();
+  const seen = (tokenId: string) => {
+    const now = Date.now();
+    if (now - (lastTouch.get(tokenId) ?? 0) < 1000) return;
+    lastTouch.set(tokenId, now);
+    access
+      .touch(tokenId, now)
+      .catch((error: unknown) => log('touch error', { user: tokenId, error: String(error) }, 'warn'));
+  };
   return {
     extensionName: 'tianbao-auth',
     async onAuthenticate({ token, documentName, connectionConfig, socketId }: onAuthenticatePayload) {
@@ -28,21 +38,19 @@ export function createAuthExtension(access: AccessStore, log: Logger, retryLater
         );
         throw new Refusal('invalid-document-name');
       }
-      let record: Awaited<ReturnType<AccessStore['verify']>>;
+      let record: Awaited<ReturnType<AccessStore['lookup']>>;
       try {
-        record = await access.verify(token);
+        record = await access.lookup(token);
       } catch (error) {
         log('auth error', { unit: name.unitId, socket: socketId, error: String(error) }, 'error');
         retryLater(socketId, 'storage-unavailable');
         throw new Refusal('storage-unavailable', 4503);
       }
-      if (!record) {
-        log(
-          'auth refused',
-          { unit: name.unitId, document: documentName, socket: socketId, reason: 'invalid-token' },
-          'warn',
-        );
-        throw new Refusal('invalid-token', 4401);
+      if (!record || record.revokedAt !== null) {
+        // A revoked member is told so (the extension says 管理员已停止您的同步权限), a wrong token is not.
+        const reason = record ? 'token-revoked' : 'invalid-token';
+        log('auth refused', { unit: name.unitId, document: documentName, socket: socketId, reason }, 'warn');
+        throw new Refusal(reason, 4401);
       }
       if (record.unitId !== name.unitId) {
         log(
@@ -64,6 +72,7 @@ export function createAuthExtension(access: AccessStore, log: Logger, retryLater
     },
     async connected({ context, documentName, socketId, connectionConfig }: connectedPayload) {
       if (!isRelayContext(context)) return;
+      seen(context.tokenId);
       log('connect', {
         unit: context.unitId,
         document: documentName,
@@ -75,6 +84,7 @@ export function createAuthExtension(access: AccessStore, log: Logger, retryLater
     },
     async onDisconnect({ context, documentName, socketId, clientsCount }: onDisconnectPayload) {
       if (!isRelayContext(context)) return;
+      seen(context.tokenId);
       log('disconnect', {
         unit: context.unitId,
         document: documentName,

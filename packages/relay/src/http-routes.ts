@@ -2,11 +2,12 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { pipeline } from 'node:stream/promises';
 import type { Extension, Hocuspocus, onRequestPayload } from '@hocuspocus/server';
-import { isUnitId, type Role, type TokenRecord } from './access.ts';
+import { isUnitId } from './access.ts';
 import { BlobError, isSha256 } from './blob-check.ts';
-import { encodeInvitation } from './invitation.ts';
+import { authorizer, send } from './http-util.ts';
 import type { Logger } from './log.ts';
 import type { AccessStore, BlobStore } from './storage.ts';
+import { createUnitRoutes } from './unit-routes.ts';
 
 export interface HttpRoutesOptions {
   access: AccessStore;
@@ -18,78 +19,34 @@ export interface HttpRoutesOptions {
   publicUrl?: string;
   /** Drops live connections of revoked tokens at once. */
   sweepRevoked: () => Promise<void>;
+  /** Registering a unit needs this code when set. */
+  registrationCode?: string;
+  /** Live connections per member token of a unit (this process). */
+  online: (unitId: string) => Map<string, number>;
   /** The database and Redis, as /health reports them; `ok` is false when either is down. */
   dependencies: () => Promise<{ ok: boolean; [part: string]: unknown }>;
 }
 
-const send = (res: ServerResponse, status: number, body: unknown) => {
-  const text = JSON.stringify(body);
-  res.writeHead(status, {
-    'Content-Type': 'application/json; charset=utf-8',
-    'Content-Length': Buffer.byteLength(text),
-  });
-  res.end(text);
-};
-
-const bearer = (req: IncomingMessage): string =>
-  /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1] ?? '';
-
-async function readJson(req: IncomingMessage, limit = 64 * 1024): Promise<Record<string, unknown>> {
-  let text = '';
-  for await (const chunk of req) {
-    text += chunk;
-    if (text.length > limit) throw new BlobError(413, 'request body too large');
-  }
-  if (!text.trim()) return {};
-  try {
-    const value: unknown = JSON.parse(text);
-    if (typeof value === 'object' && value !== null && !Array.isArray(value))
-      return value as Record<string, unknown>;
-  } catch {
-    // fall through
-  }
-  throw new BlobError(400, 'request body must be a JSON object');
-}
-
-const publicToken = (t: TokenRecord) => ({
-  id: t.id,
-  role: t.role,
-  label: t.label,
-  createdAt: t.createdAt,
-  revokedAt: t.revokedAt,
-});
-
 /**
- * Plain HTTP next to the WebSocket: GET /health, PUT|GET|HEAD /blobs/<unitId>/<sha256>, and the
- * unit admin API under /admin/units/<unitId>/ (admin token). Every route answers here, so
- * Hocuspocus' default text response is never sent.
+ * Plain HTTP next to the WebSocket: GET /health, PUT|GET|HEAD /blobs/<unitId>/<sha256>, and units and
+ * membership (unit-routes.ts). Every route answers here, so Hocuspocus' default text response is never sent.
  */
 export function createHttpRoutes(options: HttpRoutesOptions): Extension {
   const { access, blobs, log } = options;
+  const units = createUnitRoutes({
+    access,
+    log,
+    online: options.online,
+    sweepRevoked: options.sweepRevoked,
+    ...(options.registrationCode ? { registrationCode: options.registrationCode } : {}),
+    ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
+  });
   let instance: Hocuspocus | undefined;
   // How long events waited for the relay's single thread: the relay's own share of latency.
   const loopDelay = monitorEventLoopDelay({ resolution: 10 });
   loopDelay.enable();
 
-  /** The live token for `unitId`, or an error response already sent. */
-  const authorize = async (req: IncomingMessage, res: ServerResponse, unitId: string, allowed: Role[]) => {
-    const record = await access.verify(bearer(req));
-    if (!record) {
-      log(
-        'auth refused',
-        { unit: unitId, route: req.url?.split('/')[1] ?? '', reason: 'invalid-token' },
-        'warn',
-      );
-      send(res, 401, { error: 'invalid or revoked token' });
-      return undefined;
-    }
-    if (record.unitId !== unitId || !allowed.includes(record.role)) {
-      log('auth refused', { unit: unitId, user: record.id, role: record.role, reason: 'forbidden' }, 'warn');
-      send(res, 403, { error: 'this token may not do that' });
-      return undefined;
-    }
-    return record;
-  };
+  const authorize = authorizer(access, log);
 
   const handleBlob = async (req: IncomingMessage, res: ServerResponse, unitId: string, sha: string) => {
     if (!isSha256(sha)) return send(res, 400, { error: 'blob name must be a lowercase sha-256 hex digest' });
@@ -122,50 +79,6 @@ export function createHttpRoutes(options: HttpRoutesOptions): Extension {
       return;
     }
     return send(res, 405, { error: 'method not allowed' });
-  };
-
-  const handleAdmin = async (req: IncomingMessage, res: ServerResponse, unitId: string, rest: string[]) => {
-    const admin = await authorize(req, res, unitId, ['admin']);
-    if (!admin) return;
-    if (req.method === 'GET' && rest.join('/') === 'tokens') {
-      return send(res, 200, {
-        unit: await access.getUnit(unitId),
-        tokens: (await access.listTokens(unitId)).map(publicToken),
-      });
-    }
-    if (req.method === 'POST' && rest.join('/') === 'invitations') {
-      const body = await readJson(req);
-      const role = body.role;
-      if (role !== 'editor' && role !== 'viewer' && role !== 'admin') {
-        return send(res, 400, { error: 'role must be editor, viewer or admin' });
-      }
-      const label = typeof body.label === 'string' ? body.label.slice(0, 200) : '';
-      const issued = await access.issueToken(unitId, role, label);
-      const relayUrl = options.publicUrl ?? `ws://${req.headers.host ?? '127.0.0.1'}`;
-      const unitName = (await access.getUnit(unitId))?.name;
-      log('token issued', { unit: unitId, user: admin.id, token: issued.id, role });
-      return send(res, 201, {
-        ...publicToken(issued),
-        token: issued.token,
-        invitation: encodeInvitation({
-          relayUrl,
-          unitId,
-          token: issued.token,
-          role,
-          ...(unitName ? { unitName } : {}),
-        }),
-      });
-    }
-    const [tokens, tokenId, action] = rest;
-    if (req.method === 'POST' && tokens === 'tokens' && tokenId && action === 'revoke' && rest.length === 3) {
-      const target = await access.getToken(tokenId);
-      if (!target || target.unitId !== unitId) return send(res, 404, { error: 'no such token in this unit' });
-      const revoked = await access.revoke({ id: tokenId });
-      await options.sweepRevoked();
-      log('token revoked', { unit: unitId, user: admin.id, token: tokenId });
-      return send(res, 200, revoked && publicToken(revoked));
-    }
-    return send(res, 404, { error: 'no such admin route' });
   };
 
   const route = async (req: IncomingMessage, res: ServerResponse) => {
@@ -205,9 +118,7 @@ export function createHttpRoutes(options: HttpRoutesOptions): Extension {
     if (head === 'blobs' && unitId && isUnitId(unitId) && rest.length === 1 && rest[0]) {
       return handleBlob(req, res, unitId, rest[0]);
     }
-    if (head === 'admin' && unitId === 'units' && rest[0] && isUnitId(rest[0])) {
-      return handleAdmin(req, res, rest[0], rest.slice(1));
-    }
+    if (await units(req, res, parts)) return;
     return send(res, 404, { error: 'not found' });
   };
 

@@ -1,7 +1,10 @@
 export {
   type CreatedUnit,
+  type InvitationRecord,
+  type IssuedInvitationCode,
   type IssuedToken,
   parseDocumentName,
+  type RedeemRefusal,
   type Role,
   roles,
   type TokenRecord,
@@ -13,6 +16,7 @@ export { openStorage, type StorageLocation } from './open-storage.ts';
 export { databaseFileName, defaultDataDir, defaultPort, type RelayOptions } from './options.ts';
 export { type RunningRelay, startRelay } from './relay.ts';
 export type {
+  AccessRows,
   AccessStore,
   BlobStore,
   DocumentStore,
@@ -20,6 +24,7 @@ export type {
   QuarantinedRow,
   RelayStorage,
   StorageCheck,
+  StoredInvitation,
 } from './storage.ts';
 export {
   createUnit,

@@ -9,6 +9,7 @@ const { values } = parseArgs({
     data: { type: 'string' },
     redis: { type: 'string' },
     'public-url': { type: 'string' },
+    'registration-code': { type: 'string' },
     'max-update-bytes': { type: 'string' },
     'max-blob-bytes': { type: 'string' },
     'messages-per-second': { type: 'string' },
@@ -39,6 +40,9 @@ const started = startRelay({
     ? { redisUrl: values.redis ?? process.env.TIANBAO_REDIS_URL }
     : {}),
   ...(values['public-url'] ? { publicUrl: values['public-url'] } : {}),
+  ...(values['registration-code'] || process.env.TIANBAO_REGISTRATION_CODE
+    ? { registrationCode: values['registration-code'] ?? process.env.TIANBAO_REGISTRATION_CODE }
+    : {}),
   ...(values['max-update-bytes'] ? { maxUpdateBytes: num(values['max-update-bytes']) } : {}),
   ...(values['max-blob-bytes'] ? { maxBlobBytes: num(values['max-blob-bytes']) } : {}),
   ...(values['messages-per-second'] ? { messagesPerSecond: num(values['messages-per-second']) } : {}),

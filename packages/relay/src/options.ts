@@ -27,6 +27,11 @@ export interface RelayOptions {
   maxBlobBytes?: number;
   /** WebSocket URL written into invitations made by the admin API (behind a proxy: wss://…). */
   publicUrl?: string;
+  /**
+   * Registering a unit from the dashboard needs this code when set (a relay others can reach). Unset,
+   * anyone who reaches the relay may register a new unit (never join or take over an existing one).
+   */
+  registrationCode?: string;
   /** Milliseconds of quiet before a document's update tail is compacted. */
   compactAfterMs?: number;
   logger?: Logger;
@@ -38,8 +43,11 @@ export const defaultPort = Number(process.env.TIANBAO_RELAY_PORT ?? 8787);
 export const databaseFileName = 'tianbao.sqlite';
 
 export interface ResolvedRelayOptions
-  extends Required<Omit<RelayOptions, 'redisUrl' | 'publicUrl' | 'postgresUrl' | 'logger'>> {
+  extends Required<
+    Omit<RelayOptions, 'redisUrl' | 'publicUrl' | 'postgresUrl' | 'registrationCode' | 'logger'>
+  > {
   redisUrl?: string;
+  registrationCode?: string;
   publicUrl?: string;
   postgresUrl?: string;
 }
@@ -61,5 +69,6 @@ export function resolveOptions(options: RelayOptions): ResolvedRelayOptions {
     ...(options.redisUrl ? { redisUrl: options.redisUrl } : {}),
     ...(options.postgresUrl ? { postgresUrl: options.postgresUrl } : {}),
     ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
+    ...(options.registrationCode ? { registrationCode: options.registrationCode } : {}),
   };
 }

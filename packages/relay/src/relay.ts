@@ -28,6 +28,8 @@ export interface RunningRelay {
   close(): Promise<void>;
 }
 
+const isLoopback = (host: string) => host === 'localhost' || host === '::1' || host.startsWith('127.');
+
 function redisExtension(url: string): Redis {
   const u = new URL(url);
   if (u.protocol !== 'redis:' && u.protocol !== 'rediss:') throw new Error(`not a redis:// URL: ${url}`);
@@ -94,6 +96,28 @@ export async function startRelay(options: RelayOptions = {}): Promise<RunningRel
     };
   };
 
+  /** Open connections per member token of a unit, in this process (members online now). */
+  const online = (unitId: string) => {
+    const counts = new Map<string, number>();
+    for (const document of server?.hocuspocus.documents.values() ?? []) {
+      for (const connection of document.getConnections()) {
+        const context: unknown = connection.context;
+        if (isRelayContext(context) && context.unitId === unitId)
+          counts.set(context.tokenId, (counts.get(context.tokenId) ?? 0) + 1);
+      }
+    }
+    return counts;
+  };
+  if (!o.registrationCode && !isLoopback(o.host))
+    log(
+      'open registration',
+      {
+        host: o.host,
+        hint: 'anyone who reaches this relay may register a new unit; set --registration-code',
+      },
+      'warn',
+    );
+
   const extensions: Extension[] = [
     sockets.extension(),
     createHttpRoutes({
@@ -104,7 +128,9 @@ export async function startRelay(options: RelayOptions = {}): Promise<RunningRel
       startedAt,
       sweepRevoked,
       dependencies,
+      online,
       ...(o.publicUrl ? { publicUrl: o.publicUrl } : {}),
+      ...(o.registrationCode ? { registrationCode: o.registrationCode } : {}),
     }),
     createAuthExtension(access, log, sockets.retryLater),
     createGuardExtension(
@@ -194,6 +220,7 @@ export async function startRelay(options: RelayOptions = {}): Promise<RunningRel
     database: storage.where,
     store: storage.kind,
     redis: Boolean(o.redisUrl),
+    registration: o.registrationCode ? 'code' : 'open',
   });
 
   let closed = false;

@@ -2,15 +2,20 @@ import { timingSafeEqual } from 'node:crypto';
 import {
   type CreatedUnit,
   hashToken,
+  type InvitationRecord,
+  type IssuedInvitationCode,
   type IssuedToken,
+  newInvitation,
   newToken,
   newUnit,
+  type RedeemRefusal,
   type Role,
+  redeemRefusal,
   type TokenRecord,
   type Unit,
 } from './access.ts';
 import type { RelayDatabase } from './sqlite-database.ts';
-import type { AccessStore, StoredToken } from './storage.ts';
+import type { AccessRows, AccessStore } from './storage.ts';
 
 interface TokenRow {
   id: string;
@@ -19,6 +24,20 @@ interface TokenRow {
   hash: string;
   label: string;
   created_at: number;
+  revoked_at: number | null;
+  invitation_id: string | null;
+  last_seen_at: number | null;
+}
+
+interface InvitationRow {
+  id: string;
+  unit_id: string;
+  role: Role;
+  hash: string;
+  label: string;
+  created_by: string;
+  created_at: number;
+  expires_at: number | null;
   revoked_at: number | null;
 }
 
@@ -34,6 +53,19 @@ const toRecord = (r: TokenRow): TokenRecord => ({
   role: r.role,
   label: r.label,
   createdAt: r.created_at,
+  revokedAt: r.revoked_at,
+  invitationId: r.invitation_id ?? null,
+  lastSeenAt: r.last_seen_at ?? null,
+});
+
+const toInvitation = (r: InvitationRow): InvitationRecord => ({
+  id: r.id,
+  unitId: r.unit_id,
+  role: r.role,
+  label: r.label,
+  createdBy: r.created_by,
+  createdAt: r.created_at,
+  expiresAt: r.expires_at,
   revokedAt: r.revoked_at,
 });
 
@@ -61,6 +93,16 @@ export class SqliteAccessStore implements AccessStore {
         editor: this.insertToken(unit.id, 'editor', 'editor invitation'),
         viewer: this.insertToken(unit.id, 'viewer', 'viewer invitation'),
       };
+    })();
+  }
+
+  async registerUnit(name: string, memberName: string): Promise<{ unit: Unit; admin: IssuedToken }> {
+    const unit = newUnit(name);
+    return this.db.transaction(() => {
+      this.db
+        .prepare('INSERT INTO units (id, name, created_at) VALUES (?, ?, ?)')
+        .run(unit.id, unit.name, unit.createdAt);
+      return { unit, admin: this.insertToken(unit.id, 'admin', memberName.trim().slice(0, 100)) };
     })();
   }
 
@@ -93,13 +135,69 @@ export class SqliteAccessStore implements AccessStore {
     return r && toRecord(r);
   }
 
-  async verify(token: string): Promise<TokenRecord | undefined> {
+  async lookup(token: string): Promise<TokenRecord | undefined> {
     if (!token) return undefined;
     const hash = hashToken(token);
     const r = this.db.prepare<[string], TokenRow>('SELECT * FROM tokens WHERE hash = ?').get(hash);
     // The lookup is by hash, so a timing difference reveals nothing about the secret; compare anyway.
     if (!r || !timingSafeEqual(Buffer.from(r.hash, 'hex'), Buffer.from(hash, 'hex'))) return undefined;
-    return r.revoked_at === null ? toRecord(r) : undefined;
+    return toRecord(r);
+  }
+
+  async verify(token: string): Promise<TokenRecord | undefined> {
+    const r = await this.lookup(token);
+    return r && r.revokedAt === null ? r : undefined;
+  }
+
+  async touch(id: string, at: number): Promise<void> {
+    this.db.prepare('UPDATE tokens SET last_seen_at = ? WHERE id = ?').run(at, id);
+  }
+
+  async createInvitation(
+    unitId: string,
+    opts: { role: Role; label?: string; createdBy?: string; expiresAt?: number | null },
+  ): Promise<IssuedInvitationCode> {
+    const { record: r, code, hash } = newInvitation(unitId, opts);
+    if (!this.unit(unitId)) throw new Error(`unknown unit ${unitId}`);
+    this.insertInvitation({ ...r, hash });
+    return { ...r, code };
+  }
+
+  async listInvitations(unitId: string): Promise<InvitationRecord[]> {
+    return this.db
+      .prepare<[string], InvitationRow>('SELECT * FROM invitations WHERE unit_id = ? ORDER BY created_at, id')
+      .all(unitId)
+      .map(toInvitation);
+  }
+
+  async getInvitation(id: string): Promise<InvitationRecord | undefined> {
+    const r = this.db.prepare<[string], InvitationRow>('SELECT * FROM invitations WHERE id = ?').get(id);
+    return r && toInvitation(r);
+  }
+
+  async revokeInvitation(id: string): Promise<InvitationRecord | undefined> {
+    this.db
+      .prepare('UPDATE invitations SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL')
+      .run(Date.now(), id);
+    return this.getInvitation(id);
+  }
+
+  async redeem(
+    unitId: string,
+    code: string,
+    name: string,
+    now = Date.now(),
+  ): Promise<{ member: IssuedToken } | { refused: RedeemRefusal }> {
+    return this.db.transaction(() => {
+      const r = code
+        ? this.db
+            .prepare<[string], InvitationRow>('SELECT * FROM invitations WHERE hash = ?')
+            .get(hashToken(code))
+        : undefined;
+      const refused = redeemRefusal(r && toInvitation(r), unitId, now);
+      if (refused || !r) return { refused: refused ?? 'invalid-invitation' };
+      return { member: this.insertToken(unitId, r.role, name.trim().slice(0, 100), r.id) };
+    })();
   }
 
   async revoke(idOrToken: { id: string } | { token: string }): Promise<TokenRecord | undefined> {
@@ -122,28 +220,52 @@ export class SqliteAccessStore implements AccessStore {
     return new Set(ids.filter((id) => this.liveStatement.get(id)?.revoked_at === null));
   }
 
-  async exportRows(): Promise<{ units: Unit[]; tokens: StoredToken[] }> {
+  async exportRows(): Promise<AccessRows> {
     return {
       units: await this.listUnits(),
       tokens: this.db
         .prepare<[], TokenRow>('SELECT * FROM tokens ORDER BY unit_id, created_at, id')
         .all()
         .map((r) => ({ ...toRecord(r), hash: r.hash })),
+      invitations: this.db
+        .prepare<[], InvitationRow>('SELECT * FROM invitations ORDER BY unit_id, created_at, id')
+        .all()
+        .map((r) => ({ ...toInvitation(r), hash: r.hash })),
     };
   }
 
-  async importRows(rows: { units: Unit[]; tokens: StoredToken[] }): Promise<void> {
+  async importRows(rows: AccessRows): Promise<void> {
     const unit = this.db.prepare(
       'INSERT INTO units (id, name, created_at) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING',
     );
     const token = this.db.prepare(
-      'INSERT INTO tokens (id, unit_id, role, hash, label, created_at, revoked_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING',
+      'INSERT INTO tokens (id, unit_id, role, hash, label, created_at, revoked_at, invitation_id, last_seen_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING',
     );
     this.db.transaction(() => {
       for (const u of rows.units) unit.run(u.id, u.name, u.createdAt);
       for (const t of rows.tokens)
-        token.run(t.id, t.unitId, t.role, t.hash, t.label, t.createdAt, t.revokedAt);
+        token.run(
+          t.id,
+          t.unitId,
+          t.role,
+          t.hash,
+          t.label,
+          t.createdAt,
+          t.revokedAt,
+          t.invitationId ?? null,
+          t.lastSeenAt ?? null,
+        );
+      for (const i of rows.invitations ?? []) this.insertInvitation(i, true);
     })();
+  }
+
+  private insertInvitation(i: InvitationRecord & { hash: string }, ignoreExisting = false): void {
+    this.db
+      .prepare(
+        `INSERT INTO invitations (id, unit_id, role, hash, label, created_by, created_at, expires_at, revoked_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)${ignoreExisting ? ' ON CONFLICT (id) DO NOTHING' : ''}`,
+      )
+      .run(i.id, i.unitId, i.role, i.hash, i.label, i.createdBy, i.createdAt, i.expiresAt, i.revokedAt);
   }
 
   private unit(id: string): Unit | undefined {
@@ -153,14 +275,19 @@ export class SqliteAccessStore implements AccessStore {
     return r && toUnit(r);
   }
 
-  private insertToken(unitId: string, role: Role, label: string): IssuedToken {
-    const { record, token, hash } = newToken(unitId, role, label);
+  private insertToken(
+    unitId: string,
+    role: Role,
+    label: string,
+    invitationId: string | null = null,
+  ): IssuedToken {
+    const { record, token, hash } = newToken(unitId, role, label, invitationId);
     if (!this.unit(unitId)) throw new Error(`unknown unit ${unitId}`);
     this.db
       .prepare(
-        'INSERT INTO tokens (id, unit_id, role, hash, label, created_at, revoked_at) VALUES (?, ?, ?, ?, ?, ?, NULL)',
+        'INSERT INTO tokens (id, unit_id, role, hash, label, created_at, revoked_at, invitation_id) VALUES (?, ?, ?, ?, ?, ?, NULL, ?)',
       )
-      .run(record.id, unitId, role, hash, label, record.createdAt);
+      .run(record.id, unitId, role, hash, label, record.createdAt, invitationId);
     return { ...record, token };
   }
 }

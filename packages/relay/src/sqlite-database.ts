@@ -4,7 +4,10 @@ import Database from 'better-sqlite3';
 
 export type RelayDatabase = Database.Database;
 
-/** Documents as a compacted state plus an append-only tail of updates; units and tokens; compaction leases. */
+/**
+ * Documents as a compacted state plus an append-only tail of updates; units, their members' tokens (with
+ * who and when last seen) and invitation codes; compaction leases. user_version 2.
+ */
 const schema = `
 CREATE TABLE IF NOT EXISTS documents (
   name TEXT PRIMARY KEY,
@@ -31,9 +34,23 @@ CREATE TABLE IF NOT EXISTS tokens (
   hash TEXT NOT NULL UNIQUE,
   label TEXT NOT NULL DEFAULT '',
   created_at INTEGER NOT NULL,
-  revoked_at INTEGER
+  revoked_at INTEGER,
+  invitation_id TEXT,
+  last_seen_at INTEGER
 );
 CREATE INDEX IF NOT EXISTS tokens_by_unit ON tokens (unit_id);
+CREATE TABLE IF NOT EXISTS invitations (
+  id TEXT PRIMARY KEY,
+  unit_id TEXT NOT NULL REFERENCES units (id),
+  role TEXT NOT NULL CHECK (role IN ('admin', 'editor', 'viewer')),
+  hash TEXT NOT NULL UNIQUE,
+  label TEXT NOT NULL DEFAULT '',
+  created_by TEXT NOT NULL DEFAULT '',
+  created_at INTEGER NOT NULL,
+  expires_at INTEGER,
+  revoked_at INTEGER
+);
+CREATE INDEX IF NOT EXISTS invitations_by_unit ON invitations (unit_id);
 CREATE TABLE IF NOT EXISTS compaction_locks (
   name TEXT PRIMARY KEY,
   holder TEXT NOT NULL,
@@ -62,8 +79,12 @@ export function openDatabase(file: string): RelayDatabase {
  * unit's data. (The first files had documents without the version column that compaction stamps.)
  */
 function migrate(db: RelayDatabase): void {
-  const columns = db.prepare('PRAGMA table_info(documents)').all() as { name: string }[];
-  if (!columns.some((c) => c.name === 'version'))
+  const has = (table: string, column: string) =>
+    (db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).some((c) => c.name === column);
+  if (!has('documents', 'version'))
     db.exec('ALTER TABLE documents ADD COLUMN version INTEGER NOT NULL DEFAULT 1');
-  db.pragma('user_version = 1');
+  // Version 2: tokens became members (which invitation they joined with, when last seen).
+  if (!has('tokens', 'invitation_id')) db.exec('ALTER TABLE tokens ADD COLUMN invitation_id TEXT');
+  if (!has('tokens', 'last_seen_at')) db.exec('ALTER TABLE tokens ADD COLUMN last_seen_at INTEGER');
+  db.pragma('user_version = 2');
 }

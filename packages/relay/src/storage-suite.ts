@@ -118,6 +118,88 @@ export function storageSuite(kind: string, under: () => StoreUnderTest): void {
       });
     });
 
+    describe('members and invitation codes', () => {
+      it('registers a unit with one admin member, under a fresh id each time', async () => {
+        const { access } = await open();
+        const a = await access.registerUnit('某县应急管理局', ' 张三 ');
+        const b = await access.registerUnit('某县应急管理局', '张三');
+        expect(a.unit.id).not.toBe(b.unit.id);
+        expect(await access.verify(a.admin.token)).toMatchObject({
+          role: 'admin',
+          label: '张三',
+          unitId: a.unit.id,
+          invitationId: null,
+          lastSeenAt: null,
+        });
+        expect(await access.listTokens(a.unit.id)).toHaveLength(1);
+        await expect(access.registerUnit(' ', '张三')).rejects.toThrow(/empty/);
+      });
+
+      it('exchanges a code and a name for a member token of its own, until it expires or is revoked', async () => {
+        const { access } = await open();
+        const { unit, admin } = await access.registerUnit('单位', '张三');
+        const inv = await access.createInvitation(unit.id, {
+          role: 'editor',
+          createdBy: admin.id,
+          label: '科室',
+        });
+        expect(inv).toMatchObject({ role: 'editor', label: '科室', createdBy: admin.id, expiresAt: null });
+        const a = await access.redeem(unit.id, inv.code, ' 王丽 ');
+        const b = await access.redeem(unit.id, inv.code, '李四');
+        if (!('member' in a) || !('member' in b)) throw new Error('refused');
+        expect(a.member).toMatchObject({ role: 'editor', label: '王丽', invitationId: inv.id });
+        expect(a.member.token).not.toBe(b.member.token);
+        expect(JSON.stringify(await access.exportRows())).not.toContain(inv.code);
+
+        // One member revoked: the other, who joined with the same invitation, keeps access.
+        await access.revoke({ id: a.member.id });
+        expect(await access.verify(a.member.token)).toBeUndefined();
+        expect((await access.lookup(a.member.token))?.revokedAt).toBeTypeOf('number');
+        expect(await access.lookup('nonsense')).toBeUndefined();
+        expect((await access.verify(b.member.token))?.label).toBe('李四');
+
+        expect(await access.redeem(unit.id, 'wrong', 'x')).toEqual({ refused: 'invalid-invitation' });
+        expect(await access.redeem(unit.id, '', 'x')).toEqual({ refused: 'invalid-invitation' });
+        const other = await access.registerUnit('别的单位', '赵六');
+        expect(await access.redeem(other.unit.id, inv.code, 'x')).toEqual({ refused: 'invalid-invitation' });
+        const soon = await access.createInvitation(unit.id, { role: 'viewer', expiresAt: Date.now() + 1000 });
+        expect('member' in (await access.redeem(unit.id, soon.code, '甲'))).toBe(true);
+        expect(await access.redeem(unit.id, soon.code, '乙', Date.now() + 2000)).toEqual({
+          refused: 'invitation-expired',
+        });
+        expect((await access.revokeInvitation(inv.id))?.revokedAt).toBeTypeOf('number');
+        expect(await access.redeem(unit.id, inv.code, 'x')).toEqual({ refused: 'invitation-revoked' });
+        expect(await access.verify(b.member.token)).toBeDefined();
+        expect((await access.listInvitations(unit.id)).map((i) => i.id)).toEqual([inv.id, soon.id]);
+        expect((await access.getInvitation(soon.id))?.expiresAt).toBeTypeOf('number');
+        await expect(access.createInvitation('missing', { role: 'editor' })).rejects.toThrow(/unknown unit/);
+      });
+
+      it('records when a member was last seen', async () => {
+        const { access } = await open();
+        const { admin } = await access.registerUnit('单位', '张三');
+        await access.touch(admin.id, 1234);
+        expect((await access.getToken(admin.id))?.lastSeenAt).toBe(1234);
+      });
+
+      it('copies members and invitations to another store', async () => {
+        const a = await open();
+        const { unit, admin } = await a.access.registerUnit('迁移成员', '张三');
+        const inv = await a.access.createInvitation(unit.id, { role: 'viewer' });
+        const joined = await a.access.redeem(unit.id, inv.code, '王丽');
+        await a.access.touch(admin.id, 99);
+        const rows = await a.access.exportRows();
+        const b = await open();
+        await b.access.importRows(rows);
+        await b.access.importRows(rows);
+        expect(await b.access.verify(admin.token)).toMatchObject({ lastSeenAt: 99 });
+        if ('member' in joined)
+          expect(await b.access.verify(joined.member.token)).toMatchObject({ invitationId: inv.id });
+        expect(await b.access.getInvitation(inv.id)).toMatchObject({ role: 'viewer', unitId: unit.id });
+        expect('member' in (await b.access.redeem(unit.id, inv.code, '李四'))).toBe(true);
+      });
+    });
+
     describe('documents', () => {
       it('reloads appended updates and keeps overwritten values after compaction', async () => {
         const storage = await open();

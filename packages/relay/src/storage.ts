@@ -1,5 +1,14 @@
 import type { Readable } from 'node:stream';
-import type { CreatedUnit, IssuedToken, Role, TokenRecord, Unit } from './access.ts';
+import type {
+  CreatedUnit,
+  InvitationRecord,
+  IssuedInvitationCode,
+  IssuedToken,
+  RedeemRefusal,
+  Role,
+  TokenRecord,
+  Unit,
+} from './access.ts';
 
 /**
  * The relay's storage, one interface with two implementations: SQLite (the embedded default,
@@ -80,9 +89,27 @@ export interface StoredToken extends TokenRecord {
   hash: string;
 }
 
-/** Units and their tokens. */
+/** An invitation row as stored (its code's sha-256, never the code): what a migration copies. */
+export interface StoredInvitation extends InvitationRecord {
+  hash: string;
+}
+
+export interface AccessRows {
+  units: Unit[];
+  tokens: StoredToken[];
+  /** Absent in rows exported before invitations existed. */
+  invitations?: StoredInvitation[];
+}
+
+/** Units, their members' tokens and invitation codes. */
 export interface AccessStore {
+  /** The command line's unit: an admin token plus one shared editor and one shared viewer token. */
   createUnit(name: string): Promise<CreatedUnit>;
+  /**
+   * A unit registered by the person who connects a log first (the dashboard): a fresh unit id, so
+   * registering never reaches an existing unit, and one admin member token named after them.
+   */
+  registerUnit(name: string, memberName: string): Promise<{ unit: Unit; admin: IssuedToken }>;
   getUnit(id: string): Promise<Unit | undefined>;
   listUnits(): Promise<Unit[]>;
   /** A new random 32-byte token for a unit; only its hash is stored. */
@@ -91,14 +118,33 @@ export interface AccessStore {
   getToken(id: string): Promise<TokenRecord | undefined>;
   /** The live (not revoked) token with this secret, or undefined. */
   verify(token: string): Promise<TokenRecord | undefined>;
+  /** The token with this secret, revoked or not (so a refusal can say which), or undefined. */
+  lookup(token: string): Promise<TokenRecord | undefined>;
+  /** Records that a member was seen at `at` (a connection opened or closed). */
+  touch(id: string, at: number): Promise<void>;
+  createInvitation(
+    unitId: string,
+    opts: { role: Role; label?: string; createdBy?: string; expiresAt?: number | null },
+  ): Promise<IssuedInvitationCode>;
+  listInvitations(unitId: string): Promise<InvitationRecord[]>;
+  getInvitation(id: string): Promise<InvitationRecord | undefined>;
+  /** No one can join with it any more; members who joined with it keep their own tokens. */
+  revokeInvitation(id: string): Promise<InvitationRecord | undefined>;
+  /** Exchanges a live invitation code and a name for a member token of that unit and role (atomically). */
+  redeem(
+    unitId: string,
+    code: string,
+    name: string,
+    now?: number,
+  ): Promise<{ member: IssuedToken } | { refused: RedeemRefusal }>;
   /** Revokes by token id or by the secret itself. Returns the revoked record, undefined if none matched. */
   revoke(idOrToken: { id: string } | { token: string }): Promise<TokenRecord | undefined>;
   /** Which of these token ids are still live (one query for a sweep over all connections). */
   live(ids: readonly string[]): Promise<Set<string>>;
-  /** Every unit and token row, for a migration to another store. */
-  exportRows(): Promise<{ units: Unit[]; tokens: StoredToken[] }>;
+  /** Every unit, token and invitation row, for a migration to another store. */
+  exportRows(): Promise<AccessRows>;
   /** Writes rows exported from another store; rows already present are left as they are. */
-  importRows(rows: { units: Unit[]; tokens: StoredToken[] }): Promise<void>;
+  importRows(rows: AccessRows): Promise<void>;
 }
 
 /**

@@ -46,6 +46,10 @@ export function registerRelay(program: Command): void {
     .option('--data <dir>', 'data directory (SQLite file and blobs)', defaultDataDir)
     .option('--redis <url>', 'redis:// URL to share documents with other relay processes')
     .option('--public-url <url>', 'ws(s):// address written into invitations the admin API makes')
+    .option(
+      '--registration-code <code>',
+      'registering a unit from the dashboard needs this code (TIANBAO_REGISTRATION_CODE); unset: open',
+    )
     .option('--max-update-bytes <n>', 'largest accepted update', Number)
     .option('--max-blob-bytes <n>', 'largest accepted attachment', Number)
     .action(
@@ -55,16 +59,19 @@ export function registerRelay(program: Command): void {
         data: string;
         redis?: string;
         publicUrl?: string;
+        registrationCode?: string;
         maxUpdateBytes?: number;
         maxBlobBytes?: number;
       }) => {
         const redisUrl = o.redis ?? process.env.TIANBAO_REDIS_URL;
+        const registrationCode = o.registrationCode ?? process.env.TIANBAO_REGISTRATION_CODE;
         const starting = startRelay({
           host: o.host,
           port: o.port,
           dataDir: o.data,
           ...(redisUrl ? { redisUrl } : {}),
           ...(o.publicUrl ? { publicUrl: o.publicUrl } : {}),
+          ...(registrationCode ? { registrationCode } : {}),
           ...(o.maxUpdateBytes ? { maxUpdateBytes: o.maxUpdateBytes } : {}),
           ...(o.maxBlobBytes ? { maxBlobBytes: o.maxBlobBytes } : {}),
         });

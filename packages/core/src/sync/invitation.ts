@@ -78,3 +78,107 @@ export function decodeInvitation(text: string): DecodedInvitation {
     ...(logId ? { logId } : {}),
   };
 }
+
+/**
+ * An invitation made in the dashboard: a link to the relay's join page carrying an invitation code,
+ * `http(s)://host[/base]/join/<unitId>?role=editor&name=<单位名称>&log=<logId>#<code>`. The joining
+ * colleague exchanges the code (with their name) for a member token of their own, so the link itself
+ * never opens the log, and each member can be revoked alone. A browser that opens it without the
+ * extension gets the relay's page saying what to do.
+ */
+export interface JoinLink {
+  /** ws(s):// or http(s):// address of the relay. */
+  relayUrl: string;
+  unitId: string;
+  code: string;
+  role?: Role;
+  unitName?: string;
+  logId?: string;
+}
+
+export interface DecodedJoinLink extends JoinLink {
+  relayUrl: string;
+  httpUrl: string;
+}
+
+const JOIN = 'join';
+
+export function encodeJoinLink(link: JoinLink): string {
+  const relay = new URL(link.relayUrl);
+  const secure = relay.protocol === 'wss:' || relay.protocol === 'https:';
+  if (!secure && relay.protocol !== 'ws:' && relay.protocol !== 'http:')
+    throw new Error(`relay URL must be ws(s):// or http(s)://, got ${link.relayUrl}`);
+  if (!isUnitId(link.unitId)) throw new Error(`invalid unit id ${link.unitId}`);
+  if (!link.code) throw new Error('a join link needs a code');
+  const base = relay.pathname.replace(/\/+$/, '');
+  const params = new URLSearchParams();
+  if (link.role) params.set('role', link.role);
+  if (link.unitName) params.set('name', link.unitName);
+  if (link.logId) params.set('log', link.logId);
+  const query = params.size ? `?${params}` : '';
+  return `${secure ? 'https' : 'http'}://${relay.host}${base}/${JOIN}/${link.unitId}${query}#${encodeURIComponent(link.code)}`;
+}
+
+/** Parses a join link (surrounding whitespace allowed); throws a clear error for anything else. */
+export function decodeJoinLink(text: string): DecodedJoinLink {
+  let url: URL;
+  try {
+    url = new URL(text.trim());
+  } catch {
+    throw new Error('not a Tianbao join link');
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('not a Tianbao join link');
+  const segments = url.pathname.split('/').filter(Boolean);
+  const unitId = segments.pop();
+  if (segments.pop() !== JOIN || !unitId || !isUnitId(unitId)) throw new Error('not a Tianbao join link');
+  const code = decodeURIComponent(url.hash.replace(/^#/, ''));
+  if (!code) throw new Error('join link has no code');
+  const roleParam = url.searchParams.get('role');
+  const role = roles.find((r) => r === roleParam);
+  if (roleParam && !role) throw new Error(`join link has an unknown role ${roleParam}`);
+  const unitName = url.searchParams.get('name') ?? undefined;
+  const logId = url.searchParams.get('log') ?? undefined;
+  const base = segments.length ? `/${segments.join('/')}` : '';
+  const secure = url.protocol === 'https:';
+  return {
+    relayUrl: `${secure ? 'wss' : 'ws'}://${url.host}${base}`,
+    httpUrl: `${url.protocol}//${url.host}${base}`,
+    unitId,
+    code,
+    ...(role ? { role } : {}),
+    ...(unitName ? { unitName } : {}),
+    ...(logId ? { logId } : {}),
+  };
+}
+
+/** A pasted invitation of either kind: a join link (code) or a command-line invitation (token). */
+export type AnyInvitation = ({ kind: 'code' } & DecodedJoinLink) | ({ kind: 'token' } & DecodedInvitation);
+
+export function parseInvitation(text: string): AnyInvitation {
+  const trimmed = text.trim();
+  if (/^https?:\/\//i.test(trimmed)) return { kind: 'code', ...decodeJoinLink(trimmed) };
+  return { kind: 'token', ...decodeInvitation(trimmed) };
+}
+
+/**
+ * Where a relay is, from what a person types: `127.0.0.1:8787`, `http(s)://…` or `ws(s)://…`
+ * (a base path behind a proxy is kept). Throws for anything that is not an address.
+ */
+export function relayAddress(text: string): { relayUrl: string; httpUrl: string } {
+  const t = text.trim();
+  const withScheme = /^[a-z]+:\/\//i.test(t) ? t : `http://${t}`;
+  let url: URL;
+  try {
+    url = new URL(withScheme);
+  } catch {
+    throw new Error('not a relay address');
+  }
+  const secure = url.protocol === 'https:' || url.protocol === 'wss:';
+  if (!secure && url.protocol !== 'http:' && url.protocol !== 'ws:') throw new Error('not a relay address');
+  if (!url.hostname || url.search || url.hash) throw new Error('not a relay address');
+  const base = url.pathname.replace(/\/+$/, '');
+  return {
+    relayUrl: `${secure ? 'wss' : 'ws'}://${url.host}${base}`,
+    httpUrl: `${secure ? 'https' : 'http'}://${url.host}${base}`,
+  };
+}
