@@ -1,10 +1,15 @@
-import { type Deadline, stableHash } from '@tianbao/templates';
+import { type Deadline, type MediaHint, stableHash } from '@tianbao/templates';
 import { ulid } from 'ulid';
 import * as Y from 'yjs';
 import { LogFileError, LogInputError } from '../errors.ts';
 import { describeRange } from '../periods/date-text.ts';
 import type { PeriodMode } from '../periods/reporting-periods.ts';
-import { type ScheduleEdits, validateDeadline, validateScheduleEdit } from '../periods/schedule-edits.ts';
+import {
+  type ScheduleEdits,
+  validateDeadline,
+  validateMedia,
+  validateScheduleEdit,
+} from '../periods/schedule-edits.ts';
 import { type DateRange, type EntrySummary, StatsIndex } from '../stats/stats-index.ts';
 import type {
   Contribution,
@@ -786,7 +791,9 @@ export class UnitLog {
     const mode = m.get('periodMode');
     const start = m.get('campaignStart');
     const end = m.get('campaignEnd');
+    const media = m.get('media');
     return {
+      ...(Array.isArray(media) ? { media: media as MediaHint[] } : {}),
       ...(mode === 'natural' || mode === 'before-deadline' ? { periodMode: mode } : {}),
       ...(typeof start === 'string' ? { campaignStart: start } : {}),
       ...(typeof end === 'string' ? { campaignEnd: end } : {}),
@@ -808,6 +815,17 @@ export class UnitLog {
         else if (m.get(k) !== v) m.set(k, v);
       }
     });
+  }
+
+  /** The photo and video format reports must meet (type, resolution); null: the notice's again. */
+  setMediaRequirements(hints: unknown[] | null): void {
+    const m = this.root.getMap('schedule');
+    if (hints === null) {
+      if (m.has('media')) this.transact(this.root, () => m.delete('media'));
+      return;
+    }
+    const clean = validateMedia(hints);
+    this.transact(this.root, () => m.set('media', clean));
   }
 
   /** Adds a deadline or replaces the notice's one with the same id. */

@@ -1,4 +1,4 @@
-import type { Deadline, Template } from '@tianbao/templates';
+import type { Deadline, MediaHint, Template } from '@tianbao/templates';
 import type { UnitLog } from '../model/unit-log.ts';
 import { isoOf } from './iso-date.ts';
 import {
@@ -14,6 +14,9 @@ export interface LogSchedule extends Schedule {
   from: { periodMode: 'unit' | 'default'; campaign: 'unit' | 'notice' | 'default' };
   /** The notice's sentence the campaign dates were read from, when they were. */
   campaignSource?: string;
+  /** What photos and videos must be (the unit's setting, else the notice's). */
+  media: MediaHint[];
+  mediaFrom: 'unit' | 'notice';
 }
 
 /** The campaign's year: the template's notice, else the year in the log's campaign name, else this year. */
@@ -52,6 +55,8 @@ export function logSchedule(log: UnitLog, template: Template | undefined): LogSc
       campaign: edits.campaignStart || edits.campaignEnd ? 'unit' : notice ? 'notice' : 'default',
     },
     ...(notice && { campaignSource: notice.source }),
+    media: edits.media ?? [...(template?.media ?? [])],
+    mediaFrom: edits.media ? 'unit' : 'notice',
   };
 }
 

@@ -198,6 +198,21 @@ describe('a log’s schedule', () => {
     });
   });
 
+  test('photo and video format: the notice’s, or the unit’s own', () => {
+    const log = newLog();
+    expect(logSchedule(log, getTemplate('jiexi-2020')).media.map((m) => m.kind)).toEqual(['video', 'image']);
+    log.setMediaRequirements([
+      { kind: 'image', formats: ['JPG'], width: 1280, height: 720, minimum: true, source: '本单位' },
+    ]);
+    expect(logSchedule(log, getTemplate('jiexi-2020'))).toMatchObject({
+      mediaFrom: 'unit',
+      media: [{ width: 1280 }],
+    });
+    expect(() => log.setMediaRequirements([{ kind: 'photo' }])).toThrow();
+    log.setMediaRequirements(null);
+    expect(logSchedule(log, liaoning).media).toEqual([]);
+  });
+
   test('bad edits are refused with a Chinese reason and change nothing', () => {
     const log = newLog();
     expect(() => log.editSchedule({ campaignStart: '2020-06-31' })).toThrow(/date/);

@@ -1,4 +1,4 @@
-import { Deadline } from '@tianbao/templates';
+import { Deadline, MediaHint } from '@tianbao/templates';
 import { LogInputError } from '../errors.ts';
 import { isValidDate } from '../model/validate.ts';
 import type { PeriodMode } from './reporting-periods.ts';
@@ -10,6 +10,8 @@ export interface ScheduleEdits {
   campaignEnd?: string;
   /** By deadline id: the unit's version of it, or null when the unit removed it. */
   deadlines: Record<string, Deadline | null>;
+  /** The photo and video format the unit's reports must meet, when the unit set it (else the notice's). */
+  media?: MediaHint[];
 }
 
 type Patch = { periodMode?: PeriodMode | null; campaignStart?: string | null; campaignEnd?: string | null };
@@ -49,4 +51,15 @@ export function validateDeadline(input: unknown): Deadline {
   if (!d.date && !d.weekday && !d.dayOfMonth && !d.withinDays)
     throw new LogInputError('deadline', 'needs a date, a weekday or a day of the month', '请填写截止日期');
   return d;
+}
+
+export function validateMedia(input: unknown): MediaHint[] {
+  const parsed = MediaHint.array().max(10).safeParse(input);
+  if (!parsed.success)
+    throw new LogInputError(
+      'media',
+      parsed.error.issues[0]?.message ?? 'invalid',
+      '材料格式要求填写得不完整',
+    );
+  return parsed.data;
 }
