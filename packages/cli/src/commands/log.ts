@@ -152,7 +152,8 @@ export function logToJson(log: UnitLog): LogJson {
   };
 }
 
-export async function openLogArg(path: string): Promise<LogSession> {
+/** Opens a .tianbao file for a command, with a one-line error a person can act on. */
+export async function openLog(path: string): Promise<LogSession> {
   if (!existsSync(path)) throw new CliError(`${path}: no such file`);
   try {
     return await openLogFile(path);
@@ -199,7 +200,7 @@ export function registerLog(program: Command): void {
     .description('print a log file as JSON (the shape import-json reads)')
     .argument('<unit.tianbao>', 'log file')
     .action(async (file: string) => {
-      const session = await openLogArg(file);
+      const session = await openLog(file);
       process.stdout.write(`${JSON.stringify(logToJson(session.log), null, 2)}\n`);
     });
 
@@ -210,8 +211,8 @@ export function registerLog(program: Command): void {
     .argument('<b.tianbao>')
     .requiredOption('--out <file>', 'the merged .tianbao file to write')
     .action(async (a: string, b: string, opts: { out: string }) => {
-      const sa = await openLogArg(a);
-      const sb = await openLogArg(b);
+      const sa = await openLog(a);
+      const sb = await openLog(b);
       try {
         importUpdateFile(sa.log, exportUpdateFile(sb.log), b);
       } catch (err) {
@@ -245,7 +246,7 @@ for the whole campaign, so a range leaves them out and its explanation says so. 
     )
     .action(
       async (file: string, opts: { json?: boolean; from?: string; to?: string; cumulativeTo?: string }) => {
-        const session = await openLogArg(file);
+        const session = await openLog(file);
         const range = statsRange(session.log, opts);
         const stats = session.log.statistics(orderedKeys(session.log), range);
         if (opts.json) {

@@ -1,0 +1,22 @@
+import type { Slot } from '@tianbao/templates';
+
+/** A number as the blank's phrase says it: 参与120人次, 组织观看3场. */
+export function figureWords(slot: Pick<Slot, 'before' | 'after'>, value: number): string {
+  return `${slot.before}${value}${slot.after}`;
+}
+
+/** A blank of the table in words, for a column of figures: 学习…：参与（ ）人次. */
+export function blankLabel(slot: Pick<Slot, 'item' | 'before' | 'after'>): string {
+  const phrase = `${slot.before}（ ）${slot.after}`;
+  return slot.item ? `${slot.item}：${phrase}` : phrase;
+}
+
+const DIGITS = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+
+/** 1 → 一, 12 → 十二, 40 → 四十; past 99 the digits, as 公文 numbering does in long lists. */
+export function chineseNumber(n: number): string {
+  if (n < 1 || n > 99 || !Number.isInteger(n)) return String(n);
+  const tens = Math.floor(n / 10);
+  const ones = n % 10;
+  return `${tens === 0 ? '' : tens === 1 ? '十' : `${DIGITS[tens]}十`}${DIGITS[ones]}`;
+}
