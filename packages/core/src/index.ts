@@ -19,6 +19,7 @@ export {
 export {
   ENTRY_FIELDS,
   ENTRY_TEXT_FIELDS,
+  entryErrors,
   FIELD_ZH,
   isValidDate,
   PLAN_FIELDS,

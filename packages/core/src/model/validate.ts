@@ -18,13 +18,18 @@ export const PLAN_FIELDS = ['time', 'place', 'content', 'host', 'assist', 'divis
 /** The liaison profile's fields are the liaison template's (one list for the form, the log and autofill). */
 export const PROFILE_FIELDS = LIAISON_FIELDS.map((f) => f.id) as readonly (keyof Profile)[];
 
-/** Chinese names of entry, plan and profile fields, for messages and the UI (from the one glossary). */
-export const FIELD_ZH: Record<string, string> = { ...ENTRY_LABEL, ...PLAN_LABEL, ...PROFILE_LABEL };
+/**
+ * Chinese names of entry, plan and profile fields, for messages and the UI (from the one glossary). An
+ * entry's `title` is its 活动名称; the liaison's `title` (职务) is named by its path (profile.title).
+ */
+export const FIELD_ZH: Record<string, string> = { ...PROFILE_LABEL, ...PLAN_LABEL, ...ENTRY_LABEL };
 /** Chinese name of a field path; slot keys inside contributions or values are not names a person knows. */
 const zh = (field: string) => {
   if (/(^|\.)contributions\./.test(field)) return TERM.contributions;
   if (/^values\./.test(field)) return field.endsWith('.reason') ? '原因' : '填写的值';
-  return FIELD_ZH[field.split('.').pop() ?? field] ?? field;
+  const last = field.split('.').pop() ?? field;
+  if (/^profile\./.test(field)) return PROFILE_LABEL[last as keyof typeof PROFILE_LABEL] ?? last;
+  return FIELD_ZH[last] ?? field;
 };
 
 const SLOT_KEY = /^[^/\s]+\/[^/\s]+$/;
@@ -143,6 +148,36 @@ export function validateEntryFields(
         '导入编号不正确',
       );
     out.importKey = r.importKey;
+  }
+  return out;
+}
+
+/**
+ * Every problem of an entry at once, one per field (and one per refused contribution), for a form that
+ * shows them all next to their fields; empty when validateEntryFields would accept the input.
+ */
+export function entryErrors(input: unknown, opts: { partial: boolean } = { partial: false }): LogInputError[] {
+  const out: LogInputError[] = [];
+  const tryField = (fields: Record<string, unknown>) => {
+    try {
+      validateEntryFields(fields, { partial: true });
+    } catch (err) {
+      if (err instanceof LogInputError) out.push(err);
+      else throw err;
+    }
+  };
+  let r: Record<string, unknown>;
+  try {
+    r = record('', input);
+  } catch (err) {
+    return [err as LogInputError];
+  }
+  const fields = opts.partial ? Object.keys(r) : [...new Set([...ENTRY_FIELDS, 'importKey', ...Object.keys(r)])];
+  for (const f of fields) {
+    if (!(f in r) && f !== 'date' && f !== 'title') continue;
+    if (f === 'contributions' && r[f] && typeof r[f] === 'object' && !Array.isArray(r[f])) {
+      for (const [k, v] of Object.entries(r[f] as Record<string, unknown>)) tryField({ contributions: { [k]: v } });
+    } else tryField({ [f]: r[f] ?? '' });
   }
   return out;
 }
