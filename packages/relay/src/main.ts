@@ -8,6 +8,7 @@ const { values } = parseArgs({
     port: { type: 'string' },
     data: { type: 'string' },
     redis: { type: 'string' },
+    init: { type: 'boolean' },
     'public-url': { type: 'string' },
     'registration-code': { type: 'string' },
     'max-update-bytes': { type: 'string' },
@@ -33,6 +34,7 @@ process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
 
 const started = startRelay({
+  ...(values.init ? { init: true } : {}),
   ...(values.host ? { host: values.host } : {}),
   ...(values.port !== undefined ? { port: num(values.port) } : {}),
   ...(values.data ? { dataDir: values.data } : {}),
@@ -50,4 +52,10 @@ const started = startRelay({
   ...(values['max-rate-wait-ms'] ? { maxRateWaitMs: num(values['max-rate-wait-ms']) } : {}),
   ...(values['max-buffered-bytes'] ? { maxBufferedBytes: num(values['max-buffered-bytes']) } : {}),
 });
-await started;
+try {
+  await started;
+} catch (error) {
+  // One clear line (e.g. a database that is expected but empty), not a stack trace.
+  process.stderr.write(`tianbao relay: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+}

@@ -10,6 +10,11 @@ export interface RelayOptions {
   dataDir?: string;
   /** Overrides <dataDir>/tianbao.sqlite. */
   databaseFile?: string;
+  /**
+   * Create a new, empty database even where one was expected (a 0-byte or missing SQLite file
+   * beside its WAL or attachments). Without it the relay refuses to start there.
+   */
+  init?: boolean;
   /** postgres://…: keep everything in PostgreSQL instead (nothing is written to SQLite or dataDir). */
   postgresUrl?: string;
   /** redis://host:port[/db]: several relay processes then serve the same documents. */
@@ -66,6 +71,7 @@ export function resolveOptions(options: RelayOptions): ResolvedRelayOptions {
     maxBlobBytes: options.maxBlobBytes ?? 200 * 2 ** 20,
     maxBufferedBytes: options.maxBufferedBytes ?? 64 * 2 ** 20,
     compactAfterMs: options.compactAfterMs ?? 2000,
+    init: options.init ?? false,
     ...(options.redisUrl ? { redisUrl: options.redisUrl } : {}),
     ...(options.postgresUrl ? { postgresUrl: options.postgresUrl } : {}),
     ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),

@@ -80,6 +80,7 @@ export async function startRelay(options: RelayOptions = {}): Promise<RunningRel
   };
   const dependencies = async () => {
     const database = await storage.check();
+    const quarantined = database.ok ? (await documents.quarantined()).length : undefined;
     const redisStatus = redis?.pub.status;
     return {
       ok: database.ok && (redisStatus === undefined || redisStatus === 'ready'),
@@ -87,6 +88,8 @@ export async function startRelay(options: RelayOptions = {}): Promise<RunningRel
         kind: storage.kind,
         ok: database.ok,
         ms: Math.round(database.ms * 10) / 10,
+        // Stored rows that failed their checksum, kept aside (see the 'update quarantined' log lines).
+        quarantined,
         ...(database.error ? { error: database.error } : {}),
       },
       redis:

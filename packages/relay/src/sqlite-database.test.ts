@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { checksum } from './checksum.ts';
 import { openDatabase } from './sqlite-database.ts';
 
 describe('relay database', () => {
@@ -17,8 +18,16 @@ describe('relay database', () => {
       .run('u/l', Buffer.from([0, 0]), 1);
     old.close();
     const db = openDatabase(file);
-    expect(db.prepare('SELECT name, version FROM documents').all()).toEqual([{ name: 'u/l', version: 1 }]);
-    expect(db.pragma('user_version', { simple: true })).toBe(2);
+    expect(db.prepare('SELECT name, version, hex(checksum) AS sum FROM documents').all()).toEqual([
+      {
+        name: 'u/l',
+        version: 1,
+        sum: checksum(Buffer.from([0, 0]))
+          .toString('hex')
+          .toUpperCase(),
+      },
+    ]);
+    expect(db.pragma('user_version', { simple: true })).toBe(3);
     db.close();
     // Opening again is a no-op.
     openDatabase(file).close();
@@ -39,7 +48,7 @@ describe('relay database, schema 2', () => {
     expect(db.prepare('SELECT id, invitation_id, last_seen_at FROM tokens').all()).toEqual([
       { id: 'T', invitation_id: null, last_seen_at: null },
     ]);
-    expect(db.pragma('user_version', { simple: true })).toBe(2);
+    expect(db.pragma('user_version', { simple: true })).toBe(3);
     db.close();
   });
 });

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { checksum, intact } from './checksum.ts';
 import { foldHere } from './fold.ts';
 import type { RelayDatabase } from './sqlite-database.ts';
 import type { CompactionResult, DocumentStore, Fold, LoadedDocument, QuarantinedRow } from './storage.ts';
@@ -6,6 +7,13 @@ import type { CompactionResult, DocumentStore, Fold, LoadedDocument, Quarantined
 interface Row {
   id: number;
   data: Buffer;
+  checksum: Buffer | null;
+}
+
+interface StateRow {
+  state: Buffer;
+  checksum: Buffer | null;
+  version: number;
 }
 
 /** How long a compaction lock is held at most: a process that died holding it frees it after this. */
@@ -27,24 +35,36 @@ export class SqliteDocumentStore implements DocumentStore {
   private readonly selectVersion;
   private readonly takeLock;
   private readonly dropLock;
+  private readonly quarantineState;
+  private readonly quarantineUpdate;
+  private readonly deleteState;
   /** Who holds a compaction lock: this store instance (one per process and connection). */
   private readonly holder = randomUUID();
 
   constructor(private readonly db: RelayDatabase) {
-    this.selectState = db.prepare<[string], { state: Buffer; version: number }>(
-      'SELECT state, version FROM documents WHERE name = ?',
+    this.selectState = db.prepare<[string], StateRow>(
+      'SELECT state, checksum, version FROM documents WHERE name = ?',
     );
     this.selectVersion = db.prepare<[string], { version: number }>(
       'SELECT version FROM documents WHERE name = ?',
     );
-    this.selectTail = db.prepare<[string], Row>('SELECT id, data FROM updates WHERE name = ? ORDER BY id');
-    this.insertUpdate = db.prepare<[string, Uint8Array, number]>(
-      'INSERT INTO updates (name, data, created_at) VALUES (?, ?, ?)',
+    this.selectTail = db.prepare<[string], Row>(
+      'SELECT id, data, checksum FROM updates WHERE name = ? ORDER BY id',
     );
-    this.upsertState = db.prepare<[string, Uint8Array, number]>(
-      'INSERT INTO documents (name, state, updated_at) VALUES (?, ?, ?) ON CONFLICT (name) DO UPDATE SET state = excluded.state, version = version + 1, updated_at = excluded.updated_at',
+    this.insertUpdate = db.prepare<[string, Uint8Array, Uint8Array, number]>(
+      'INSERT INTO updates (name, data, checksum, created_at) VALUES (?, ?, ?, ?)',
+    );
+    this.upsertState = db.prepare<[string, Uint8Array, Uint8Array, number]>(
+      'INSERT INTO documents (name, state, checksum, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT (name) DO UPDATE SET state = excluded.state, checksum = excluded.checksum, version = version + 1, updated_at = excluded.updated_at',
+    );
+    this.quarantineState = db.prepare<[number, string, number]>(
+      "INSERT INTO quarantine (name, source, data, checksum, reason, quarantined_at) SELECT name, 'state', state, checksum, 'checksum-mismatch', ? FROM documents WHERE name = ? AND version = ?",
+    );
+    this.quarantineUpdate = db.prepare<[number, number]>(
+      "INSERT INTO quarantine (name, source, data, checksum, reason, quarantined_at) SELECT name, 'update', data, checksum, 'checksum-mismatch', ? FROM updates WHERE id = ?",
     );
     this.deleteUpdate = db.prepare<[number]>('DELETE FROM updates WHERE id = ?');
+    this.deleteState = db.prepare<[string, number]>('DELETE FROM documents WHERE name = ? AND version = ?');
     this.deleteTail = db.prepare<[string]>('DELETE FROM updates WHERE name = ?');
     this.countTail = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM updates WHERE name = ?');
     this.takeLock = db.prepare<[string, string, number, number]>(
@@ -56,8 +76,8 @@ export class SqliteDocumentStore implements DocumentStore {
   }
 
   async load(name: string): Promise<LoadedDocument> {
-    const { state, tail } = this.read(name);
-    return { updates: [...(state ? [state.state] : []), ...tail.map((r) => r.data)], quarantined: [] };
+    const { state, tail, quarantined } = this.readVerified(name);
+    return { updates: [...(state ? [state.state] : []), ...tail.map((r) => r.data)], quarantined };
   }
 
   async has(name: string): Promise<boolean> {
@@ -65,7 +85,7 @@ export class SqliteDocumentStore implements DocumentStore {
   }
 
   async append(name: string, update: Uint8Array): Promise<void> {
-    this.insertUpdate.run(name, update, Date.now());
+    this.insertUpdate.run(name, update, checksum(update), Date.now());
   }
 
   async tailLength(name: string): Promise<number> {
@@ -77,8 +97,8 @@ export class SqliteDocumentStore implements DocumentStore {
     if (this.takeLock.run(name, this.holder, now + lockLeaseMs, now).changes !== 1)
       return { folded: 0, skipped: 'locked', quarantined: [] };
     try {
-      const { state, tail } = this.read(name);
-      if (!tail.length) return { folded: 0, quarantined: [] };
+      const { state, tail, quarantined } = this.readVerified(name);
+      if (!tail.length) return { folded: 0, quarantined };
       const folded = await fold(
         state?.state,
         tail.map((r) => r.data),
@@ -88,14 +108,14 @@ export class SqliteDocumentStore implements DocumentStore {
       const committed = this.db
         .transaction(() => {
           if ((this.selectVersion.get(name)?.version ?? 0) !== (state?.version ?? 0)) return false;
-          this.upsertState.run(name, folded, Date.now());
+          this.upsertState.run(name, folded, checksum(folded), Date.now());
           for (const row of tail) this.deleteUpdate.run(row.id);
           return true;
         })
         .immediate();
       return committed
-        ? { folded: tail.length, quarantined: [] }
-        : { folded: 0, skipped: 'changed', quarantined: [] };
+        ? { folded: tail.length, quarantined }
+        : { folded: 0, skipped: 'changed', quarantined };
     } finally {
       this.dropLock.run(name, this.holder);
     }
@@ -103,7 +123,7 @@ export class SqliteDocumentStore implements DocumentStore {
 
   async writeState(name: string, state: Uint8Array): Promise<void> {
     this.db.transaction(() => {
-      this.upsertState.run(name, state, Date.now());
+      this.upsertState.run(name, state, checksum(state), Date.now());
       this.deleteTail.run(name);
     })();
   }
@@ -118,14 +138,53 @@ export class SqliteDocumentStore implements DocumentStore {
   }
 
   async quarantined(): Promise<QuarantinedRow[]> {
-    return [];
+    return this.db
+      .prepare<[], { name: string; source: 'state' | 'update'; bytes: number; at: number }>(
+        'SELECT name, source, length(data) AS bytes, quarantined_at AS at FROM quarantine ORDER BY id',
+      )
+      .all()
+      .map((r) => ({
+        document: r.name,
+        source: r.source,
+        reason: 'checksum-mismatch',
+        bytes: r.bytes,
+        at: r.at,
+      }));
   }
 
-  /** The state and the tail as one snapshot (a compaction in another process cannot fall between). */
-  private read(name: string) {
-    return this.db.transaction(() => ({
-      state: this.selectState.get(name),
-      tail: this.selectTail.all(name),
-    }))();
+  /**
+   * The state and the tail as one snapshot (a compaction in another process cannot fall between),
+   * with every row checked against its checksum. A damaged row is moved to the quarantine table in
+   * the same transaction and left out: the rest is served, nothing damaged is ever folded into a
+   * new state, and what was damaged is kept for a person to look at.
+   */
+  private readVerified(name: string): {
+    state: StateRow | undefined;
+    tail: Row[];
+    quarantined: QuarantinedRow[];
+  } {
+    return this.db.transaction(() => {
+      const now = Date.now();
+      const quarantined: QuarantinedRow[] = [];
+      const damaged = (source: 'state' | 'update', bytes: number) =>
+        quarantined.push({ document: name, source, reason: 'checksum-mismatch', bytes, at: now });
+      let state = this.selectState.get(name);
+      if (state && !intact(state.state, state.checksum)) {
+        this.quarantineState.run(now, name, state.version);
+        this.deleteState.run(name, state.version);
+        damaged('state', state.state.byteLength);
+        state = undefined;
+      }
+      const tail: Row[] = [];
+      for (const row of this.selectTail.all(name)) {
+        if (intact(row.data, row.checksum)) tail.push(row);
+        else {
+          this.quarantineUpdate.run(now, row.id);
+          this.deleteUpdate.run(row.id);
+          damaged('update', row.data.byteLength);
+        }
+      }
+      return { state, tail, quarantined };
+    })();
   }
 }

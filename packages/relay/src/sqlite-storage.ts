@@ -10,11 +10,13 @@ export interface SqliteLocation {
   databaseFile: string;
   /** Attachments live in <blobDir> on disk, beside the file. */
   blobDir: string;
+  /** Create a new, empty database even where one was expected (see openDatabase). */
+  init?: boolean;
 }
 
 /** The embedded store: one SQLite file plus a folder of attachments (what `pnpm start` uses). */
-export function openSqliteStorage({ databaseFile, blobDir }: SqliteLocation): RelayStorage {
-  const db = openDatabase(databaseFile);
+export function openSqliteStorage({ databaseFile, blobDir, init = false }: SqliteLocation): RelayStorage {
+  const db = openDatabase(databaseFile, { init, traces: [blobDir] });
   return {
     kind: 'sqlite',
     where: databaseFile,

@@ -10,6 +10,11 @@ import type { RelayStorage } from './storage.ts';
 export interface StoreUnderTest {
   /** A new connection to the same database, as another relay process would have. */
   open(): Promise<RelayStorage>;
+  /**
+   * Damages what is stored, behind the store's back (a disk or a restore gone wrong): replaces the
+   * first occurrence of `find` inside the document's compacted state or in one of its updates.
+   */
+  damage(name: string, source: 'state' | 'update', find: Uint8Array, replace: Uint8Array): Promise<void>;
 }
 
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
@@ -48,6 +53,10 @@ export function storageSuite(kind: string, under: () => StoreUnderTest): void {
       const s = await target.open();
       opened.push(s);
       return s;
+    };
+    const damage: StoreUnderTest['damage'] = (...args) => {
+      target ??= under();
+      return target.damage(...args);
     };
     afterAll(async () => {
       for (const s of opened) await s.close();
@@ -316,6 +325,63 @@ export function storageSuite(kind: string, under: () => StoreUnderTest): void {
         await storage.documents.writeState(name, Y.encodeStateAsUpdate(source));
         expect(await storage.documents.tailLength(name)).toBe(0);
         expect((await loadDoc(storage, name)).getMap('entries').get('seed')).toBe('种子');
+      });
+    });
+
+    describe('damage (#18 finding 3)', () => {
+      const utf8 = (text: string) => new TextEncoder().encode(text);
+      /** Two writers (two Yjs clients, as two colleagues): a later update of the damaged one's client would wait for it. */
+      const seeded = async (storage: RelayStorage, name: string) => {
+        const one = recorded(storage, name);
+        one.doc.getMap('entries').set('a', '第一条活动');
+        await one.flush();
+        await storage.documents.compact(name);
+        one.doc.getMap('entries').set('b', '宣传进企业');
+        await one.flush();
+        const two = new Y.Doc({ gc: false });
+        Y.applyUpdate(two, Y.encodeStateAsUpdate(one.doc));
+        two.getMap('entries').set('c', '应急演练');
+        await storage.documents.append(name, Y.encodeStateAsUpdate(two, Y.encodeStateVector(one.doc)));
+      };
+
+      it('quarantines and reports an update with a changed byte, serves the rest, changes nothing silently', async () => {
+        const storage = await open();
+        const name = docName('damaged-update');
+        await seeded(storage, name);
+        const rows = await storage.documents.tailLength(name);
+        // 宣 (e5 ae a3) becomes 室 (e5 ae a4): still a well-formed update, a different word.
+        await damage(name, 'update', utf8('宣'), utf8('室'));
+        const loaded = await storage.documents.load(name);
+        expect(loaded.quarantined).toMatchObject([
+          { document: name, source: 'update', reason: 'checksum-mismatch' },
+        ]);
+        const doc = await loadDoc(storage, name);
+        expect(doc.getMap('entries').toJSON()).toEqual({ a: '第一条活动', c: '应急演练' });
+        expect(JSON.stringify(doc.getMap('entries').toJSON())).not.toContain('室');
+        expect(await storage.documents.tailLength(name)).toBe(rows - 1);
+        expect((await storage.documents.load(name)).quarantined).toEqual([]);
+        expect(await storage.documents.quarantined()).toContainEqual(
+          expect.objectContaining({ document: name, source: 'update', reason: 'checksum-mismatch' }),
+        );
+        // Compaction never folds a damaged row into a new state either.
+        await storage.documents.compact(name);
+        expect(JSON.stringify((await loadDoc(storage, name)).getMap('entries').toJSON())).not.toContain('室');
+      });
+
+      it('quarantines a damaged compacted state and serves the tail', async () => {
+        const storage = await open();
+        const name = docName('damaged-state');
+        await seeded(storage, name);
+        await damage(name, 'state', utf8('第'), utf8('弟'));
+        const loaded = await storage.documents.load(name);
+        expect(loaded.quarantined).toMatchObject([{ document: name, source: 'state' }]);
+        const text = JSON.stringify((await loadDoc(storage, name)).getMap('entries').toJSON());
+        expect(text).not.toContain('弟');
+        expect(text).not.toContain('第一条活动');
+        const other = await open();
+        expect(await other.documents.quarantined()).toContainEqual(
+          expect.objectContaining({ document: name, source: 'state' }),
+        );
       });
     });
 

@@ -45,6 +45,7 @@ export function registerRelay(program: Command): void {
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     .option('--data <dir>', 'data directory (SQLite file and blobs)', defaultDataDir)
     .option('--redis <url>', 'redis:// URL to share documents with other relay processes')
+    .option('--init', 'create a new, empty database even where one was expected (a 0-byte or missing file)')
     .option('--public-url <url>', 'ws(s):// address written into invitations the admin API makes')
     .option(
       '--registration-code <code>',
@@ -58,6 +59,7 @@ export function registerRelay(program: Command): void {
         host: string;
         data: string;
         redis?: string;
+        init?: boolean;
         publicUrl?: string;
         registrationCode?: string;
         maxUpdateBytes?: number;
@@ -69,6 +71,7 @@ export function registerRelay(program: Command): void {
           host: o.host,
           port: o.port,
           dataDir: o.data,
+          ...(o.init ? { init: true } : {}),
           ...(redisUrl ? { redisUrl } : {}),
           ...(o.publicUrl ? { publicUrl: o.publicUrl } : {}),
           ...(registrationCode ? { registrationCode } : {}),
