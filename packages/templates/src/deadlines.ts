@@ -110,12 +110,29 @@ export function extractDeadlines(noticeText: string, year: number): Deadline[] {
           title,
           ...rest,
           ...(materials.length > 0 ? { materials: [...materials] } : {}),
+          ...formOf(clause),
           source: sentence,
         });
       }
     });
+    // `方案、总结和统计表均需报正式纸质文件和电子版`: a sentence of its own about earlier deadlines.
+    if (events.length === 0 && /纸质|公章|盖章/u.test(sentence)) {
+      const kinds = kindsOf(sentence);
+      for (const d of found)
+        if (kinds.includes(d.kind) || (d.kind === 'later-summary' && kinds.includes('summary')))
+          Object.assign(d, formOf(sentence));
+    }
   }
   return finish(found);
+}
+
+/** 纸质文件, 加盖公章, 电子版/电子文本 as the clause asks. */
+function formOf(clause: string): Pick<Deadline, 'paper' | 'seal' | 'electronic'> {
+  return {
+    ...(/纸质/u.test(clause) ? { paper: true } : {}),
+    ...(/公章|盖章/u.test(clause) ? { seal: true } : {}),
+    ...(/电子(版|文本|文档|稿)/u.test(clause) ? { electronic: true } : {}),
+  };
 }
 
 function kindsOf(clause: string): string[] {

@@ -61,13 +61,21 @@ export interface ImportResult {
 
 /** Turns a pasted or opened statistics table into a template whose slots follow the table's blanks in order. */
 export function importTable(input: ImportInput, options: ImportOptions = {}): ImportResult {
+  const notice = typeof input === 'string' ? input : input.kind === 'text' ? input.text : '';
+  return importRows(readRows(input), notice, options);
+}
+
+/**
+ * The importer after reading: `rows` as every input is read (the lines above the table included), `notice`
+ * the text to read deadlines from when `options` gives neither deadlines nor noticeText.
+ */
+export function importRows(rows: RawRow[], notice: string, options: ImportOptions = {}): ImportResult {
   if (options.id !== undefined && !/^[a-z0-9][a-z0-9-]*$/u.test(options.id)) {
     throw new TemplateImportError(
       'invalid-id',
       `Template ids are lower-case letters, digits and dashes (e.g. jianzai-2022), not "${options.id}".`,
     );
   }
-  const rows = readRows(input);
   const warnings: string[] = [];
   if (rows.every((r) => r.cells.every((c) => c.trim() === ''))) {
     throw new TemplateImportError('empty-input', 'The input is empty: paste or open a table.');
@@ -193,9 +201,8 @@ export function importTable(input: ImportInput, options: ImportOptions = {}): Im
   }
 
   // Deadlines come from the notice text when given, else from the paste itself (a whole notice may be pasted).
-  const notice =
-    options.noticeText ?? (typeof input === 'string' ? input : input.kind === 'text' ? input.text : '');
-  const year = options.year ?? detectYear(`${title}\n${notice}`) ?? new Date().getFullYear();
+  const noticeText = options.noticeText ?? notice;
+  const year = options.year ?? detectYear(`${title}\n${noticeText}`) ?? new Date().getFullYear();
   const id = options.id ?? `import-${hash53(title).toString(36).slice(-8)}`;
   const candidate = {
     schemaVersion: TEMPLATE_SCHEMA_VERSION,
@@ -208,9 +215,9 @@ export function importTable(input: ImportInput, options: ImportOptions = {}): Im
     headerFields,
     rows: templateRows,
     slots,
-    deadlines: options.deadlines ?? (notice ? extractDeadlines(notice, year) : []),
-    media: options.media ?? (notice ? extractMediaHints(notice) : []),
-    ...withCampaign(options.campaign ?? (notice ? extractCampaign(notice, year) : undefined)),
+    deadlines: options.deadlines ?? (noticeText ? extractDeadlines(noticeText, year) : []),
+    media: options.media ?? (noticeText ? extractMediaHints(noticeText) : []),
+    ...withCampaign(options.campaign ?? (noticeText ? extractCampaign(noticeText, year) : undefined)),
   };
   return { template: parseTemplate(candidate), warnings };
 }
@@ -230,7 +237,7 @@ export function parseTemplate(data: unknown): Template {
   return parsed.data;
 }
 
-function liaisonFieldFor(label: string) {
+export function liaisonFieldFor(label: string) {
   const bare = label.replace(/\s/gu, '');
   return LIAISON_FIELDS.find((f) => f.label === bare || f.labels.includes(bare));
 }
@@ -265,12 +272,12 @@ function pickTitle(lines: string[]): string {
   return short.slice(-2).join('');
 }
 
-function detectYear(text: string): number | undefined {
+export function detectYear(text: string): number | undefined {
   const m = /(20\d{2})\s*年/u.exec(text);
   return m ? Number(m[1]) : undefined;
 }
 
-function readRows(input: ImportInput): RawRow[] {
+export function readRows(input: ImportInput): RawRow[] {
   if (typeof input === 'string') return looksLikeHtml(input) ? parseHtmlTable(input) : parseTextTable(input);
   switch (input.kind) {
     case 'text':

@@ -31,6 +31,11 @@ export function parseHtmlTable(html: string): RawRow[] {
   let skipDepth = 0; // inside <script>/<style>
   let tableRows: SpannedCell[][] = [];
   let cell: SpannedCell | undefined;
+  let tables = 0;
+  const pushTable = () => {
+    const table = tables++;
+    for (const row of layoutSpannedRows(tableRows.map((r) => r.map(tidyCell)))) rows.push({ ...row, table });
+  };
 
   const flushOutside = () => {
     for (const line of outside.split('\n'))
@@ -78,7 +83,7 @@ export function parseHtmlTable(html: string): RawRow[] {
         if (name === 'table') {
           tableDepth = Math.max(0, tableDepth - 1);
           if (tableDepth === 0) {
-            rows.push(...layoutSpannedRows(tableRows.map((r) => r.map(tidyCell))));
+            pushTable();
             tableRows = [];
             cell = undefined;
           }
@@ -92,8 +97,7 @@ export function parseHtmlTable(html: string): RawRow[] {
   );
   parser.write(html);
   parser.end();
-  if (tableDepth > 0 && tableRows.length > 0)
-    rows.push(...layoutSpannedRows(tableRows.map((r) => r.map(tidyCell))));
+  if (tableDepth > 0 && tableRows.length > 0) pushTable();
   flushOutside();
   return rows;
 }

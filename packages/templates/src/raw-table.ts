@@ -13,4 +13,6 @@ export interface RawRow {
   coveredFromAbove?: boolean[];
   /** For text rows: how many empty cells followed the last non-empty one (blanks in a form's value cells). */
   emptyTail?: number;
+  /** Which table of the document the row belongs to (0, 1, …), when the input says (HTML, a .docx, a PDF). */
+  table?: number;
 }

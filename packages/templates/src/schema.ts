@@ -48,6 +48,12 @@ export const Deadline = z.object({
   withinDays: z.number().int().positive().optional(),
   /** What is to be sent, when the notice lists it (视频, 图片, 文字, 总结, 统计表 …). */
   materials: z.array(z.string()).optional(),
+  /** 纸质文件 required (often beside the 电子文本). */
+  paper: z.boolean().optional(),
+  /** 加盖公章: the paper copy is to be sealed. */
+  seal: z.boolean().optional(),
+  /** 电子版/电子文本 required. */
+  electronic: z.boolean().optional(),
   /** The sentence of the notice this was read from, for the user to check. */
   source: z.string(),
 });
