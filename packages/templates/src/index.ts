@@ -21,7 +21,24 @@ export {
 } from './import-table.ts';
 export { LIAISON_FIELDS, liaisonTemplate } from './liaison.ts';
 export { extractMediaHints } from './media.ts';
+export {
+  NOTICE_MAX_BYTES,
+  type NoticeFileOptions,
+  type NoticeFileResult,
+  type NoticeFormat,
+  readNoticeFile,
+} from './notice-file.ts';
+export { NoticeFileError, type NoticeFileErrorCode } from './notice-file-error.ts';
+export {
+  importNotice,
+  type NoticeField,
+  type NoticeImport,
+  type NoticeImportOptions,
+} from './notice-import.ts';
+export { type CampaignPeriod, campaignPeriod, extractNoticeInfo, type NoticeInfo } from './notice-info.ts';
+export type { NoticeWarning } from './notice-warning.ts';
 export { PLAN_FIELDS, planTemplate } from './plan.ts';
+export { PDF_MAX_PAGES, type PdfJsLib, type PdfRead, readPdf } from './read-pdf.ts';
 export { type Revision, reviseTemplate } from './revise.ts';
 export { Deadline, Slot, SlotKind } from './schema.ts';
 export { stableHash } from './stable-hash.ts';
@@ -41,3 +58,4 @@ export {
   TemplateSource,
 } from './template.ts';
 export { UNITS } from './units.ts';
+export { checkZip, NOTICE_ZIP_LIMITS, type ZipEntry, ZipLimitError, type ZipLimits } from './zip-limits.ts';
