@@ -35,7 +35,7 @@ export {
   type NoticeImport,
   type NoticeImportOptions,
 } from './notice-import.ts';
-export { type CampaignPeriod, campaignPeriod, extractNoticeInfo, type NoticeInfo } from './notice-info.ts';
+export { extractNoticeInfo, type NoticeInfo } from './notice-info.ts';
 export type { NoticeWarning } from './notice-warning.ts';
 export { PLAN_FIELDS, planTemplate } from './plan.ts';
 export { PDF_MAX_PAGES, type PdfJsLib, type PdfRead, readPdf } from './read-pdf.ts';

@@ -90,6 +90,7 @@ describe('a .docx notice (the seeds turned back into Word files, tables as Word 
     expect(result.documentNumber).toBe('大安办发〔2020〕26号');
     expect(result.title).toBe('关于印发2020年全区“安全生产月”和“安全生产兴安行”活动方案的通知');
     expect(result.campaign).toMatchObject({ start: '2020-06-01', end: '2020-06-30' });
+    expect(result.campaign?.source).toMatch(/6月1日—30日/u);
     expect(result.liaison?.fields.map((f) => f.id)).toEqual([
       'name',
       'gender',

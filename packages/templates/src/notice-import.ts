@@ -2,12 +2,12 @@ import { hasBlank } from './blanks.ts';
 import { extractDeadlines } from './deadlines.ts';
 import { detectYear, importRows, liaisonFieldFor } from './import-table.ts';
 import { extractMediaHints } from './media.ts';
-import { type CampaignPeriod, extractNoticeInfo } from './notice-info.ts';
+import { extractNoticeInfo } from './notice-info.ts';
 import type { NoticeWarning } from './notice-warning.ts';
 import { PLAN_FIELDS } from './plan.ts';
 import type { RawRow } from './raw-table.ts';
 import type { Deadline } from './schema.ts';
-import type { MediaHint, Template } from './template.ts';
+import type { CampaignDates, MediaHint, Template } from './template.ts';
 import { normalizeInline } from './text-normalize.ts';
 
 /** A form field found in the notice (联络员推荐表 or 重点活动计划安排表): the field's id and the notice's label. */
@@ -22,7 +22,8 @@ export interface NoticeImport {
   issuer?: string;
   documentNumber?: string;
   year: number;
-  campaign: CampaignPeriod;
+  /** The campaign's dates as the notice states them; absent when it does not (June of `year` then). */
+  campaign?: CampaignDates;
   /** Every 进展情况统计表 of the notice, in document order. */
   templates: Template[];
   /** The 联络员推荐表's fields (ids of LIAISON_FIELDS), when the notice holds one. */
@@ -74,7 +75,7 @@ export function importNotice(rows: readonly RawRow[], options: NoticeImportOptio
           year,
           deadlines,
           media,
-          campaign: info.campaign,
+          ...(info.campaign ? { campaign: info.campaign } : {}),
           source: {
             ...(options.fileName ? { file: options.fileName } : {}),
             notice: info.documentNumber ? `${info.title}（${info.documentNumber}）` : info.title,
@@ -98,7 +99,7 @@ export function importNotice(rows: readonly RawRow[], options: NoticeImportOptio
     plan ??= planTable(segment.rows, tableRows);
   }
   plan ??= planOutline(rows);
-  if (!info.campaign.source)
+  if (!info.campaign)
     warnings.push({
       code: 'campaign-assumed',
       message: 'The notice names no dates for the campaign; June 1–30 is assumed.',
@@ -115,7 +116,7 @@ export function importNotice(rows: readonly RawRow[], options: NoticeImportOptio
     ...(info.issuer ? { issuer: info.issuer } : {}),
     ...(info.documentNumber ? { documentNumber: info.documentNumber } : {}),
     year,
-    campaign: info.campaign,
+    ...(info.campaign ? { campaign: info.campaign } : {}),
     templates,
     ...(liaison ? { liaison } : {}),
     ...(plan ? { plan } : {}),
