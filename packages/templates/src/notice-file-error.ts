@@ -38,7 +38,7 @@ export class NoticeFileError extends Error {
     const name = kind === 'wps' ? 'WPS (.wps)' : kind === 'rtf' ? 'RTF' : 'old Word (.doc)';
     return new NoticeFileError(
       'old-word',
-      `This is an ${name} file, which cannot be read here. Open it in Word or WPS, choose Save As → Word document (.docx), and drop the .docx.`,
+      `This is an ${name} file, which cannot be read here. Open it in Word or WPS, choose Save As → Word document (.docx), and use the .docx instead.`,
       `这是${kind === 'wps' ? ' WPS 文字（.wps）' : kind === 'rtf' ? ' RTF ' : '旧版 Word（.doc）'}文件，填报助手无法直接读取。请用 Word 或 WPS 打开它，选择“另存为”→“Word 文档（*.docx）”，再把保存好的 .docx 文件拖到这里。`,
     );
   }

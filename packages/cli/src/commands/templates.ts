@@ -14,6 +14,7 @@ import {
 } from '@tianbao/templates';
 import type { Command } from 'commander';
 import { CliError } from '../run-cli.ts';
+import { importNoticeFile, isNoticeFile, readBytes } from './notice-import.ts';
 
 const write = (text: string) => process.stdout.write(`${text}\n`);
 const json = (data: unknown) => write(JSON.stringify(data, null, 2));
@@ -201,7 +202,9 @@ export function registerTemplates(program: Command): void {
 
   template
     .command('import <file>')
-    .description('import a statistics table (pasted text .txt, .html, .csv or .xlsx) and print the template')
+    .description(
+      'import a notice (.docx or PDF: every table, the schedule and requirements) or a statistics table (.txt, .html, .csv, .xlsx)',
+    )
     .option('--json', 'print the template as JSON (warnings go to stderr)')
     .option('--id <id>', 'template id (lower-case ascii with dashes)')
     .option('--year <year>', 'year of the dates in the notice (default: read from the text)', parseYear)
@@ -213,6 +216,8 @@ export function registerTemplates(program: Command): void {
         file: string,
         opts: { json?: boolean; id?: string; year?: number; notice?: string; sheet?: string; out?: string },
       ) => {
+        const bytes = readBytes(file);
+        if (isNoticeFile(file, bytes)) return importNoticeFile(file, bytes, opts);
         const input = await readImportInput(file, opts.sheet);
         let noticeText: string | undefined;
         if (opts.notice) {
