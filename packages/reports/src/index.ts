@@ -1,14 +1,26 @@
 export { blankLabel, chineseNumber, figureWords } from './figure-words.ts';
+export {
+  type FigureValue,
+  figureSentence,
+  hasFigure,
+  type RowFigures,
+  rowFigures,
+  yesStatement,
+} from './figures.ts';
+export { summaryInput } from './log-input.ts';
 export { mediaProblems } from './media-check.ts';
 export { inspectMedia, type MediaInfo } from './media-inspect.ts';
 export { mp4Size } from './mp4-size.ts';
+export { activityName, chinaDay, dateText, documentFileName, noticeCitation } from './names.ts';
 export {
   type DocumentProperties,
   docxBytes,
   FONTS,
   heading,
+  leadParagraph,
   officialDocument,
   paragraph,
+  prompt,
   table,
   title,
 } from './official-document.ts';
@@ -23,3 +35,10 @@ export {
   periodReportTitle,
   reportActivity,
 } from './period-report.ts';
+export {
+  type DraftBlock,
+  type SummaryDraft,
+  type SummaryInput,
+  summaryDocx,
+  summaryDraft,
+} from './summary-draft.ts';

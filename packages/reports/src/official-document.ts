@@ -143,3 +143,25 @@ export function officialDocument(
 export async function docxBytes(doc: Document): Promise<Uint8Array> {
   return new Uint8Array(await Packer.toArrayBuffer(doc));
 }
+
+/** A paragraph that opens with a bold lead-in (「加强组织领导。」) followed by ordinary text. */
+export const leadParagraph = (lead: string, text: string) =>
+  new Paragraph({
+    spacing: { line: LINE },
+    indent: { firstLine: INDENT },
+    children: [
+      new TextRun({ text: lead, font: FONTS.body, size: SIZE.body, bold: true }),
+      new TextRun({ text, font: FONTS.body, size: SIZE.body }),
+    ],
+  });
+
+/**
+ * 【请写明…】: a place the person must write themselves, highlighted so it is found and replaced before the
+ * document is sealed. The tool never fills such a place with text of its own.
+ */
+export const prompt = (text: string) =>
+  new Paragraph({
+    spacing: { line: LINE },
+    indent: { firstLine: INDENT },
+    children: [new TextRun({ text, font: FONTS.body, size: SIZE.body, highlight: 'yellow' })],
+  });

@@ -1,20 +1,19 @@
-import { createWriteStream, existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { createWriteStream, readFileSync, renameSync, rmSync } from 'node:fs';
 import { basename } from 'node:path';
-import { LogFileError, type LogMeta } from '@tianbao/core';
-import { openLogFile } from '@tianbao/core/node';
+import type { LogMeta } from '@tianbao/core';
 import {
   ExcelImportError,
   type ExportInput,
-  type ExportTemplate,
   exportXlsxToStream,
   rollup,
   rollupExportInput,
 } from '@tianbao/excel';
-import { getTemplate, slotKey } from '@tianbao/templates';
+import { getTemplate, slotKey, type Template } from '@tianbao/templates';
 import type { Command } from 'commander';
 import { CliError } from '../run-cli.ts';
+import { openLog } from './log.ts';
 
-function statisticsTemplate(id: string): ExportTemplate {
+export function statisticsTemplate(id: string): Template {
   const t = getTemplate(id);
   if (!t) throw new CliError(`unknown template "${id}" (see \`tianbao templates list\`)`);
   if (t.kind !== 'statistics')
@@ -41,15 +40,7 @@ async function writeWorkbook(input: ExportInput, out: string): Promise<void> {
 
 async function exportCommand(file: string, opts: { template: string; out: string; date?: string }) {
   const template = statisticsTemplate(opts.template);
-  if (!existsSync(file)) throw new CliError(`${file}: no such file`);
-  let session: Awaited<ReturnType<typeof openLogFile>>;
-  try {
-    session = await openLogFile(file);
-  } catch (err) {
-    if (err instanceof LogFileError) throw new CliError(`${file}: ${err.message}`);
-    throw err;
-  }
-  const log = session.log;
+  const log = (await openLog(file)).log;
   const meta = log.meta();
   if (!meta.templateIds.includes(template.id)) {
     process.stderr.write(

@@ -3,6 +3,7 @@ import { registerExcel } from './excel.ts';
 import { registerFill } from './fill.ts';
 import { registerLog } from './log.ts';
 import { registerRelay } from './relay.ts';
+import { registerReport } from './report.ts';
 import { registerTemplates } from './templates.ts';
 
 /** Each command family lives in its own file and adds itself here. */
@@ -12,5 +13,6 @@ export function registerCommands(program: Command): void {
   registerFill(program);
   registerLog(program);
   registerRelay(program);
+  registerReport(program);
   registerTemplates(program);
 }

@@ -1,0 +1,78 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { docxText } from '@tianbao/reports/docx-text';
+import { getTemplate } from '@tianbao/templates';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('../../../../', import.meta.url));
+const tianbao = (...args: string[]) =>
+  spawnSync(process.execPath, ['--import', 'tsx', 'packages/cli/src/bin.ts', ...args], {
+    cwd: root,
+    encoding: 'utf8',
+  });
+
+const T = 'daxinganling-2020';
+const template = getTemplate(T);
+if (!template) throw new Error(`no template ${T}`);
+const key = (before: string) => `${T}/${template.slots.find((s) => s.before === before)?.id}`;
+
+describe('tianbao report', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tianbao-cli-report-'));
+  const log = join(dir, 'mohe.tianbao');
+
+  beforeAll(() => {
+    writeFileSync(
+      join(dir, 'mohe.json'),
+      JSON.stringify({
+        unit: '漠河市应急管理局',
+        campaign: '2020年安全生产月',
+        templates: [T],
+        profile: { name: '张三丰', officePhone: '0457-2712884', unitName: '漠河市应急管理局' },
+        entries: [
+          {
+            date: '2020-06-05',
+            title: '安全宣传进企业',
+            location: '漠河林场',
+            highlight: true,
+            contributions: { [key('开展安全宣传进企业活动')]: 2 },
+          },
+          {
+            date: '2020-06-08',
+            title: '中心组学习',
+            contributions: { [key('安排理论学习中心组专题学习')]: 1 },
+          },
+        ],
+        plans: [{ time: '2020-06-16', place: '漠河市', content: '安全宣传咨询日', host: '市安委办' }],
+      }),
+    );
+    const r = tianbao('log', 'import-json', join(dir, 'mohe.json'), '--out', log);
+    expect(r.status, r.stderr).toBe(0);
+  });
+
+  it('report summary writes the 总结 draft with the log’s figures', async () => {
+    const out = join(dir, 'summary.docx');
+    const r = tianbao('report', 'summary', log, '--template', T, '--out', out);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain('wrote');
+    expect(r.stdout).toContain('2 figures from 2 entries');
+    const text = await docxText(new Uint8Array(readFileSync(out)));
+    expect(text).toContain('漠河市应急管理局2020年“安全生产月”和“安全生产兴安行”活动总结');
+    expect(text).toContain('共开展安全宣传进企业活动2场');
+    expect(text).toContain('共安排理论学习中心组专题学习1次');
+    expect(text).toContain('（一）安全宣传进企业');
+  });
+
+  it('explains a missing file, an unknown table and a form that is not a statistics table', () => {
+    const out = join(dir, 'x.docx');
+    const missing = tianbao('report', 'summary', join(dir, 'nope.tianbao'), '--out', out);
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toMatch(/nope\.tianbao: no such file/);
+    const unknown = tianbao('report', 'summary', log, '--template', 'nope', '--out', out);
+    expect(unknown.stderr).toMatch(/unknown template "nope"/);
+    const form = tianbao('report', 'summary', log, '--template', 'liaison', '--out', out);
+    expect(form.stderr).toMatch(/not a statistics table/);
+  });
+});

@@ -1,0 +1,62 @@
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import type { UnitLog } from '@tianbao/core';
+import { summaryDocx, summaryInput } from '@tianbao/reports';
+import type { Template } from '@tianbao/templates';
+import type { Command } from 'commander';
+import { CliError } from '../run-cli.ts';
+import { statisticsTemplate } from './excel.ts';
+import { logTemplate, openLog } from './log.ts';
+
+/** Writes to a temporary file and renames it, so a failed write never leaves half a document. */
+export function writeDocument(out: string, bytes: Uint8Array): void {
+  const tmp = `${out}.${process.pid}.tmp`;
+  try {
+    writeFileSync(tmp, bytes);
+    renameSync(tmp, out);
+  } catch (err) {
+    rmSync(tmp, { force: true });
+    throw new CliError(`${out}: ${(err as Error).message}`);
+  }
+}
+
+/** --template, or the log's own statistics table. */
+function tableOf(log: UnitLog, id: string | undefined): Template {
+  if (id) return statisticsTemplate(id);
+  const own = logTemplate(log);
+  if (!own)
+    throw new CliError('the log names no statistics table; give --template <id> (see `tianbao templates`)');
+  return own;
+}
+
+async function summaryCommand(file: string, opts: { template?: string; out: string }) {
+  const log = (await openLog(file)).log;
+  const template = tableOf(log, opts.template);
+  if (!log.meta().templateIds.includes(template.id))
+    process.stderr.write(
+      `warning: the log does not list template ${template.id}; its figures may all be empty\n`,
+    );
+  const { bytes, draft } = await summaryDocx(summaryInput(log, template));
+  writeDocument(opts.out, bytes);
+  const custom = draft.properties.custom ?? {};
+  const prompts = draft.blocks.filter((b) => b.kind === 'prompt').length;
+  process.stdout.write(
+    `wrote ${opts.out}: ${draft.title}; ${draft.figures.length} figures from ${custom.entries} entries, ` +
+      `${prompts} place(s) 【…】 for you to write; log state ${custom.logState}\n`,
+  );
+}
+
+export function registerReport(program: Command): void {
+  const report = program
+    .command('report')
+    .description('documents a unit hands in (.docx): 总结 draft, 重点活动计划安排表, 联络员推荐表');
+
+  report
+    .command('summary')
+    .description(
+      '总结初稿: a .docx to edit in WPS or Word, its figures taken from the statistics as they are now',
+    )
+    .argument('<log>', '.tianbao log file')
+    .option('--template <id>', "statistics table (default: the log's own)")
+    .requiredOption('--out <file.docx>', 'the document to write')
+    .action(summaryCommand);
+}
