@@ -1,0 +1,75 @@
+// The documents a unit hands in, made in the dashboard as a clerk makes them: the 总结初稿 (.docx), the
+// 统计表 printed for the seal (PDF through Chromium's own print), the 重点活动计划安排表 (.docx, .xlsx)
+// and the 联络员推荐表 (.docx). Each file is read back by a second reader.
+import { readFileSync } from 'node:fs';
+import { exportUpdateFile } from '@tianbao/core';
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { docxText } from '../packages/reports/src/docx-text.ts';
+import { sampleLog } from '../packages/reports/src/sample-log.ts';
+import { type ExtensionBrowser, launchExtension, screenshot } from './support/extension-browser.ts';
+
+async function download(
+  page: Page,
+  click: () => Promise<void>,
+): Promise<{ name: string; bytes: Uint8Array }> {
+  const [d] = await Promise.all([page.waitForEvent('download'), click()]);
+  return { name: d.suggestedFilename(), bytes: new Uint8Array(readFileSync(await d.path())) };
+}
+
+describe('documents: 总结初稿, the sealed table, the plan and the liaison form', () => {
+  let b: ExtensionBrowser;
+  let page: Page;
+  const files: Record<string, Uint8Array> = {};
+
+  beforeAll(async () => {
+    b = await launchExtension();
+    page = await b.open('dashboard.html');
+    // A colleague's log, joined from the update file they sent: the realistic sample every document test uses.
+    await page.getByLabel('姓名').fill('李四');
+    await page.getByLabel('更新文件').setInputFiles({
+      name: '大兴安岭.tianbao',
+      mimeType: 'application/octet-stream',
+      buffer: Buffer.from(exportUpdateFile(sampleLog())),
+    });
+    await page.getByRole('heading', { name: /大兴安岭地区应急管理局/ }).waitFor();
+  });
+  afterAll(async () => {
+    await b?.close();
+  });
+  afterEach(async (ctx) => {
+    if (ctx.task.result?.state === 'fail')
+      await screenshot(page, `failed-documents-${ctx.task.name.slice(0, 30)}`).catch(() => undefined);
+  });
+
+  it('marks an activity 重点 and drafts the 总结 with it, its figures those of the table', async () => {
+    await page.getByRole('link', { name: '活动台账' }).click();
+    await page.getByRole('button', { name: '理论学习中心组专题学习' }).click();
+    const dialog = page.getByRole('dialog', { name: '编辑活动' });
+    await dialog.getByLabel(/重点活动/).check();
+    await dialog.getByRole('button', { name: '保存修改' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await expect
+      .poll(() =>
+        page.locator('table.list tbody tr').filter({ hasText: '理论学习中心组专题学习' }).innerText(),
+      )
+      .toContain('重点');
+    await screenshot(page, 'documents-01-key-activity');
+
+    await page.getByRole('link', { name: '统计表' }).click();
+    const summary = await download(page, () => page.getByRole('button', { name: '生成总结初稿' }).click());
+    expect(summary.name).toMatch(/^大兴安岭地区应急管理局-活动总结初稿-\d{4}-\d{2}-\d{2}\.docx$/);
+    await expect
+      .poll(() => page.getByRole('status').filter({ hasText: '活动总结初稿' }).innerText())
+      .toContain('写入 7 项统计数');
+    await screenshot(page, 'documents-02-summary-made');
+    const text = await docxText(summary.bytes);
+    expect(text).toContain('大兴安岭地区应急管理局2020年“安全生产月”和“安全生产兴安行”活动总结');
+    expect(text).toContain('共安排理论学习中心组专题学习2次，参与46人次');
+    expect(text).toContain('共开展安全宣传进企业活动3场，参与320人');
+    const highlights = text.slice(text.indexOf('三、特色亮点'), text.indexOf('四、'));
+    expect(highlights).toContain('理论学习中心组专题学习');
+    expect(highlights).toContain('安全宣传进企业');
+    files.summary = summary.bytes;
+  });
+});
