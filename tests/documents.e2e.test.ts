@@ -61,7 +61,7 @@ describe('documents: 总结初稿, the sealed table, the plan and the liaison fo
     expect(summary.name).toMatch(/^大兴安岭地区应急管理局-活动总结初稿-\d{4}-\d{2}-\d{2}\.docx$/);
     await expect
       .poll(() => page.getByRole('status').filter({ hasText: '活动总结初稿' }).innerText())
-      .toContain('写入 7 项统计数');
+      .toContain('写入统计表中的 7 个数');
     await screenshot(page, 'documents-02-summary-made');
     const text = await docxText(summary.bytes);
     expect(text).toContain('大兴安岭地区应急管理局2020年“安全生产月”和“安全生产兴安行”活动总结');

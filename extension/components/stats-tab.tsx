@@ -1,5 +1,5 @@
 import { templateValues } from '@tianbao/core';
-import { type Slot, SOURCE_LABEL, type Template } from '@tianbao/templates';
+import { type Slot, SOURCE_LABEL, TERM, type Template } from '@tianbao/templates';
 import { type ReactNode, useMemo, useState } from 'react';
 import { useLogRevision, useOpenLog } from '../hooks/use-log';
 import { daysLeft, occurrences } from '../utils/deadlines';
@@ -22,7 +22,7 @@ async function makeSummary(open: OpenLog, template: Template): Promise<MadeDocum
     bytes,
     name: documentFileName([draft.properties.creator, '活动总结初稿', chinaDay(now)], 'docx'),
     type: DOCX_TYPE,
-    note: `（写入 ${draft.figures.length} 项统计数，${prompts} 处【】需要您补写；请用 WPS 或 Word 打开修改）`,
+    note: `（写入${TERM.table}中的 ${draft.figures.length} 个数，${prompts} 处【】需要您补写；请用 WPS 或 Word 打开修改）`,
   };
 }
 

@@ -1,5 +1,12 @@
 import type { Entry, LogMeta, Plan, SlotStat, SlotValue } from '@tianbao/core';
-import type { Slot, Template, TemplateRow } from '@tianbao/templates';
+import {
+  ENTRY_LABEL,
+  PLAN_LABEL,
+  type Slot,
+  TERM,
+  type Template,
+  type TemplateRow,
+} from '@tianbao/templates';
 import type { FileChild } from 'docx';
 import { chineseNumber } from './figure-words.ts';
 import { figureSentence, rowFigures, yesStatement } from './figures.ts';
@@ -97,7 +104,7 @@ export function summaryDraft(input: SummaryInput): SummaryDraft {
   const cited = noticeCitation(template.source.notice);
   let opening = `${cited ? `按照${cited}要求，` : ''}${unit}开展${year}年${activity}。`;
   if (live.length)
-    opening += `活动台账共记录活动${live.length}项${
+    opening += `${TERM.log}共记录${TERM.entry}${live.length}项${
       dates[0] === dates.at(-1)
         ? `（${dateText(dates[0] as string)}）`
         : `，时间为${dateText(dates[0] as string)}至${dateText(dates.at(-1) as string)}`
@@ -142,8 +149,8 @@ export function summaryDraft(input: SummaryInput): SummaryDraft {
         dateText(p.time),
         p.place,
         p.content.replace(/[。；\s]+$/u, ''),
-        p.host && `主办单位：${p.host}`,
-        p.assist && `协助单位：${p.assist}`,
+        p.host && `${PLAN_LABEL.host}：${p.host}`,
+        p.assist && `${PLAN_LABEL.assist}：${p.assist}`,
       ].filter(Boolean);
       blocks.push({
         kind: 'paragraph',
@@ -203,15 +210,15 @@ export function summaryDraft(input: SummaryInput): SummaryDraft {
   if (!highlights.length)
     blocks.push({
       kind: 'prompt',
-      text: '【活动台账中还没有标为“重点”的活动。请在活动台账中勾选“重点活动”后重新生成，或在此写明本单位有特色的做法】',
+      text: `【${TERM.log}中还没有标为“重点”的${TERM.entry}。请在${TERM.log}中勾选“${ENTRY_LABEL.highlight}”后重新生成，或在此写明本单位有特色的做法】`,
     });
   highlights.forEach((e, i) => {
     blocks.push({ kind: 'heading', level: 2, text: `（${chineseNumber(i + 1)}）${e.title}` });
     const facts = [
-      `时间：${dateText(e.date, true)}`,
-      e.location && `地点：${e.location}`,
-      e.organizer && `主办单位：${e.organizer}`,
-      e.partners && `协助单位：${e.partners}`,
+      `${PLAN_LABEL.time}：${dateText(e.date, true)}`,
+      e.location && `${ENTRY_LABEL.location}：${e.location}`,
+      e.organizer && `${ENTRY_LABEL.organizer}：${e.organizer}`,
+      e.partners && `${ENTRY_LABEL.partners}：${e.partners}`,
     ].filter(Boolean);
     blocks.push({ kind: 'paragraph', text: `${facts.join('；')}。` });
     const description = e.description.trim();
@@ -232,7 +239,7 @@ export function summaryDraft(input: SummaryInput): SummaryDraft {
   for (const slot of noAnswers) {
     const row = template.rows.find((r) => r.slotIds.includes(slot.id));
     const asked = slot.before.trim() || (row ? yesStatement(slot, row) : slot.item);
-    blocks.push({ kind: 'prompt', text: `【统计表中“${asked}”填的是“否”，请说明原因】` });
+    blocks.push({ kind: 'prompt', text: `【${TERM.table}中“${asked}”填的是“否”，请说明原因】` });
   }
   blocks.push({ kind: 'heading', level: 2, text: '（二）下步打算' });
   blocks.push({ kind: 'prompt', text: '【请写明下一步工作打算和改进措施】' });
