@@ -156,7 +156,10 @@ export function validateEntryFields(
  * Every problem of an entry at once, one per field (and one per refused contribution), for a form that
  * shows them all next to their fields; empty when validateEntryFields would accept the input.
  */
-export function entryErrors(input: unknown, opts: { partial: boolean } = { partial: false }): LogInputError[] {
+export function entryErrors(
+  input: unknown,
+  opts: { partial: boolean } = { partial: false },
+): LogInputError[] {
   const out: LogInputError[] = [];
   const tryField = (fields: Record<string, unknown>) => {
     try {
@@ -172,11 +175,14 @@ export function entryErrors(input: unknown, opts: { partial: boolean } = { parti
   } catch (err) {
     return [err as LogInputError];
   }
-  const fields = opts.partial ? Object.keys(r) : [...new Set([...ENTRY_FIELDS, 'importKey', ...Object.keys(r)])];
+  const fields = opts.partial
+    ? Object.keys(r)
+    : [...new Set([...ENTRY_FIELDS, 'importKey', ...Object.keys(r)])];
   for (const f of fields) {
     if (!(f in r) && f !== 'date' && f !== 'title') continue;
     if (f === 'contributions' && r[f] && typeof r[f] === 'object' && !Array.isArray(r[f])) {
-      for (const [k, v] of Object.entries(r[f] as Record<string, unknown>)) tryField({ contributions: { [k]: v } });
+      for (const [k, v] of Object.entries(r[f] as Record<string, unknown>))
+        tryField({ contributions: { [k]: v } });
     } else tryField({ [f]: r[f] ?? '' });
   }
   return out;
