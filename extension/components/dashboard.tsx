@@ -11,12 +11,14 @@ import { ExcelTab } from './excel-tab';
 import { ExchangeTab } from './exchange-tab';
 import { LiaisonTab } from './liaison-tab';
 import { PlansTab } from './plans-tab';
+import { ReportPackTab } from './report-pack-tab';
 import { StatsTab } from './stats-tab';
 import { SyncTab } from './sync-tab';
 
 const TABS = [
   ['entries', '活动台账', EntriesTab],
   ['stats', '统计表', StatsTab],
+  ['report', '本周报送', ReportPackTab],
   ['plans', '重点活动计划', PlansTab],
   ['liaison', '联络员', LiaisonTab],
   ['deadlines', '截止日期', DeadlinesTab],

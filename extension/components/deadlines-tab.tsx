@@ -1,29 +1,51 @@
+import type { Deadline } from '@tianbao/templates';
 import { useState } from 'react';
 import { useOpenLog } from '../hooks/use-log';
+import { useSchedule } from '../hooks/use-schedule';
 import { useSetting } from '../hooks/use-setting';
 import { daysLeft, describeDeadline, occurrences } from '../utils/deadlines';
 import { sendMessage } from '../utils/messages';
+import { scheduleReminders } from '../utils/reminders';
 import { remindersOn } from '../utils/settings';
+import { DeadlineForm } from './deadline-form';
+import { ScheduleSettings } from './schedule-settings';
 
 const KIND_NAMES: Record<string, string> = {
   liaison: '联络员',
   weekly: '每周材料',
+  monthly: '每月材料',
   summary: '活动总结',
   table: '统计表',
   plan: '活动计划',
   'later-summary': '后续总结',
+  'after-activity': '活动后材料',
   other: '其他',
 };
 
-/** 截止日期: what the notice asks by when, with browser reminders before each (chrome.alarms). */
+const blankRule = (kind: 'weekly' | 'monthly'): Deadline => ({
+  id: `${kind}-own-${Date.now().toString(36)}`,
+  kind,
+  title: kind === 'weekly' ? '报送本周活动开展情况' : '报送本月活动开展情况',
+  ...(kind === 'weekly' ? { weekday: 4 } : { dayOfMonth: 28 }),
+  source: '本单位添加',
+});
+
+/**
+ * 截止日期: what the notice asks by when (as the unit confirmed or changed it), the reporting periods'
+ * settings, and browser reminders before each deadline (chrome.alarms).
+ */
 export function DeadlinesTab() {
-  const { template } = useOpenLog();
+  const open = useOpenLog();
+  const { session, template } = open;
+  const { schedule } = useSchedule();
   const [on, setOn] = useSetting(remindersOn);
   const [tested, setTested] = useState('');
-  if (!template?.deadlines.length) return <p className="empty">这份通知没有列出截止日期。</p>;
-  const year = template.source.year ?? new Date().getFullYear();
-  const all = occurrences(template.deadlines, year);
+  const [editing, setEditing] = useState<{ deadline: Deadline; isNew: boolean } | null>(null);
+  const edits = session.log.scheduleEdits().deadlines;
+  const removed = (template?.deadlines ?? []).filter((d) => edits[d.id] === null);
+  const all = occurrences(schedule.deadlines, schedule.year);
   const next = all.find((o) => o.due > Date.now());
+  const changed = () => void scheduleReminders(open);
   return (
     <section className="tab">
       <div className="toolbar">
@@ -40,8 +62,10 @@ export function DeadlinesTab() {
         <button
           type="button"
           onClick={() =>
-            void sendMessage('to-background:test-reminder', { title: next?.title ?? template.title }).then(
-              (r) => setTested(r.shown ? '已发送一条测试提醒，请看屏幕右下角。' : '浏览器没有允许通知。'),
+            void sendMessage('to-background:test-reminder', {
+              title: next?.title ?? template?.title ?? '填报助手',
+            }).then((r) =>
+              setTested(r.shown ? '已发送一条测试提醒，请看屏幕右下角。' : '浏览器没有允许通知。'),
             )
           }
         >
@@ -49,51 +73,115 @@ export function DeadlinesTab() {
         </button>
         {tested ? <span className="muted">{tested}</span> : null}
       </div>
-      <table className="list">
-        <thead>
-          <tr>
-            <th>事项</th>
-            <th>要求</th>
-            <th>时间</th>
-            <th>通知原文</th>
-          </tr>
-        </thead>
-        <tbody>
-          {template.deadlines.map((d) => {
-            const occ = all.filter((o) => o.deadlineId === d.id);
-            const upcoming = occ.find((o) => o.due > Date.now());
-            return (
-              <tr key={d.id}>
-                <td className="nowrap">
-                  <span className="tag">{KIND_NAMES[d.kind] ?? d.kind}</span>
-                </td>
-                <td>{d.title}</td>
-                <td className="nowrap">
-                  {describeDeadline(d)}
-                  <br />
-                  <span className="muted">
-                    {upcoming
-                      ? `下次 ${upcoming.date}，还有 ${daysLeft(upcoming.due)} 天`
-                      : occ.length
-                        ? '已过期'
-                        : ''}
-                  </span>
-                </td>
-                <td className="source-text">{d.source}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-      {template.media.length ? (
-        <>
-          <h3>材料格式要求</h3>
-          <ul>
-            {template.media.map((m) => (
-              <li key={m.source}>{m.source}</li>
-            ))}
-          </ul>
-        </>
+      {schedule.deadlines.length ? (
+        <table className="list">
+          <thead>
+            <tr>
+              <th>事项</th>
+              <th>要求</th>
+              <th>时间</th>
+              <th>通知原文</th>
+              <th>操作</th>
+            </tr>
+          </thead>
+          <tbody>
+            {schedule.deadlines.map((d) => {
+              const occ = all.filter((o) => o.deadlineId === d.id);
+              const upcoming = occ.find((o) => o.due > Date.now());
+              const own = edits[d.id] !== undefined;
+              const fromNotice = template?.deadlines.some((x) => x.id === d.id);
+              return (
+                <tr key={d.id}>
+                  <td className="nowrap">
+                    <span className="tag">{KIND_NAMES[d.kind] ?? d.kind}</span>
+                    {own ? <span className="tag warn">{fromNotice ? '已修改' : '本单位添加'}</span> : null}
+                  </td>
+                  <td>{d.title}</td>
+                  <td className="nowrap">
+                    {describeDeadline(d)}
+                    <br />
+                    <span className="muted">
+                      {upcoming
+                        ? `下次 ${upcoming.date}，还有 ${daysLeft(upcoming.due)} 天`
+                        : occ.length
+                          ? '已过期'
+                          : ''}
+                    </span>
+                  </td>
+                  <td className="source-text">{d.source}</td>
+                  <td className="nowrap">
+                    {d.withinDays ? null : (
+                      <button
+                        type="button"
+                        className="link"
+                        onClick={() => setEditing({ deadline: d, isNew: false })}
+                      >
+                        修改
+                      </button>
+                    )}
+                    {own && fromNotice ? (
+                      <button
+                        type="button"
+                        className="link"
+                        onClick={() => {
+                          session.log.resetDeadline(d.id);
+                          changed();
+                        }}
+                      >
+                        恢复原样
+                      </button>
+                    ) : null}
+                    <button
+                      type="button"
+                      className="link danger"
+                      onClick={() => {
+                        if (fromNotice) session.log.removeDeadline(d.id);
+                        else session.log.resetDeadline(d.id);
+                        changed();
+                      }}
+                    >
+                      {fromNotice ? '不需报送' : '删除'}
+                    </button>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      ) : (
+        <p className="empty">这份通知没有列出截止日期。</p>
+      )}
+      <div className="toolbar">
+        <button type="button" onClick={() => setEditing({ deadline: blankRule('weekly'), isNew: true })}>
+          ＋ 添加每周报送
+        </button>
+        <button type="button" onClick={() => setEditing({ deadline: blankRule('monthly'), isNew: true })}>
+          ＋ 添加每月报送
+        </button>
+        {removed.map((d) => (
+          <button
+            key={d.id}
+            type="button"
+            className="link"
+            onClick={() => {
+              session.log.resetDeadline(d.id);
+              changed();
+            }}
+          >
+            恢复“{KIND_NAMES[d.kind] ?? d.kind}：{describeDeadline(d)}”
+          </button>
+        ))}
+      </div>
+      <ScheduleSettings onChanged={changed} />
+      {editing ? (
+        <DeadlineForm
+          deadline={editing.deadline}
+          isNew={editing.isNew}
+          onClose={(saved) => {
+            setEditing(null);
+            if (saved) changed();
+          }}
+        />
       ) : null}
     </section>
   );

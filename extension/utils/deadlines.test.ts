@@ -33,6 +33,12 @@ describe('deadline occurrences', () => {
     expect(d && d.due - remindAt(d)).toBe(24 * 3600_000);
   });
 
+  it('expands a monthly submission into its months, the last day of a month shorter than the day', () => {
+    const monthly = { id: 'm', kind: 'monthly', title: '南粤行', dayOfMonth: 31, months: [6, 7], source: '' };
+    expect(occurrences([monthly], 2020).map((x) => x.date)).toEqual(['2020-06-30', '2020-07-31']);
+    expect(describeDeadline({ ...monthly, dayOfMonth: 28 })).toBe('6月、7月每月28日前');
+  });
+
   it('describes a deadline in Chinese', () => {
     expect(describeDeadline(weekly)).toBe('6月每周四 17时前');
     expect(describeDeadline(once)).toBe('7月6日前');

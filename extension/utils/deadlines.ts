@@ -19,7 +19,7 @@ const isoDate = (d: Date) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(
 /** When the notice names no hour, the due moment is the end of the working day. */
 const DEFAULT_HOUR = 17;
 
-export function occurrences(deadlines: Deadline[], year: number): Occurrence[] {
+export function occurrences(deadlines: readonly Deadline[], year: number): Occurrence[] {
   const out: Occurrence[] = [];
   for (const d of deadlines) {
     const hour = d.hour ?? DEFAULT_HOUR;
@@ -35,6 +35,21 @@ export function occurrences(deadlines: Deadline[], year: number): Occurrence[] {
         weekly: false,
         source: d.source,
       });
+    } else if (d.dayOfMonth && d.months?.length) {
+      for (const month of d.months) {
+        // 每月28号 in a short month: its last day.
+        const last = new Date(year, month, 0).getDate();
+        const t = new Date(year, month - 1, Math.min(d.dayOfMonth, last), hour, 0, 0);
+        out.push({
+          deadlineId: d.id,
+          kind: d.kind,
+          title: d.title,
+          due: t.getTime(),
+          date: isoDate(t),
+          weekly: false,
+          source: d.source,
+        });
+      }
     } else if (d.weekday && d.months?.length) {
       for (const month of d.months) {
         for (let day = 1; day <= 31; day++) {
@@ -74,5 +89,7 @@ export function describeDeadline(d: Deadline): string {
     return `${m}月${day}日${at}`;
   }
   if (d.weekday) return `${d.months?.map((m) => `${m}月`).join('、') ?? ''}每${WEEKDAYS[d.weekday]}${at}`;
+  if (d.dayOfMonth) return `${d.months?.map((m) => `${m}月`).join('、') ?? ''}每月${d.dayOfMonth}日${at}`;
+  if (d.withinDays) return `活动完成后${d.withinDays}天内`;
   return '';
 }

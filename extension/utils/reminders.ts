@@ -1,14 +1,18 @@
+import { logSchedule } from '@tianbao/core';
 import { occurrences, remindAt } from './deadlines';
 import type { OpenLog } from './log-client';
 import { sendMessage } from './messages';
 import { type DeadlineAlarm, deadlineAlarms } from './settings';
 
-/** Puts this log's upcoming deadlines into settings; the background turns them into chrome.alarms. */
+/**
+ * Puts this log's upcoming deadlines (the notice's, as the unit edited them in 截止日期) into settings; the
+ * background turns them into chrome.alarms.
+ */
 export async function scheduleReminders(open: OpenLog): Promise<void> {
-  const t = open.template;
   const prefix = `deadline:${open.record.logId}:`;
-  const mine: DeadlineAlarm[] = t
-    ? occurrences(t.deadlines, t.source.year ?? new Date().getFullYear()).map((o) => ({
+  const s = logSchedule(open.session.log, open.template);
+  const mine: DeadlineAlarm[] = s.deadlines.length
+    ? occurrences(s.deadlines, s.year).map((o) => ({
         name: `${prefix}${o.deadlineId}:${o.date}`,
         title: `${o.title}（${o.date} 截止）`,
         due: o.due,
