@@ -6,6 +6,7 @@ import type { Command } from 'commander';
 import { CliError } from '../run-cli.ts';
 import { statisticsTemplate } from './excel.ts';
 import { logTemplate, openLog } from './log.ts';
+import { registerPeriodReports } from './report-period.ts';
 
 /** Writes to a temporary file and renames it, so a failed write never leaves half a document. */
 export function writeDocument(out: string, bytes: Uint8Array): void {
@@ -48,7 +49,9 @@ async function summaryCommand(file: string, opts: { template?: string; out: stri
 export function registerReport(program: Command): void {
   const report = program
     .command('report')
-    .description('documents a unit hands in (.docx): 总结 draft, 重点活动计划安排表, 联络员推荐表');
+    .description(
+      'documents a unit hands in (.docx): 总结 draft, weekly and monthly report packs, 重点活动计划安排表, 联络员推荐表',
+    );
 
   report
     .command('summary')
@@ -59,4 +62,6 @@ export function registerReport(program: Command): void {
     .option('--template <id>', "statistics table (default: the log's own)")
     .requiredOption('--out <file.docx>', 'the document to write')
     .action(summaryCommand);
+
+  registerPeriodReports(report);
 }
