@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { exportUpdateFile } from '@tianbao/core';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import * as XLSX from 'xlsx';
 import { docxText } from '../packages/reports/src/docx-text.ts';
 import { sampleLog } from '../packages/reports/src/sample-log.ts';
 import { type ExtensionBrowser, launchExtension, screenshot } from './support/extension-browser.ts';
@@ -71,5 +72,58 @@ describe('documents: 总结初稿, the sealed table, the plan and the liaison fo
     expect(highlights).toContain('理论学习中心组专题学习');
     expect(highlights).toContain('安全宣传进企业');
     files.summary = summary.bytes;
+  });
+
+  it('exports the 重点活动计划安排表 as Word and Excel and the 联络员推荐表 as Word, ready to seal', async () => {
+    await page.getByRole('link', { name: '重点活动计划' }).click();
+    const word = await download(page, () => page.getByRole('button', { name: '导出计划表（Word）' }).click());
+    expect(word.name).toMatch(/^大兴安岭地区应急管理局-重点活动计划安排表-.*\.docx$/);
+    const planText = await docxText(word.bytes);
+    expect(planText).toContain('大兴安岭地区应急管理局“安全生产月”重点活动计划安排表');
+    expect(planText).toContain('网上“全国安全宣传咨询日”活动');
+    const excel = await download(page, () =>
+      page.getByRole('button', { name: '导出计划表（Excel）' }).click(),
+    );
+    expect(excel.name).toMatch(/\.xlsx$/);
+    const rows = XLSX.utils.sheet_to_json<unknown[]>(
+      XLSX.read(excel.bytes).Sheets['重点活动计划安排表'] as XLSX.WorkSheet,
+      { header: 1, defval: null },
+    );
+    expect(rows[2]).toEqual([
+      '序号',
+      '时间',
+      '地点',
+      '主要内容',
+      '主办单位',
+      '协助单位',
+      '工作分工',
+      '成果形式',
+    ]);
+    expect(rows[3]?.slice(0, 5)).toEqual([
+      1,
+      '6月16日',
+      '线上',
+      '网上“全国安全宣传咨询日”活动',
+      '地区安委办',
+    ]);
+    await screenshot(page, 'documents-03-plans');
+    files.plan = word.bytes;
+    files.planXlsx = excel.bytes;
+
+    await page.getByRole('link', { name: '联络员' }).click();
+    // Unsaved edits are not in the form yet: the button waits for 保存.
+    await page.getByLabel('职务').fill('副科长');
+    await expect
+      .poll(() => page.getByRole('button', { name: '导出联络员推荐表（Word）' }).isDisabled())
+      .toBe(true);
+    await page.getByRole('button', { name: '保存联络员信息' }).click();
+    const liaison = await download(page, () =>
+      page.getByRole('button', { name: '导出联络员推荐表（Word）' }).click(),
+    );
+    const liaisonText = await docxText(liaison.bytes);
+    expect(liaisonText).toContain('“安全生产月”活动联络员推荐表');
+    expect(liaisonText.split('\n').slice(1, 7)).toEqual(['姓名', '张三丰', '性别', '男', '职务', '副科长']);
+    await screenshot(page, 'documents-04-liaison');
+    files.liaison = liaison.bytes;
   });
 });

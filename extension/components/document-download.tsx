@@ -1,9 +1,6 @@
 import { useState } from 'react';
 import { downloadBytes } from './exchange-tab';
 
-export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
 export interface MadeDocument {
   bytes: Uint8Array;
   name: string;

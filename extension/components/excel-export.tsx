@@ -2,12 +2,11 @@ import type { ExportInput, WriteProgress } from '@tianbao/excel';
 import { TERM } from '@tianbao/templates';
 import { useRef, useState } from 'react';
 import { useLogRevision, useOpenLog } from '../hooks/use-log';
+import { XLSX_TYPE } from '../utils/documents';
 import { ownExportInput, workbookName } from '../utils/excel-input';
 import { exportErrorZh } from '../utils/excel-messages';
 import { ExportCancelled, exportInWorker } from '../utils/excel-worker-client';
 import { downloadBytes } from './exchange-tab';
-
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export type ExportState =
   | { state: 'idle' }

@@ -2,7 +2,9 @@ import { PROFILE_FIELDS, type Profile } from '@tianbao/core';
 import { PROFILE_LABEL } from '@tianbao/templates';
 import { useEffect, useState } from 'react';
 import { useLogRevision, useOpenLog } from '../hooks/use-log';
+import { makeLiaisonForm } from '../utils/documents';
 import { fieldErrors } from '../utils/input-errors';
+import { DocumentDownload } from './document-download';
 import { FormField } from './form-field';
 
 const HINTS: Partial<Record<keyof Profile, string>> = {
@@ -12,7 +14,8 @@ const HINTS: Partial<Record<keyof Profile, string>> = {
 
 /** 联络员: the liaison profile the notice asks for, also used to fill the portal's liaison form. */
 export function LiaisonTab() {
-  const { session } = useOpenLog();
+  const open = useOpenLog();
+  const { session } = open;
   const rev = useLogRevision();
   const [draft, setDraft] = useState<Profile>(session.log.getProfile());
   const [dirty, setDirty] = useState(false);
@@ -78,6 +81,12 @@ export function LiaisonTab() {
               已保存
             </span>
           ) : null}
+          <span className="spacer" />
+          <DocumentDownload
+            label="导出联络员推荐表（Word）"
+            make={() => makeLiaisonForm(open)}
+            {...(dirty && { disabled: '请先保存联络员信息' })}
+          />
         </div>
       </form>
     </section>

@@ -2,8 +2,10 @@ import { PLAN_FIELDS, type Plan } from '@tianbao/core';
 import { TERM } from '@tianbao/templates';
 import { useState } from 'react';
 import { useLogRevision, useOpenLog } from '../hooks/use-log';
+import { makePlanTable } from '../utils/documents';
 import { FIELD_NAMES, today } from '../utils/format';
 import { fieldErrors, userMessage } from '../utils/input-errors';
+import { DocumentDownload } from './document-download';
 import { FormField } from './form-field';
 import { Modal } from './modal';
 
@@ -12,10 +14,12 @@ const emptyDraft = () => Object.fromEntries(PLAN_FIELDS.map((f) => [f, ''])) as 
 
 /** 重点活动计划 (时间, 地点, 主要内容, 主办单位, 协助单位, 工作分工, 成果形式); "完成" makes it an entry. */
 export function PlansTab() {
-  const { session } = useOpenLog();
+  const open = useOpenLog();
+  const { session } = open;
   useLogRevision();
   const log = session.log;
   const plans = log.listPlans();
+  const live = plans.length;
   const [editing, setEditing] = useState<Plan | 'new' | null>(null);
   const [done, setDone] = useState<Plan | null>(null);
   const [notice, setNotice] = useState('');
@@ -27,6 +31,17 @@ export function PlansTab() {
           ＋ 新增计划
         </button>
         <span className="muted">重点活动计划安排表：完成后点“标记完成”，计划会成为一条活动记录。</span>
+        <span className="spacer" />
+        <DocumentDownload
+          label="导出计划表（Word）"
+          make={() => makePlanTable(open, 'docx')}
+          {...(!live && { disabled: '请先新增计划' })}
+        />
+        <DocumentDownload
+          label="导出计划表（Excel）"
+          make={() => makePlanTable(open, 'xlsx')}
+          {...(!live && { disabled: '请先新增计划' })}
+        />
       </div>
       {notice ? (
         <p className="notice" role="status">

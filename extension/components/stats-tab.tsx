@@ -3,28 +3,13 @@ import { type Slot, SOURCE_LABEL, TERM, type Template } from '@tianbao/templates
 import { type ReactNode, useMemo, useState } from 'react';
 import { useLogRevision, useOpenLog } from '../hooks/use-log';
 import { daysLeft, occurrences } from '../utils/deadlines';
+import { makeSummary } from '../utils/documents';
 import { formatValue } from '../utils/format';
-import type { OpenLog } from '../utils/log-client';
-import { DOCX_TYPE, DocumentDownload, type MadeDocument } from './document-download';
+import { DocumentDownload } from './document-download';
 import { Modal } from './modal';
 import { SlotDetail } from './slot-detail';
 
 type Value = ReturnType<typeof templateValues>[number];
-
-/** 总结初稿 (.docx) from the log as it is now: every figure equals the table above at this moment. */
-async function makeSummary(open: OpenLog, template: Template): Promise<MadeDocument> {
-  const { summaryDocx, summaryInput, documentFileName, chinaDay } = await import('@tianbao/reports');
-  await open.ready;
-  const now = Date.now();
-  const { bytes, draft } = await summaryDocx(summaryInput(open.session.log, template, now));
-  const prompts = draft.blocks.filter((b) => b.kind === 'prompt').length;
-  return {
-    bytes,
-    name: documentFileName([draft.properties.creator, '活动总结初稿', chinaDay(now)], 'docx'),
-    type: DOCX_TYPE,
-    note: `（写入${TERM.table}中的 ${draft.figures.length} 个数，${prompts} 处【】需要您补写；请用 WPS 或 Word 打开修改）`,
-  };
-}
 
 /** 统计表: the template drawn like the notice's table, every blank showing its computed value. */
 export function StatsTab() {

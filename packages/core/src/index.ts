@@ -27,7 +27,7 @@ export {
   type SlotKindOf,
   validateProfile,
 } from './model/validate.ts';
-export { dayText, describeRange } from './periods/date-text.ts';
+export { dayText, describeRange, fullDayText } from './periods/date-text.ts';
 export { addDays, localToday, weekdayOf } from './periods/iso-date.ts';
 export { campaignYear, type LogSchedule, logPeriods, logSchedule } from './periods/log-schedule.ts';
 export {

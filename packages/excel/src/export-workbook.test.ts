@@ -175,7 +175,12 @@ describe('export read back by SheetJS', async () => {
     expect(l[1]).toEqual(['姓名', '张三丰', '性别', '男', '职务', '科长']);
     expect(l[5]?.slice(0, 2)).toEqual(['通信地址', '加格达奇区人民路1号']);
     const p = rowsOf(sheet(wb, '重点活动计划'));
-    expect(p[1]).toEqual([
+    // The notice's plan table, ready to seal: title with the unit, the seal line, the notice's columns.
+    expect(p[0]?.[0]).toBe('大兴安岭地区应急管理局“安全生产月”重点活动计划安排表');
+    expect(p[1]?.[0]).toMatch(
+      /^填报单位（盖章）：大兴安岭地区应急管理局　　联系人：张三丰　　联系电话：0457-2712884　　填报日期：2020年6月30日$/,
+    );
+    expect(p[2]).toEqual([
       '序号',
       '时间',
       '地点',
@@ -185,8 +190,7 @@ describe('export read back by SheetJS', async () => {
       '工作分工',
       '成果形式',
     ]);
-    expect(p.length).toBe(3);
-    expect(p[2]).toEqual([
+    expect(p[3]).toEqual([
       1,
       '6月16日',
       '人民广场',
@@ -195,6 +199,12 @@ describe('export read back by SheetJS', async () => {
       '消防救援支队',
       '宣教科负责组织',
       '新闻报道',
+    ]);
+    // The deleted plan is left out; the unit and date close the sheet, bottom right, for the seal.
+    expect(p.slice(4).map((r) => r.filter((c) => c !== null))).toEqual([
+      [],
+      ['大兴安岭地区应急管理局'],
+      ['2020年6月30日'],
     ]);
   });
 

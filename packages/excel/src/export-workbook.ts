@@ -1,5 +1,5 @@
 import type { Writable } from 'node:stream';
-import { ENTRY_LABEL as E, PROFILE_LABEL as L, PLAN_LABEL as P, TERM } from '@tianbao/templates';
+import { ENTRY_LABEL as E, PROFILE_LABEL as L, TERM } from '@tianbao/templates';
 import type {
   CellSpec,
   MergeSpec,
@@ -10,6 +10,7 @@ import type {
   WriteOptions,
 } from './adapter.ts';
 import { exceljsWriter } from './exceljs-adapter.ts';
+import { planSheet } from './plan-sheet.ts';
 import type { Entry, LogMeta, Plan, Profile, SlotStat, SlotValue } from './records.ts';
 import { STYLES, type StyleId, styled } from './styles.ts';
 import {
@@ -372,34 +373,6 @@ function liaisonSheet(input: ExportInput): SheetSpec {
   };
 }
 
-const PLAN_HEADERS = ['序号', P.time, P.place, P.content, P.host, P.assist, P.division, P.outcome];
-const PLAN_WIDTHS = [6, 14, 16, 40, 16, 16, 20, 14];
-
-function planSheet(input: ExportInput): SheetSpec {
-  const live = input.plans.filter((p) => p.deletedAt === undefined);
-  const rows: RowSpec[] = [
-    {
-      cells: [styled('重点活动计划安排', 'title'), ...PLAN_HEADERS.slice(1).map(() => styled(null, 'title'))],
-      height: 40,
-    },
-    { cells: PLAN_HEADERS.map((h) => styled(h, 'th')), height: 24 },
-  ];
-  live.forEach((p, i) => {
-    const texts = [p.time, p.place, p.content, p.host, p.assist, p.division, p.outcome];
-    rows.push({
-      cells: [styled(i + 1, 'center'), ...texts.map((t) => styled(t, 'cell'))],
-      height: rowHeight(texts.map((text, j) => ({ text, width: PLAN_WIDTHS[j + 1] as number }))),
-    });
-  });
-  return {
-    name: SHEET.plans,
-    columns: PLAN_WIDTHS.map((width) => ({ width })),
-    rows,
-    merges: [{ top: 1, left: 1, bottom: 1, right: PLAN_HEADERS.length }],
-    print: { orientation: 'landscape', paper: 'A4', repeatRows: '2:2', fitToWidth: 1 },
-  };
-}
-
 /** The hidden key/value sheet that lets a file be recognised and imported back. */
 function metaSheet(input: ExportInput): SheetSpec {
   const pairs: [string, string | number][] = [
@@ -432,7 +405,15 @@ export function buildExportSpec(input: ExportInput): WorkbookSpec {
       detailSheet(input),
       ledgerSheet(input),
       liaisonSheet(input),
-      planSheet(input),
+      planSheet(
+        {
+          unitName: input.meta.unitName,
+          profile: input.profile,
+          plans: input.plans,
+          date: input.date ?? today(),
+        },
+        SHEET.plans,
+      ),
       ...(input.extraSheets ?? []),
       metaSheet(input),
     ],

@@ -7,6 +7,8 @@ const FONT = '宋体';
 export const STYLES = {
   title: { font: { name: FONT, size: 16, bold: true }, align: { h: 'center', v: 'middle', wrap: true } },
   headerLine: { font: { name: FONT, size: 11 }, align: { h: 'left', v: 'middle' } },
+  /** The unit and date at the bottom right of a form, where the seal goes. */
+  signature: { font: { name: FONT, size: 12 }, align: { h: 'right', v: 'middle' } },
   th: {
     font: { name: FONT, size: 11, bold: true },
     align: { h: 'center', v: 'middle', wrap: true },

@@ -7,7 +7,8 @@ export {
   rowFigures,
   yesStatement,
 } from './figures.ts';
-export { summaryInput } from './log-input.ts';
+export { liaisonFormDocx, liaisonRows } from './liaison-form.ts';
+export { summaryInput, unitFormInput } from './log-input.ts';
 export { mediaProblems } from './media-check.ts';
 export { inspectMedia, type MediaInfo } from './media-inspect.ts';
 export { mp4Size } from './mp4-size.ts';
@@ -16,6 +17,9 @@ export {
   type DocumentProperties,
   docxBytes,
   FONTS,
+  type FormCell,
+  formLine,
+  formTable,
   heading,
   leadParagraph,
   officialDocument,
@@ -35,6 +39,14 @@ export {
   periodReportTitle,
   reportActivity,
 } from './period-report.ts';
+export {
+  planTableDocx,
+  planTableRows,
+  planTableTitle,
+  sealLines,
+  type UnitFormInput,
+  unitOf,
+} from './plan-table.ts';
 export {
   type DraftBlock,
   type SummaryDraft,

@@ -1,5 +1,6 @@
 import { campaignYear, templateValues, type UnitLog } from '@tianbao/core';
 import type { Template } from '@tianbao/templates';
+import type { UnitFormInput } from './plan-table.ts';
 import type { SummaryInput } from './summary-draft.ts';
 
 /**
@@ -18,5 +19,16 @@ export function summaryInput(log: UnitLog, template: Template, now = Date.now())
     year: campaignYear(log, template),
     generatedAt: now,
     logState: log.stateDigest(),
+  };
+}
+
+/** The records of the plan table and the liaison form. */
+export function unitFormInput(log: UnitLog, now = Date.now(), reportDate?: string): UnitFormInput {
+  return {
+    unitName: log.meta().unitName,
+    profile: log.getProfile(),
+    plans: log.listPlans(),
+    generatedAt: now,
+    ...(reportDate && { reportDate }),
   };
 }

@@ -1,4 +1,4 @@
-import { dayText, isValidDate } from '@tianbao/core';
+import { dayText, fullDayText, isValidDate } from '@tianbao/core';
 import type { Template } from '@tianbao/templates';
 import { safeFileName } from './period-media.ts';
 
@@ -32,7 +32,7 @@ export function noticeCitation(notice: string | undefined): string | undefined {
 export function dateText(date: string, withYear = false): string {
   const d = date.trim();
   if (!isValidDate(d)) return d;
-  return withYear ? `${d.slice(0, 4)}年${dayText(d)}` : dayText(d);
+  return withYear ? fullDayText(d) : dayText(d);
 }
 
 /** The calendar day of an instant in China (UTC+8), as YYYY-MM-DD: documents are dated where they are filed. */

@@ -10,6 +10,7 @@ import {
   TableCell,
   TableRow,
   TextRun,
+  VerticalAlignTable,
   WidthType,
 } from 'docx';
 
@@ -25,8 +26,8 @@ export const FONTS = {
   table: '宋体',
 } as const;
 
-/** Half-points, as docx sizes are given: 二号 22 pt, 三号 16 pt, 四号 14 pt, 小四 12 pt. */
-const SIZE = { title: 44, body: 32, table: 24 } as const;
+/** Half-points, as docx sizes are given: 二号 22 pt, 三号 16 pt, 小四 12 pt (tables, form lines), 五号 10.5 pt (form grids). */
+const SIZE = { title: 44, body: 32, table: 24, form: 21, line: 24 } as const;
 /** Twips (1/20 pt): the 28 pt line pitch of 公文 and an indent of two characters at 三号. */
 const LINE = 560;
 const INDENT = 640;
@@ -101,6 +102,51 @@ export const table = (rows: readonly (readonly string[])[], widths?: readonly nu
     ),
   });
 
+/** One cell of a form grid: a label (黑体, shaded, as printed forms set them apart) or a value; span > 1 merges. */
+export interface FormCell {
+  text: string;
+  label?: boolean;
+  span?: number;
+}
+
+/**
+ * A form grid such as the 联络员推荐表: rows of label and value cells at a fixed height, centred, so the
+ * printed form looks like the notice's and a handwritten correction still fits.
+ */
+export const formTable = (rows: readonly (readonly FormCell[])[], widths: readonly number[], height = 620) =>
+  new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    columnWidths: [...widths],
+    rows: rows.map(
+      (cells) =>
+        new TableRow({
+          cantSplit: true,
+          height: { value: height, rule: 'atLeast' },
+          children: cells.map(
+            (c) =>
+              new TableCell({
+                columnSpan: c.span,
+                verticalAlign: VerticalAlignTable.CENTER,
+                shading: c.label ? { fill: 'F2F2F2', type: 'clear', color: 'auto' } : undefined,
+                borders: { top: cellBorder, bottom: cellBorder, left: cellBorder, right: cellBorder },
+                children: [
+                  new Paragraph({
+                    alignment: c.span && c.span > 1 && !c.label ? AlignmentType.LEFT : AlignmentType.CENTER,
+                    children: [
+                      new TextRun({
+                        text: c.text,
+                        font: c.label ? FONTS.heading : FONTS.table,
+                        size: SIZE.form,
+                      }),
+                    ],
+                  }),
+                ],
+              }),
+          ),
+        }),
+    ),
+  });
+
 /** One A4 portrait (or landscape) document with 公文 margins. */
 export function officialDocument(
   props: DocumentProperties,
@@ -143,6 +189,13 @@ export function officialDocument(
 export async function docxBytes(doc: Document): Promise<Uint8Array> {
   return new Uint8Array(await Packer.toArrayBuffer(doc));
 }
+
+/** The line above a form's table (填报单位（盖章）：…　联系人：…), at 小四 so it fits one line. */
+export const formLine = (text: string) =>
+  new Paragraph({
+    spacing: { before: 120, after: 120 },
+    children: [new TextRun({ text, font: FONTS.table, size: SIZE.line })],
+  });
 
 /** A paragraph that opens with a bold lead-in (「加强组织领导。」) followed by ordinary text. */
 export const leadParagraph = (lead: string, text: string) =>

@@ -37,7 +37,7 @@ export {
 } from './notice-import.ts';
 export { extractNoticeInfo, type NoticeInfo } from './notice-info.ts';
 export type { NoticeWarning } from './notice-warning.ts';
-export { PLAN_FIELDS, planTemplate } from './plan.ts';
+export { PLAN_FIELDS, planTableTitle, planTemplate, sealFields } from './plan.ts';
 export { PDF_MAX_PAGES, type PdfJsLib, type PdfRead, readPdf } from './read-pdf.ts';
 export { type Revision, reviseTemplate } from './revise.ts';
 export { Deadline, Slot, SlotKind } from './schema.ts';

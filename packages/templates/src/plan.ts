@@ -1,4 +1,4 @@
-import { PLAN_LABEL as L } from './glossary.ts';
+import { PLAN_LABEL as L, TERM } from './glossary.ts';
 import type { SlotKind } from './schema.ts';
 import { TEMPLATE_SCHEMA_VERSION, Template } from './template.ts';
 
@@ -48,3 +48,18 @@ export const planTemplate: Template = Template.parse({
   deadlines: [],
   media: [],
 });
+
+/** 大兴安岭地区应急管理局“安全生产月”重点活动计划安排表: the notice's title with the unit in front. */
+export const planTableTitle = (unit: string) => `${unit}${planTemplate.title}`;
+
+/**
+ * What a form to be sealed carries above its table, the same in the Word and the Excel plan table:
+ * 填报单位（盖章）：…, 联系人：…, 联系电话：…, 填报日期：2020年6月1日 (the Excel sheet writes them on one line,
+ * the Word page on two).
+ */
+export const sealFields = (f: { unit: string; contact: string; phone: string; date: string }) => [
+  `填报单位（盖章）：${f.unit}`,
+  `联系人：${f.contact}`,
+  `联系电话：${f.phone}`,
+  `${TERM.reportDate}：${f.date}`,
+];

@@ -1,11 +1,19 @@
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import type { UnitLog } from '@tianbao/core';
-import { summaryDocx, summaryInput } from '@tianbao/reports';
+import { exportPlanXlsx } from '@tianbao/excel';
+import {
+  chinaDay,
+  liaisonFormDocx,
+  planTableDocx,
+  summaryDocx,
+  summaryInput,
+  unitFormInput,
+} from '@tianbao/reports';
 import type { Template } from '@tianbao/templates';
 import type { Command } from 'commander';
 import { CliError } from '../run-cli.ts';
 import { statisticsTemplate } from './excel.ts';
-import { logTemplate, openLog } from './log.ts';
+import { dateOption, logTemplate, openLog } from './log.ts';
 import { registerPeriodReports } from './report-period.ts';
 
 /** Writes to a temporary file and renames it, so a failed write never leaves half a document. */
@@ -46,6 +54,43 @@ async function summaryCommand(file: string, opts: { template?: string; out: stri
   );
 }
 
+async function planCommand(file: string, opts: { out: string; date?: string }) {
+  const log = (await openLog(file)).log;
+  const date = opts.date ? dateOption('--date', opts.date) : undefined;
+  const input = unitFormInput(log, Date.now(), date);
+  const plans = input.plans.filter((p) => p.deletedAt === undefined).length;
+  if (!plans) throw new CliError(`${file}: the log has no plans (重点活动计划); nothing written`);
+  if (/\.xlsx$/i.test(opts.out)) {
+    const profile = input.profile;
+    writeDocument(
+      opts.out,
+      await exportPlanXlsx({
+        unitName: input.unitName,
+        profile,
+        plans: input.plans,
+        date: input.reportDate ?? chinaDay(input.generatedAt),
+      }),
+    );
+  } else if (/\.docx$/i.test(opts.out)) writeDocument(opts.out, await planTableDocx(input));
+  else throw new CliError(`--out ${opts.out}: give a .docx or .xlsx file name`);
+  process.stdout.write(`wrote ${opts.out}: 重点活动计划安排表, ${plans} plan(s)\n`);
+}
+
+async function liaisonCommand(file: string, opts: { out: string; date?: string }) {
+  const log = (await openLog(file)).log;
+  const date = opts.date ? dateOption('--date', opts.date) : undefined;
+  const input = unitFormInput(log, Date.now(), date);
+  writeDocument(opts.out, await liaisonFormDocx(input));
+  const empty = Object.entries(input.profile)
+    .filter(([, v]) => !v)
+    .map(([k]) => k);
+  process.stdout.write(
+    `wrote ${opts.out}: 联络员推荐表 of ${input.profile.name || '(no name yet)'}${
+      empty.length ? `; empty fields to write by hand: ${empty.join(', ')}` : ''
+    }\n`,
+  );
+}
+
 export function registerReport(program: Command): void {
   const report = program
     .command('report')
@@ -64,4 +109,22 @@ export function registerReport(program: Command): void {
     .action(summaryCommand);
 
   registerPeriodReports(report);
+
+  report
+    .command('plan')
+    .description(
+      "重点活动计划安排表 from the log's plans, ready to seal: .docx (Word) or .xlsx (Excel), by --out",
+    )
+    .argument('<log>', '.tianbao log file')
+    .requiredOption('--out <file.docx|file.xlsx>', 'the document to write')
+    .option('--date <YYYY-MM-DD>', '填报日期 (default: today)')
+    .action(planCommand);
+
+  report
+    .command('liaison')
+    .description('联络员推荐表 (.docx) from the liaison profile, ready to seal')
+    .argument('<log>', '.tianbao log file')
+    .requiredOption('--out <file.docx>', 'the document to write')
+    .option('--date <YYYY-MM-DD>', '填报日期 (default: today)')
+    .action(liaisonCommand);
 }

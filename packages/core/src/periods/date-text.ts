@@ -5,6 +5,11 @@ export function dayText(iso: string): string {
   return `${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日`;
 }
 
+/** 2020-06-08 → 2020年6月8日, as a document is dated. */
+export function fullDayText(iso: string): string {
+  return `${iso.slice(0, 4)}年${dayText(iso)}`;
+}
+
 /** 6月8日—6月14日, 截至6月14日, 6月8日起; across years the years are written out. */
 export function describeRange(range: DateRange): string {
   const { from, to } = range;
