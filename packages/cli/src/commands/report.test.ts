@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { docxText } from '@tianbao/reports/docx-text';
 import { getTemplate } from '@tianbao/templates';
 import { beforeAll, describe, expect, it } from 'vitest';
+import * as XLSX from 'xlsx';
 
 const root = fileURLToPath(new URL('../../../../', import.meta.url));
 const tianbao = (...args: string[]) =>
@@ -74,5 +75,30 @@ describe('tianbao report', () => {
     expect(unknown.stderr).toMatch(/unknown template "nope"/);
     const form = tianbao('report', 'summary', log, '--template', 'liaison', '--out', out);
     expect(form.stderr).toMatch(/not a statistics table/);
+  });
+
+  it('report plan writes the plan table as .docx or .xlsx; report liaison the liaison form', async () => {
+    const docx = join(dir, 'plan.docx');
+    const r1 = tianbao('report', 'plan', log, '--out', docx, '--date', '2020-05-30');
+    expect(r1.status, r1.stderr).toBe(0);
+    const plan = await docxText(new Uint8Array(readFileSync(docx)));
+    expect(plan).toContain('漠河市应急管理局“安全生产月”重点活动计划安排表');
+    expect(plan).toContain('填报日期：2020年5月30日');
+    const xlsx = join(dir, 'plan.xlsx');
+    expect(tianbao('report', 'plan', log, '--out', xlsx).status).toBe(0);
+    const rows = XLSX.utils.sheet_to_json<unknown[]>(
+      XLSX.read(readFileSync(xlsx)).Sheets['重点活动计划安排表'] as XLSX.WorkSheet,
+      { header: 1, defval: null },
+    );
+    expect(rows[3]?.slice(0, 5)).toEqual([1, '6月16日', '漠河市', '安全宣传咨询日', '市安委办']);
+    expect(tianbao('report', 'plan', log, '--out', join(dir, 'plan.pdf')).stderr).toMatch(
+      /give a \.docx or \.xlsx/,
+    );
+    const liaison = join(dir, 'liaison.docx');
+    const r2 = tianbao('report', 'liaison', log, '--out', liaison);
+    expect(r2.status, r2.stderr).toBe(0);
+    expect(r2.stdout).toContain('empty fields to write by hand');
+    const text = await docxText(new Uint8Array(readFileSync(liaison)));
+    expect(text.split('\n').slice(1, 3)).toEqual(['姓名', '张三丰']);
   });
 });
