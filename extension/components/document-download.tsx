@@ -17,6 +17,8 @@ export function DocumentDownload(props: {
   label: string;
   make: () => Promise<MadeDocument>;
   primary?: boolean;
+  /** Why the document cannot be made now (shown as the button's title). */
+  disabled?: string;
 }) {
   const [state, setState] = useState<
     { busy: true } | { busy: false; done?: string; error?: string; detail?: string }
@@ -40,7 +42,8 @@ export function DocumentDownload(props: {
       <button
         type="button"
         className={props.primary ? 'primary' : ''}
-        disabled={state.busy}
+        disabled={state.busy || !!props.disabled}
+        title={props.disabled}
         onClick={() => void run()}
       >
         {state.busy ? '正在生成…' : props.label}
