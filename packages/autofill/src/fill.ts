@@ -1,6 +1,7 @@
 // fill(matches, values) → FillReport: writes confident matches into empty (or previously autofilled)
 // controls like a person would, and remembers what was there so undo() can put it back.
 import { formatFor } from './format-value.ts';
+import { valueKey } from './period.ts';
 import { setChecked, setValue } from './set-value.ts';
 import { normalize } from './text.ts';
 import type { Control, FillEntry, FillOptions, FillReport, FillSkip, FillValue, Match } from './types.ts';
@@ -90,7 +91,7 @@ export function fill(matches: readonly Match[], values: Values, options: FillOpt
     };
     if (!m.slotId || m.status === 'unmatched') return skip('unmatched');
     if (m.status === 'unsure' && !confirmed.has(m.field.key)) return skip('unsure');
-    const v = valueFor(values, m.slotId);
+    const v = valueFor(values, valueKey(m.slotId, m.measure));
     if (v === undefined || v === null || v === '') return skip('no value');
     return v;
   };

@@ -5,6 +5,7 @@ export { fill } from './fill.ts';
 export { highlight } from './highlight.ts';
 export { liaisonSlots } from './liaison.ts';
 export { match } from './match.ts';
+export { type Measure, valueKey } from './period.ts';
 export { slotsFromReference } from './reference-slots.ts';
 export { type ScanOptions, type ScanResult, type SkippedControl, scan, scanAll } from './scan.ts';
 export { type SettleOptions, waitForSettle, watch } from './settle.ts';

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { fill } from './fill.ts';
 import { liaisonSlots } from './liaison.ts';
 import { match } from './match.ts';
 import { scan } from './scan.ts';
@@ -258,7 +259,7 @@ describe('match', () => {
     expect(got('f')).toEqual(['b2', 'matched']);
   });
 
-  test('本周 | 累计 columns: the totals of the log go to 累计 only; the column of one week is never filled', () => {
+  test('本周 | 累计 columns: each column is matched on its own and says which figure it takes', () => {
     const doc =
       page(`<table><tr><th>活动项目</th><th>统计指标</th><th>单位</th><th>本周</th><th>累计</th></tr>
       <tr><td>开展警示教育</td><td>组织观看警示片</td><td>场</td><td><input name="w1"></td><td><input name="c1"></td></tr>
@@ -272,15 +273,32 @@ describe('match', () => {
       ...table('宣传', '新媒体', [['今日头条粉丝', '人']]),
     ];
     const m = match(scan(doc), slots);
-    // Listed (a person may still map one by hand), never matched by the engine.
-    for (const n of ['w1', 'w2', 'w3']) {
-      expect(slotOf(m, n)).toMatchObject({ status: 'unmatched', slotId: null });
-      expect(slotOf(m, n)?.reason).toContain('「本周」的数');
-    }
-    expect(['c1', 'c2', 'c3'].map((n) => [slotOf(m, n)?.slotId, slotOf(m, n)?.status])).toEqual([
-      ['开展警示教育-0', 'matched'],
-      ['开展警示教育-1', 'matched'],
-      ['新媒体-0', 'matched'],
+    const got = (n: string) => [slotOf(m, n)?.slotId, slotOf(m, n)?.status, slotOf(m, n)?.measure];
+    expect(['w1', 'w2', 'w3', 'c1', 'c2', 'c3'].map(got)).toEqual([
+      ['开展警示教育-0', 'matched', 'period'],
+      ['开展警示教育-1', 'matched', 'period'],
+      ['新媒体-0', 'matched', 'period'],
+      ['开展警示教育-0', 'matched', 'cumulative'],
+      ['开展警示教育-1', 'matched', 'cumulative'],
+      ['新媒体-0', 'matched', 'cumulative'],
     ]);
+    // Filled from the figures given for each measure; the log's totals never reach either column.
+    const report = fill(m, {
+      '开展警示教育-0': 99,
+      '开展警示教育-0@period': 2,
+      '开展警示教育-0@cumulative': 7,
+      '开展警示教育-1@cumulative': 300,
+    });
+    const value = (n: string) => (doc.querySelector(`[name="${n}"]`) as HTMLInputElement).value;
+    expect(['w1', 'c1', 'w2', 'c2', 'w3'].map(value)).toEqual(['2', '7', '', '300', '']);
+    expect(report.skipped.find((x) => x.key.includes('w2'))?.reason).toBe('no value');
+  });
+
+  test('a page with one numeric column headed 累计 or 合计 keeps the totals', () => {
+    const doc = page(`<table><tr><th>统计指标</th><th>单位</th><th>累计</th></tr>
+      <tr><td>组织观看警示片</td><td>场</td><td><input name="c1"></td></tr></table>`);
+    const m = match(scan(doc), table('宣传', '开展警示教育', [['组织观看警示片', '场']]));
+    expect(slotOf(m, 'c1')).toMatchObject({ status: 'matched' });
+    expect(slotOf(m, 'c1')?.measure).toBeUndefined();
   });
 });

@@ -39,7 +39,98 @@ function reasonOf(d: PairScore, s: SlotInfo, byOrder: boolean): string {
   return parts.join('，') || '位置与类型相符';
 }
 
+/**
+ * On a page with period columns (本周 | 累计 side by side), each column is matched on its own, as if it
+ * were the page's only one, so a blank can be found in both; every control then says which figure it takes
+ * (`measure`). Other pages are matched as they always were.
+ */
 export function match(
+  fields: readonly Field[],
+  slots: readonly MatchSlot[],
+  options: MatchOptions = {},
+): Match[] {
+  const periodFields = fields.filter((f) => f.period);
+  if (!periodFields.length) return matchColumn(fields, slots, options);
+  const plain = periodFields.map(({ period: _, ...f }) => f as Field);
+  const original = new Map(plain.map((f, i) => [f, periodFields[i] as Field]));
+  const forPeriod = matchColumn(plain, slots, options).map(
+    (m): Match => ({ ...m, field: original.get(m.field) ?? m.field, measure: 'period' }),
+  );
+  // A 累计 control in the same table row as a period control is the same blank (组织观看（场）| 本周 | 累计):
+  // the k-th of each in a row pair up when a row has as many of both. The others are matched on their own.
+  const byRow = <T>(items: readonly T[], fieldOf: (x: T) => Field) => {
+    const rows = new Map<Element, T[]>();
+    for (const x of items) {
+      const row = fieldOf(x).control.closest('tr');
+      if (row) rows.set(row, [...(rows.get(row) ?? []), x]);
+    }
+    return rows;
+  };
+  const cumulative = fields.filter((f) => f.cumulative);
+  const periodRows = byRow(forPeriod, (m) => m.field);
+  const mates = new Map<Field, Match>();
+  const orphans: Field[] = [];
+  for (const [row, list] of byRow(cumulative, (f) => f)) {
+    const inRow = periodRows.get(row);
+    if (!inRow) continue;
+    // Same words around the control in both cells (none, usually): the same blank.
+    const open = [...inRow];
+    for (const f of list) {
+      const k = open.findIndex((m) => m.field.before === f.before && m.field.after === f.after);
+      if (k === -1) orphans.push(f);
+      else mates.set(f, open.splice(k, 1)[0] as Match);
+    }
+  }
+  const forCumulative = [
+    ...[...mates].map(
+      ([field, mate]): Match => ({
+        ...mate,
+        field,
+        reason: mate.slotId ? `与本行「${mate.field.period}」栏是同一空；${mate.reason}` : mate.reason,
+        measure: 'cumulative',
+      }),
+    ),
+    // A 累计 control of a row whose period controls it does not pair with: left to the person.
+    ...orphans.map(
+      (field): Match => ({
+        field,
+        slotId: null,
+        confidence: 0,
+        reason: '本行的本期栏没有与它对应的空，不自动填写',
+        status: 'unmatched',
+        measure: 'cumulative',
+      }),
+    ),
+    ...matchColumn(
+      cumulative.filter((f) => !mates.has(f) && !orphans.includes(f)),
+      slots,
+      options,
+    ).map((m): Match => ({ ...m, measure: 'cumulative' })),
+  ];
+  // Other columns of such a table (备注, 完成情况) are neither figure: never filled by the engine. Controls
+  // outside the table (填报单位, 联系人) are matched as always.
+  const rest = fields.filter((f) => !f.period && !f.cumulative);
+  const inTable = rest.filter((f) => f.colHeaders.length > 0);
+  const forRest = [
+    ...matchColumn(
+      rest.filter((f) => f.colHeaders.length === 0),
+      slots,
+      options,
+    ),
+    ...inTable.map(
+      (field): Match => ({
+        field,
+        slotId: null,
+        confidence: 0,
+        reason: '这一栏既不是本期的数也不是累计数，不自动填写',
+        status: 'unmatched',
+      }),
+    ),
+  ];
+  return [...forPeriod, ...forCumulative, ...forRest].sort((x, y) => x.field.order - y.field.order);
+}
+
+function matchColumn(
   fields: readonly Field[],
   slots: readonly MatchSlot[],
   options: MatchOptions = {},
@@ -72,7 +163,7 @@ export function match(
 
   const rows = pageRows(targets);
 
-  // A week's (month's …) number is not the log's total: left to the person, never matched by itself.
+  // A week's (month's …) number is not the log's total: match() gives period controls a pass of their own.
   for (const t of targets) if (!result.has(t) && t.first.period) result.set(t, null);
 
   const free = targets.filter((t) => !result.has(t));

@@ -11,7 +11,7 @@ import {
 } from './context.ts';
 import { inputType, isControl, isInput, textOf } from './dom.ts';
 import { fieldKey, type KeyCounts } from './field-key.ts';
-import { periodOf } from './period.ts';
+import { cumulativeOf, periodOf } from './period.ts';
 import { resetSkipCache, skipByType, skipReason } from './skip.ts';
 import { buildGrid, type Grid, headersOf } from './table-grid.ts';
 import { clean, headerUnit, leadingUnit, trailingUnit, unitOnly } from './text.ts';
@@ -150,6 +150,10 @@ export function scanAll(doc: Document, options: ScanOptions = {}): ScanResult {
     }
     const period = periodOf(label || before || leading, colHeaders);
     if (period) field.period = period;
+    else {
+      const cumulative = cumulativeOf(label || before || leading, colHeaders);
+      if (cumulative) field.cumulative = cumulative;
+    }
     fields.push(field);
     byControl.set(el, field);
   };

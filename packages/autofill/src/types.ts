@@ -45,6 +45,8 @@ export interface Field {
   option?: string;
   /** The control asks for one period's number (a 本周 column, a label starting 本月 …), not a total. */
   period?: string;
+  /** The control's column (or label) says 累计/合计/截至: beside period columns, the period's 累计. */
+  cumulative?: string;
 }
 
 /** A template blank as the engine needs it; `Slot` of @tianbao/templates fits, liaison fields too. */
@@ -75,6 +77,12 @@ export interface Match {
   /** Why, in Chinese, for the side panel. */
   reason: string;
   status: MatchStatus;
+  /**
+   * On a page with period columns: 'period' for a 本周/本期/本月 control, 'cumulative' for the 累计 column
+   * beside it. Absent on other pages (the log's totals, as always). fill() looks the value up under
+   * valueKey(slotId, measure).
+   */
+  measure?: 'period' | 'cumulative';
 }
 
 /** A learned correction: this control of this portal takes this slot (null: never fill it). */
