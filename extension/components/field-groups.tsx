@@ -1,4 +1,5 @@
 import type { MatchStatus } from '@tianbao/autofill';
+import { valueKey } from '@tianbao/autofill';
 import type { Template } from '@tianbao/templates';
 import { useMemo } from 'react';
 import type { PortalRow } from '../utils/portal-rows';
@@ -38,7 +39,7 @@ export function FieldGroups(props: {
                 key={r.key}
                 row={r}
                 slot={r.slotId ? slots.get(r.slotId) : undefined}
-                value={r.slotId ? props.values.get(r.slotId) : undefined}
+                value={r.slotId ? props.values.get(valueKey(r.slotId, r.measure)) : undefined}
                 slots={props.template.slots}
                 confirmed={props.confirmed.has(r.key)}
                 filled={props.filled.has(r.key)}

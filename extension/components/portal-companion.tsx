@@ -1,18 +1,29 @@
 import type { FillValue, LearnedMapping } from '@tianbao/autofill';
-import type { UnitLog } from '@tianbao/core';
+import {
+  currentPeriod,
+  isValidDate,
+  localToday,
+  periodFromRange,
+  type ReportingPeriod,
+  type UnitLog,
+} from '@tianbao/core';
 import { getTemplate, type Template } from '@tianbao/templates';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useFillRequest } from '../hooks/use-fill-request';
 import { useLogRevision, useOpenLog } from '../hooks/use-log';
 import { usePortalAgent } from '../hooks/use-portal-agent';
+import { useSchedule } from '../hooks/use-schedule';
+import { useSetting } from '../hooks/use-setting';
 import { userMessage } from '../utils/input-errors';
 import { sendToTab } from '../utils/messages';
 import { portalKeyOf } from '../utils/portal-origin';
 import type { PortalRow } from '../utils/portal-rows';
 import { matchSlots, type PanelValue, panelValues } from '../utils/portal-values';
+import { portalPeriods } from '../utils/settings';
 import { FieldGroups } from './field-groups';
 import { FillBar } from './fill-bar';
 import { type FillCounts, FillSummary } from './fill-summary';
+import { PeriodPicker } from './period-picker';
 
 interface Scan {
   templateId: string;
@@ -34,11 +45,16 @@ function useCandidates(template: Template | undefined): Template[] {
  * but keeping the previous object for every blank whose value did not change, so unchanged rows are not
  * drawn again.
  */
-function useStableValues(log: UnitLog, template: Template | undefined, rev: number): Map<string, PanelValue> {
+function useStableValues(
+  log: UnitLog,
+  template: Template | undefined,
+  rev: number,
+  period: ReportingPeriod | undefined,
+): Map<string, PanelValue> {
   const last = useRef(new Map<string, PanelValue>());
   // biome-ignore lint/correctness/useExhaustiveDependencies: rev is the log's change counter
   return useMemo(() => {
-    const next = template ? panelValues(log, template) : new Map<string, PanelValue>();
+    const next = template ? panelValues(log, template, period) : new Map<string, PanelValue>();
     for (const [id, v] of next) {
       const was = last.current.get(id);
       if (was && was.value === v.value && was.source === v.source && was.explanation === v.explanation)
@@ -46,7 +62,7 @@ function useStableValues(log: UnitLog, template: Template | undefined, rev: numb
     }
     last.current = next;
     return next;
-  }, [log, template, rev]);
+  }, [log, template, rev, period?.id]);
 }
 
 const found = (rows: PortalRow[]) => rows.filter((r) => r.status !== 'unmatched' && r.slotId).length;
@@ -94,7 +110,19 @@ export function PortalCompanion(props: { tabId: number; url: string; loads: numb
   const learned = useMemo(() => JSON.parse(learnedJson) as Record<string, string | null>, [learnedJson]);
   const activeId = choice === 'auto' ? picked : choice;
   const active = candidates.find((t) => t.id === (scan?.templateId ?? activeId));
-  const values = useStableValues(session.log, active, rev);
+  // The reporting period for this page's 本周/累计 columns: `?period=` (tianbao fill), the one chosen for
+  // this page before, or the current one.
+  const { schedule, periods } = useSchedule();
+  const [savedPeriods, setSavedPeriods] = useSetting(portalPeriods);
+  const current = currentPeriod(periods, localToday());
+  const chosenRange = new URLSearchParams(location.search).get('period') ?? savedPeriods?.[portalKey];
+  const period = useMemo(() => {
+    const [from, to] = (chosenRange ?? '').split('..');
+    return from && to && isValidDate(from) && isValidDate(to) && from <= to
+      ? periodFromRange(schedule, from, to)
+      : current;
+  }, [chosenRange, schedule, current]);
+  const values = useStableValues(session.log, active, rev, period);
 
   const learnedFor = useCallback(
     (t: Template): LearnedMapping[] => {
@@ -285,6 +313,18 @@ export function PortalCompanion(props: { tabId: number; url: string; loads: numb
 
   return (
     <section className="companion">
+      {active?.kind === 'statistics' && period ? (
+        <PeriodPicker
+          periods={periods}
+          period={period}
+          current={current}
+          rows={scan?.rows ?? []}
+          onChange={(p) => {
+            void setSavedPeriods({ ...savedPeriods, [portalKey]: `${p.from}..${p.to}` });
+            setSummary(null);
+          }}
+        />
+      ) : null}
       <FillBar
         choice={choice}
         onChoice={setChoice}

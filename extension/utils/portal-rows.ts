@@ -18,6 +18,10 @@ export interface PortalRow {
   confidence: number;
   reason: string;
   status: MatchStatus;
+  /** On a page with period columns: which figure the control takes (本周 → 'period', 累计 → 'cumulative'). */
+  measure?: 'period' | 'cumulative';
+  /** The page's own word for the period (本周, 本月, 第3周 …), to show beside the value. */
+  periodWord?: string;
 }
 
 const MAX_LABEL = 60;
@@ -63,5 +67,7 @@ export function toRow(m: Match): PortalRow {
     confidence: Math.round(m.confidence * 100) / 100,
     reason: m.reason,
     status: m.status,
+    ...(m.measure && { measure: m.measure }),
+    ...(m.field.period && { periodWord: m.field.period }),
   };
 }

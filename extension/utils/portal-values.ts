@@ -1,5 +1,5 @@
-import type { FillValue, MatchSlot } from '@tianbao/autofill';
-import { templateValues, type UnitLog } from '@tianbao/core';
+import { type FillValue, type MatchSlot, valueKey } from '@tianbao/autofill';
+import { dayText, type ReportingPeriod, templateValues, type UnitLog } from '@tianbao/core';
 import { type Slot, SOURCE_LABEL, type Template } from '@tianbao/templates';
 
 /** The value a template blank will get on a portal page, and where it comes from (for the side panel). */
@@ -14,8 +14,16 @@ export interface PanelValue {
 
 type SourceKind = keyof typeof SOURCE_LABEL;
 
-/** Statistics blanks from the log (sums, manual values, header from the profile); liaison from the profile. */
-export function panelValues(log: UnitLog, template: Template): Map<string, PanelValue> {
+/**
+ * Statistics blanks from the log (sums, manual values, header from the profile); liaison from the profile.
+ * With a reporting period, also each blank's figure for that period (`<slot>@period`) and its 累计
+ * (`<slot>@cumulative`), for pages that ask 本周 | 累计 side by side; manual values never go into those.
+ */
+export function panelValues(
+  log: UnitLog,
+  template: Template,
+  period?: ReportingPeriod,
+): Map<string, PanelValue> {
   if (template.kind === 'liaison') {
     const profile = log.getProfile() as unknown as Record<string, string>;
     return new Map(
@@ -28,12 +36,33 @@ export function panelValues(log: UnitLog, template: Template): Map<string, Panel
       }),
     );
   }
-  return new Map(
+  const out = new Map<string, PanelValue>(
     templateValues(log, template).map((v) => [
       v.slotId,
       { value: v.value, from: v.source, source: SOURCE_LABEL[v.source], explanation: v.explanation },
     ]),
   );
+  if (period) {
+    const slots = template.slots.filter((s) => s.section === 'table');
+    const keys = slots.map((s) => `${template.id}/${s.id}`);
+    const ranges = [
+      ['period', { from: period.from, to: period.to }, `${period.name}合计`],
+      ['cumulative', period.cumulative, `累计至${dayText(period.to)}`],
+    ] as const;
+    for (const [measure, range, source] of ranges) {
+      log.statistics(keys, range).forEach((s, i) => {
+        const slot = slots[i];
+        if (slot)
+          out.set(valueKey(slot.id, measure), {
+            value: s.value,
+            from: s.source,
+            source,
+            explanation: s.explanation,
+          });
+      });
+    }
+  }
+  return out;
 }
 
 /** A template blank in words: the header label, or row item with the phrase around the blank. */

@@ -31,6 +31,10 @@ export const deadlineAlarms = storage.defineItem<DeadlineAlarm[]>('local:deadlin
 export const importedTemplates = storage.defineItem<Record<string, unknown>>('local:importedTemplates', {
   fallback: {},
 });
+/** The reporting period chosen for each portal page (page key → `<from>..<to>`), for its 本周/累计 columns. */
+export const portalPeriods = storage.defineItem<Record<string, string>>('local:portalPeriods', {
+  fallback: {},
+});
 /** Portal origins the user enabled (host permission granted on request). */
 export const enabledPortals = storage.defineItem<string[]>('local:enabledPortals', { fallback: [] });
 

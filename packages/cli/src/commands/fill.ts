@@ -1,7 +1,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
+import { exportUpdateFile } from '@tianbao/core';
 import type { Command } from 'commander';
 import { runFill } from '../fill/run-fill.ts';
 import { CliError } from '../run-cli.ts';
+import { dateOption, logTemplate, openLog } from './log.ts';
 
 export function registerFill(program: Command): void {
   program
@@ -10,10 +12,18 @@ export function registerFill(program: Command): void {
       'fill a portal page through the built extension in Chromium, as the side panel’s 一键填报 does, and dump the page',
     )
     .requiredOption('--url <url>', 'portal page to fill')
-    .requiredOption('--template <id>', 'template id (a statistics table, or liaison for the liaison form)')
-    .requiredOption(
+    .option(
+      '--template <id>',
+      "template id (a statistics table, or liaison); default with --log: the log's table",
+    )
+    .option(
       '--values <values.json>',
       'values keyed by slot index (template order) or slot id; for --template liaison the profile field names',
+    )
+    .option('--log <log.tianbao>', 'fill from a unit log as it is (instead of --values)')
+    .option(
+      '--period <from>..<to>',
+      "reporting period for the page's 本周/本期/本月 columns (their 累计 from the campaign start); default: the current week",
     )
     .requiredOption(
       '--out <dump.json>',
@@ -26,29 +36,54 @@ export function registerFill(program: Command): void {
 Needs the built extension (pnpm build) and Debian's Chromium (/usr/bin/chromium, or $CHROMIUM).
 The run uses a fresh profile and a copy of the extension whose manifest already grants the URL's origin,
 i.e. the state after a user pressed 在此网站启用填报助手: headless Chromium cannot click the permission
-prompt. The values become a fresh unit log joined through the first-run page; only the matches the side
-panel fills without asking are filled (unsure ones are counted, not filled).`,
+prompt. The values (or the --log) become the unit log joined through the first-run page; only the matches
+the side panel fills without asking are filled (unsure ones are counted, not filled). Columns for one period
+(本周 …) get that period's figures, the 累计 column beside them the figures to the period's end.`,
     )
     .action(
       async (o: {
         url: string;
-        template: string;
-        values: string;
+        template?: string;
+        values?: string;
+        log?: string;
+        period?: string;
         out: string;
         ignoreHttpsErrors?: boolean;
       }) => {
-        let values: Record<string, unknown>;
-        try {
-          values = JSON.parse(readFileSync(o.values, 'utf8'));
-        } catch (err) {
-          throw new CliError(`cannot read ${o.values}: ${err instanceof Error ? err.message : String(err)}`);
+        if (!!o.values === !!o.log)
+          throw new CliError('give either --values <values.json> or --log <log.tianbao>');
+        let values: Record<string, unknown> | undefined;
+        let log: Uint8Array | undefined;
+        let template = o.template;
+        if (o.values) {
+          try {
+            values = JSON.parse(readFileSync(o.values, 'utf8'));
+          } catch (err) {
+            throw new CliError(
+              `cannot read ${o.values}: ${err instanceof Error ? err.message : String(err)}`,
+            );
+          }
+          if (!values || typeof values !== 'object' || Array.isArray(values))
+            throw new CliError(`${o.values} must hold a JSON object of values`);
+        } else if (o.log) {
+          const session = await openLog(o.log);
+          log = exportUpdateFile(session.log);
+          template ??= logTemplate(session.log)?.id;
+          await session.close();
         }
-        if (!values || typeof values !== 'object' || Array.isArray(values))
-          throw new CliError(`${o.values} must hold a JSON object of values`);
+        if (!template) throw new CliError('give --template <id> (the log names no statistics table)');
+        if (o.period) {
+          const [from = '', to = ''] = o.period.split('..');
+          dateOption('--period', from);
+          dateOption('--period', to);
+          if (from > to) throw new CliError(`--period ${o.period}: the start is after the end`);
+        }
         const result = await runFill({
           url: o.url,
-          template: o.template,
-          values,
+          template,
+          ...(values && { values }),
+          ...(log && { log }),
+          ...(o.period && { period: o.period }),
           ignoreHttpsErrors: o.ignoreHttpsErrors ?? false,
         });
         writeFileSync(o.out, `${JSON.stringify(result, null, 1)}\n`);

@@ -12,7 +12,11 @@ import { type ExtensionSession, joinLogThroughUi, launchWithExtension, tabIdOf }
 export interface RunFillOptions {
   url: string;
   template: string;
-  values: FillValues;
+  /** Values to fill (a fresh log is made of them), or `log`: an update file of a real log, joined as it is. */
+  values?: FillValues;
+  log?: Uint8Array;
+  /** `<from>..<to>`: the reporting period for the page's 本周/累计 columns (default: the current one). */
+  period?: string;
   /** Built extension (default .output/chrome-mv3). */
   extensionDir?: string;
   /** Wait after the fill before reading the page (at least 500 ms, so a framework reverting a value shows). */
@@ -70,10 +74,19 @@ export async function openPortal(s: ExtensionSession, url: string): Promise<Page
 }
 
 /** The side panel as a page for one tab (sidepanel.html?tab=…), ready once the page's fields are listed. */
-export async function openPanelFor(s: ExtensionSession, tabId: number, templateId?: string): Promise<Page> {
+export async function openPanelFor(
+  s: ExtensionSession,
+  tabId: number,
+  templateId?: string,
+  period?: string,
+): Promise<Page> {
   const panel = await s.context.newPage();
   await panel.setViewportSize({ width: 400, height: 900 });
-  const q = new URLSearchParams({ tab: String(tabId), ...(templateId && { template: templateId }) });
+  const q = new URLSearchParams({
+    tab: String(tabId),
+    ...(templateId && { template: templateId }),
+    ...(period && { period }),
+  });
   await panel.goto(s.url(`sidepanel.html?${q}`));
   await panel.locator('.field-groups, .companion .empty, .error-banner').first().waitFor({ timeout: 30_000 });
   const error = panel.locator('.error-banner');
@@ -158,7 +171,7 @@ export async function dumpPage(page: Page): Promise<Dump> {
 export async function runFill(opts: RunFillOptions): Promise<RunFillResult> {
   const template = fillTemplate(opts.template);
   const url = portalUrl(opts.url);
-  const logFile = await fillLogFile(template, opts.values);
+  const logFile = opts.log ?? (await fillLogFile(template, opts.values ?? {}));
   const extensionDir = extensionWithAccess([url.origin], opts.extensionDir ?? BUILT_EXTENSION);
   let s: ExtensionSession | undefined;
   try {
@@ -167,7 +180,7 @@ export async function runFill(opts: RunFillOptions): Promise<RunFillResult> {
     const t0 = performance.now();
     const page = await openPortal(s, url.href);
     const t1 = performance.now();
-    const panel = await openPanelFor(s, await tabIdOf(dashboard, page.url()), template.id);
+    const panel = await openPanelFor(s, await tabIdOf(dashboard, page.url()), template.id, opts.period);
     const t2 = performance.now();
     const t3 = await pressFill(panel);
     await page.waitForTimeout(Math.max(500, opts.afterMs ?? 500));
