@@ -1,5 +1,6 @@
 export { LogFileError, type LogFileErrorCode, LogInputError } from './errors.ts';
 export { type ChangeOrigin, DEFAULT_SHARDS, shardName } from './model/doc-layout.ts';
+export type { SeenFields } from './model/entry-writes.ts';
 export { LogSession, type OpenOptions } from './model/log-session.ts';
 export {
   type Conflict,

@@ -33,8 +33,10 @@ import {
   shardOf,
 } from './doc-layout.ts';
 import { readContributions, readEntry, readPlan, type Stamp } from './entry-codec.ts';
+import { entryWrites, fieldLabel, type SeenFields, sameValue, staleKeys } from './entry-writes.ts';
 import { importEntryId } from './import-id.ts';
 import { everKeys, keyWrites, lostCopyWrites } from './item-chain.ts';
+import { UndoStack } from './undo-stack.ts';
 import {
   ENTRY_TEXT_FIELDS,
   PROFILE_FIELDS,
@@ -90,6 +92,8 @@ export interface Conflict {
   lostBy: string;
   keptValue: unknown;
   keptBy: string;
+  /** Not a concurrent write: the kept value was saved from a form that had not shown the lost one. */
+  stale?: boolean;
 }
 
 export interface LogChange {
@@ -124,6 +128,7 @@ export class UnitLog {
   private readonly shards: (Y.Doc | undefined)[];
   private readonly listeners = new Set<Listener>();
   private readonly clientID: number;
+  private readonly undoStack = new UndoStack();
   kindOf: SlotKindOf | undefined;
   now: () => number = Date.now;
 
@@ -355,6 +360,13 @@ export class UnitLog {
     this.transact(doc, () =>
       this.writeEntry(entries, id, clean, [by, at], [opts.updatedBy ?? by, opts.updatedAt ?? at]),
     );
+    this.undoStack.push({
+      label: `新增活动“${clean.title}”`,
+      undo: () => {
+        this.deleteEntry(id, { undoable: false });
+        return [];
+      },
+    });
     return id;
   }
 
@@ -472,34 +484,138 @@ export class UnitLog {
    * Changes only the fields given. `contributions` lists the slots to change: a number sets it,
    * 0 removes it; slots not named are left alone, so two people adding different blanks both win.
    */
-  updateEntry(id: string, patch: unknown): void {
+  updateEntry(id: string, patch: unknown, opts: { seen?: SeenFields; undoable?: boolean } = {}): void {
     const clean = validateEntryFields(patch, { partial: true });
     const m = this.entryMap(id);
     // The key ties the entry to its spreadsheet row; the same value (a whole record sent back) is fine.
     if (clean.importKey !== undefined && clean.importKey !== m.get('importKey'))
       throw new LogInputError('importKey', 'cannot be changed', '导入编号不能修改');
     const rawContrib = (patch as { contributions?: Record<string, number> }).contributions;
+    const writes = entryWrites(m, clean, rawContrib);
+    // A value changed by someone else after the form showed it: overwriting it is a conflict for both.
+    const stale = opts.seen ? staleKeys(m, writes, opts.seen) : [];
+    const lost = stale.map((key) => ({ key, value: m.get(key), by: this.lastWriter(m, key) }));
+    const before = new Map([...writes.keys()].map((k) => [k, m.get(k)]));
     this.transact(this.shardFor(id), () => {
-      for (const f of ENTRY_TEXT_FIELDS) {
-        const v = clean[f];
-        if (v !== undefined && m.get(f) !== v) m.set(f, v);
-      }
-      if (clean.attachments) m.set('attachments', clean.attachments);
-      if (clean.highlight !== undefined && (m.get('highlight') === true) !== clean.highlight)
-        m.set('highlight', clean.highlight);
-      if (rawContrib) {
-        for (const k of Object.keys(rawContrib)) {
-          const n = clean.contributions?.[k];
-          if (n) {
-            if (m.get(CONTRIBUTION_PREFIX + k) !== n) m.set(CONTRIBUTION_PREFIX + k, n);
-          } else if (m.has(CONTRIBUTION_PREFIX + k)) m.delete(CONTRIBUTION_PREFIX + k);
-        }
+      for (const [k, v] of writes) {
+        if (v === undefined) m.delete(k);
+        else m.set(k, v);
       }
       m.set('updated', [this.user, this.now()]);
     });
+    if (lost.length)
+      this.transact(this.root, () => {
+        const map = this.root.getMap('stale');
+        for (const l of lost)
+          map.set(ulid(), {
+            target: 'entry',
+            targetId: id,
+            field: l.key,
+            lostValue: l.value ?? null,
+            lostBy: l.by,
+            keptBy: this.user,
+            at: this.now(),
+          });
+      });
+    if (writes.size && opts.undoable !== false) {
+      const title = (m.get('title') as string) ?? '';
+      const names = [...writes.keys()].map((k) => fieldLabel(k));
+      this.undoStack.push({
+        label: `修改“${title}”的${[...new Set(names)].join('、')}`,
+        undo: () => this.revertKeys(id, m, before, writes),
+      });
+    }
   }
 
-  deleteEntry(id: string): void {
+  /** Which of these fields would overwrite a value changed by someone else since the form showed it. */
+  staleFields(
+    id: string,
+    patch: unknown,
+    seen: SeenFields,
+  ): { field: string; seen: unknown; now: unknown; by: string }[] {
+    const clean = validateEntryFields(patch, { partial: true });
+    const m = this.entryMap(id);
+    const rawContrib = (patch as { contributions?: Record<string, number> }).contributions;
+    return staleKeys(m, entryWrites(m, clean, rawContrib), seen).map((key) => {
+      const shown = key.startsWith(CONTRIBUTION_PREFIX)
+        ? seen.contributions?.[key.slice(CONTRIBUTION_PREFIX.length)]
+        : (seen as Record<string, unknown>)[key];
+      return { field: key, seen: shown, now: m.get(key), by: this.lastWriter(m, key) };
+    });
+  }
+
+  /** Who wrote a field's current value. */
+  private lastWriter(m: YMap, key: string): string {
+    const w =
+      keyWrites(m, key)
+        .filter((x) => x.current)
+        .at(-1) ?? keyWrites(m, key).at(-1);
+    if (!w) return '';
+    const stamp = keyWrites(m, 'updated').find((u) => u.client === w.client && u.clock > w.clock);
+    return (stamp?.value as Stamp | undefined)?.[0] ?? this.userOf(w.client);
+  }
+
+  /** Puts back `before` for keys still holding what `after` wrote; returns the keys changed since by others. */
+  private revertKeys(
+    id: string,
+    m: YMap,
+    before: Map<string, unknown>,
+    after: Map<string, unknown>,
+  ): string[] {
+    const skipped: string[] = [];
+    this.transact(this.shardFor(id), () => {
+      for (const [k, v] of after) {
+        if (!sameValue(m.get(k), v)) {
+          skipped.push(k);
+          continue;
+        }
+        const old = before.get(k);
+        if (old === undefined) m.delete(k);
+        else m.set(k, old);
+      }
+      m.set('updated', [this.user, this.now()]);
+    });
+    return skipped;
+  }
+
+  /**
+   * 恢复此值: a value history shows becomes the field's value again, as an ordinary edit. `field` is
+   * an entry map key as history reports it (a text field, attachments, `c:<slot>`, deleted).
+   */
+  restoreEntryValue(id: string, field: string, value: unknown): void {
+    if (field === 'deleted') {
+      if (value) this.deleteEntry(id);
+      else this.restoreEntry(id);
+    } else if (field.startsWith(CONTRIBUTION_PREFIX)) {
+      const slot = field.slice(CONTRIBUTION_PREFIX.length);
+      this.updateEntry(id, { contributions: { [slot]: typeof value === 'number' ? value : 0 } });
+    } else if (field === 'attachments') {
+      this.updateEntry(id, { attachments: Array.isArray(value) ? value : [] });
+    } else if ((ENTRY_TEXT_FIELDS as readonly string[]).includes(field) || field === 'highlight') {
+      this.updateEntry(id, { [field]: value ?? '' });
+    } else {
+      throw new LogInputError('field', `${field} cannot be restored`, '这一项不能恢复');
+    }
+  }
+
+  // ---- undo -----------------------------------------------------------------------------------
+
+  /** What 撤销 would undo (this page's own last change), or undefined. */
+  undoLabel(): string | undefined {
+    return this.undoStack.peek()?.label;
+  }
+
+  /**
+   * Undoes this person's last change in this page with ordinary edits (they sync like any other).
+   * Returns what was undone and the fields left as a colleague has since changed them.
+   */
+  undo(): { label: string; skipped: string[] } | undefined {
+    const step = this.undoStack.pop();
+    if (!step) return undefined;
+    return { label: step.label, skipped: step.undo().map((k) => fieldLabel(k)) };
+  }
+
+  deleteEntry(id: string, opts: { undoable?: boolean } = {}): void {
     const m = this.entryMap(id);
     if (m.get('deleted')) return;
     this.transact(this.shardFor(id), () => {
@@ -507,15 +623,31 @@ export class UnitLog {
       m.set('deleted', stamp);
       m.set('updated', stamp);
     });
+    if (opts.undoable !== false)
+      this.undoStack.push({
+        label: `删除活动“${(m.get('title') as string) ?? ''}”`,
+        undo: () => {
+          this.restoreEntry(id, { undoable: false });
+          return [];
+        },
+      });
   }
 
-  restoreEntry(id: string): void {
+  restoreEntry(id: string, opts: { undoable?: boolean } = {}): void {
     const m = this.entryMap(id);
     if (!m.get('deleted')) return;
     this.transact(this.shardFor(id), () => {
       m.set('deleted', null);
       m.set('updated', [this.user, this.now()]);
     });
+    if (opts.undoable !== false)
+      this.undoStack.push({
+        label: `恢复活动“${(m.get('title') as string) ?? ''}”`,
+        undo: () => {
+          this.deleteEntry(id, { undoable: false });
+          return [];
+        },
+      });
   }
 
   getEntry(id: string): Entry | undefined {
@@ -611,10 +743,14 @@ export class UnitLog {
   updatePlan(id: string, patch: unknown): void {
     const clean = validatePlanFields(patch, { partial: true });
     const m = this.planMap(id);
+    const writes = new Map(Object.entries(clean).filter(([k, v]) => m.get(k) !== v));
+    const before = new Map([...writes.keys()].map((k) => [k, m.get(k)]));
     this.transact(this.root, () => {
-      for (const [k, v] of Object.entries(clean)) if (m.get(k) !== v) m.set(k, v);
+      for (const [k, v] of writes) m.set(k, v);
       m.set('updated', [this.user, this.now()]);
     });
+    if (writes.size)
+      this.pushMapUndo(`修改计划“${(m.get('content') as string) ?? ''}”`, m, before, writes, true);
   }
 
   deletePlan(id: string, restore = false): void {
@@ -666,8 +802,40 @@ export class UnitLog {
   setProfile(patch: unknown): void {
     const clean = validateProfile(patch);
     const m = this.root.getMap('profile');
+    const writes = new Map(Object.entries(clean).filter(([k, v]) => m.get(k) !== v));
+    const before = new Map([...writes.keys()].map((k) => [k, m.get(k)]));
     this.transact(this.root, () => {
-      for (const [k, v] of Object.entries(clean)) if (m.get(k) !== v) m.set(k, v);
+      for (const [k, v] of writes) m.set(k, v);
+    });
+    if (writes.size) this.pushMapUndo('修改联络员信息', m, before, writes, false);
+  }
+
+  /** Undo for a change to a map in the root document (plans, profile, manual values). */
+  private pushMapUndo(
+    label: string,
+    m: YMap,
+    before: Map<string, unknown>,
+    after: Map<string, unknown>,
+    stamp: boolean,
+  ): void {
+    this.undoStack.push({
+      label,
+      undo: () => {
+        const skipped: string[] = [];
+        this.transact(this.root, () => {
+          for (const [k, v] of after) {
+            if (!sameValue(m.get(k), v)) {
+              skipped.push(k);
+              continue;
+            }
+            const old = before.get(k);
+            if (old === undefined) m.delete(k);
+            else m.set(k, old);
+          }
+          if (stamp) m.set('updated', [this.user, this.now()]);
+        });
+        return skipped;
+      },
     });
   }
 
@@ -681,12 +849,18 @@ export class UnitLog {
   ): void {
     const clean = validateManualValue(key, { value, reason }, this.kindOf);
     const record: ManualValue = { ...clean, by: opts.by ?? this.user, at: opts.at ?? this.now() };
-    this.transact(this.root, () => this.root.getMap('values').set(key, record));
+    const values = this.root.getMap('values');
+    const before = new Map([[key, values.get(key)]]);
+    this.transact(this.root, () => values.set(key, record));
+    this.pushMapUndo('修改统计表中手工填写的数', values, before, new Map([[key, record]]), false);
   }
 
   clearManualValue(key: string): void {
     const values = this.root.getMap('values');
-    if (values.has(key)) this.transact(this.root, () => values.delete(key));
+    if (!values.has(key)) return;
+    const before = new Map([[key, values.get(key)]]);
+    this.transact(this.root, () => values.delete(key));
+    this.pushMapUndo('清除统计表中手工填写的数', values, before, new Map([[key, undefined]]), false);
   }
 
   manualValues(): Record<string, ManualValue> {
@@ -902,8 +1076,40 @@ export class UnitLog {
     for (const [id, m] of this.plansMap()) out.push(...this.scanConflicts(ROOT, m, 'plan', id, STAMPS));
     out.push(...this.scanConflicts(ROOT, this.root.getMap('profile'), 'profile', 'profile', []));
     out.push(...this.scanConflicts(ROOT, this.root.getMap('values'), 'value', 'values', []));
+    out.push(...this.staleConflicts());
     // Map iteration order follows arrival order, which differs between replicas; ids do not.
     return out.filter((c) => !resolved.has(c.id)).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  }
+
+  /**
+   * Saves that overwrote a value the saver's form never showed (recorded by updateEntry with `seen`):
+   * conflicts for both sides like concurrent writes, until someone keeps one of the two values.
+   */
+  private staleConflicts(): Conflict[] {
+    const out: Conflict[] = [];
+    for (const [id, r] of this.root.getMap('stale').entries()) {
+      const rec = r as {
+        targetId: string;
+        field: string;
+        lostValue: unknown;
+        lostBy: string;
+        keptBy: string;
+      };
+      const doc = this.shards[this.shardIndexOf(rec.targetId)];
+      const m = doc?.getMap('entries').get(rec.targetId);
+      out.push({
+        id: `stale:${id}`,
+        target: 'entry',
+        targetId: rec.targetId,
+        field: rec.field,
+        lostValue: rec.lostValue,
+        lostBy: rec.lostBy,
+        keptValue: isYMap(m) ? m.get(rec.field) : undefined,
+        keptBy: rec.keptBy,
+        stale: true,
+      });
+    }
+    return out;
   }
 
   /** Per shard, the entries that have lost writes (kept current from each transaction's changed entries). */
