@@ -1,11 +1,14 @@
 // The dashboard in headless Chromium with the built extension and a 10,000-entry log:
-// first paint of the entry list, and adding an entry until it shows.
+// first paint of the entry list, adding an entry until it shows, an edit until another page of the
+// same browser shows it; and an edit until a colleague's browser shows it through a relay process.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { EXTENSION_DIR, launchExtension } from '../tests/support/extension-browser.ts';
+import { createLogThroughUi, EXTENSION_DIR, launchExtension } from '../tests/support/extension-browser.ts';
+import { startRelayProcess } from '../tests/support/relay-process.ts';
 import { type BenchResult, below, info } from './result.ts';
+import { editLatency } from './support/edit-latency.ts';
 import { makeLogFile } from './support/make-log-file.ts';
 
 const N = 10_000;
@@ -72,12 +75,70 @@ export default async function bench(): Promise<BenchResult[]> {
       await dialog.getByRole('button', { name: '添加活动' }).click();
       adds.push((await page.evaluate('window.__added')) as number);
     }
+    // Another page of the same browser, both on 活动台账 of the 10,000-entry log.
+    const other = await b.open('dashboard.html#entries');
+    await other.locator('table.list tbody tr').first().waitFor();
+    await other.waitForTimeout(2000);
+    const pages = await editLatency(page, other, 10, '本机');
     return [
       below(name, 'first paint of the entry list (in page, median of 5)', median(paints), 'ms', 1000),
       info(name, 'open until rows visible (Playwright wall clock, median of 5)', median(walls), 'ms'),
       below(name, 'add an entry until it shows (in page, median of 5)', median(adds), 'ms', 50),
+      below(
+        name,
+        'edit visible in another page',
+        median(pages),
+        'ms',
+        100,
+        `median of 10; all: ${pages.map(Math.round).join(', ')}`,
+      ),
+      ...(await throughRelay()),
     ];
   } finally {
     await b.close();
+  }
+}
+
+/** Two browsers (two colleagues) on one log through a relay process on 127.0.0.1, set up as users do. */
+async function throughRelay(): Promise<BenchResult[]> {
+  const relay = await startRelayProcess();
+  const [a, b] = await Promise.all([launchExtension(), launchExtension()]);
+  try {
+    const pageA = await a.open('dashboard.html');
+    await createLogThroughUi(pageA, '张三', '基准单位');
+    for (let i = 0; i < 20; i++) {
+      await pageA.getByRole('button', { name: '＋ 新增活动' }).click();
+      const dialog = pageA.getByRole('dialog', { name: '新增活动' });
+      await dialog.getByLabel('活动名称').fill(`基准活动${i}`);
+      await dialog.getByRole('button', { name: '添加活动' }).click();
+      await dialog.waitFor({ state: 'detached' });
+    }
+    await pageA.getByRole('link', { name: '成员与同步' }).click();
+    await pageA.getByLabel('同步服务地址').fill(relay.httpUrl);
+    await pageA.getByRole('button', { name: '连接同步服务' }).click();
+    await pageA.getByRole('button', { name: '生成邀请' }).click();
+    const link = await pageA.getByLabel('邀请链接').inputValue();
+    const pageB = await b.open('dashboard.html');
+    await pageB.getByLabel('姓名').fill('王丽');
+    await pageB.getByLabel('同事发来的邀请').fill(link);
+    await pageB.getByRole('button', { name: '通过邀请加入' }).click();
+    await pageB.locator('table.list tbody tr').nth(19).waitFor({ timeout: 60_000 });
+    await pageA.getByRole('link', { name: '活动台账' }).click();
+    await pageB.waitForTimeout(2000);
+    const times = await editLatency(pageA, pageB, 10, '同事');
+    return [
+      below(
+        'extension: two colleagues, relay process on 127.0.0.1',
+        'edit visible to a colleague through the relay',
+        median(times),
+        'ms',
+        500,
+        `median of 10; all: ${times.map(Math.round).join(', ')}`,
+      ),
+    ];
+  } finally {
+    await a.close();
+    await b.close();
+    await relay.stop();
   }
 }

@@ -14,7 +14,11 @@ process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
 
 console.log('构建浏览器扩展 / building the extension …');
-const build = spawnSync('pnpm', ['exec', 'wxt', 'build'], { encoding: 'utf8' });
+// The extension's 成员与同步 offers this relay's address first (WXT_ variables are built in).
+const build = spawnSync('pnpm', ['exec', 'wxt', 'build'], {
+  encoding: 'utf8',
+  env: { ...process.env, WXT_TIANBAO_RELAY: `http://127.0.0.1:${port}` },
+});
 if (build.status !== 0) {
   process.stderr.write(`${build.stdout}${build.stderr}`);
   process.exit(build.status ?? 1);
@@ -60,7 +64,8 @@ createInterface({ input: relay.stdout }).on('line', (line) => {
     (open chrome://extensions → Developer mode → Load unpacked → choose the folder above)
   同步服务 / sync relay:   ${url}   (health: ${httpUrl}/health)
     数据文件 / database:   ${database}
-    新建单位 / create a unit: pnpm tianbao relay unit create --name 单位名称 --data data
+    团队使用 / working together: 在扩展的“成员与同步”中连接此地址，连接者成为管理员，再生成邀请发给同事
+      (in 成员与同步 connect to this address; whoever connects first is the unit's admin and invites colleagues)
 ${demoUrl ? demoLine() : ''}
 
 按 Ctrl-C 停止 / Ctrl-C stops.`);

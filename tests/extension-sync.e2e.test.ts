@@ -6,10 +6,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   connectRelay,
-  decodeInvitation,
   fetchLogFromRelay,
   LogSession,
   MemoryStorage,
+  parseInvitation,
   type RelayConnection,
 } from '@tianbao/core';
 import { createUnit } from '@tianbao/relay';
@@ -42,12 +42,19 @@ describe('extension: colleagues through the relay', () => {
   let a: ExtensionBrowser;
   let pageA: Page;
   let share = '';
+  let nodeToken = '';
+  let nodeMember = '';
+  const nodeInvitation = () => {
+    const inv = parseInvitation(share);
+    return { ...inv, token: nodeToken, logId: inv.logId as string };
+  };
   let node: { session: LogSession; conn: RelayConnection } | undefined;
 
   beforeAll(async () => {
     const dataDir = tempDir();
     relay = await startRelayProcess({ dataDir });
-    invitation = (await createUnit({ dataDir, name: '宝坻区应急管理局', relayUrl: relay.url })).editor
+    // The command-line path: a unit made by `tianbao relay unit create`, connected with its admin invitation.
+    invitation = (await createUnit({ dataDir, name: '宝坻区应急管理局', relayUrl: relay.url })).admin
       .invitation;
     a = await launchExtension();
     pageA = await a.open('dashboard.html');
@@ -64,31 +71,46 @@ describe('extension: colleagues through the relay', () => {
     await pageA.getByRole('button', { name: '创建台账' }).click();
     await pageA.getByRole('heading', { name: /宝坻区应急管理局/ }).waitFor();
     await pageA.getByRole('link', { name: '成员与同步' }).click();
+    await pageA.getByText('已有管理员发来的邀请？').click();
     await pageA.getByLabel('管理员发来的邀请').fill('tianbao://nonsense');
-    await pageA.getByRole('button', { name: '连接同步服务' }).click();
+    await pageA.getByRole('button', { name: '用邀请连接' }).click();
     await expect.poll(() => pageA.getByText('这不是有效的邀请').isVisible()).toBe(true);
     await pageA.getByLabel('管理员发来的邀请').fill(invitation);
-    await pageA.getByRole('button', { name: '连接同步服务' }).click();
+    await pageA.getByRole('button', { name: '用邀请连接' }).click();
     await expect.poll(() => pageA.getByRole('status').textContent()).toBe('在线');
-    share = await pageA.getByLabel('邀请同事').inputValue();
-    expect(decodeInvitation(share).logId).toBeTruthy();
+    await pageA.getByRole('button', { name: '生成邀请' }).click();
+    share = await pageA.getByLabel('邀请链接').inputValue();
+    expect(parseInvitation(share)).toMatchObject({ kind: 'code', logId: expect.any(String) });
+    // A Node colleague exchanges the same link's code for a member token of their own.
+    const inv = parseInvitation(share);
+    if (inv.kind !== 'code') throw new Error('not a join link');
+    const res = await fetch(`${inv.httpUrl}/units/${inv.unitId}/join`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ code: inv.code, name: '李四' }),
+    });
+    const joined = (await res.json()) as { token: string; memberId: string };
+    nodeToken = joined.token;
+    nodeMember = joined.memberId;
   });
 
   it('a Node colleague and the browser see each other’s edits and presence', async () => {
     await addEntry(pageA, '张三在浏览器里记录的活动');
-    const inv = decodeInvitation(share);
+    const inv = nodeInvitation();
     const target = { url: inv.relayUrl, unitId: inv.unitId, token: inv.token, WebSocketPolyfill: WebSocket };
     const storage = new MemoryStorage();
-    await fetchLogFromRelay(storage, target, inv.logId as string);
+    await fetchLogFromRelay(storage, target, inv.logId);
     const session = await LogSession.open(storage, { user: '李四' });
-    node = { session, conn: connectRelay(session, target, '李四') };
+    node = { session, conn: connectRelay(session, target, '李四', nodeMember) };
     await expect
       .poll(() => session.log.listEntries().map((e) => e.title), { timeout: 20_000 })
       .toContain('张三在浏览器里记录的活动');
     session.log.addEntry({ date: '2021-06-09', title: '李四用命令行记录的活动' });
     await expect.poll(() => rows(pageA, '李四用命令行记录的活动'), { timeout: 20_000 }).toBe(1);
     await pageA.getByRole('link', { name: '成员与同步' }).click();
-    await expect.poll(() => pageA.locator('.peers').textContent(), { timeout: 20_000 }).toContain('李四');
+    await expect
+      .poll(() => pageA.getByRole('table', { name: '成员' }).textContent(), { timeout: 20_000 })
+      .toMatch(/李四编辑在线/);
     await expect
       .poll(() => node?.conn.peers().some((p) => p.user === '张三' && p.editing?.includes('成员与同步')))
       .toBe(true);
@@ -96,7 +118,7 @@ describe('extension: colleagues through the relay', () => {
   });
 
   it('photos reach colleagues through the relay’s blob store, not the log', async () => {
-    const inv = decodeInvitation(share);
+    const inv = nodeInvitation();
     const png = readFileSync(join(EXTENSION_DIR, 'icon/128.png'));
     await pageA.getByRole('link', { name: '附件' }).click();
     await pageA.getByLabel('选择活动').selectOption({ label: '2021-06-08 张三在浏览器里记录的活动' });

@@ -1,20 +1,19 @@
 import type { AttachmentRef } from '@tianbao/core';
 import { useEffect, useMemo, useState } from 'react';
+import { useBlobs } from '../hooks/use-blobs';
 import { useLogRevision, useOpenLog } from '../hooks/use-log';
-import { downloadMissing, uploadPending } from '../utils/attachment-sync';
-import { attachmentsDb, mediaSize, type StoredBlob, sha256Hex } from '../utils/attachments-db';
+import { storeFiles } from '../utils/attachment-sync';
 import { userMessage } from '../utils/input-errors';
 
 const MB = 1024 * 1024;
 
 /** 附件: photos and videos of activities, bytes in IndexedDB (Dexie), only references in the log. */
 export function AttachmentsTab() {
-  const { session, template, record, ready, sync } = useOpenLog();
-  const [synced, setSynced] = useState(0);
+  const { session, template, record, ready, attachments } = useOpenLog();
   const rev = useLogRevision();
+  const blobs = useBlobs();
   const [entryId, setEntryId] = useState('');
   const [message, setMessage] = useState('');
-  const [blobs, setBlobs] = useState<Map<string, StoredBlob>>(new Map());
   const [loaded, setLoaded] = useState(false);
   useEffect(() => {
     void ready.then(() => setLoaded(true));
@@ -22,27 +21,6 @@ export function AttachmentsTab() {
   // biome-ignore lint/correctness/useExhaustiveDependencies: rev is the log's change counter
   const entries = useMemo(() => (loaded ? session.log.listEntries() : []), [session, loaded, rev]);
   const withFiles = entries.filter((e) => e.attachments.length);
-  // With a relay: send this browser's files, fetch colleagues' (then re-read the local store).
-  const withFilesKey = withFiles.map((e) => e.attachments.map((a) => a.hash).join()).join();
-  // biome-ignore lint/correctness/useExhaustiveDependencies: withFilesKey stands for the attachment list
-  useEffect(() => {
-    const link = sync.current();
-    if (!link) return;
-    const refs = withFiles.flatMap((e) => e.attachments);
-    void uploadPending(link, record.logId)
-      .then(() => downloadMissing(link, record.logId, refs))
-      .then((got) => got && setSynced((n) => n + got))
-      .catch(() => setMessage('附件已保存在本机；同步服务暂时连不上，下次打开时会再上传。'));
-  }, [sync, record.logId, withFilesKey]);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: re-read the blobs when the log changes (rev)
-  useEffect(() => {
-    void attachmentsDb.blobs
-      .where('logId')
-      .equals(record.logId)
-      .toArray()
-      .then((all) => setBlobs(new Map(all.map((b) => [b.hash, b]))));
-  }, [record.logId, rev, synced]);
-
   const hints = template?.media ?? [];
   const check = (a: AttachmentRef): string => {
     const b = blobs.get(a.hash);
@@ -60,28 +38,10 @@ export function AttachmentsTab() {
     if (!entry) return setMessage('请先选择这些文件属于哪一项活动。');
     try {
       const refs: AttachmentRef[] = [...entry.attachments];
-      for (const file of files) {
-        const hash = await sha256Hex(await file.arrayBuffer());
-        const size = await mediaSize(file);
-        await attachmentsDb.blobs.put({
-          hash,
-          logId: record.logId,
-          name: file.name,
-          type: file.type,
-          size: file.size,
-          ...size,
-          data: file,
-          addedAt: Date.now(),
-        });
-        if (!refs.some((r) => r.hash === hash))
-          refs.push({
-            hash,
-            name: file.name,
-            type: file.type || 'application/octet-stream',
-            size: file.size,
-          });
-      }
+      for (const r of await storeFiles(record.logId, files))
+        if (!refs.some((x) => x.hash === r.hash)) refs.push(r);
       session.log.updateEntry(entry.id, { attachments: refs });
+      attachments.changed();
       setMessage(`已为“${entry.title}”添加 ${files.length} 个文件。`);
     } catch (err) {
       setMessage(userMessage(err));

@@ -24,7 +24,9 @@ export function ConflictsTab() {
     );
   return (
     <section className="tab">
-      <p className="muted">以下内容被两位同事同时修改，系统保留了其中一个值。请核对后选择。</p>
+      <p className="muted">
+        以下内容被两位同事同时修改（或一位同事保存时没有看到另一位刚改的值），系统保留了其中一个值。请核对后选择。
+      </p>
       <table className="list">
         <thead>
           <tr>
@@ -43,6 +45,7 @@ export function ConflictsTab() {
               </td>
               <td>
                 {formatValue(c.lostValue)} <span className="muted">（{c.lostBy}）</span>
+                {c.stale ? <span className="tag warn">对方保存时未看到此值</span> : null}
               </td>
               <td className="nowrap">
                 <button type="button" className="small" onClick={() => log.resolveConflict(c.id, 'keep')}>

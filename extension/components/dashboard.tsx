@@ -14,6 +14,7 @@ import { PlansTab } from './plans-tab';
 import { ReportPackTab } from './report-pack-tab';
 import { StatsTab } from './stats-tab';
 import { SyncTab } from './sync-tab';
+import { UndoButton } from './undo-button';
 
 const TABS = [
   ['entries', '活动台账', EntriesTab],
@@ -63,6 +64,7 @@ export function Dashboard(props: { onSwitch: (logId: string | null) => void }) {
           <p className="muted">{template?.title ?? '未选择统计表'}</p>
         </div>
         <div className="who">
+          <UndoButton />
           <span>
             {TERM.recorder}：{user}
           </span>

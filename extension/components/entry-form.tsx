@@ -1,11 +1,14 @@
-import type { Entry } from '@tianbao/core';
+import type { AttachmentRef, Entry } from '@tianbao/core';
 import { ENTRY_LABEL, TERM } from '@tianbao/templates';
 import { useEffect, useState } from 'react';
-import { useOpenLog } from '../hooks/use-log';
+import { useLogRevision, useOpenLog } from '../hooks/use-log';
+import { type Draft, entryPatch } from '../utils/entry-patch';
 import { today } from '../utils/format';
 import { fieldErrors } from '../utils/input-errors';
 import { ContributionsPicker } from './contributions-picker';
+import { EntryAttachments } from './entry-attachments';
 import { FormField } from './form-field';
+import { type StaleField, StalePrompt } from './stale-prompt';
 
 const KINDS = [
   '启动仪式',
@@ -24,20 +27,24 @@ const KINDS = [
   '其他',
 ];
 
-type Draft = Record<
-  'date' | 'title' | 'kind' | 'location' | 'organizer' | 'partners' | 'description',
-  string
->;
-
 /** Add or edit one activity; the log refuses bad input with a message per field, nothing half-saved. */
 export function EntryForm(props: { entry?: Entry; onDone: (id?: string) => void }) {
   const { session, template, ready, sync } = useOpenLog();
   const e = props.entry;
   // Colleagues online see which entry is being edited (成员与同步).
   useEffect(() => {
-    sync.connection()?.setPresence(e ? `正在编辑“${e.title}”` : '正在新增活动');
+    sync.connection()?.setPresence(e ? `正在编辑“${e.title}”` : '正在新增活动', e?.id);
     return () => sync.connection()?.setPresence('正在看“活动台账”');
   }, [sync, e]);
+  // Colleagues who have this very activity open now (presence), so nobody is surprised on save.
+  useLogRevision();
+  const others = e
+    ? (sync.connection()?.peers() ?? []).filter((p) => p.entryId === e.id).map((p) => p.user)
+    : [];
+  const [, setPresenceTick] = useState(0);
+  useEffect(() => sync.onChange(() => setPresenceTick((n) => n + 1)), [sync]);
+  const [attachments, setAttachments] = useState<AttachmentRef[]>(e?.attachments ?? []);
+  const [stale, setStale] = useState<StaleField[] | null>(null);
   const [draft, setDraft] = useState<Draft>({
     date: e?.date ?? today(),
     title: e?.title ?? '',
@@ -56,7 +63,7 @@ export function EntryForm(props: { entry?: Entry; onDone: (id?: string) => void 
   const set = (k: keyof Draft) => (ev: { target: { value: string } }) =>
     setDraft({ ...draft, [k]: ev.target.value });
 
-  const save = async () => {
+  const save = async (choice?: 'mine' | 'theirs') => {
     const contributions: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(counts)) {
       const t = v.trim();
@@ -68,12 +75,25 @@ export function EntryForm(props: { entry?: Entry; onDone: (id?: string) => void 
     try {
       if (e) {
         await session.loadShardOf(e.id);
-        session.log.updateEntry(e.id, { ...draft, highlight, contributions });
+        const { patch, seen } = entryPatch(e, draft, { highlight, contributions, attachments });
+        if (choice === 'theirs')
+          for (const s of stale ?? []) {
+            if (s.field.startsWith('c:'))
+              delete (patch.contributions as Record<string, unknown>)?.[s.field.slice(2)];
+            else delete patch[s.field];
+          }
+        // A value a colleague changed since this form showed it: ask before overwriting it.
+        const found = choice ? [] : session.log.staleFields(e.id, patch, seen);
+        if (found.length) {
+          setStale(found);
+          return;
+        }
+        session.log.updateEntry(e.id, patch, { seen });
         props.onDone(e.id);
       } else {
         // A new entry lands in a shard chosen by its id; make sure every shard is loaded.
         await ready;
-        const id = session.log.addEntry({ ...draft, highlight, contributions });
+        const id = session.log.addEntry({ ...draft, highlight, contributions, attachments });
         props.onDone(id);
       }
     } catch (err) {
@@ -91,6 +111,11 @@ export function EntryForm(props: { entry?: Entry; onDone: (id?: string) => void 
         void save();
       }}
     >
+      {others.length ? (
+        <p className="others-editing" role="status">
+          {others.join('、')} 也正在编辑这项活动，保存时如有冲突会提示您。
+        </p>
+      ) : null}
       <div className="form-grid">
         <FormField label={ENTRY_LABEL.date} error={errors.date}>
           <input type="date" value={draft.date} onChange={set('date')} required />
@@ -129,7 +154,22 @@ export function EntryForm(props: { entry?: Entry; onDone: (id?: string) => void 
         <legend>本次活动{TERM.contributions}</legend>
         <ContributionsPicker template={template} value={counts} onChange={setCounts} errors={errors} />
       </fieldset>
+      <EntryAttachments value={attachments} onChange={setAttachments} />
       {errors._ ? <p className="error-banner">{errors._}</p> : null}
+      {stale ? (
+        <StalePrompt
+          stale={stale}
+          mine={(field) =>
+            field.startsWith('c:')
+              ? counts[field.slice(2)]
+              : field === 'attachments'
+                ? attachments
+                : draft[field as keyof Draft]
+          }
+          onKeepMine={() => void save('mine')}
+          onTakeTheirs={() => void save('theirs')}
+        />
+      ) : null}
       <div className="form-actions">
         <button type="submit" className="primary" disabled={saving}>
           {e ? '保存修改' : '添加活动'}

@@ -8,7 +8,8 @@ import {
   syncTabs,
 } from '@tianbao/core';
 import type { Template } from '@tianbao/templates';
-import { RelaySync, readInvitation } from './relay-link';
+import { AttachmentSync } from './attachment-sync';
+import { linkFromInvitation, RelaySync, readInvitation } from './relay-link';
 import { currentLogId, type LogRecord, logs, relayLinks, userName } from './settings';
 import { findTemplate } from './templates';
 
@@ -25,6 +26,8 @@ export interface OpenLog {
   ready: Promise<void>;
   /** The connection to the unit's relay, when the log is connected to one. */
   sync: RelaySync;
+  /** Photos and videos to and from the relay's blob store. */
+  attachments: AttachmentSync;
   close(): Promise<void>;
 }
 
@@ -50,6 +53,8 @@ async function attach(session: LogSession, record: LogRecord): Promise<OpenLog> 
   })();
   const sync = new RelaySync(session, record.logId);
   await sync.start();
+  const attachments = new AttachmentSync(session, sync, record.logId);
+  void ready.then(() => attachments.start());
   const onUnload = () => void session.flush();
   addEventListener('pagehide', onUnload);
   return {
@@ -58,9 +63,11 @@ async function attach(session: LogSession, record: LogRecord): Promise<OpenLog> 
     record,
     ready,
     sync,
+    attachments,
     async close() {
+      attachments.stop();
       removeEventListener('pagehide', onUnload);
-      sync.close();
+      sync.stop();
       stop();
       channel.close();
       await session.close();
@@ -105,18 +112,9 @@ export async function joinFromInvitation(text: string): Promise<OpenLog> {
     });
   const user = (await userName.getValue()) || '未署名';
   const storage = new IndexedDbStorage(dbName(inv.logId));
-  await fetchLogFromRelay(storage, { url: inv.relayUrl, unitId: inv.unitId, token: inv.token }, inv.logId);
-  await relayLinks.setValue({
-    ...(await relayLinks.getValue()),
-    [inv.logId]: {
-      relayUrl: inv.relayUrl,
-      httpUrl: inv.httpUrl,
-      unitId: inv.unitId,
-      token: inv.token,
-      ...(inv.role && { role: inv.role }),
-      ...(inv.unitName && { unitName: inv.unitName }),
-    },
-  });
+  const link = await linkFromInvitation(inv);
+  await fetchLogFromRelay(storage, { url: link.relayUrl, unitId: link.unitId, token: link.token }, inv.logId);
+  await relayLinks.setValue({ ...(await relayLinks.getValue()), [inv.logId]: link });
   // Not lazy: a first copy has no statistics snapshot yet; its shards fill in from the relay.
   const session = await LogSession.open(storage, { user });
   return attach(session, await register(session));

@@ -46,5 +46,14 @@ export interface RelayLink {
   token: string;
   role?: 'admin' | 'editor' | 'viewer';
   unitName?: string;
+  /** This person's member id on the relay (joined or registered from the dashboard). */
+  memberId?: string;
 }
 export const relayLinks = storage.defineItem<Record<string, RelayLink>>('local:relayLinks', { fallback: {} });
+
+/**
+ * The relay address 成员与同步 offers first: the one `pnpm start` runs (it builds the extension with
+ * WXT_TIANBAO_RELAY set to its relay), else the default port on this computer.
+ */
+export const DEFAULT_RELAY: string =
+  (import.meta as { env?: Record<string, string | undefined> }).env?.WXT_TIANBAO_RELAY ?? '127.0.0.1:8787';

@@ -57,6 +57,15 @@ describe('a save from a stale form', () => {
     expect(a.conflicts()).toEqual([]);
   });
 
+  it('is not fooled by fields a form shows with a default (no attachments yet, not 重点)', () => {
+    const { a } = pair();
+    const id = a.addEntry(entry);
+    const shown = a.getEntry(id);
+    if (!shown) throw new Error('no entry');
+    const ref = { hash: 'a'.repeat(64), name: '照片.png', type: 'image/png', size: 1 };
+    expect(a.staleFields(id, { attachments: [ref], highlight: true }, shown)).toEqual([]);
+  });
+
   it('covers contributions: a count changed by a colleague since the form showed it', () => {
     const { a, b } = pair();
     const id = a.addEntry({ ...entry, contributions: { [`${K}/s1`]: 3 } });

@@ -52,6 +52,16 @@ export function seenValue(seen: SeenFields, key: string): { value: unknown } | '
   return { value: (seen as Record<string, unknown>)[key] };
 }
 
+/** A stored value as readEntry shows it (an entry without attachments shows [], without 重点 false). */
+const asRead = (key: string, v: unknown): unknown =>
+  key === 'attachments'
+    ? (v ?? [])
+    : key === 'highlight'
+      ? v === true
+      : key.startsWith(CONTRIBUTION_PREFIX)
+        ? v
+        : (v ?? '');
+
 /**
  * Writes that would overwrite a value the person never saw: the stored value changed (by someone
  * else) since their form showed it, and they are writing something else again.
@@ -61,8 +71,8 @@ export function staleKeys(m: Y.Map<unknown>, writes: Map<string, unknown>, seen:
   for (const [key, value] of writes) {
     const s = seenValue(seen, key);
     if (s === 'absent') continue;
-    const now = m.get(key);
-    if (!sameValue(now, s.value) && !sameValue(now, value)) out.push(key);
+    const now = asRead(key, m.get(key));
+    if (!sameValue(now, asRead(key, s.value)) && !sameValue(now, value)) out.push(key);
   }
   return out;
 }

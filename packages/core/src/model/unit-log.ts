@@ -12,6 +12,7 @@ import {
 } from '../periods/schedule-edits.ts';
 import { type DateRange, type EntrySummary, StatsIndex } from '../stats/stats-index.ts';
 import type {
+  AttachmentRef,
   Contribution,
   Entry,
   EntryFields,
@@ -654,6 +655,17 @@ export class UnitLog {
     const doc = this.shards[this.shardIndexOf(id)];
     const m = doc?.getMap('entries').get(id);
     return isYMap(m) ? readEntry(id, m) : undefined;
+  }
+
+  /** The attachments of one entry shard's live entries (`e07`): cheap to ask after each change of that shard. */
+  attachmentsIn(docName: string): AttachmentRef[] {
+    const doc = docName === ROOT ? undefined : this.doc(docName);
+    const out: AttachmentRef[] = [];
+    for (const m of (doc?.getMap('entries') as Y.Map<YMap> | undefined)?.values() ?? []) {
+      const att = m.get('attachments');
+      if (Array.isArray(att) && !m.get('deleted')) out.push(...(att as AttachmentRef[]));
+    }
+    return out;
   }
 
   /** Full records; needs every shard loaded. Sorted by date, newest first. */

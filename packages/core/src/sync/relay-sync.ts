@@ -21,8 +21,12 @@ export type RelayStatus = 'connecting' | 'online' | 'offline' | 'refused';
 export interface Peer {
   clientId: number;
   user: string;
-  /** What they are looking at or editing, e.g. an entry id or a tab name. */
+  /** Their member id on the relay, when they joined as a member (matches the admin's member list). */
+  memberId?: string;
+  /** What they are looking at or editing, in words: 正在编辑“…”, 正在看“统计表”. */
   editing?: string;
+  /** The activity they have open, if any. */
+  entryId?: string;
 }
 
 export interface RelayConnection {
@@ -35,7 +39,8 @@ export interface RelayConnection {
   /** Resolves when every open document has synced once. */
   whenSynced(): Promise<void>;
   peers(): Peer[];
-  setPresence(editing: string | undefined): void;
+  /** What this person is doing now (and the activity they have open), for colleagues' screens. */
+  setPresence(editing: string | undefined, entryId?: string): void;
   onChange(listener: () => void): () => void;
   destroy(): void;
 }
@@ -59,7 +64,12 @@ function socketFor(target: RelayTarget): HocuspocusProviderWebsocket {
  * stored by the session first (offline first); on (re)connect the sync steps exchange whatever either
  * side lacks, so edits made offline, or by a page that has since closed, reach the relay.
  */
-export function connectRelay(session: LogSession, target: RelayTarget, user: string): RelayConnection {
+export function connectRelay(
+  session: LogSession,
+  target: RelayTarget,
+  user: string,
+  memberId?: string,
+): RelayConnection {
   const meta = session.log.meta();
   const socket = socketFor(target);
   const providers = new Map<string, HocuspocusProvider>();
@@ -88,6 +98,13 @@ export function connectRelay(session: LogSession, target: RelayTarget, user: str
         emit();
       },
       onUnsyncedChanges: () => emit(),
+      // The relay closes a revoked member's documents at once; say so now rather than at the next reconnect.
+      onClose: ({ event }) => {
+        if (event.reason !== 'token-revoked') return;
+        status = 'refused';
+        refusal = 'token-revoked';
+        emit();
+      },
     });
     provider.attach();
     providers.set(name, provider);
@@ -104,6 +121,7 @@ export function connectRelay(session: LogSession, target: RelayTarget, user: str
   });
   const root = providers.get(ROOT) as HocuspocusProvider;
   root.setAwarenessField('user', user);
+  if (memberId) root.setAwarenessField('member', memberId);
   root.awareness?.on('change', emit);
 
   return {
@@ -124,12 +142,19 @@ export function connectRelay(session: LogSession, target: RelayTarget, user: str
     peers: () =>
       [...(root.awareness?.getStates() ?? new Map()).entries()]
         .filter(([id]) => id !== root.awareness?.clientID)
+        .filter(([, s]) => s.user !== undefined)
         .map(([clientId, s]) => ({
           clientId,
-          user: String(s.user ?? '未知'),
+          user: String(s.user),
+          ...(typeof s.member === 'string' && { memberId: s.member }),
           ...(s.editing && { editing: String(s.editing) }),
+          ...(typeof s.entry === 'string' && { entryId: s.entry }),
         })),
-    setPresence: (editing) => root.setAwarenessField('editing', editing ?? null),
+    setPresence: (editing, entryId) => {
+      // One awareness message for both fields.
+      const state = root.awareness?.getLocalState() ?? {};
+      root.awareness?.setLocalState({ ...state, editing: editing ?? null, entry: entryId ?? null });
+    },
     onChange(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
