@@ -24,7 +24,8 @@ export function StalePrompt(props: {
       <ul>
         {props.stale.map((s) => (
           <li key={s.field}>
-            此项已被{s.by || '同事'}改为“{formatValue(s.now)}”：{fieldName(s.field)}（您打开时是“
+            <strong>{fieldName(s.field)}</strong>：此项已被{s.by || '同事'}改为“{formatValue(s.now)}
+            ”（您打开时是“
             {formatValue(s.seen)}”，您填的是“{formatValue(props.mine(s.field))}”）
           </li>
         ))}
