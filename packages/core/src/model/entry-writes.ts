@@ -84,3 +84,25 @@ export function fieldLabel(key: string): string {
   if (key === 'highlight') return '重点';
   return (ENTRY_LABEL as Record<string, string>)[key] ?? key;
 }
+
+/**
+ * Puts back `before` for the keys that still hold what `after` wrote (inside the caller's transaction);
+ * returns the keys someone changed since, which are left as they are.
+ */
+export function revertKeys(
+  m: Y.Map<unknown>,
+  before: Map<string, unknown>,
+  after: Map<string, unknown>,
+): string[] {
+  const skipped: string[] = [];
+  for (const [k, v] of after) {
+    if (!sameValue(m.get(k), v)) {
+      skipped.push(k);
+      continue;
+    }
+    const old = before.get(k);
+    if (old === undefined) m.delete(k);
+    else m.set(k, old);
+  }
+  return skipped;
+}

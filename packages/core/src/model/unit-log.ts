@@ -34,7 +34,7 @@ import {
   shardOf,
 } from './doc-layout.ts';
 import { readContributions, readEntry, readPlan, type Stamp } from './entry-codec.ts';
-import { entryWrites, fieldLabel, type SeenFields, sameValue, staleKeys } from './entry-writes.ts';
+import { entryWrites, fieldLabel, revertKeys, type SeenFields, staleKeys } from './entry-writes.ts';
 import { importEntryId } from './import-id.ts';
 import { everKeys, keyWrites, lostCopyWrites } from './item-chain.ts';
 import { UndoStack } from './undo-stack.ts';
@@ -523,7 +523,7 @@ export class UnitLog {
       const names = [...writes.keys()].map((k) => fieldLabel(k));
       this.undoStack.push({
         label: `修改“${title}”的${[...new Set(names)].join('、')}`,
-        undo: () => this.revertKeys(id, m, before, writes),
+        undo: () => this.revertEntry(id, m, before, writes),
       });
     }
   }
@@ -557,23 +557,15 @@ export class UnitLog {
   }
 
   /** Puts back `before` for keys still holding what `after` wrote; returns the keys changed since by others. */
-  private revertKeys(
+  private revertEntry(
     id: string,
     m: YMap,
     before: Map<string, unknown>,
     after: Map<string, unknown>,
   ): string[] {
-    const skipped: string[] = [];
+    let skipped: string[] = [];
     this.transact(this.shardFor(id), () => {
-      for (const [k, v] of after) {
-        if (!sameValue(m.get(k), v)) {
-          skipped.push(k);
-          continue;
-        }
-        const old = before.get(k);
-        if (old === undefined) m.delete(k);
-        else m.set(k, old);
-      }
+      skipped = revertKeys(m, before, after);
       m.set('updated', [this.user, this.now()]);
     });
     return skipped;
@@ -833,17 +825,9 @@ export class UnitLog {
     this.undoStack.push({
       label,
       undo: () => {
-        const skipped: string[] = [];
+        let skipped: string[] = [];
         this.transact(this.root, () => {
-          for (const [k, v] of after) {
-            if (!sameValue(m.get(k), v)) {
-              skipped.push(k);
-              continue;
-            }
-            const old = before.get(k);
-            if (old === undefined) m.delete(k);
-            else m.set(k, old);
-          }
+          skipped = revertKeys(m, before, after);
           if (stamp) m.set('updated', [this.user, this.now()]);
         });
         return skipped;

@@ -29,20 +29,32 @@ export interface DecodedInvitation extends Invitation {
  * it points at; the token sits in the fragment, which URL-handling tools do not send anywhere.
  */
 export function encodeInvitation(inv: Invitation): string {
+  if (!inv.token) throw new Error('invitation needs a token');
+  const { secure, prefix } = relayPrefix(inv);
+  return `${secure ? 'tianbaos' : 'tianbao'}://${prefix}#${encodeURIComponent(inv.token)}`;
+}
+
+/**
+ * `host:port[/base][/join]/<unitId>?role=…&name=…&log=…` of an invitation or join link, and whether the
+ * relay is behind TLS. Throws for a relay URL that is not ws(s)/http(s) or a unit id that is not one.
+ */
+function relayPrefix(
+  inv: Pick<Invitation, 'relayUrl' | 'unitId' | 'role' | 'unitName' | 'logId'>,
+  path = '',
+): { secure: boolean; prefix: string } {
   const relay = new URL(inv.relayUrl);
   const secure = relay.protocol === 'wss:' || relay.protocol === 'https:';
   if (!secure && relay.protocol !== 'ws:' && relay.protocol !== 'http:') {
     throw new Error(`relay URL must be ws(s):// or http(s)://, got ${inv.relayUrl}`);
   }
   if (!isUnitId(inv.unitId)) throw new Error(`invalid unit id ${inv.unitId}`);
-  if (!inv.token) throw new Error('invitation needs a token');
   const base = relay.pathname.replace(/\/+$/, '');
   const params = new URLSearchParams();
   if (inv.role) params.set('role', inv.role);
   if (inv.unitName) params.set('name', inv.unitName);
   if (inv.logId) params.set('log', inv.logId);
   const query = params.size ? `?${params}` : '';
-  return `${secure ? 'tianbaos' : 'tianbao'}://${relay.host}${base}/${inv.unitId}${query}#${encodeURIComponent(inv.token)}`;
+  return { secure, prefix: `${relay.host}${base}${path}/${inv.unitId}${query}` };
 }
 
 /** Parses a pasted invitation (surrounding whitespace allowed). Throws a clear error otherwise. */
@@ -104,19 +116,9 @@ export interface DecodedJoinLink extends JoinLink {
 const JOIN = 'join';
 
 export function encodeJoinLink(link: JoinLink): string {
-  const relay = new URL(link.relayUrl);
-  const secure = relay.protocol === 'wss:' || relay.protocol === 'https:';
-  if (!secure && relay.protocol !== 'ws:' && relay.protocol !== 'http:')
-    throw new Error(`relay URL must be ws(s):// or http(s)://, got ${link.relayUrl}`);
-  if (!isUnitId(link.unitId)) throw new Error(`invalid unit id ${link.unitId}`);
   if (!link.code) throw new Error('a join link needs a code');
-  const base = relay.pathname.replace(/\/+$/, '');
-  const params = new URLSearchParams();
-  if (link.role) params.set('role', link.role);
-  if (link.unitName) params.set('name', link.unitName);
-  if (link.logId) params.set('log', link.logId);
-  const query = params.size ? `?${params}` : '';
-  return `${secure ? 'https' : 'http'}://${relay.host}${base}/${JOIN}/${link.unitId}${query}#${encodeURIComponent(link.code)}`;
+  const { secure, prefix } = relayPrefix(link, `/${JOIN}`);
+  return `${secure ? 'https' : 'http'}://${prefix}#${encodeURIComponent(link.code)}`;
 }
 
 /** Parses a join link (surrounding whitespace allowed); throws a clear error for anything else. */
