@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -32,8 +32,11 @@ export class FileBlobStore implements BlobStore {
     const tmpDir = join(this.dir, '.incoming');
     await mkdir(tmpDir, { recursive: true });
     const tmp = join(tmpDir, randomUUID());
+    // Opened before the pipeline starts: a write stream opening its file lazily could create it
+    // after a refused body's temporary file was removed, leaving an empty file behind.
+    const file = await open(tmp, 'w');
     try {
-      await pipeline(body, check.stage, createWriteStream(tmp));
+      await pipeline(body, check.stage, file.createWriteStream());
       check.finish();
       if ((await this.size(unitId, sha256)) !== undefined) return false;
       const target = this.path(unitId, sha256);
@@ -41,6 +44,7 @@ export class FileBlobStore implements BlobStore {
       await rename(tmp, target);
       return true;
     } finally {
+      await file.close().catch(() => {});
       await rm(tmp, { force: true });
     }
   }

@@ -8,6 +8,7 @@ const { values } = parseArgs({
     port: { type: 'string' },
     data: { type: 'string' },
     redis: { type: 'string' },
+    postgres: { type: 'string' },
     init: { type: 'boolean' },
     'public-url': { type: 'string' },
     'registration-code': { type: 'string' },
@@ -38,6 +39,9 @@ const started = startRelay({
   ...(values.host ? { host: values.host } : {}),
   ...(values.port !== undefined ? { port: num(values.port) } : {}),
   ...(values.data ? { dataDir: values.data } : {}),
+  ...(values.postgres || process.env.TIANBAO_POSTGRES_URL
+    ? { postgresUrl: values.postgres ?? process.env.TIANBAO_POSTGRES_URL }
+    : {}),
   ...(values.redis || process.env.TIANBAO_REDIS_URL
     ? { redisUrl: values.redis ?? process.env.TIANBAO_REDIS_URL }
     : {}),

@@ -51,7 +51,7 @@ function redisExtension(url: string): Redis {
 export async function startRelay(options: RelayOptions = {}): Promise<RunningRelay> {
   const o = resolveOptions(options);
   const log = options.logger ?? createLogger();
-  const storage = await openStorage(o);
+  const storage = await openStorage(o, log);
   const { access, documents, blobs } = storage;
   const compactor = new Compactor(documents, log);
   const sockets = new SocketRegistry();

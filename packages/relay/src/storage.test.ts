@@ -2,8 +2,13 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import pg from 'pg';
+import { afterAll } from 'vitest';
+import { silentLogger } from './log.ts';
+import { openPostgresStorage } from './postgres-storage.ts';
 import { openSqliteStorage } from './sqlite-storage.ts';
 import { storageSuite } from './storage-suite.ts';
+import { startTestPostgres, type TestPostgres } from './test-postgres.ts';
 
 /** Replaces the first `find` in a row's bytes, as a damaged disk would (no checksum updated). */
 export const replaceBytes = (data: Uint8Array, find: Uint8Array, replace: Uint8Array): Buffer => {
@@ -35,6 +40,47 @@ storageSuite('SQLite', () => {
         );
       } finally {
         db.close();
+      }
+    },
+  };
+});
+
+let server: TestPostgres | undefined;
+afterAll(async () => {
+  await server?.destroy();
+});
+
+storageSuite('PostgreSQL', () => {
+  let url: Promise<string> | undefined;
+  const database = () => {
+    url ??= startTestPostgres().then((s) => {
+      server = s;
+      return s.createDatabase();
+    });
+    return url;
+  };
+  return {
+    open: async () => openPostgresStorage(await database(), silentLogger),
+    async damage(name, source, find, replace) {
+      const client = new pg.Client({ connectionString: await database() });
+      await client.connect();
+      try {
+        const [table, column, key] =
+          source === 'state' ? ['tianbao.documents', 'state', 'name'] : ['tianbao.updates', 'data', 'id'];
+        const rows = (
+          await client.query<{ key: string | number; data: Buffer }>(
+            `SELECT ${key} AS key, ${column} AS data FROM ${table} WHERE name = $1`,
+            [name],
+          )
+        ).rows;
+        const row = rows.find((r) => r.data.indexOf(Buffer.from(find)) >= 0);
+        if (!row) throw new Error('bytes to damage not found');
+        await client.query(`UPDATE ${table} SET ${column} = $1 WHERE ${key} = $2`, [
+          replaceBytes(row.data, find, replace),
+          row.key,
+        ]);
+      } finally {
+        await client.end();
       }
     },
   };

@@ -1,5 +1,6 @@
 import type { IssuedToken, Role, TokenRecord, Unit } from './access.ts';
 import { encodeInvitation } from './invitation.ts';
+import { silentLogger } from './log.ts';
 import { openStorage, type StorageLocation } from './open-storage.ts';
 import type { AccessStore } from './storage.ts';
 
@@ -16,7 +17,7 @@ export interface UnitListing extends Unit {
 }
 
 async function withAccess<T>(where: DataLocation, run: (access: AccessStore) => Promise<T>): Promise<T> {
-  const storage = await openStorage(where);
+  const storage = await openStorage(where, silentLogger);
   try {
     return await run(storage.access);
   } finally {

@@ -28,6 +28,12 @@ const parseRole = (value: string): Role => {
   return value;
 };
 
+/** The store every `tianbao relay` command works on: PostgreSQL when given, else the data directory. */
+const store = (o: { data: string; postgres?: string }) => {
+  const postgresUrl = o.postgres ?? process.env.TIANBAO_POSTGRES_URL;
+  return { dataDir: o.data, ...(postgresUrl ? { postgresUrl } : {}) };
+};
+
 const print = (json: boolean, data: unknown, text: string) => {
   process.stdout.write(json ? `${JSON.stringify(data, null, 2)}\n` : `${text}\n`);
 };
@@ -44,6 +50,10 @@ export function registerRelay(program: Command): void {
     .option('--port <port>', 'port (0 picks a free one)', parsePort, defaultPort)
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     .option('--data <dir>', 'data directory (SQLite file and blobs)', defaultDataDir)
+    .option(
+      '--postgres <url>',
+      'postgres:// URL: keep everything in PostgreSQL instead (or TIANBAO_POSTGRES_URL)',
+    )
     .option('--redis <url>', 'redis:// URL to share documents with other relay processes')
     .option('--init', 'create a new, empty database even where one was expected (a 0-byte or missing file)')
     .option('--public-url <url>', 'ws(s):// address written into invitations the admin API makes')
@@ -58,6 +68,7 @@ export function registerRelay(program: Command): void {
         port: number;
         host: string;
         data: string;
+        postgres?: string;
         redis?: string;
         init?: boolean;
         publicUrl?: string;
@@ -70,7 +81,7 @@ export function registerRelay(program: Command): void {
         const starting = startRelay({
           host: o.host,
           port: o.port,
-          dataDir: o.data,
+          ...store(o),
           ...(o.init ? { init: true } : {}),
           ...(redisUrl ? { redisUrl } : {}),
           ...(o.publicUrl ? { publicUrl: o.publicUrl } : {}),
@@ -97,36 +108,42 @@ export function registerRelay(program: Command): void {
     .description('create a unit: prints its id, an admin token, and editor and viewer invitations')
     .requiredOption('--name <name>', 'unit name (单位名称)')
     .option('--data <dir>', 'data directory', defaultDataDir)
+    .option(
+      '--postgres <url>',
+      'postgres:// URL: keep everything in PostgreSQL instead (or TIANBAO_POSTGRES_URL)',
+    )
     .option('--relay-url <url>', 'relay address written into the invitations', defaultRelayUrl)
     .option('--json', 'print JSON')
-    .action(async (o: { name: string; data: string; relayUrl: string; json?: boolean }) => {
-      const created = await createUnit({ dataDir: o.data, name: o.name, relayUrl: o.relayUrl });
-      print(
-        Boolean(o.json),
-        {
-          unitId: created.unit.id,
-          name: created.unit.name,
-          admin: { id: created.admin.id, token: created.admin.token, invitation: created.admin.invitation },
-          editor: {
-            id: created.editor.id,
-            token: created.editor.token,
-            invitation: created.editor.invitation,
+    .action(
+      async (o: { name: string; data: string; postgres?: string; relayUrl: string; json?: boolean }) => {
+        const created = await createUnit({ ...store(o), name: o.name, relayUrl: o.relayUrl });
+        print(
+          Boolean(o.json),
+          {
+            unitId: created.unit.id,
+            name: created.unit.name,
+            admin: { id: created.admin.id, token: created.admin.token, invitation: created.admin.invitation },
+            editor: {
+              id: created.editor.id,
+              token: created.editor.token,
+              invitation: created.editor.invitation,
+            },
+            viewer: {
+              id: created.viewer.id,
+              token: created.viewer.token,
+              invitation: created.viewer.invitation,
+            },
           },
-          viewer: {
-            id: created.viewer.id,
-            token: created.viewer.token,
-            invitation: created.viewer.invitation,
-          },
-        },
-        [
-          `unit ${created.unit.id}  ${created.unit.name}`,
-          `admin token (keep it; admin API):  ${created.admin.token}`,
-          `editor invitation (${created.editor.id}):  ${created.editor.invitation}`,
-          `viewer invitation (${created.viewer.id}):  ${created.viewer.invitation}`,
-          'Tokens are stored hashed: this is the only time they are shown.',
-        ].join('\n'),
-      );
-    });
+          [
+            `unit ${created.unit.id}  ${created.unit.name}`,
+            `admin token (keep it; admin API):  ${created.admin.token}`,
+            `editor invitation (${created.editor.id}):  ${created.editor.invitation}`,
+            `viewer invitation (${created.viewer.id}):  ${created.viewer.invitation}`,
+            'Tokens are stored hashed: this is the only time they are shown.',
+          ].join('\n'),
+        );
+      },
+    );
 
   unit
     .command('invite')
@@ -135,6 +152,10 @@ export function registerRelay(program: Command): void {
     .requiredOption('--role <role>', 'editor, viewer or admin', parseRole)
     .option('--label <label>', 'who it is for', '')
     .option('--data <dir>', 'data directory', defaultDataDir)
+    .option(
+      '--postgres <url>',
+      'postgres:// URL: keep everything in PostgreSQL instead (or TIANBAO_POSTGRES_URL)',
+    )
     .option('--relay-url <url>', 'relay address written into the invitation', defaultRelayUrl)
     .option('--json', 'print JSON')
     .action(
@@ -143,11 +164,12 @@ export function registerRelay(program: Command): void {
         role: Role;
         label: string;
         data: string;
+        postgres?: string;
         relayUrl: string;
         json?: boolean;
       }) => {
         const issued = await issueInvitation({
-          dataDir: o.data,
+          ...store(o),
           unitId: o.unit,
           role: o.role,
           relayUrl: o.relayUrl,
@@ -165,9 +187,13 @@ export function registerRelay(program: Command): void {
     .command('list')
     .description('list units and their tokens (ids and roles; secrets are not stored)')
     .option('--data <dir>', 'data directory', defaultDataDir)
+    .option(
+      '--postgres <url>',
+      'postgres:// URL: keep everything in PostgreSQL instead (or TIANBAO_POSTGRES_URL)',
+    )
     .option('--json', 'print JSON')
-    .action(async (o: { data: string; json?: boolean }) => {
-      const units = await listUnits({ dataDir: o.data });
+    .action(async (o: { data: string; postgres?: string; json?: boolean }) => {
+      const units = await listUnits({ ...store(o) });
       const fmt = (t: number | null) => (t === null ? '' : new Date(t).toISOString());
       print(
         Boolean(o.json),
@@ -194,11 +220,15 @@ export function registerRelay(program: Command): void {
     .option('--id <tokenId>', 'token id (from unit list)')
     .option('--token <tokenOrInvitation>', 'the token or the tianbao:// invitation')
     .option('--data <dir>', 'data directory', defaultDataDir)
-    .action(async (o: { id?: string; token?: string; data: string }) => {
+    .option(
+      '--postgres <url>',
+      'postgres:// URL: keep everything in PostgreSQL instead (or TIANBAO_POSTGRES_URL)',
+    )
+    .action(async (o: { id?: string; token?: string; data: string; postgres?: string }) => {
       if (!o.id === !o.token) throw new CliError('give exactly one of --id or --token');
       const secret = o.token?.trim().startsWith('tianbao') ? decodeInvitation(o.token).token : o.token;
       const revoked = await revokeToken(
-        o.id ? { dataDir: o.data, id: o.id } : { dataDir: o.data, token: secret ?? '' },
+        o.id ? { ...store(o), id: o.id } : { ...store(o), token: secret ?? '' },
       );
       if (!revoked) throw new CliError('no such token');
       process.stdout.write(`revoked ${revoked.role} token ${revoked.id} of unit ${revoked.unitId}\n`);
