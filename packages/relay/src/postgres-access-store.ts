@@ -15,64 +15,18 @@ import {
   type TokenRecord,
   type Unit,
 } from './access.ts';
+import {
+  type InvitationRow,
+  type TokenRow,
+  toInvitation,
+  toRecord,
+  toUnit,
+  type UnitRow,
+} from './access-rows.ts';
 import { inTransaction } from './postgres-pool.ts';
 import type { AccessRows, AccessStore } from './storage.ts';
 
 type Queryable = Pick<pg.ClientBase, 'query'>;
-
-interface TokenRow {
-  id: string;
-  unit_id: string;
-  role: Role;
-  hash: string;
-  label: string;
-  created_at: number;
-  revoked_at: number | null;
-  invitation_id: string | null;
-  last_seen_at: number | null;
-}
-
-interface InvitationRow {
-  id: string;
-  unit_id: string;
-  role: Role;
-  hash: string;
-  label: string;
-  created_by: string;
-  created_at: number;
-  expires_at: number | null;
-  revoked_at: number | null;
-}
-
-interface UnitRow {
-  id: string;
-  name: string;
-  created_at: number;
-}
-
-const toRecord = (r: TokenRow): TokenRecord => ({
-  id: r.id,
-  unitId: r.unit_id,
-  role: r.role,
-  label: r.label,
-  createdAt: r.created_at,
-  revokedAt: r.revoked_at,
-  invitationId: r.invitation_id,
-  lastSeenAt: r.last_seen_at,
-});
-
-const toInvitation = (r: InvitationRow): InvitationRecord => ({
-  id: r.id,
-  unitId: r.unit_id,
-  role: r.role,
-  label: r.label,
-  createdBy: r.created_by,
-  createdAt: r.created_at,
-  expiresAt: r.expires_at,
-  revokedAt: r.revoked_at,
-});
-
-const toUnit = (r: UnitRow): Unit => ({ id: r.id, name: r.name, createdAt: r.created_at });
 
 const insertUnit = 'INSERT INTO tianbao.units (id, name, created_at) VALUES ($1, $2, $3)';
 const insertTokenSql = `INSERT INTO tianbao.tokens (id, unit_id, role, hash, label, created_at, revoked_at, invitation_id, last_seen_at)

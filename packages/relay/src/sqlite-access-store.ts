@@ -14,62 +14,16 @@ import {
   type TokenRecord,
   type Unit,
 } from './access.ts';
+import {
+  type InvitationRow,
+  type TokenRow,
+  toInvitation,
+  toRecord,
+  toUnit,
+  type UnitRow,
+} from './access-rows.ts';
 import type { RelayDatabase } from './sqlite-database.ts';
 import type { AccessRows, AccessStore } from './storage.ts';
-
-interface TokenRow {
-  id: string;
-  unit_id: string;
-  role: Role;
-  hash: string;
-  label: string;
-  created_at: number;
-  revoked_at: number | null;
-  invitation_id: string | null;
-  last_seen_at: number | null;
-}
-
-interface InvitationRow {
-  id: string;
-  unit_id: string;
-  role: Role;
-  hash: string;
-  label: string;
-  created_by: string;
-  created_at: number;
-  expires_at: number | null;
-  revoked_at: number | null;
-}
-
-interface UnitRow {
-  id: string;
-  name: string;
-  created_at: number;
-}
-
-const toRecord = (r: TokenRow): TokenRecord => ({
-  id: r.id,
-  unitId: r.unit_id,
-  role: r.role,
-  label: r.label,
-  createdAt: r.created_at,
-  revokedAt: r.revoked_at,
-  invitationId: r.invitation_id ?? null,
-  lastSeenAt: r.last_seen_at ?? null,
-});
-
-const toInvitation = (r: InvitationRow): InvitationRecord => ({
-  id: r.id,
-  unitId: r.unit_id,
-  role: r.role,
-  label: r.label,
-  createdBy: r.created_by,
-  createdAt: r.created_at,
-  expiresAt: r.expires_at,
-  revokedAt: r.revoked_at,
-});
-
-const toUnit = (r: UnitRow): Unit => ({ id: r.id, name: r.name, createdAt: r.created_at });
 
 /** Units and their tokens in the relay's SQLite file. */
 export class SqliteAccessStore implements AccessStore {
