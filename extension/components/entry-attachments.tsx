@@ -40,16 +40,20 @@ export function EntryAttachments(props: {
           ))}
         </div>
       ) : null}
-      <input
-        type="file"
-        multiple
-        accept="image/*,video/*"
-        aria-label="添加照片或视频"
-        onChange={(e) => {
-          const input = e.target;
-          if (input.files?.length) void add(input.files).then(() => (input.value = ''));
-        }}
-      />
+      {/* The browser's own file button would speak the browser's language; this one says it in Chinese. */}
+      <label className="excel-file-button">
+        添加照片或视频
+        <input
+          className="visually-hidden"
+          type="file"
+          multiple
+          accept="image/*,video/*"
+          onChange={(e) => {
+            const input = e.target;
+            if (input.files?.length) void add(input.files).then(() => (input.value = ''));
+          }}
+        />
+      </label>
       {error ? <p className="field-message">{error}</p> : null}
     </fieldset>
   );
