@@ -12,6 +12,7 @@ export {
 } from './access.ts';
 export { type DecodedInvitation, decodeInvitation, encodeInvitation, type Invitation } from './invitation.ts';
 export { createLogger, type Logger, silentLogger } from './log.ts';
+export { type MigrationReport, migrateStorage } from './migrate-storage.ts';
 export { openStorage, type StorageLocation } from './open-storage.ts';
 export { databaseFileName, defaultDataDir, defaultPort, type RelayOptions } from './options.ts';
 export { type RunningRelay, startRelay } from './relay.ts';

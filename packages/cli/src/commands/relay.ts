@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { dirname } from 'node:path';
 import {
   createUnit,
   databaseFileName,
@@ -6,8 +8,11 @@ import {
   defaultPort,
   issueInvitation,
   listUnits,
+  migrateStorage,
+  openStorage,
   type Role,
   revokeToken,
+  silentLogger,
   startRelay,
 } from '@tianbao/relay';
 import type { Command } from 'commander';
@@ -100,6 +105,37 @@ export function registerRelay(program: Command): void {
         process.stderr.write(`填报助手同步中继 / Tianbao relay: ${running.url} (data: ${running.where})\n`);
       },
     );
+
+  relay
+    .command('migrate')
+    .description(
+      'move an embedded relay (SQLite file + blobs folder) into PostgreSQL, reading every document back to verify it',
+    )
+    .requiredOption('--from <file>', 'the SQLite file, e.g. data/tianbao.sqlite (stop that relay first)')
+    .option('--postgres <url>', 'postgres:// URL of the target (or TIANBAO_POSTGRES_URL)')
+    .action(async (o: { from: string; postgres?: string }) => {
+      const postgresUrl = o.postgres ?? process.env.TIANBAO_POSTGRES_URL;
+      if (!postgresUrl) throw new CliError('give --postgres <url> (or set TIANBAO_POSTGRES_URL)');
+      if (!existsSync(o.from)) throw new CliError(`no such file: ${o.from}`);
+      const from = await openStorage({ databaseFile: o.from, dataDir: dirname(o.from) }, silentLogger);
+      try {
+        const to = await openStorage({ postgresUrl }, silentLogger);
+        try {
+          const r = await migrateStorage(from, to, (line) => process.stdout.write(`${line}\n`));
+          for (const q of r.quarantined)
+            process.stderr.write(
+              `damaged ${q.source} of ${q.document} (${q.bytes} bytes): quarantined in the source, not copied\n`,
+            );
+          process.stdout.write(
+            `migrated ${r.units} units, ${r.tokens} tokens, ${r.invitations} invitations, ${r.documents} documents (each read back and verified), ${r.blobs} attachments to ${to.where}\n`,
+          );
+        } finally {
+          await to.close();
+        }
+      } finally {
+        await from.close();
+      }
+    });
 
   const unit = relay.command('unit').description('units (单位) and their invitation tokens');
 
