@@ -13,6 +13,7 @@ const field = (f: Partial<Field>): Field =>
     leading: '',
     rowHeaders: [],
     colHeaders: [],
+    section: '',
     legend: '',
     heading: '',
     ...f,

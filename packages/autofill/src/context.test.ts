@@ -140,4 +140,41 @@ describe('context of a control', () => {
     );
     expect(fields[0]).toMatchObject({ legend: '联络员', heading: '基本信息' });
   });
+
+  test('序号 | 指标名称 | 数值 | 单位: the unit in the cell after the value', () => {
+    const fields = scan(
+      page('<table><tr><td>3</td><td>开展警示教育</td><td><input name="a"></td><td>场</td></tr></table>'),
+    );
+    expect(byName(fields, 'a')).toMatchObject({ leading: '开展警示教育', unit: '场' });
+  });
+
+  test('heading rows across the whole table name the section of the rows below, numbering cut off', () => {
+    const fields = scan(
+      page(`<table><tr><th>序号</th><th>指标名称</th><th>数值</th></tr>
+        <tr><td colspan="3">一、宣传教育</td></tr>
+        <tr><td>1</td><td>警示教育场数</td><td><input name="a"></td></tr>
+        <tr><td colspan="3">（一）网上活动</td></tr>
+        <tr><td>2</td><td>网络答题人次</td><td><input name="b"></td></tr>
+        <tr><td colspan="3">二、安全生产兴安行</td></tr>
+        <tr><td>3</td><td>接收举报条次</td><td><input name="c"></td></tr></table>`),
+    );
+    expect(['a', 'b', 'c'].map((n) => byName(fields, n).section)).toEqual([
+      '宣传教育',
+      '宣传教育 网上活动',
+      '安全生产兴安行',
+    ]);
+    // The first heading sits above the first input, where column headers are read: it is not one.
+    expect(byName(fields, 'a').colHeaders).toEqual(['数值']);
+  });
+
+  test('a 其中 row knows the row above it, also when that row has no input', () => {
+    const fields = scan(
+      page(`<table><tr><th>指标</th><th>数值</th></tr>
+        <tr><td>开展警示教育</td><td></td></tr>
+        <tr><td>其中：参与人次</td><td><input name="a"></td></tr>
+        <tr><td>其中：线上参与人次</td><td><input name="b"></td></tr></table>`),
+    );
+    expect(byName(fields, 'a').partOf).toBe('开展警示教育');
+    expect(byName(fields, 'b').partOf).toBe('开展警示教育');
+  });
 });

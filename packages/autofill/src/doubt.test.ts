@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { pageRows } from './doubt.ts';
+import { extraActivity, pageRows } from './doubt.ts';
 import { scan } from './scan.ts';
 import { targetsOf } from './target.ts';
 import { page } from './test-dom.ts';
@@ -27,5 +27,16 @@ describe('pageRows', () => {
       targetsOf(scan(page('<h2>统计表</h2><p>观看<input name="a">场</p><p>举办<input name="b">场</p>'))),
     );
     expect(rows.vary).toBe(false);
+  });
+});
+
+describe('extraActivity', () => {
+  test('the last of an enumeration next to the blank, when the other side never names it', () => {
+    expect(extraActivity('开展区域行和专题行', ['开展“区域行”'])).toBe('专题行');
+    expect(extraActivity('开展区域行和专题行', ['区域行、专题行'])).toBe('');
+  });
+
+  test('a list closed by 等 gives examples, not one more thing counted', () => {
+    expect(extraActivity('组织媒体报道集中攻坚重点任务进展情况、工作成效等', ['媒体报道攻坚进展'])).toBe('');
   });
 });

@@ -116,8 +116,9 @@ describe.each(fixtures.map((f) => [f.name, f] as const))('%s', (_, fixture) => {
     }
     const r = judge(doc, fixture.truth, slots);
     expect(r.wrong).toEqual([]);
-    // Leaving blanks out can make neighbours genuinely ambiguous: those may be unsure, never wrong.
-    expect(r.correct / r.total).toBeGreaterThanOrEqual(0.8);
+    // Leaving blanks out can make neighbours genuinely ambiguous: those may be unsure, never wrong. On a
+    // grid that also rewords every name, the rows left between the gaps have only their words.
+    expect(r.correct / r.total).toBeGreaterThanOrEqual(fixture.name.startsWith('reworded-') ? 0.6 : 0.8);
   });
 
   test.each([1, 2])(

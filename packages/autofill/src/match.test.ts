@@ -302,3 +302,111 @@ describe('match', () => {
     expect(slotOf(m, 'c1')?.measure).toBeUndefined();
   });
 });
+
+// 序号 | 指标名称 | 计量单位 | 数值 grids whose names are the portal's own rewording (issue 17).
+describe('reworded indicator grids', () => {
+  const slots = [
+    ...table('宣传教育', '深入学习贯彻重要论述', [
+      ['安排理论学习中心组专题学习', '次'],
+      ['参与', '人次'],
+      ['开展网络课堂培训', '场'],
+      ['参与', '人次'],
+    ]),
+    ...table('宣传教育', '开展警示教育', [
+      ['组织观看警示教育片', '场'],
+      ['参与', '人次'],
+      ['制作典型事故案例剖析警示教育片', '部'],
+    ]),
+    ...table('安全生产兴安行', '安全生产兴安行活动', [
+      ['接收各类举报', '条次'],
+      ['奖励', '人'],
+      ['根据线索开展新闻报道', '次'],
+    ]),
+  ];
+  type Row = [string, string] | string;
+  const gridPage = (rows: Row[]) => {
+    let n = 0;
+    return page(
+      `<table><tr><th>序号</th><th>指标名称</th><th>计量单位</th><th>数值</th></tr>${rows
+        .map((r) =>
+          typeof r === 'string'
+            ? `<tr><td colspan="4">${r}</td></tr>`
+            : `<tr><td>${++n}</td><td>${r[0]}</td><td>${r[1]}</td><td><input name="v${n}"></td></tr>`,
+        )
+        .join('')}</table>`,
+    );
+  };
+  const rows: Row[] = [
+    '一、宣传教育开展情况',
+    ['理论学习中心组专题学习次数', '次'],
+    ['理论学习中心组学习参与人次', '人次'],
+    ['网络培训课场数', '场'],
+    ['网络课堂培训参与人次', '人次'],
+    ['警示教育片观看场数', '场'],
+    ['其中：观看人次', '人次'],
+    ['典型事故案例警示教育片', '部'],
+    '二、“安全生产兴安行”活动',
+    ['接收举报条次', '条次'],
+    ['举报奖励人数', '人'],
+    ['根据线索开展新闻报道次数', '次'],
+  ];
+  const ids = slots.map((s) => s.id);
+  const statuses = (m: Match[]) =>
+    ids.map((_, k) => `${slotOf(m, `v${k + 1}`)?.status} ${slotOf(m, `v${k + 1}`)?.slotId}`);
+
+  test('a grid that lines up with the template fills its reworded rows, each with the blank the order says', () => {
+    const m = match(scan(gridPage(rows)), slots);
+    expect(statuses(m)).toEqual(ids.map((id) => `matched ${id}`));
+    // 网络培训课 is far from 开展网络课堂培训 in words: the rows around it vouch for it.
+    expect(slotOf(m, 'v3')?.reason).toContain('与前后已确定的各行顺序、单位一致');
+  });
+
+  test('a reworded row with another unit, or with no word of the blank, waits for the person', () => {
+    const otherUnit = rows.map((r) =>
+      Array.isArray(r) && r[0] === '警示教育片观看场数' ? ['警示教育片观看期数', '期'] : r,
+    ) as Row[];
+    const a = match(scan(gridPage(otherUnit)), slots);
+    expect(slotOf(a, 'v5')?.status).not.toBe('matched');
+    const otherWords = rows.map((r) =>
+      Array.isArray(r) && r[0] === '警示教育片观看场数' ? ['印发宣传册', '场'] : r,
+    ) as Row[];
+    const b = match(scan(gridPage(otherWords)), slots);
+    expect(slotOf(b, 'v5')?.status).not.toBe('matched');
+  });
+
+  test('rows under a heading of another notice’s activity are not filled, however alike their words', () => {
+    const liaoning = rows.map((r) => (r === '二、“安全生产兴安行”活动' ? '二、“安全生产辽沈行”活动' : r));
+    const m = match(scan(gridPage(liaoning)), slots);
+    expect(['v8', 'v9', 'v10'].map((n) => slotOf(m, n)?.status)).not.toContain('matched');
+    expect(slotOf(m, 'v8')?.reason).toContain('页面此行写的活动与模板「安全生产兴安行活动」不同');
+  });
+
+  test('参与 in a grid row about another activity is not the template’s 参与', () => {
+    // 网络答题 is not 网络课堂培训: the bare verb they share does not name the blank, and its place
+    // between two certain rows does not make it one.
+    const other = rows.map((r) =>
+      Array.isArray(r) && r[0] === '网络课堂培训参与人次' ? ['网络答题参与人次', '人次'] : r,
+    ) as Row[];
+    const m = match(scan(gridPage(other)), slots);
+    expect(slotOf(m, 'v4')?.status).not.toBe('matched');
+  });
+
+  test('a 其中 row continues the row above it, also when that row has no input on this page', () => {
+    const m = match(scan(gridPage(rows)), slots);
+    expect(slotOf(m, 'v6')).toMatchObject({ status: 'matched', slotId: '开展警示教育-1' });
+    // The portal leaves out 警示教育片观看场数's input: its 其中 row is still about 警示教育片, not 网络课堂培训.
+    const doc = gridPage(rows);
+    doc.querySelector('[name=v5]')?.remove();
+    const r = match(scan(doc), slots);
+    expect(['matched 开展警示教育-1', 'unsure 开展警示教育-1']).toContain(
+      `${slotOf(r, 'v6')?.status} ${slotOf(r, 'v6')?.slotId}`,
+    );
+  });
+
+  test('a page that mostly disagrees with the table fills only rows in the template’s words', () => {
+    const unrelated = Array.from({ length: 12 }, (_, k) => [`执法检查企业第${k}批`, '家'] as Row);
+    const m = match(scan(gridPage([...unrelated, ['警示教育观看场数', '场']])), slots);
+    expect(slotOf(m, 'v13')?.status).not.toBe('matched');
+    expect(slotOf(m, 'v13')?.reason).toContain('页面上多数栏目与此表对不上');
+  });
+});

@@ -3,13 +3,15 @@
 // into place. Every match carries a confidence; only confident ones are 'matched'.
 
 import { bestChain } from './best-chain.ts';
-import { doubtOf, pageRows, rowRefutes } from './doubt.ts';
+import { type Doubt, doubtOf, pageRows, rowRefutes, wordsOf } from './doubt.ts';
 import { type PairScore, scorePair } from './score.ts';
 import { ROW_ITEM, scorePairs } from './score-pairs.ts';
 import { type SlotInfo, slotInfos } from './slot-info.ts';
+import { agreement, type Link, SOME_WORDS, STRUCTURE_DISAGREES, vouched, WORDS_ALONE } from './structure.ts';
 import { type Target, targetsOf } from './target.ts';
-import { cut } from './text.ts';
+import { cut, similarity } from './text.ts';
 import type { Field, Match, MatchOptions, MatchSlot } from './types.ts';
+import { foreignWords } from './vocabulary.ts';
 
 /** Pairs below this never match; the alignment pays this much per pair so weak pairs do not crowd in. */
 const MIN_SCORE = 0.25;
@@ -24,7 +26,7 @@ interface Assignment {
   confidence: number;
   reason: string;
   /** Why a confident pair still waits for the person: another activity in the row, other words. */
-  doubt?: string;
+  doubt?: Doubt;
 }
 
 const confidenceOf = (score: number, margin: number) =>
@@ -161,7 +163,7 @@ function matchColumn(
     result.set(t, { slot, detail, confidence: 1, reason: '同事校正过的对应关系' });
   }
 
-  const rows = pageRows(targets);
+  const rows = pageRows(targets, infos);
 
   // A week's (month's …) number is not the log's total: match() gives period controls a pass of their own.
   for (const t of targets) if (!result.has(t) && t.first.period) result.set(t, null);
@@ -252,6 +254,18 @@ function matchColumn(
     assign(k, (ps[k] as number) - alt, false);
   }
 
+  // On a page that mostly disagrees with the table, words alone must be close (see structure.ts).
+  let agrees = 1;
+  const alone = (k: number) => {
+    const t = free[pi[k] as number] as Target;
+    const a = result.get(t);
+    if (!a || a.doubt || !a.slot.ordered || agrees >= STRUCTURE_DISAGREES) return;
+    if ((table.row[k] as number) & ROW_ITEM || wordsOf(t, a.slot) >= WORDS_ALONE) return;
+    a.doubt = { kind: 'page', text: '页面上多数栏目与此表对不上，此项说法与模板也不完全相同' };
+  };
+  let labelledTaken = 0;
+  for (let i = 0; i < n; i++) labelledTaken += taken[i] as number;
+
   // 3. Table blanks: the order-preserving alignment with the highest total score.
   const openTarget = taken.map((x) => (x ? 0 : 1));
   const openSlot = ordered.map((o, j) => (o && !slotUsed[j] ? 1 : 0));
@@ -296,6 +310,53 @@ function matchColumn(
     assign(k, (ps[k] as number) - alt, true);
   }
 
+  // The table as a whole: rows the template's order vouches for between rows matched with certainty.
+  const links: Link[] = chain.map((k) => {
+    const t = free[pi[k] as number] as Target;
+    const s = infos[pj[k] as number] as SlotInfo;
+    const a = result.get(t) as Assignment;
+    const kindAgrees =
+      s.kind === 'boolean'
+        ? t.boolean
+        : s.unit
+          ? t.unit === s.unit
+          : !t.unit && s.kind === 'text' && !t.boolean;
+    return {
+      i: pi[k] as number,
+      j: pj[k] as number,
+      sure: a.confidence >= matchedAt && !a.doubt,
+      // Some word of the page's must be the template's too: a row asking something else entirely
+      // (印发宣传册 where the template has 组织观看警示片) is another question in that place.
+      // Nor one that names something the table never speaks of (网络答题 where it has 网络课堂培训).
+      rescuable:
+        kindAgrees &&
+        (!a.doubt || a.doubt.kind === 'words') &&
+        !foreignWords(a.detail.pageText || (t.phrases[0] ?? ''), rows.vocabulary) &&
+        Math.max(a.detail.pageText ? similarity(a.detail.pageText, a.detail.slotText) : 0, wordsOf(t, s)) >=
+          SOME_WORDS,
+    };
+  });
+  let firstSlot = -1;
+  let lastSlot = -1;
+  for (let j = 0; j < m; j++) {
+    if (!ordered[j]) continue;
+    if (firstSlot < 0) firstSlot = j;
+    lastSlot = j;
+  }
+  const tableRows = taken.length - labelledTaken;
+  agrees = agreement(links, tableRows);
+  for (const k of chain) alone(k);
+  for (const x of vouched(links, tableRows, firstSlot, lastSlot)) {
+    const t = free[pi[chain[x] as number] as number] as Target;
+    const a = result.get(t) as Assignment;
+    result.set(t, {
+      ...a,
+      doubt: undefined,
+      confidence: Math.max(a.confidence, matchedAt),
+      reason: `${a.reason}，与前后已确定的各行顺序、单位一致`,
+    });
+  }
+
   // 4. Strong pairs the order left out (a portal that shows sections in another order): best first,
   // judged against every competitor still open since order no longer narrows them down.
   const rest: number[] = [];
@@ -317,6 +378,7 @@ function matchColumn(
       if (q !== k && !taken[pi[q] as number]) alt = Math.max(alt, ps[q] as number);
     }
     assign(k, (ps[k] as number) - alt, false);
+    alone(k);
   }
 
   const out: Match[] = [];
@@ -344,7 +406,9 @@ function matchColumn(
         slotId: status === 'unmatched' ? null : a.slot.slot.id,
         confidence: Math.round(a.confidence * 100) / 100,
         reason:
-          status !== 'unsure' ? a.reason : `${a.reason}（${sure && a.doubt ? a.doubt : '把握不大'}，请确认）`,
+          status !== 'unsure'
+            ? a.reason
+            : `${a.reason}（${sure && a.doubt ? a.doubt.text : '把握不大'}，请确认）`,
         status,
       });
     }

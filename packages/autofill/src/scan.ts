@@ -13,7 +13,7 @@ import { inputType, isControl, isInput, textOf } from './dom.ts';
 import { fieldKey, type KeyCounts } from './field-key.ts';
 import { cumulativeOf, periodOf } from './period.ts';
 import { resetSkipCache, skipByType, skipReason } from './skip.ts';
-import { buildGrid, type Grid, headersOf } from './table-grid.ts';
+import { buildGrid, type Grid, headersOf, PART_OF, wholeOf } from './table-grid.ts';
 import { clean, headerUnit, leadingUnit, trailingUnit, unitOnly } from './text.ts';
 import type { Control, Field, FieldKind } from './types.ts';
 import { yesNo } from './yes-no.ts';
@@ -83,6 +83,8 @@ export function scanAll(doc: Document, options: ScanOptions = {}): ScanResult {
     const { before, after } = aroundText(el, ctx);
     let rowHeaders: string[] = [];
     let colHeaders: string[] = [];
+    let section = '';
+    let nextCell = '';
     const cell = el.closest('td,th') as HTMLTableCellElement | null;
     const table = cell?.closest('table');
     if (cell && table) {
@@ -91,7 +93,7 @@ export function scanAll(doc: Document, options: ScanOptions = {}): ScanResult {
         grid = buildGrid(table as HTMLTableElement);
         grids.set(table, grid);
       }
-      ({ row: rowHeaders, col: colHeaders } = headersOf(cell, grid, withControls));
+      ({ row: rowHeaders, col: colHeaders, section, next: nextCell } = headersOf(cell, grid, withControls));
     }
     const firstInCell = isFirstInContainer(el);
     // A radio's or checkbox's own label is its option (是/否), not the question.
@@ -130,9 +132,11 @@ export function scanAll(doc: Document, options: ScanOptions = {}): ScanResult {
         headerUnit(colHeaders[colHeaders.length - 1] ?? '') ||
         trailingUnit(leading) ||
         trailingUnit(placeholder) ||
-        unitCell(rowHeaders),
+        unitCell(rowHeaders) ||
+        unitOnly(nextCell).normalize('NFKC').trim(),
       rowHeaders,
       colHeaders,
+      section,
       legend: legendOf(el),
       heading,
     };
@@ -147,6 +151,10 @@ export function scanAll(doc: Document, options: ScanOptions = {}): ScanResult {
         (yesNo(header) ? header : '') ||
         (el as HTMLInputElement).value;
       field.choice = yesNo(field.option);
+    }
+    if (cell && table && !label && !before && PART_OF.test(leading)) {
+      const whole = wholeOf(cell, grids.get(table) as Grid, unitOnly);
+      if (whole) field.partOf = whole;
     }
     const period = periodOf(label || before || leading, colHeaders);
     if (period) field.period = period;

@@ -156,6 +156,8 @@ export function scorePairs(targets: readonly Target[], infos: readonly SlotInfo[
     }
   };
   const slotGrams = infos.map((s) => s.phrases.map(grams));
+  // Blanks with at most a short verb of their own (参与, or nothing): found through their neighbours.
+  const few = infos.map((s) => grams(s.slot.before ?? '').length <= 2);
 
   for (let i = 0; i < n; i++) {
     const t = targets[i] as Target;
@@ -179,6 +181,15 @@ export function scorePairs(targets: readonly Target[], infos: readonly SlotInfo[
         const list = postings[gp[a] as number];
         if (list) for (let b = 0; b < list.length; b++) add(owner[list[b] as number] as number);
       }
+    }
+    // A blank of few words beside a found one in its item is a candidate too: "创新活动参与人次" finds
+    // 创新开展（ ） by its rare words, and the 参与（ ）人次 after it only by the common ones.
+    for (let c = 0, found = candidates.length; c < found; c++) {
+      const j = candidates[c] as number;
+      const it = slotItem[j] as number;
+      if (it < 0) continue;
+      for (let near = j - 1; near <= j + 2; near++)
+        if (near >= 0 && near < m && few[near] && slotItem[near] === it) add(near);
     }
 
     let rows: Float32Array | undefined;

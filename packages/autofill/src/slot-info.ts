@@ -8,6 +8,12 @@ export interface SlotInfo {
   unit: string;
   /** Phrases a page may show for this blank, best first: before, before with the previous blank's phrase, … */
   phrases: string[];
+  /**
+   * The phrases that name this blank by themselves: not a bare short verb another blank of the row has
+   * too (参与: its blank is named by the phrase it continues), not the item's name when the item has
+   * several blanks (the item names the activity, not which of its blanks).
+   */
+  specific: string[];
   /** After-text without the unit. */
   after: string;
   item: string;
@@ -26,6 +32,9 @@ export function slotInfos(slots: readonly MatchSlot[]): SlotInfo[] {
   const blanksOf = new Map<string, number>();
   for (const s of slots) if (s.item) blanksOf.set(s.item, (blanksOf.get(s.item) ?? 0) + 1);
   let prev: MatchSlot | undefined;
+  // The last words the template gave within the current item: what a bare 参与 after a blank without
+  // words ("创新开展（ ）活动（ ）场，参与（ ）人次") continues.
+  let lastWords = '';
   for (const slot of slots) {
     const kind = slot.kind ?? 'text';
     const after = slot.after ?? '';
@@ -33,24 +42,39 @@ export function slotInfos(slots: readonly MatchSlot[]): SlotInfo[] {
     const before = slot.before ?? '';
     const item = slot.item ?? '';
     const phrases: string[] = [];
+    const specific: string[] = [];
     if (before) phrases.push(before);
     const sameItem =
       !!item && prev?.item === item && (prev?.section ?? 'table') === (slot.section ?? 'table');
     // "组织观看（ ）场，（ ）人次": the second blank is still about 组织观看.
-    if (normalize(before).length <= 3 && sameItem && prev?.before) phrases.push(`${prev.before}${before}`);
+    const short = normalize(before).length <= 3;
+    if (!sameItem) lastWords = '';
+    if (short && sameItem && prev?.before) phrases.push(`${prev.before}${before}`);
+    if (short && sameItem && lastWords) specific.push(`${lastWords}${before}`);
+    else if (before) specific.push(before);
+    if (before) lastWords = before;
+    const itemIsWords = !before && !!item && blanksOf.get(item) === 1;
     if (!before && item) phrases.push(item);
-    if (after && unit !== after) phrases.push(`${before} ${after}`);
-    for (const l of slot.labels ?? []) phrases.push(l);
+    if (itemIsWords) specific.push(item);
+    if (after && unit !== after) {
+      phrases.push(`${before} ${after}`);
+      specific.push(`${before} ${after}`);
+    }
+    for (const l of slot.labels ?? []) {
+      phrases.push(l);
+      specific.push(l);
+    }
     out.push({
       slot,
       kind,
       unit,
       phrases: phrases.filter((p) => normalize(p)),
+      specific: specific.filter((p) => normalize(p)),
       after: unit ? after.normalize('NFKC').trim().slice(unit.length) : after,
       item,
       group: slot.group ?? '',
       ordered: (slot.section ?? 'table') === 'table' && !slot.labels?.length,
-      itemIsWords: !before && !!item && blanksOf.get(item) === 1,
+      itemIsWords,
     });
     prev = slot;
   }

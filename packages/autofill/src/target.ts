@@ -1,5 +1,7 @@
 // A match target: one control, or the controls of one 是/否 / radio group, seen as a single blank.
-import { normalize, stripUnit, unitOnly } from './text.ts';
+
+import { PART_OF } from './table-grid.ts';
+import { normalize, stripMeasure, stripUnit, unitOnly } from './text.ts';
 import type { Field } from './types.ts';
 import { answerFormat, yesNo } from './yes-no.ts';
 
@@ -13,8 +15,19 @@ export interface Target {
   after: string;
   unit: string;
   row: string;
+  /**
+   * The row's words that are not this blank's own name: item and group cells, headings, legend; without
+   * the cell the phrase was read from (an indicator grid's 指标名称), 序号 numbering and unit cells. What
+   * the row says about which activity it is about.
+   */
+  rowOther: string[];
+  /** The table section heading the row sits under (Field.section). */
+  section: string;
   order: number;
 }
+
+/** A 序号 cell: 1, 12, 1.2, 一, （三）, 2、 — numbering, not words. */
+const NUMBERING = /^[(（]?[\d一二三四五六七八九十]+(?:[.．]\d+)*[)）]?[、.．]?$/;
 
 const selectIsYesNo = (f: Field): boolean => {
   if (f.control.localName !== 'select') return false;
@@ -50,8 +63,16 @@ export function targetsOf(fields: readonly Field[]): Target[] {
       continue;
     }
     const primary = specific(
-      [f.label, f.before, f.leading, f.placeholder, f.title].map(stripUnit).filter(Boolean),
+      [f.label, f.before, f.leading, f.placeholder, f.title]
+        .map((p) => stripMeasure(stripUnit(p)))
+        .filter(Boolean),
     );
+    // A name cell saying 其中：参与人次 continues the row above (开展网络课堂培训 … 其中：参与人次), as
+    // the template's 参与（ ）人次 continues the blank before it.
+    if (f.partOf) {
+      const rest = stripMeasure(stripUnit(f.leading).replace(PART_OF, ''));
+      if (rest) primary.unshift(`${stripMeasure(stripUnit(f.partOf))}${rest}`);
+    }
     if (!primary.length) {
       // A matrix cell: its row header and column header together name it.
       // A 单位 column between the indicator and the number is not its name.
@@ -59,6 +80,11 @@ export function targetsOf(fields: readonly Field[]): Target[] {
       const rowCol = [named[named.length - 1] ?? '', ...f.colHeaders].join(' ').trim();
       if (rowCol) primary.push(stripUnit(rowCol));
     }
+    const own = primary.map(normalize).filter(Boolean);
+    const rowOther = f.rowHeaders.filter((h) => {
+      const n = normalize(h);
+      return n && !unitOnly(h) && !NUMBERING.test(n) && !own.some((p) => p.includes(n) || n.includes(p));
+    });
     const t: Target = {
       fields: [f],
       first: f,
@@ -66,7 +92,9 @@ export function targetsOf(fields: readonly Field[]): Target[] {
       phrases: primary,
       after: f.unit ? f.after.normalize('NFKC').trim().slice(f.unit.length) : f.after,
       unit: f.unit,
-      row: [...f.rowHeaders, f.legend, f.heading].join(' '),
+      row: [f.section, ...f.rowHeaders, f.legend, f.heading].join(' '),
+      rowOther: [...rowOther, f.legend, f.heading].filter(Boolean),
+      section: f.section,
       order: f.order,
     };
     out.push(t);

@@ -1,5 +1,13 @@
 import { describe, expect, test } from 'vitest';
-import { headerUnit, leadingUnit, normalize, similarity, stripUnit, trailingUnit } from './text.ts';
+import {
+  headerUnit,
+  leadingUnit,
+  normalize,
+  similarity,
+  stripMeasure,
+  stripUnit,
+  trailingUnit,
+} from './text.ts';
 
 describe('synonyms', () => {
   test.each([
@@ -48,4 +56,15 @@ describe('units', () => {
     expect(headerUnit('企业个数')).toBe('');
     expect(headerUnit('完成情况')).toBe('');
   });
+});
+
+describe('stripMeasure', () => {
+  test.each([
+    ['理论学习中心组专题学习次数', '理论学习中心组专题学习'],
+    ['网络课堂培训参与人次', '网络课堂培训参与'],
+    ['开设专栏专题数', '开设专栏专题'],
+    ['参与人次', '参与'],
+    ['人数', '人数'],
+    ['今日头条粉丝', '今日头条粉丝'],
+  ])('%s → %s', (name, words) => expect(stripMeasure(name)).toBe(words));
 });

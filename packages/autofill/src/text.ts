@@ -39,12 +39,19 @@ export const cut = (s: string, n = 24): string => (s.length > n ? `${s.slice(0, 
 export const clean = (s: string | null | undefined): string => (s ?? '').replace(/\s+/g, ' ').trim();
 
 /** Comparable form: NFKC, lower case, no spaces, quotes, underscores or brackets, synonyms rewritten. */
+const normalized = new Map<string, string>();
 export function normalize(s: string): string {
+  // A page repeats its row and column texts for every blank: each is normalised once.
+  const known = normalized.get(s);
+  if (known !== undefined) return known;
   const n = s
     .normalize('NFKC')
     .toLowerCase()
-    .replace(/[\s_＿“”‘’"'`《》〈〉「」『』【】[\]()（）<>:：*＊·•…]+/g, '');
-  return n.replace(synonymPattern, (m) => canonical.get(m) ?? m);
+    .replace(/[\s_＿“”‘’"'`《》〈〉「」『』【】[\]()（）<>:：*＊·•…]+/g, '')
+    .replace(synonymPattern, (m) => canonical.get(m) ?? m);
+  if (normalized.size > 20_000) normalized.clear();
+  normalized.set(s, n);
+  return n;
 }
 
 // Bigrams are interned as small integers and kept as sorted, duplicate-free Int32Arrays: counting the
@@ -175,6 +182,18 @@ export function stripUnit(label: string): string {
     })
     .replace(/_{2,}|＿{2,}|…+/g, ' ')
     .trim();
+}
+
+/**
+ * An indicator's name without the measure word it ends with (理论学习中心组专题学习次数 → …专题学习,
+ * 观看人次 → 观看): grids name a number by what is counted plus 次数, 人次, 场数 …, where the notice's
+ * sentence puts the unit after the blank. Only when words remain.
+ */
+const MEASURE = /(?:次数|人次|场数|场次|人数|个数|篇数|条数|条次|部数|份数|家数|期数|数量|总数|数)$/;
+export function stripMeasure(text: string): string {
+  const t = text.trim();
+  const m = MEASURE.exec(t);
+  return m && m.index >= 2 ? t.slice(0, m.index) : t;
 }
 
 /** Punctuation that ends one blank's phrase and starts the next one's. */

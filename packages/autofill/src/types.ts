@@ -36,6 +36,11 @@ export interface Field {
   /** Headers of the table row (left of the cell, rowspan aware) and of the column (colspan aware). */
   rowHeaders: string[];
   colHeaders: string[];
+  /**
+   * The table section the control's row sits in: the heading rows above it that span the whole table
+   * (一、宣传教育 …), outermost first, numbering cut off; '' outside such a table.
+   */
+  section: string;
   legend: string;
   heading: string;
   /** For 是/否 widgets: which answer this control stands for; the group's controls share `group`. */
@@ -43,6 +48,8 @@ export interface Field {
   group?: string;
   /** For radios and checkboxes: the option's own text (是, 否, 男 …). */
   option?: string;
+  /** A grid row named 其中…: the name of the row above that it counts a part of. */
+  partOf?: string;
   /** The control asks for one period's number (a 本周 column, a label starting 本月 …), not a total. */
   period?: string;
   /** The control's column (or label) says 累计/合计/截至: beside period columns, the period's 累计. */
