@@ -186,6 +186,9 @@ describe('match', () => {
       <tr><td>其他</td><td>检查企业<input name="e">家</td></tr></table>`);
     const r = match(scan(reworded), slots);
     expect(slotOf(r, 'a')).toMatchObject({ status: 'unsure', slotId: '开展警示教育-0' });
+    // Even in the table's own characters: words that share nothing with the blank's are another question.
+    const unlike = match(scan(page(reworded.body.innerHTML.replace('印发宣传册', '教育知识'))), slots);
+    expect(slotOf(unlike, 'a')).toMatchObject({ status: 'unsure', slotId: '开展警示教育-0' });
     expect(['b', 'c', 'd'].map((n) => slotOf(r, n)?.status)).toEqual(['matched', 'matched', 'matched']);
   });
 
@@ -362,16 +365,16 @@ describe('reworded indicator grids', () => {
   });
 
   test('a reworded row with another unit, or with no word of the blank, waits for the person', () => {
-    const otherUnit = rows.map((r) =>
-      Array.isArray(r) && r[0] === '警示教育片观看场数' ? ['警示教育片观看期数', '期'] : r,
-    ) as Row[];
-    const a = match(scan(gridPage(otherUnit)), slots);
-    expect(slotOf(a, 'v5')?.status).not.toBe('matched');
-    const otherWords = rows.map((r) =>
-      Array.isArray(r) && r[0] === '警示教育片观看场数' ? ['印发宣传册', '场'] : r,
-    ) as Row[];
-    const b = match(scan(gridPage(otherWords)), slots);
-    expect(slotOf(b, 'v5')?.status).not.toBe('matched');
+    const with3 = (row: [string, string]) =>
+      rows.map((r) => (Array.isArray(r) && r[0] === '网络培训课场数' ? row : r)) as Row[];
+    const third = (row: [string, string]) => slotOf(match(scan(gridPage(with3(row))), slots), 'v3')?.status;
+    expect(third(['网络培训课期数', '期'])).not.toBe('matched');
+    // No unit to agree with, or no word in common with the blank: order alone does not decide.
+    expect(third(['网络培训课', ''])).not.toBe('matched');
+    expect(third(['教育观看场数', '场'])).not.toBe('matched');
+    expect(third(['印发宣传册', '场'])).not.toBe('matched');
+    // Words the table never uses: another activity in this place, not a rewording.
+    expect(third(['网络答题场数', '场'])).not.toBe('matched');
   });
 
   test('rows under a heading of another notice’s activity are not filled, however alike their words', () => {
