@@ -1,4 +1,4 @@
-import { describeRange, type ReportingPeriod } from '@tianbao/core';
+import { dayText, describeRange, type ReportingPeriod } from '@tianbao/core';
 import type { PortalRow } from '../utils/portal-rows';
 
 const KINDS: [ReportingPeriod['kind'], string][] = [
@@ -6,6 +6,26 @@ const KINDS: [ReportingPeriod['kind'], string][] = [
   ['month', '每月'],
   ['campaign', '整个活动'],
 ];
+
+/** The periods as <option>s grouped 每周 / 每月 / 整个活动, each with when it is due, the current one marked. */
+export function PeriodOptions(props: {
+  periods: readonly ReportingPeriod[];
+  current: ReportingPeriod | undefined;
+}) {
+  return KINDS.map(([kind, name]) => (
+    <optgroup key={kind} label={name}>
+      {props.periods
+        .filter((p) => p.kind === kind)
+        .map((p) => (
+          <option key={p.id} value={p.id}>
+            {p.label}
+            {p.due ? `，${dayText(p.due)}${p.dueHour !== undefined ? `${p.dueHour}时` : ''}前报送` : ''}
+            {p.id === props.current?.id ? '（当前）' : ''}
+          </option>
+        ))}
+    </optgroup>
+  ));
+}
 
 /** A page's 本月/月报 column against a chosen week (or 本周 against a month): worth a second look. */
 function mismatch(rows: readonly PortalRow[], period: ReportingPeriod): string {
@@ -45,18 +65,7 @@ export function PeriodPicker(props: {
           }}
         >
           {listed ? null : <option value={period.id}>{period.label}</option>}
-          {KINDS.map(([kind, name]) => (
-            <optgroup key={kind} label={name}>
-              {periods
-                .filter((p) => p.kind === kind)
-                .map((p) => (
-                  <option key={p.id} value={p.id}>
-                    {p.label}
-                    {p.id === props.current?.id ? '（当前）' : ''}
-                  </option>
-                ))}
-            </optgroup>
-          ))}
+          <PeriodOptions periods={periods} current={props.current} />
         </select>
       </label>
       {hasPeriod ? (

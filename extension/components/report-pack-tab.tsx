@@ -16,12 +16,7 @@ import { attachmentsDb } from '../utils/attachments-db';
 import { userMessage } from '../utils/input-errors';
 import { slotTitle } from '../utils/portal-values';
 import { downloadBytes } from './exchange-tab';
-
-const KIND_GROUP: [ReportingPeriod['kind'], string][] = [
-  ['week', '每周'],
-  ['month', '每月'],
-  ['campaign', '整个活动'],
-];
+import { PeriodOptions } from './period-picker';
 
 /** The library that writes Word and zip files loads when this tab is first shown, not with the dashboard. */
 const reports = () => import('@tianbao/reports');
@@ -129,21 +124,7 @@ export function ReportPackTab() {
             value={choice || current?.id || ''}
             onChange={(e) => setChoice(e.target.value)}
           >
-            {KIND_GROUP.map(([kind, name]) => (
-              <optgroup key={kind} label={name}>
-                {periods
-                  .filter((p) => p.kind === kind)
-                  .map((p) => (
-                    <option key={p.id} value={p.id}>
-                      {p.label}
-                      {p.due
-                        ? `，${dayText(p.due)}${p.dueHour !== undefined ? `${p.dueHour}时` : ''}前报送`
-                        : ''}
-                      {p.id === current?.id ? '（当前）' : ''}
-                    </option>
-                  ))}
-              </optgroup>
-            ))}
+            <PeriodOptions periods={periods} current={current} />
             <option value="custom">自选日期…</option>
           </select>
         </label>

@@ -152,38 +152,8 @@ function MediaSettings(props: { hints: MediaHint[]; fromUnit: boolean; onChanged
       </p>
       {editing ? (
         <div className="toolbar">
-          <label className="inline">
-            照片（JPG）不低于
-            <input
-              aria-label="照片宽"
-              className="short"
-              value={photo.w}
-              onChange={(e) => setPhoto({ ...photo, w: e.target.value })}
-            />
-            ×
-            <input
-              aria-label="照片高"
-              className="short"
-              value={photo.h}
-              onChange={(e) => setPhoto({ ...photo, h: e.target.value })}
-            />
-          </label>
-          <label className="inline">
-            视频（MP4）
-            <input
-              aria-label="视频宽"
-              className="short"
-              value={movie.w}
-              onChange={(e) => setMovie({ ...movie, w: e.target.value })}
-            />
-            ×
-            <input
-              aria-label="视频高"
-              className="short"
-              value={movie.h}
-              onChange={(e) => setMovie({ ...movie, h: e.target.value })}
-            />
-          </label>
+          <SizeInputs label="照片（JPG）不低于" what="照片" size={photo} onChange={setPhoto} />
+          <SizeInputs label="视频（MP4）" what="视频" size={movie} onChange={setMovie} />
           <button type="button" className="primary" onClick={save}>
             保存
           </button>
@@ -191,5 +161,32 @@ function MediaSettings(props: { hints: MediaHint[]; fromUnit: boolean; onChanged
       ) : null}
       {error ? <p className="error-banner">{error}</p> : null}
     </div>
+  );
+}
+
+function SizeInputs(props: {
+  label: string;
+  what: string;
+  size: { w: string; h: string };
+  onChange: (s: { w: string; h: string }) => void;
+}) {
+  const { size } = props;
+  return (
+    <label className="inline">
+      {props.label}
+      <input
+        aria-label={`${props.what}宽`}
+        className="short"
+        value={size.w}
+        onChange={(e) => props.onChange({ ...size, w: e.target.value })}
+      />
+      ×
+      <input
+        aria-label={`${props.what}高`}
+        className="short"
+        value={size.h}
+        onChange={(e) => props.onChange({ ...size, h: e.target.value })}
+      />
+    </label>
   );
 }

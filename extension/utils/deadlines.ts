@@ -23,32 +23,24 @@ export function occurrences(deadlines: readonly Deadline[], year: number): Occur
   const out: Occurrence[] = [];
   for (const d of deadlines) {
     const hour = d.hour ?? DEFAULT_HOUR;
-    if (d.date) {
-      const [y, m, day] = d.date.split('-').map(Number) as [number, number, number];
-      const due = new Date(y, m - 1, day, hour, 0, 0);
+    const at = (t: Date, weekly: boolean) =>
       out.push({
         deadlineId: d.id,
         kind: d.kind,
         title: d.title,
-        due: due.getTime(),
-        date: d.date,
-        weekly: false,
+        due: t.getTime(),
+        date: isoDate(t),
+        weekly,
         source: d.source,
       });
+    if (d.date) {
+      const [y, m, day] = d.date.split('-').map(Number) as [number, number, number];
+      at(new Date(y, m - 1, day, hour, 0, 0), false);
     } else if (d.dayOfMonth && d.months?.length) {
       for (const month of d.months) {
         // 每月28号 in a short month: its last day.
         const last = new Date(year, month, 0).getDate();
-        const t = new Date(year, month - 1, Math.min(d.dayOfMonth, last), hour, 0, 0);
-        out.push({
-          deadlineId: d.id,
-          kind: d.kind,
-          title: d.title,
-          due: t.getTime(),
-          date: isoDate(t),
-          weekly: false,
-          source: d.source,
-        });
+        at(new Date(year, month - 1, Math.min(d.dayOfMonth, last), hour, 0, 0), false);
       }
     } else if (d.weekday && d.months?.length) {
       for (const month of d.months) {
@@ -56,16 +48,7 @@ export function occurrences(deadlines: readonly Deadline[], year: number): Occur
           const t = new Date(year, month - 1, day, hour, 0, 0);
           if (t.getMonth() !== month - 1) break;
           const isoWeekday = t.getDay() === 0 ? 7 : t.getDay();
-          if (isoWeekday === d.weekday)
-            out.push({
-              deadlineId: d.id,
-              kind: d.kind,
-              title: d.title,
-              due: t.getTime(),
-              date: isoDate(t),
-              weekly: true,
-              source: d.source,
-            });
+          if (isoWeekday === d.weekday) at(t, true);
         }
       }
     }

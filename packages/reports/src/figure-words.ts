@@ -1,10 +1,5 @@
 import type { Slot } from '@tianbao/templates';
 
-/** A number as the blank's phrase says it: 参与120人次, 组织观看3场. */
-export function figureWords(slot: Pick<Slot, 'before' | 'after'>, value: number): string {
-  return `${slot.before}${value}${slot.after}`;
-}
-
 /** A blank of the table in words, for a column of figures: 学习…：参与（ ）人次. */
 export function blankLabel(slot: Pick<Slot, 'item' | 'before' | 'after'>): string {
   const phrase = `${slot.before}（ ）${slot.after}`;

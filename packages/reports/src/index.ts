@@ -1,4 +1,4 @@
-export { blankLabel, chineseNumber, figureWords } from './figure-words.ts';
+export { blankLabel, chineseNumber } from './figure-words.ts';
 export {
   type FigureValue,
   figureSentence,

@@ -11,7 +11,8 @@ import type { MediaHint, Template } from '@tianbao/templates';
 import { TERM } from '@tianbao/templates';
 import type { FileChild } from 'docx';
 import { zipSync } from 'fflate';
-import { blankLabel, chineseNumber, figureWords } from './figure-words.ts';
+import { blankLabel, chineseNumber } from './figure-words.ts';
+import { rowFigures } from './figures.ts';
 import { docxBytes, heading, officialDocument, paragraph, table, title } from './official-document.ts';
 import { collectPeriodMedia, type PeriodMedia, safeFileName } from './period-media.ts';
 
@@ -78,6 +79,7 @@ const byDate = (a: Entry, b: Entry) =>
 
 function activityParagraphs(
   e: Entry,
+  template: Template | undefined,
   slots: Map<string, Template['slots'][number]>,
   media: readonly PeriodMedia[],
 ) {
@@ -90,11 +92,14 @@ function activityParagraphs(
   const out = [paragraph(`${facts.join('；')}。`)];
   if (e.description)
     for (const line of e.description.split(/\n+/)) if (line.trim()) out.push(paragraph(line.trim()));
-  const figures = Object.entries(e.contributions)
-    .map(([key, n]) => ({ slot: slots.get(key), n }))
-    .filter((x): x is { slot: Template['slots'][number]; n: number } => !!x.slot && x.slot.kind !== 'boolean')
-    .sort((a, b) => a.slot.index - b.slot.index)
-    .map((x) => figureWords(x.slot, x.n));
+  // Row by row in the notice's own words, as the 总结 writes them (a blank that continues the one before it
+  // keeps that one's words when it stands alone).
+  const figures = (template?.rows ?? []).flatMap((row) => {
+    const rowSlots = row.slotIds
+      .map((id) => slots.get(`${template?.id}/${id}`))
+      .filter((x): x is Template['slots'][number] => !!x);
+    return rowFigures(row, rowSlots, (slot) => e.contributions[`${template?.id}/${slot.id}`]).clauses;
+  });
   if (figures.length) out.push(paragraph(`主要数据：${figures.join('，')}。`));
   const mine = media.filter((m) => m.entryId === e.id && m.bytes);
   if (mine.length) out.push(paragraph(`照片和视频：${mine.map((m) => m.fileName).join('、')}。`));
@@ -117,7 +122,7 @@ export async function periodReportDocx(input: PeriodReportInput): Promise<Uint8A
   if (!entries.length) children.push(paragraph(`${describeRange(period)}没有记录活动。`));
   entries.forEach((e, i) => {
     children.push(heading(`（${chineseNumber(i + 1)}）${dayText(e.date)}　${e.title}`, 2));
-    children.push(...activityParagraphs(e, slots, input.media));
+    children.push(...activityParagraphs(e, template, slots, input.media));
   });
 
   children.push(heading(`二、本期${TERM.table}数据`));

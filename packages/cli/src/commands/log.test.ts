@@ -1,11 +1,11 @@
-import { execFile, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { getTemplate } from '@tianbao/templates';
 import { describe, expect, it } from 'vitest';
+import { tianbaoAsync } from '../test-cli.ts';
 import { logFromJson } from './log.ts';
 
 const root = fileURLToPath(new URL('../../../../', import.meta.url));
@@ -163,18 +163,6 @@ describe('tianbao log / stats (real CLI process)', () => {
     expect(tianbao('stats', join(dir, 'junk.tianbao')).stderr).toMatch(/not a Tianbao log/);
   });
 });
-
-// Async processes: a blocking spawnSync per call starves vitest's worker RPC on a loaded machine.
-const run = promisify(execFile);
-const tianbaoAsync = (...args: string[]) =>
-  run(process.execPath, ['--import', 'tsx', 'packages/cli/src/bin.ts', ...args], { cwd: root }).then(
-    (r) => ({ ...r, status: 0 }),
-    (e: { stdout: string; stderr: string; code: number }) => ({
-      stdout: e.stdout,
-      stderr: e.stderr,
-      status: e.code,
-    }),
-  );
 
 describe('tianbao stats for a date range (real CLI process)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'tianbao-cli-range-'));

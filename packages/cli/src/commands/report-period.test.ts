@@ -1,27 +1,12 @@
-import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { docxText } from '@tianbao/reports/docx-text';
 import { getTemplate } from '@tianbao/templates';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { jpegBytes, mp4Bytes } from '../../../reports/src/test-media.ts';
-
-const root = fileURLToPath(new URL('../../../../', import.meta.url));
-const run = promisify(execFile);
-// Async processes: a blocking spawnSync per call starves vitest's worker RPC on a loaded machine.
-const tianbao = (...args: string[]) =>
-  run(process.execPath, ['--import', 'tsx', 'packages/cli/src/bin.ts', ...args], { cwd: root }).then(
-    (r) => ({ ...r, status: 0 }),
-    (e: { stdout: string; stderr: string; code: number }) => ({
-      stdout: e.stdout,
-      stderr: e.stderr,
-      status: e.code,
-    }),
-  );
+import { tianbaoAsync as tianbao } from '../test-cli.ts';
 
 const T = 'liaoning-market-2020';
 const template = getTemplate(T);
