@@ -3,10 +3,10 @@
 // that cannot be loaded; rejecting malformed and oversized updates over a raw WebSocket.
 import { createUnit } from '@tianbao/relay';
 import Database from 'better-sqlite3';
-import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import { frame, openRawSocket } from './support/raw-socket.ts';
 import { connectClient, snapshot, type TestClient, waitFor } from './support/relay-client.ts';
 import { type RelayProcess, startRelayProcess, tempDir } from './support/relay-process.ts';
 
@@ -180,37 +180,8 @@ describe('relay process', () => {
   });
 
   describe('raw WebSocket frames', () => {
-    const frame = (doc: string, write: (e: encoding.Encoder) => void) => {
-      const e = encoding.createEncoder();
-      encoding.writeVarString(e, doc);
-      write(e);
-      return encoding.toUint8Array(e);
-    };
     /** Opens a socket, authenticates for `doc` and collects the server's CLOSE reasons (type 7). */
-    const open = async (doc: string, url = relay.url) => {
-      const ws = new WebSocket(url);
-      const closes: string[] = [];
-      const syncSteps2: number[] = [];
-      let authenticated = false;
-      ws.on('message', (data: Buffer) => {
-        const d = decoding.createDecoder(new Uint8Array(data));
-        decoding.readVarString(d);
-        const type = decoding.readVarUint(d);
-        if (type === 2 && decoding.readVarUint(d) === 2) authenticated = true;
-        if (type === 7) closes.push(decoding.readVarString(d));
-        if (type === 0 && decoding.readVarUint(d) === 1) syncSteps2.push(Date.now());
-      });
-      await new Promise((r) => ws.once('open', r));
-      ws.send(
-        frame(doc, (e) => {
-          encoding.writeVarUint(e, 2); // Auth
-          encoding.writeVarUint(e, 0); // token
-          encoding.writeVarString(e, editor);
-        }),
-      );
-      await waitFor(() => authenticated, 'authenticated');
-      return { ws, closes, syncSteps2 };
-    };
+    const open = (doc: string, url = relay.url) => openRawSocket(url, { doc, token: editor });
 
     it('rejects a malformed update and keeps the stored document intact', async () => {
       const name = `${unitId}/garbage`;

@@ -18,6 +18,10 @@ const { values } = parseArgs({
     'message-burst': { type: 'string' },
     'max-rate-wait-ms': { type: 'string' },
     'max-buffered-bytes': { type: 'string' },
+    'max-pre-auth-bytes': { type: 'string' },
+    'auth-timeout-ms': { type: 'string' },
+    'max-connections-per-address': { type: 'string' },
+    'max-unauthenticated-sockets': { type: 'string' },
   },
 });
 
@@ -55,6 +59,14 @@ const started = startRelay({
   ...(values['message-burst'] ? { messageBurst: num(values['message-burst']) } : {}),
   ...(values['max-rate-wait-ms'] ? { maxRateWaitMs: num(values['max-rate-wait-ms']) } : {}),
   ...(values['max-buffered-bytes'] ? { maxBufferedBytes: num(values['max-buffered-bytes']) } : {}),
+  ...(values['max-pre-auth-bytes'] ? { maxPreAuthBytes: num(values['max-pre-auth-bytes']) } : {}),
+  ...(values['auth-timeout-ms'] ? { authTimeoutMs: num(values['auth-timeout-ms']) } : {}),
+  ...(values['max-connections-per-address']
+    ? { maxConnectionsPerAddress: num(values['max-connections-per-address']) }
+    : {}),
+  ...(values['max-unauthenticated-sockets']
+    ? { maxUnauthenticatedSockets: num(values['max-unauthenticated-sockets']) }
+    : {}),
 });
 try {
   await started;

@@ -28,6 +28,14 @@ export interface RelayOptions {
   maxRateWaitMs?: number;
   /** Bytes the relay may hold for one client that does not read; past this it is dropped. */
   maxBufferedBytes?: number;
+  /** Bytes a socket may send, or have waiting, before its documents are authenticated. */
+  maxPreAuthBytes?: number;
+  /** A socket that has authenticated no document this long after connecting is closed. */
+  authTimeoutMs?: number;
+  /** Open sockets from one address; 0: no limit (set it so behind a reverse proxy, where all share one address). */
+  maxConnectionsPerAddress?: number;
+  /** Sockets that have not authenticated any document yet, over all addresses. */
+  maxUnauthenticatedSockets?: number;
   /** Largest attachment accepted by PUT /blobs. */
   maxBlobBytes?: number;
   /** WebSocket URL written into invitations made by the admin API (behind a proxy: wss://…). */
@@ -68,6 +76,10 @@ export function resolveOptions(options: RelayOptions): ResolvedRelayOptions {
     messagesPerSecond: options.messagesPerSecond ?? 500,
     messageBurst: options.messageBurst ?? 5000,
     maxRateWaitMs: options.maxRateWaitMs ?? 20_000,
+    maxPreAuthBytes: options.maxPreAuthBytes ?? 2 ** 20,
+    authTimeoutMs: options.authTimeoutMs ?? 5000,
+    maxConnectionsPerAddress: options.maxConnectionsPerAddress ?? 128,
+    maxUnauthenticatedSockets: options.maxUnauthenticatedSockets ?? 256,
     maxBlobBytes: options.maxBlobBytes ?? 200 * 2 ** 20,
     maxBufferedBytes: options.maxBufferedBytes ?? 64 * 2 ** 20,
     compactAfterMs: options.compactAfterMs ?? 2000,

@@ -10,6 +10,7 @@ import { createLogger } from './log.ts';
 import { openStorage } from './open-storage.ts';
 import { type RelayOptions, resolveOptions } from './options.ts';
 import { createPersistenceExtension } from './persistence-extension.ts';
+import { createPreAuthGate } from './pre-auth-gate.ts';
 import { Refusal } from './refusal.ts';
 import { createSocketGuard } from './socket-guard.ts';
 import { SocketRegistry } from './socket-registry.ts';
@@ -169,9 +170,17 @@ export async function startRelay(options: RelayOptions = {}): Promise<RunningRel
   );
   // Per socket, over all its documents: well above what the per-document guard lets through.
   const guardSocket = createSocketGuard(log, o.messagesPerSecond * 4, o.messageBurst * 4);
+  const gate = createPreAuthGate(log, {
+    maxPreAuthBytes: o.maxPreAuthBytes,
+    authTimeoutMs: o.authTimeoutMs,
+    maxConnectionsPerAddress: o.maxConnectionsPerAddress,
+    maxUnauthenticatedSockets: o.maxUnauthenticatedSockets,
+    maxPendingDocuments: 64,
+  });
   server.webSocketServer.on('connection', (ws, request) => {
     sockets.add(ws, request);
     corkPerTick(ws);
+    gate.admit(ws, request);
     guardSocket(ws, request.socket.remoteAddress ?? '');
   });
   // Our own listen: Hocuspocus 3 passes `address` where node:net expects `host`, which would bind

@@ -68,6 +68,26 @@ export function registerRelay(program: Command): void {
     )
     .option('--max-update-bytes <n>', 'largest accepted update', Number)
     .option('--max-blob-bytes <n>', 'largest accepted attachment', Number)
+    .option(
+      '--max-connections-per-address <n>',
+      'open sockets from one address (default 128; 0 turns it off, e.g. behind a reverse proxy)',
+      Number,
+    )
+    .option(
+      '--max-unauthenticated-sockets <n>',
+      'sockets not yet authenticated, overall (default 256)',
+      Number,
+    )
+    .option(
+      '--max-pre-auth-bytes <n>',
+      'bytes a socket may send before authenticating (default 1 MiB)',
+      Number,
+    )
+    .option(
+      '--auth-timeout-ms <n>',
+      'close a socket that authenticates nothing in this time (default 5000)',
+      Number,
+    )
     .action(
       async (o: {
         port: number;
@@ -80,6 +100,10 @@ export function registerRelay(program: Command): void {
         registrationCode?: string;
         maxUpdateBytes?: number;
         maxBlobBytes?: number;
+        maxConnectionsPerAddress?: number;
+        maxUnauthenticatedSockets?: number;
+        maxPreAuthBytes?: number;
+        authTimeoutMs?: number;
       }) => {
         const redisUrl = o.redis ?? process.env.TIANBAO_REDIS_URL;
         const registrationCode = o.registrationCode ?? process.env.TIANBAO_REGISTRATION_CODE;
@@ -93,6 +117,12 @@ export function registerRelay(program: Command): void {
           ...(registrationCode ? { registrationCode } : {}),
           ...(o.maxUpdateBytes ? { maxUpdateBytes: o.maxUpdateBytes } : {}),
           ...(o.maxBlobBytes ? { maxBlobBytes: o.maxBlobBytes } : {}),
+          ...(o.maxConnectionsPerAddress !== undefined
+            ? { maxConnectionsPerAddress: o.maxConnectionsPerAddress }
+            : {}),
+          ...(o.maxUnauthenticatedSockets ? { maxUnauthenticatedSockets: o.maxUnauthenticatedSockets } : {}),
+          ...(o.maxPreAuthBytes ? { maxPreAuthBytes: o.maxPreAuthBytes } : {}),
+          ...(o.authTimeoutMs ? { authTimeoutMs: o.authTimeoutMs } : {}),
         });
         // Before the relay is up: a supervisor may signal as soon as it sees the listening line.
         const stop = async () => {

@@ -45,6 +45,9 @@ export interface RelayConnection {
   destroy(): void;
 }
 
+/** Refusals of the token (not of one document): the same token will be refused for every document. */
+const TOKEN_REFUSALS = new Set(['invalid-token', 'token-revoked', 'forbidden']);
+
 /** Relay document name of one of a log's documents: `<unitId>/<logId>` and `<unitId>/<logId>.eNN`. */
 export const relayDocName = (unitId: string, logId: string, doc: string) =>
   doc === ROOT ? `${unitId}/${logId}` : `${unitId}/${logId}.${doc}`;
@@ -95,6 +98,9 @@ export function connectRelay(
       onAuthenticationFailed: ({ reason }) => {
         status = 'refused';
         refusal = reason;
+        // The token itself is refused: retrying cannot help, and the relay closes sockets that never
+        // authenticate, so a reconnecting socket would knock every few seconds.
+        if (TOKEN_REFUSALS.has(reason)) socket.disconnect();
         emit();
       },
       onUnsyncedChanges: () => emit(),
