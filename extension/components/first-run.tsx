@@ -1,4 +1,4 @@
-import { importTable, TERM, type Template, TemplateImportError } from '@tianbao/templates';
+import { IMPORT_LIMITS, importTable, TERM, type Template, TemplateImportError } from '@tianbao/templates';
 import { useEffect, useState } from 'react';
 import { userMessage } from '../utils/input-errors';
 import { createLog, joinFromFile, joinFromInvitation, type OpenLog } from '../utils/log-client';
@@ -45,9 +45,11 @@ export function FirstRun(props: { onOpened: (open: OpenLog) => void; onCancel?: 
       setImported(null);
       setErrors({
         paste:
-          err instanceof TemplateImportError
-            ? '没能识别出统计表。请从通知中复制整张表格（包括表头和带（ ）的“进展情况”一栏）后粘贴。'
-            : userMessage(err),
+          err instanceof TemplateImportError && err.code === 'too-large'
+            ? `粘贴的内容太多（文字不能超过 ${IMPORT_LIMITS.maxTextChars / 10_000} 万字，网页内容不能超过 ${IMPORT_LIMITS.maxHtmlChars / 10_000} 万字，表格不能超过 ${IMPORT_LIMITS.maxRows} 行、${IMPORT_LIMITS.maxSlots} 个空），没有识别。请只复制统计表本身后粘贴。`
+            : err instanceof TemplateImportError
+              ? '没能识别出统计表。请从通知中复制整张表格（包括表头和带（ ）的“进展情况”一栏）后粘贴。'
+              : userMessage(err),
       });
     }
   };

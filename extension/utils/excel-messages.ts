@@ -12,6 +12,8 @@ export const EXCEL_ERROR_ZH: Record<ExcelImportErrorCode, string> = {
   'wrong-template': '这个文件属于另一张统计表，不能与本表一起汇总。',
   'duplicate-unit': '同一个单位的统计表选了两次。',
   'bad-mapping': '请先指定哪一列是“日期”、哪一列是“活动名称”。',
+  'too-large':
+    '文件太大，为防止电脑卡死，没有读取：解压后每个部分不能超过 50 MB、整个文件不能超过 100 MB，所有工作表合计不能超过 10 万行、200 万个单元格。请把表格拆成几个文件分别导入。',
 };
 
 const codeOf = (err: unknown): string | undefined =>

@@ -8,7 +8,9 @@ export type ExcelImportErrorCode =
   | 'not-tianbao-export'
   | 'wrong-template'
   | 'duplicate-unit'
-  | 'bad-mapping';
+  | 'bad-mapping'
+  /** Past a size, row or cell limit (XLSX_LIMITS): refused before it can fill the memory. */
+  | 'too-large';
 
 export class ExcelImportError extends Error {
   override readonly name = 'ExcelImportError';

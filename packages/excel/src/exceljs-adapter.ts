@@ -15,6 +15,7 @@ import type {
 } from './adapter.ts';
 import { ExcelImportError } from './errors.ts';
 import { assertXlsxBytes } from './sniff.ts';
+import { checkXlsxLimits } from './xlsx-limits.ts';
 
 type XStyle = Partial<ExcelJS.Style>;
 
@@ -235,6 +236,7 @@ function plainValue(v: ExcelJS.CellValue): ReadValue {
 
 async function read(bytes: Uint8Array): Promise<ReadSheet[]> {
   assertXlsxBytes(bytes);
+  checkXlsxLimits(bytes);
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);

@@ -64,3 +64,4 @@ export {
   type TemplateSlot,
   tableRows,
 } from './template.ts';
+export { checkXlsxLimits, XLSX_LIMITS } from './xlsx-limits.ts';

@@ -22,6 +22,6 @@ export function wrappedLines(text: string, width: number): number {
  * height for rows it did not lay out itself, which would cut the sentences off on paper.
  */
 export function rowHeight(cells: { text: string; width: number }[], lineHeight = 14.5): number {
-  const lines = Math.max(1, ...cells.map((c) => wrappedLines(c.text, c.width)));
+  const lines = cells.reduce((n, c) => Math.max(n, wrappedLines(c.text, c.width)), 1);
   return Math.min(409, Math.round(lines * lineHeight + 6));
 }

@@ -32,7 +32,7 @@ export async function migrateStorage(
   const names = await from.documents.names();
   for (const name of names) {
     const source = await from.documents.load(name);
-    quarantined.push(...source.quarantined);
+    for (const q of source.quarantined) quarantined.push(q);
     const state = foldUpdates(undefined, source.updates);
     await to.documents.append(name, state);
     // Read back: the target's document must already contain everything the source's holds.

@@ -55,9 +55,9 @@ function readGrid(rows: readonly RawRow[]): EmptyCellTable | null {
   }
   const data = rows.slice(end).filter((r) => nonEmpty(r).length > 0);
   if (data.length === 0) return null;
-  const width = Math.max(
-    ...rows.slice(h, end).map((r) => r.cells.length),
-    ...data.map((r) => r.cells.length + (r.emptyTail ?? 0)),
+  const width = data.reduce(
+    (w, r) => Math.max(w, r.cells.length + (r.emptyTail ?? 0)),
+    rows.slice(h, end).reduce((w, r) => Math.max(w, r.cells.length), 0),
   );
   const cellAt = (r: RawRow, c: number) => normalizeInline(r.cells[c] ?? '');
   const isBlank = (r: RawRow, c: number) => cellAt(r, c) === '' && !(r.coveredFromAbove?.[c] ?? false);

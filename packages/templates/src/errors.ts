@@ -6,7 +6,9 @@ export type TemplateImportErrorCode =
   | 'unreadable-input'
   | 'invalid-template'
   | 'invalid-id'
-  | 'duplicate-slot-id';
+  | 'duplicate-slot-id'
+  /** Past IMPORT_LIMITS (characters, rows, blanks). */
+  | 'too-large';
 
 export class TemplateImportError extends Error {
   override readonly name = 'TemplateImportError';

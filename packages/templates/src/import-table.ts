@@ -6,6 +6,7 @@ import { readEmptyCellTable } from './empty-cell-table.ts';
 import { TemplateImportError } from './errors.ts';
 import { type GridMerge, gridToRows } from './grid.ts';
 import { headerSlotId, parseHeaderFields } from './header-fields.ts';
+import { checkInputSize, checkRowCount, checkSlotCount } from './import-limits.ts';
 import { type Body, readInlineTable } from './inline-table.ts';
 import { LIAISON_FIELDS } from './liaison.ts';
 import { extractMediaHints } from './media.ts';
@@ -61,6 +62,7 @@ export interface ImportResult {
 
 /** Turns a pasted or opened statistics table into a template whose slots follow the table's blanks in order. */
 export function importTable(input: ImportInput, options: ImportOptions = {}): ImportResult {
+  checkInputSize(input);
   const notice = typeof input === 'string' ? input : input.kind === 'text' ? input.text : '';
   return importRows(readRows(input), notice, options);
 }
@@ -76,6 +78,7 @@ export function importRows(rows: RawRow[], notice: string, options: ImportOption
       `Template ids are lower-case letters, digits and dashes (e.g. jianzai-2022), not "${options.id}".`,
     );
   }
+  checkRowCount(rows.length);
   const warnings: string[] = [];
   if (rows.every((r) => r.cells.every((c) => c.trim() === ''))) {
     throw new TemplateImportError('empty-input', 'The input is empty: paste or open a table.');
@@ -164,6 +167,7 @@ export function importRows(rows: RawRow[], notice: string, options: ImportOption
     const { group, item, requirement } = row;
     const slotIds: string[] = [];
     for (const d of row.drafts) {
+      checkSlotCount(slots.length + 1);
       const key = ['table', group, item, d.before, d.after].join('\u001F');
       const occurrence = occurrences.get(key) ?? 0;
       occurrences.set(key, occurrence + 1);

@@ -12,6 +12,7 @@ export {
   VARIANTS,
 } from './glossary.ts';
 export type { GridMerge } from './grid.ts';
+export { IMPORT_LIMITS } from './import-limits.ts';
 export {
   type ImportInput,
   type ImportOptions,

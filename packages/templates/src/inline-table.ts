@@ -79,9 +79,10 @@ export function readInlineTable(rows: RawRow[], firstBlankRow: number, warnings:
  * (titled 内容要求/标准, or long text left of it) and the group/item columns (the rest, left to right).
  */
 function findRoles(header: RawRow | undefined, dataRows: RawRow[]): Roles {
-  const width = Math.max(
+  // A loop, not Math.max(...rows): a spread over a pasted table's rows overflows the stack.
+  const width = dataRows.reduce(
+    (w, r) => Math.max(w, r.aligned ? r.cells.length : trimmed(r).length),
     header?.aligned ? header.cells.length : 0,
-    ...dataRows.map((r) => (r.aligned ? r.cells.length : trimmed(r).length)),
   );
   const blankCount = new Array<number>(width).fill(0);
   for (const r of dataRows) {

@@ -114,7 +114,7 @@ function readCellPerLine(lines: string[]): RawRow[] {
     if (line.startsWith('\t')) {
       cells ??= [];
       // A line with more tabs holds several cells (rare in this layout, but Word does it for empty cells).
-      cells.push(...line.slice(1).split('\t'));
+      for (const cell of line.slice(1).split('\t')) cells.push(cell);
     } else if (line.trim() === '') {
       endRow();
     } else if (cells && cells.length > 0) {

@@ -70,6 +70,11 @@ type Block = { y: number; line: Line } | { y: number; table: PageTable };
 
 const TOL = 1.5;
 
+// Loops, not Math.max(...xs): a spread over a page's items overflows the stack on a hostile PDF.
+const maxOf = (xs: readonly number[], start = Number.NEGATIVE_INFINITY) =>
+  xs.reduce((m, x) => Math.max(m, x), start);
+const minOf = (xs: readonly number[]) => xs.reduce((m, x) => Math.min(m, x), Number.POSITIVE_INFINITY);
+
 /**
  * Reads a PDF's text layer back into rows: lines of text, and tables rebuilt from their ruling lines (the
  * borders Word, WPS and LibreOffice draw), merged cells included, a table continued over a page break
@@ -189,7 +194,7 @@ async function ruling(
           // A filled thin rectangle is a ruling line (Word draws borders so); a big fill is shading.
           const xs = poly.map((p) => p[0]);
           const ys = poly.map((p) => p[1]);
-          const [x1, x2, y1, y2] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+          const [x1, x2, y1, y2] = [minOf(xs), maxOf(xs), minOf(ys), maxOf(ys)];
           if (y2 - y1 < 2 && x2 - x1 >= 2) h.push({ y: (y1 + y2) / 2, x1, x2 });
           else if (x2 - x1 < 2 && y2 - y1 >= 2) v.push({ x: (x1 + x2) / 2, y1, y2 });
           continue;
@@ -398,7 +403,7 @@ function cluster(values: number[]): number[] {
  * character (or Latin word) would not have fitted after it, and it does not end a sentence. The right edge is
  * where the longest line ends (justified lines reach it).
  */
-function paragraphs(lines: Line[], edge = Math.max(...lines.map((l) => l.right)), minEm = 0): string {
+function paragraphs(lines: Line[], edge = maxOf(lines.map((l) => l.right)), minEm = 0): string {
   let out = '';
   lines.forEach((line, i) => {
     if (i > 0) out += wraps(lines[i - 1] as Line, line, edge, minEm) ? '' : '\n';
@@ -425,9 +430,9 @@ function assemble(pages: Block[][], warnings: NoticeWarning[]): RawRow[] {
   let tableIndex = -1;
   let open: { table: PageTable; regions: Region[]; index: number } | undefined;
   let pending: { lines: Line[] } | undefined;
-  const textRight = Math.max(
+  const textRight = maxOf(
+    pages.flatMap((p) => p.flatMap((b) => ('line' in b ? [b.line.right] : []))).slice(0, 5000),
     0,
-    ...pages.flatMap((p) => p.flatMap((b) => ('line' in b ? [b.line.right] : []))).slice(0, 5000),
   );
   const flushText = () => {
     if (!pending) return;
@@ -483,11 +488,11 @@ function joinAcrossPages(
   next: PageTable,
   warnings: NoticeWarning[],
 ): Region[] {
-  const last = Math.max(...open.regions.map((g) => g.r1));
+  const last = maxOf(open.regions.map((g) => g.r1));
   const bottom = open.regions.filter((g) => g.r1 === last);
   const top = next.regions.filter((g) => g.r0 === 0);
   const runsOn = (g: Region) =>
-    g.lines.length > 0 && wraps(g.lines.at(-1) as Line, undefined, Math.max(...g.lines.map((l) => l.right)));
+    g.lines.length > 0 && wraps(g.lines.at(-1) as Line, undefined, maxOf(g.lines.map((l) => l.right)));
   const matches = (g: Region, n: Region) => n.c0 === g.c0 && n.c1 === g.c1;
   // The row was cut when a one-row cell runs on, or when the new page's row is empty where the row before
   // the break names itself (its leftmost one-row cell): a new row would name itself there.
@@ -522,7 +527,7 @@ function joinAcrossPages(
 
 /** Regions as rows of spanned cells (the HTML shape), laid out on a full grid. */
 function regionRows(regions: Region[]): RawRow[] {
-  const rowCount = Math.max(...regions.map((g) => g.r1)) + 1;
+  const rowCount = maxOf(regions.map((g) => g.r1)) + 1;
   const spanned: SpannedCell[][] = Array.from({ length: rowCount }, () => []);
   for (const g of [...regions].sort((a, b) => a.r0 - b.r0 || a.c0 - b.c0)) {
     const text = paragraphs(g.lines)

@@ -20,6 +20,10 @@ export interface ZipEntry {
   name: string;
   compressedSize: number;
   size: number;
+  /** 0 stored, 8 deflated (the only two Office writes). */
+  method: number;
+  /** Where the entry's local header starts. */
+  offset: number;
 }
 
 /** Why a zip was refused, with the limit it passed (English; the UI words it from `reason`). */
@@ -59,6 +63,7 @@ export function checkZip(bytes: Uint8Array, limits: ZipLimits = NOTICE_ZIP_LIMIT
   for (let n = 0; n < count; n++) {
     if (at + 46 > bytes.length || view.getUint32(at, true) !== 0x02014b50)
       throw new ZipLimitError('not-a-zip', 'damaged zip (central directory)');
+    const method = view.getUint16(at + 10, true);
     const compressedSize = view.getUint32(at + 20, true);
     const size = view.getUint32(at + 24, true);
     const nameLength = view.getUint16(at + 28, true);
@@ -82,7 +87,7 @@ export function checkZip(bytes: Uint8Array, limits: ZipLimits = NOTICE_ZIP_LIMIT
         'total-too-large',
         `the zip inflates to more than ${mib(limits.maxTotalBytes)} (limit)`,
       );
-    entries.push({ name, compressedSize, size });
+    entries.push({ name, compressedSize, size, method, offset: view.getUint32(at + 42, true) });
     at += 46 + nameLength + extra + comment;
   }
   return entries;

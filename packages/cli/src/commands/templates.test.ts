@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { exceljsWriter } from '@tianbao/excel';
+import { xlsxBomb } from '@tianbao/excel/xlsx-bomb';
 import { describe, expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('../../../../', import.meta.url));
@@ -199,6 +200,15 @@ describe('tianbao templates / template (real CLI process)', { timeout: 120_000 }
     const missing = tianbao('template', 'import', join(dir, 'missing.txt'));
     expect(missing.status).toBe(1);
     expect(missing.stderr).toMatch(/^error: cannot read/u);
+
+    // A 212 KB workbook whose sheet inflates to 58 MiB: refused before it is parsed, the limit named.
+    const bomb = join(dir, 'bomb.xlsx');
+    writeFileSync(bomb, xlsxBomb({ rows: 5000, cellsPerRow: 200 }));
+    const z = tianbao('template', 'import', bomb);
+    expect(z.status).toBe(1);
+    expect(z.stderr).toMatch(
+      /^error: .*bomb\.xlsx: The workbook is too large to read safely: .* inflates to 58\.\d MiB \(limit 50\.0 MiB\)/u,
+    );
 
     const unknown = tianbao('template', 'nope', '--json');
     expect(unknown.status).toBe(1);

@@ -139,7 +139,7 @@ export function registerTemplates(program: Command): void {
         json(list);
         return;
       }
-      const width = Math.max(...list.map((t) => t.id.length));
+      const width = list.reduce((w, t) => Math.max(w, t.id.length), 0);
       for (const t of list)
         write(
           `${t.id.padEnd(width)}  ${String(t.slotCount).padStart(3)} slots  ${t.kind.padEnd(10)}  ${t.title}`,

@@ -75,7 +75,7 @@ export class LogSession {
     applyAll(root, loaded.updates);
     const log = UnitLog.fromRoot(root, opts.user);
     const s = new LogSession(log, storage, opts);
-    s.skipped.push(...skipped);
+    for (const k of skipped) s.skipped.push(k);
     s.persist(ROOT, root);
 
     const snap = await storage.readSnapshot();
@@ -99,7 +99,7 @@ export class LogSession {
     if (this.log.isShardLoaded(i)) return;
     const name = shardName(i);
     const loaded = await this.storage.load(name);
-    this.skipped.push(...loaded.skipped);
+    for (const k of loaded.skipped) this.skipped.push(k);
     const doc = newDoc();
     applyAll(doc, loaded.updates);
     if (this.log.isShardLoaded(i)) return; // loaded meanwhile by a concurrent call

@@ -655,7 +655,8 @@ export class UnitLog {
     const out: AttachmentRef[] = [];
     for (const m of (doc?.getMap('entries') as Y.Map<YMap> | undefined)?.values() ?? []) {
       const att = m.get('attachments');
-      if (Array.isArray(att) && !m.get('deleted')) out.push(...(att as AttachmentRef[]));
+      // A loop, not push(...att): a peer's list may be too long to spread as arguments.
+      if (Array.isArray(att) && !m.get('deleted')) for (const a of att as AttachmentRef[]) out.push(a);
     }
     return out;
   }
@@ -1067,7 +1068,7 @@ export class UnitLog {
         }
         this.conflictCache.set(i, cache);
       }
-      for (const list of cache.values()) out.push(...list);
+      for (const list of cache.values()) for (const c of list) out.push(c);
     });
     for (const [id, m] of this.plansMap()) out.push(...this.scanConflicts(ROOT, m, 'plan', id, STAMPS));
     out.push(...this.scanConflicts(ROOT, this.root.getMap('profile'), 'profile', 'profile', []));

@@ -60,8 +60,8 @@ function ruleSpan(s: Schedule, rule: Deadline | undefined): { start: string; end
   const months = rule?.months;
   if (!months?.length) return { start, end };
   const year = Number(start.slice(0, 4));
-  const first = Math.min(...months);
-  const last = Math.max(...months);
+  const first = months.reduce((m, x) => Math.min(m, x), Number.POSITIVE_INFINITY);
+  const last = months.reduce((m, x) => Math.max(m, x), Number.NEGATIVE_INFINITY);
   const ruleStart = isoOf(year, first, 1);
   const ruleEnd = isoOf(year, last, lastDayOfMonth(year, last));
   const span = { start: later(ruleStart, start), end: earlier(ruleEnd, end) };
