@@ -34,9 +34,11 @@ export function StatsTab() {
   const blank = (slot: Slot) => {
     const v = byId.get(slot.id) as Value;
     const empty = v.value === null;
-    const cls = `blank${empty ? ' blank-empty' : ''} source-${v.source}`;
-    const shown =
-      slot.kind === 'boolean' && !empty
+    const cls = `blank${empty ? ' blank-empty' : ''}${v.error ? ' blank-error' : ''} source-${v.source}`;
+    // A sum past the number rules has no value: say so in the blank, the explanation says which entries.
+    const shown = v.error
+      ? '有误'
+      : slot.kind === 'boolean' && !empty
         ? v.value
           ? '☑是 □否'
           : '□是 ☑否'

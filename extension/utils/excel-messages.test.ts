@@ -50,8 +50,14 @@ describe('Chinese messages for workbook errors', () => {
       invalidRowZh(r('bad-date', 'Row 5: the date "下周" is not a date this importer understands.')),
     ).toBe('日期“下周”无法识别，请写成 2020-06-01 或 2020年6月1日');
     expect(invalidRowZh(r('bad-number', 'Row 5: "约一百" in column "参与人数" is not a count.'))).toBe(
-      '“参与人数”一列的“约一百”不是数字',
+      '“参与人数”一列的“约一百”不是有效的数（应为 0 到 999999999999 的整数）',
     );
+    expect(
+      invalidRowZh(r('bad-number', 'Row 5: "2.5" in column "场次" is not a count (a whole number).')),
+    ).toBe('“场次”一列的“2.5”不是有效的数（应为 0 到 999999999999 的整数）');
+    expect(
+      invalidRowZh(r('bad-number', 'Row 5: the columns that go to the same blank add up to 1000000000001.')),
+    ).toBe('计入同一统计项的几列相加超过 999999999999');
     expect(invalidRowZh(r('missing-title', 'Row 5 has no activity title.'))).toBe('没有填写活动名称');
     expect(invalidRowZh(r('total-row', 'Row 5 is a total row (合计), not an activity.'))).toContain('合计行');
   });

@@ -1,4 +1,4 @@
-import { LogFileError, LogInputError } from '@tianbao/core';
+import { LogFileError, LogInputError, MAX_COUNT } from '@tianbao/core';
 import type { ExcelImportErrorCode, InvalidRow, RollupProblem } from '@tianbao/excel';
 
 /** What a person can do about each unreadable file, in words an office worker uses. */
@@ -50,7 +50,10 @@ export function invalidRowZh(row: InvalidRow): string {
     case 'missing-title':
       return '没有填写活动名称';
     case 'bad-number':
-      return m?.[2] ? `“${m[2]}”一列的“${m[1]}”不是数字` : '数字列中有不是数字的内容';
+      if (/add up to/.test(row.reason)) return `计入同一统计项的几列相加超过 ${MAX_COUNT}`;
+      return m?.[2]
+        ? `“${m[2]}”一列的“${m[1]}”不是有效的数（应为 0 到 ${MAX_COUNT} 的整数）`
+        : '数字列中有不是数字的内容';
     case 'total-row':
       return '这是合计行，不是一项活动';
   }

@@ -43,6 +43,8 @@ export function applyPlan(
       next: result.values[s.id] ?? null,
     };
     const skip = (note: string): ApplyRow => ({ ...base, status: 'skip', checked: false, note });
+    const tooLarge = result.problems.find((p) => p.slotId === s.id && p.code === 'too-large');
+    if (base.next === null && tooLarge) return skip(tooLarge.zh);
     if (base.next === null)
       return skip(s.kind === 'percent' ? '百分比不能相加，请自行填写' : '下级单位都未填写');
     if (s.kind === 'boolean') return skip(`“是/否”项汇总为计数（${base.next}），请自行判断后填写`);

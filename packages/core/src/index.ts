@@ -3,6 +3,14 @@ export { type ChangeOrigin, DEFAULT_SHARDS, shardName } from './model/doc-layout
 export type { SeenFields } from './model/entry-writes.ts';
 export { LogSession, type OpenOptions } from './model/log-session.ts';
 export {
+  countProblem,
+  MAX_COUNT,
+  NUMBER_PROBLEM,
+  type NumberProblem,
+  numberProblem,
+  percentProblem,
+} from './model/number-rules.ts';
+export {
   type Conflict,
   type CreateLogOptions,
   type EntryFilter,

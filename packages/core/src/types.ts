@@ -121,6 +121,12 @@ export interface SlotStat {
    * left out, so a screen or document can say so.
    */
   manualSetAside?: ManualValue;
+  /**
+   * Set when the blank has no usable value because its sum or stored value breaks the number rules
+   * (a count of 10^12 or more, a fraction, a percentage over 100): `value` is then null, never Infinity or
+   * NaN, and `explanation` says which entries to check. English, for the CLI and logs.
+   */
+  error?: string;
 }
 
 export interface LogMeta {

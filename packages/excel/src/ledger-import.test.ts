@@ -148,3 +148,39 @@ describe('readLedger + ledgerToEntries', async () => {
     ).toThrow(expect.objectContaining({ code: 'bad-mapping' }));
   });
 });
+
+describe('counts in a ledger follow core’s number rules (#18 finding 5)', () => {
+  it('2.5 场次, 1e308, -3 and 10^12 are invalid rows; a sum of two columns past the bound too', async () => {
+    const S6 = `daxinganling-2020/${sid(daxinganlingTemplate(), 6)}`;
+    const ws = XLSX.utils.aoa_to_sheet([
+      ['日期', '活动名称', '场次', '次数'],
+      ['2020-06-01', '半场', 2.5, ''],
+      ['2020-06-02', '天文数字', 1e308, ''],
+      ['2020-06-03', '负数', -3, ''],
+      ['2020-06-04', '十的十二次方', '1000000000000', ''],
+      ['2020-06-05', '两列相加', 600000000000, 600000000000],
+      ['2020-06-06', '上限', 999999999999, ''],
+      ['2020-06-07', '文字', '2.5场次', ''],
+    ]);
+    const wb = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(wb, ws, '台账');
+    const bytes = new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer);
+    const [sheet] = await readLedger(bytes);
+    if (!sheet) throw new Error('no sheet');
+    const mapping = guessColumns(sheet.headers).map((m) =>
+      m.header === '场次' || m.header === '次数' ? { ...m, target: { slot: S6 } } : m,
+    );
+    const r = ledgerToEntries(sheet, mapping);
+    expect(r.valid.map((e) => [e.title, e.contributions[S6]])).toEqual([['上限', 999999999999]]);
+    expect(r.invalid.map((x) => [x.row, x.code])).toEqual([
+      [2, 'bad-number'],
+      [3, 'bad-number'],
+      [4, 'bad-number'],
+      [5, 'bad-number'],
+      [6, 'bad-number'],
+      [8, 'bad-number'],
+    ]);
+    expect(r.invalid[0]?.reason).toContain('"2.5" in column "场次" is not a count');
+    expect(r.invalid[4]?.reason).toContain('add up to 1200000000000');
+  });
+});

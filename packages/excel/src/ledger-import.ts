@@ -1,3 +1,4 @@
+import { countProblem, MAX_COUNT } from '@tianbao/core';
 import { stableHash } from '@tianbao/templates';
 import type { ReadValue, WorkbookReader } from './adapter.ts';
 import { ExcelImportError } from './errors.ts';
@@ -176,15 +177,19 @@ export async function readLedger(
   return out;
 }
 
-/** 120, '120', '120人', '约120' → 120; '' → null; anything else → NaN. */
+/**
+ * 120, '120', '120人', '约120' → 120; '' → null; anything else (2.5, -1, 1e308, text) → NaN: a count is
+ * a whole number below 10^12, as core's number rules say.
+ */
 function parseCount(v: ReadValue | undefined): number | null {
   if (v === null || v === undefined || v === '') return null;
-  if (typeof v === 'number') return v;
+  if (typeof v === 'number') return countProblem(v) ? Number.NaN : v;
   if (typeof v !== 'string') return Number.NaN;
   const s = v.trim().replace(/,/g, '');
   if (!s) return null;
-  const m = /^(?:约|共|合计)?(\d+(?:\.\d+)?)\s*(?:人次|人|次|场次|场|个|篇|条|部|份|家|余人|余)?$/.exec(s);
-  return m ? Number(m[1]) : Number.NaN;
+  const m = /^(?:约|共|合计)?(\d+)\s*(?:人次|人|次|场次|场|个|篇|条|部|份|家|余人|余)?$/.exec(s);
+  const n = m ? Number(m[1]) : Number.NaN;
+  return countProblem(n) ? Number.NaN : n;
 }
 
 const TOTAL_ROW = /^(合计|总计|小计|共计)$/;
@@ -247,11 +252,16 @@ export function ledgerToEntries(
     for (const [key, col] of slotCols) {
       const n = parseCount(cells[col]);
       if (n === null) continue;
-      if (!Number.isFinite(n) || n < 0) {
-        bad = `Row ${row}: "${cellText(cells[col])}" in column "${sheet.headers[col] ?? col + 1}" is not a count.`;
+      if (!Number.isFinite(n)) {
+        bad = `Row ${row}: "${cellText(cells[col])}" in column "${sheet.headers[col] ?? col + 1}" is not a count (a whole number from 0 to ${MAX_COUNT}).`;
         break;
       }
-      contributions[key] = (contributions[key] ?? 0) + n;
+      const sum = (contributions[key] ?? 0) + n;
+      if (countProblem(sum)) {
+        bad = `Row ${row}: the columns that go to the same blank add up to ${sum}, more than ${MAX_COUNT}.`;
+        break;
+      }
+      contributions[key] = sum;
     }
     if (bad) {
       invalid.push({ row, code: 'bad-number', reason: bad });

@@ -1,3 +1,4 @@
+import { numberProblem } from '@tianbao/core';
 import type { ReadValue, WorkbookReader } from './adapter.ts';
 import { ExcelImportError } from './errors.ts';
 import { exceljsReader } from './exceljs-adapter.ts';
@@ -75,9 +76,9 @@ export async function readExportedTable(
 export function coerceValue(slot: TemplateSlot, raw: number | string | null): SlotValue | null | undefined {
   if (raw === null) return null;
   if (slot.kind === 'number' || slot.kind === 'percent') {
-    if (typeof raw === 'number') return raw;
-    const n = Number(raw.replace(/[,%％\s]/g, ''));
-    return raw.trim() && Number.isFinite(n) ? n : undefined;
+    const n = typeof raw === 'number' ? raw : raw.trim() ? Number(raw.replace(/[,%％\s]/g, '')) : Number.NaN;
+    // A count is whole and below 10^12, a percentage within 0–100 (core's number rules).
+    return numberProblem(n, slot.kind) ? undefined : n;
   }
   if (slot.kind === 'boolean') {
     const s = String(raw).trim();

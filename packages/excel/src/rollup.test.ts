@@ -156,3 +156,33 @@ describe('roll-up of sub-units’ exported tables', async () => {
     expect(back.values[sid(DX, 7)]).toBe(200);
   });
 });
+
+describe('roll-up numbers follow core’s number rules (#18 finding 5)', async () => {
+  const template = daxinganlingTemplate();
+  const big = 600_000_000_000;
+  const result = await rollup(
+    [
+      { name: 'a.xlsx', bytes: await subUnitFile('u-a', '甲单位', [stat(k(6), big), stat(k(7), 2.5)]) },
+      { name: 'b.xlsx', bytes: await subUnitFile('u-b', '乙单位', [stat(k(6), big), stat(k(7), 3)]) },
+      { name: 'c.xlsx', bytes: await subUnitFile('u-c', '丙单位', [stat(k(59), 140)]) },
+    ],
+    template,
+  );
+
+  it('a sum past 999999999999 is a problem and an empty blank, never a value', () => {
+    expect(result.values[sid(DX, 6)]).toBeNull();
+    const p = result.problems.find((x) => x.code === 'too-large');
+    expect(p).toMatchObject({ slotId: sid(DX, 6), excluded: false });
+    expect(p?.zh).toBe('合计 1200000000000 超过 999999999999，未填入，请核对各单位的数');
+  });
+
+  it('a fractional count or a percentage over 100 is a bad value, not counted', () => {
+    expect(result.values[sid(DX, 7)]).toBe(3);
+    const bad = result.problems.filter((x) => x.code === 'bad-value').map((x) => [x.unitName, x.slotId]);
+    expect(bad).toEqual([
+      ['甲单位', sid(DX, 7)],
+      ['丙单位', sid(DX, 59)],
+    ]);
+    expect(result.problems.find((x) => x.code === 'bad-value')?.message).toContain('not a count');
+  });
+});

@@ -1,3 +1,4 @@
+import { countProblem, MAX_COUNT } from '@tianbao/core';
 import { TERM } from '@tianbao/templates';
 import type { RowSpec, SheetSpec, WorkbookReader } from './adapter.ts';
 import { ExcelImportError } from './errors.ts';
@@ -31,7 +32,8 @@ export type RollupProblemCode =
   | 'template-version'
   | 'empty-blank'
   | 'bad-value'
-  | 'not-summable';
+  | 'not-summable'
+  | 'too-large';
 
 export interface RollupProblem {
   code: RollupProblemCode;
@@ -62,8 +64,18 @@ function combine(slot: TemplateSlot, units: RollupUnit[], problems: RollupProble
   const given = units.filter((u) => u.values[slot.id] !== null && u.values[slot.id] !== undefined);
   if (!given.length) return null;
   switch (slot.kind) {
-    case 'number':
-      return given.reduce((sum, u) => sum + (u.values[slot.id] as number), 0);
+    case 'number': {
+      const sum = given.reduce((n, u) => n + (u.values[slot.id] as number), 0);
+      if (!countProblem(sum)) return sum;
+      problems.push({
+        code: 'too-large',
+        excluded: false,
+        slotId: slot.id,
+        message: `Blank ${slot.index}: the sub-units' values add up to ${sum}, more than ${MAX_COUNT}; left empty, check them.`,
+        zh: `合计 ${sum} 超过 ${MAX_COUNT}，未填入，请核对各单位的数`,
+      });
+      return null;
+    }
     case 'percent':
       problems.push({
         code: 'not-summable',
@@ -158,7 +170,7 @@ export async function rollup(
           file: file.name,
           unitName: table.unitName,
           slotId: slot.id,
-          message: `${table.unitName}: blank ${slot.index} holds "${raw}", which is not a ${slot.kind}; not counted.`,
+          message: `${table.unitName}: blank ${slot.index} holds "${raw}", which is not ${slot.kind === 'number' ? 'a count (a whole number from 0 to 999999999999)' : slot.kind === 'percent' ? 'a percentage (0–100)' : `a ${slot.kind}`}; not counted.`,
           zh: `${table.unitName}：「${raw}」格式不对，未计入`,
         });
       } else if (v === null) {

@@ -156,7 +156,10 @@ export function logToJson(log: UnitLog): LogJson {
 export async function openLog(path: string): Promise<LogSession> {
   if (!existsSync(path)) throw new CliError(`${path}: no such file`);
   try {
-    return await openLogFile(path);
+    const session = await openLogFile(path);
+    // The blanks' kinds, so a percentage is checked as one (0–100) and a count as a whole number.
+    session.log.kindOf = slotKindsOf(session.log.meta().templateIds);
+    return session;
   } catch (err) {
     if (err instanceof LogFileError) throw new CliError(`${path}: ${err.message}`);
     throw err;
@@ -250,14 +253,20 @@ for the whole campaign, so a range leaves them out and its explanation says so. 
         const range = statsRange(session.log, opts);
         const stats = session.log.statistics(orderedKeys(session.log), range);
         if (opts.json) {
-          const out = stats.map((s) => ({ key: s.key, value: s.value, explanation: s.explanation }));
+          const out = stats.map((s) => ({
+            key: s.key,
+            value: s.value,
+            explanation: s.explanation,
+            ...(s.error && { error: s.error }),
+          }));
           process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
           return;
         }
         if (range) process.stdout.write(`# ${describeRange(range)}\n`);
         for (const s of stats) {
-          const v =
-            s.value === null
+          const v = s.error
+            ? '（错误）'
+            : s.value === null
               ? '（空）'
               : s.value === true
                 ? '是'
@@ -266,6 +275,9 @@ for the whole campaign, so a range leaves them out and its explanation says so. 
                   : String(s.value);
           process.stdout.write(`${s.key}\t${v}\t${s.explanation}\n`);
         }
+        const bad = stats.filter((s) => s.error);
+        for (const s of bad) process.stderr.write(`error: ${s.key}: ${s.error}\n`);
+        if (bad.length) process.exitCode = 1;
       },
     );
 }

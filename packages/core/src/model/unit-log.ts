@@ -37,9 +37,11 @@ import { readContributions, readEntry, readPlan, type Stamp } from './entry-code
 import { entryWrites, fieldLabel, revertKeys, type SeenFields, staleKeys } from './entry-writes.ts';
 import { importEntryId } from './import-id.ts';
 import { everKeys, keyWrites, lostCopyWrites } from './item-chain.ts';
+import { NUMBER_PROBLEM, numberProblem } from './number-rules.ts';
 import { UndoStack } from './undo-stack.ts';
 import {
   ENTRY_TEXT_FIELDS,
+  kindSafe,
   PROFILE_FIELDS,
   type SlotKindOf,
   validateEntryFields,
@@ -351,7 +353,7 @@ export class UnitLog {
       updatedAt?: number;
     } = {},
   ): string {
-    const clean = validateEntryFields(fields, { partial: false }) as EntryFields;
+    const clean = validateEntryFields(fields, { partial: false, kindOf: this.kindOf }) as EntryFields;
     const id = opts.id ?? ulid();
     const doc = this.shardFor(id);
     const entries = doc.getMap('entries') as Y.Map<YMap>;
@@ -404,7 +406,11 @@ export class UnitLog {
         '台账还在加载，请稍候再试',
       );
     const clean = rows.map((r, i) => {
-      const c = validateEntryFields(r, { partial: false, path: `rows[${i}]` }) as EntryFields;
+      const c = validateEntryFields(r, {
+        partial: false,
+        path: `rows[${i}]`,
+        kindOf: this.kindOf,
+      }) as EntryFields;
       if (!c.importKey) throw new LogInputError(`rows[${i}].importKey`, 'is required', '缺少导入编号');
       return c as EntryFields & { importKey: string };
     });
@@ -486,7 +492,7 @@ export class UnitLog {
    * 0 removes it; slots not named are left alone, so two people adding different blanks both win.
    */
   updateEntry(id: string, patch: unknown, opts: { seen?: SeenFields; undoable?: boolean } = {}): void {
-    const clean = validateEntryFields(patch, { partial: true });
+    const clean = validateEntryFields(patch, { partial: true, kindOf: this.kindOf });
     const m = this.entryMap(id);
     // The key ties the entry to its spreadsheet row; the same value (a whole record sent back) is fine.
     if (clean.importKey !== undefined && clean.importKey !== m.get('importKey'))
@@ -534,7 +540,7 @@ export class UnitLog {
     patch: unknown,
     seen: SeenFields,
   ): { field: string; seen: unknown; now: unknown; by: string }[] {
-    const clean = validateEntryFields(patch, { partial: true });
+    const clean = validateEntryFields(patch, { partial: true, kindOf: this.kindOf });
     const m = this.entryMap(id);
     const rawContrib = (patch as { contributions?: Record<string, number> }).contributions;
     return staleKeys(m, entryWrites(m, clean, rawContrib), seen).map((key) => {
@@ -908,6 +914,16 @@ export class UnitLog {
       ...(manual && { manualSetAside: manual }),
       ...(detail && { contributions: contributions ?? [] }),
     };
+    const bad = sum && this.badValue(key, sum.total, sum.count, range);
+    if (sum && bad)
+      return {
+        ...base,
+        value: null,
+        source: 'sum',
+        entryCount: sum.count,
+        ...bad,
+        explanation: `${span}${bad.explanation}`,
+      };
     if (sum)
       return {
         ...base,
@@ -924,6 +940,19 @@ export class UnitLog {
     const sum = this.index.total(key);
     const count = sum?.count ?? 0;
     const contributions = detail ? this.index.contributions(key) : undefined;
+    const badManual =
+      manual && typeof manual.value === 'number' ? this.badValue(key, manual.value, 0) : undefined;
+    if (manual && badManual)
+      return {
+        key,
+        value: null,
+        source: 'manual',
+        manual,
+        entryCount: count,
+        ...(contributions && { contributions }),
+        error: `the value ${manual.by} filled in ${badManual.error}`,
+        explanation: `${manual.by} 手工填写的 ${manual.value} 不能使用（${badManual.why}），请重新填写`,
+      };
     if (manual) {
       const was = sum ? `（台账合计 ${sum.total}）` : '';
       return {
@@ -936,6 +965,17 @@ export class UnitLog {
         explanation: `${manual.by} 手工填写${manual.reason ? `：${manual.reason}` : ''}${was}`,
       };
     }
+    const bad = sum && this.badValue(key, sum.total, count);
+    if (bad)
+      return {
+        key,
+        value: null,
+        source: 'sum',
+        entryCount: count,
+        ...(contributions && { contributions }),
+        error: bad.error,
+        explanation: bad.explanation,
+      };
     if (sum)
       return {
         key,
@@ -946,6 +986,35 @@ export class UnitLog {
         explanation: `${count} 条活动合计`,
       };
     return { key, value: null, source: 'empty', entryCount: 0, contributions: [], explanation: '尚未填写' };
+  }
+
+  /**
+   * Why a sum (or, with count 0, a manual value) cannot be the blank's value, naming the largest
+   * amounts that make it up so a person knows which activities to check; undefined when it can.
+   */
+  private badValue(
+    key: string,
+    total: number,
+    count: number,
+    range?: DateRange,
+  ): { error: string; explanation: string; why: string } | undefined {
+    const kind = kindSafe(this.kindOf, key);
+    // A sum of huge amounts reaches Infinity: too large, not "not a number".
+    const problem = total === Number.POSITIVE_INFINITY ? 'too-large' : numberProblem(total, kind);
+    // A blank of unknown kind may be a percentage: a fraction there is not an error.
+    if (!problem || (problem === 'not-whole' && kind === undefined)) return undefined;
+    const { en, zh } = NUMBER_PROBLEM[problem];
+    if (count === 0) return { error: en, explanation: zh, why: zh };
+    const top = this.index
+      .contributions(key, range)
+      .sort((a, b) => b.amount - a.amount)
+      .slice(0, 3);
+    const named = top.map((c) => `「${c.title}」（${c.date}）${c.amount}`).join('、');
+    return {
+      error: `the sum of ${count} entries ${en}; check ${top.map((c) => `${c.entryId} (${c.amount})`).join(', ')}`,
+      explanation: `${count} 条活动合计${Number.isFinite(total) ? ` ${total} ` : ''}不能填入（合计${zh}），请核对：${named}`,
+      why: zh,
+    };
   }
 
   // ---- reporting schedule (截止日期): how periods are counted, the campaign's dates, edited deadlines ----

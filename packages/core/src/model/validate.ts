@@ -2,6 +2,7 @@ import { ENTRY_LABEL, LIAISON_FIELDS, PLAN_LABEL, PROFILE_LABEL, TERM } from '@t
 import { LogInputError } from '../errors.ts';
 import type { AttachmentRef, EntryFields, ManualValue, PlanFields, Profile, SlotValue } from '../types.ts';
 import { IMPORT_KEY } from './import-id.ts';
+import { NUMBER_PROBLEM, numberProblem } from './number-rules.ts';
 
 /** Text fields of an entry, in the order forms show them. */
 export const ENTRY_TEXT_FIELDS = [
@@ -63,11 +64,14 @@ function record(path: string, v: unknown): Record<string, unknown> {
   return v as Record<string, unknown>;
 }
 
-export function validateCount(path: string, v: unknown): number {
-  if (typeof v !== 'number' || !Number.isFinite(v))
-    throw new LogInputError(path, 'must be a number', `${zh(path)}必须是数字`);
-  if (v < 0) throw new LogInputError(path, 'must not be negative', `${zh(path)}不能是负数`);
-  return v;
+/** A count (whole, 0 ≤ n < 10^12) or, for a percent blank, a percentage (0–100); see number-rules.ts. */
+export function validateCount(path: string, v: unknown, kind?: string): number {
+  const problem = numberProblem(v, kind);
+  if (problem) {
+    const { en, zh: why } = NUMBER_PROBLEM[problem];
+    throw new LogInputError(path, en, problem === 'over-100' ? why : `${zh(path)}${why}`);
+  }
+  return v as number;
 }
 
 export function validateSlotKey(path: string, key: string): string {
@@ -80,12 +84,12 @@ export function validateSlotKey(path: string, key: string): string {
   return key;
 }
 
-function contributions(path: string, v: unknown): Record<string, number> {
+function contributions(path: string, v: unknown, kindOf?: SlotKindOf): Record<string, number> {
   const obj = record(path, v);
   const out: Record<string, number> = {};
   for (const [k, n] of Object.entries(obj)) {
     validateSlotKey(`${path}.${k}`, k);
-    const count = validateCount(`${path}.${k}`, n);
+    const count = validateCount(`${path}.${k}`, n, kindSafe(kindOf, k));
     if (count > 0) out[k] = count;
   }
   return out;
@@ -112,7 +116,7 @@ function attachments(path: string, v: unknown): AttachmentRef[] {
 /** Validates a whole or partial entry; returns only the fields given, cleaned. Throws on the first bad field. */
 export function validateEntryFields(
   input: unknown,
-  opts: { partial: boolean; path?: string },
+  opts: { partial: boolean; path?: string; kindOf?: SlotKindOf },
 ): Partial<EntryFields> {
   const path = opts.path ?? '';
   const at = (f: string) => (path ? `${path}.${f}` : f);
@@ -132,7 +136,7 @@ export function validateEntryFields(
   if ('description' in r || !opts.partial)
     out.description = text(at('description'), r.description ?? '', 5000);
   if ('contributions' in r || !opts.partial)
-    out.contributions = contributions(at('contributions'), r.contributions ?? {});
+    out.contributions = contributions(at('contributions'), r.contributions ?? {}, opts.kindOf);
   if ('attachments' in r || !opts.partial)
     out.attachments = attachments(at('attachments'), r.attachments ?? []);
   if ('highlight' in r && r.highlight !== undefined) {
@@ -237,6 +241,15 @@ export type SlotKindOf = (
   key: string,
 ) => 'number' | 'percent' | 'text' | 'boolean' | 'date' | 'phone' | undefined;
 
+/** The kind of a blank, or undefined when the templates do not know it (kindOf may throw for those). */
+export function kindSafe(kindOf: SlotKindOf | undefined, key: string): ReturnType<SlotKindOf> {
+  try {
+    return kindOf?.(key);
+  } catch {
+    return undefined;
+  }
+}
+
 export function validateManualValue(
   key: string,
   input: { value: unknown; reason?: unknown },
@@ -247,9 +260,7 @@ export function validateManualValue(
   const kind = kindOf?.(key);
   let value: SlotValue;
   if (kind === 'number' || kind === 'percent' || (kind === undefined && typeof v === 'number')) {
-    value = validateCount(`values.${key}`, v);
-    if (kind === 'percent' && value > 100)
-      throw new LogInputError(`values.${key}`, 'a percentage must be at most 100', '百分比不能超过100');
+    value = validateCount(`values.${key}`, v, kind);
   } else if (kind === 'boolean' || (kind === undefined && typeof v === 'boolean')) {
     if (typeof v !== 'boolean')
       throw new LogInputError(`values.${key}`, 'must be true or false', '请选择“是”或“否”');

@@ -91,8 +91,10 @@ describe('period statistics', () => {
     expect(log.statistics(undefined, week2).map((s) => s.key)).toEqual([A, B]);
   });
 
-  test('sums of decimals stay clean across many edits', () => {
+  test('sums of decimals (a percentage blank) stay clean across many edits', () => {
     const log = newLog();
+    // Counts are whole numbers; only a percentage blank takes decimals.
+    log.kindOf = () => 'percent';
     const ids = [0.1, 0.2, 0.7].map((n, i) =>
       log.addEntry({
         date: `2021-06-${String(8 + i).padStart(2, '0')}`,
