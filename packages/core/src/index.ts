@@ -1,6 +1,7 @@
 export { LogFileError, type LogFileErrorCode, LogInputError } from './errors.ts';
 export { type ChangeOrigin, DEFAULT_SHARDS, shardName } from './model/doc-layout.ts';
 export type { SeenFields } from './model/entry-writes.ts';
+export { DOCUMENT_NAME, isLogId, isUnitId, LOG_ID, RECORD_ID, UNIT_ID } from './model/ids.ts';
 export { LogSession, type OpenOptions } from './model/log-session.ts';
 export {
   countProblem,
@@ -10,6 +11,7 @@ export {
   numberProblem,
   percentProblem,
 } from './model/number-rules.ts';
+export { MAX_TIME, MIN_TIME, parseTime } from './model/times.ts';
 export {
   type Conflict,
   type CreateLogOptions,
@@ -68,7 +70,6 @@ export {
   encodeInvitation,
   encodeJoinLink,
   type Invitation,
-  isUnitId,
   type JoinLink,
   parseInvitation,
   type Role,

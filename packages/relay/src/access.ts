@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { isUnitId, type Role, roles } from '@tianbao/core';
+import { DOCUMENT_NAME, isUnitId, type Role, roles } from '@tianbao/core';
 import { ulid } from 'ulid';
 
 export { isUnitId, type Role, roles };
@@ -97,12 +97,10 @@ export interface CreatedUnit {
   viewer: IssuedToken;
 }
 
-/** unitId: ulid-like, no slash; logId: anything safe in a URL path segment. */
-const documentNamePattern = /^([0-9A-Za-z_-]{1,64})\/([0-9A-Za-z_.:-]{1,128})$/;
-
 /** Splits `<unitId>/<logId>`; undefined when the name is not of that shape. */
 export function parseDocumentName(name: string): { unitId: string; logId: string } | undefined {
-  const m = documentNamePattern.exec(name);
+  // core's one definition, which creating and importing a log check too (ids.ts).
+  const m = DOCUMENT_NAME.exec(name);
   return m?.[1] && m[2] ? { unitId: m[1], logId: m[2] } : undefined;
 }
 

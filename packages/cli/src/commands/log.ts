@@ -11,6 +11,8 @@ import {
   LogSession,
   logSchedule,
   MemoryStorage,
+  parseTime,
+  RECORD_ID,
   type SlotKindOf,
   type UnitLog,
 } from '@tianbao/core';
@@ -57,82 +59,184 @@ export function slotKindsOf(templateIds: string[]): SlotKindOf {
   };
 }
 
+const TOP_FIELDS = [
+  'unit',
+  'campaign',
+  'templates',
+  'unitId',
+  'logId',
+  'profile',
+  'entries',
+  'plans',
+  'values',
+];
+const VALUE_FIELDS = ['value', 'by', 'reason', 'at'];
+const TIME_FIELDS = ['createdAt', 'updatedAt', 'deletedAt'];
+const PERSON_FIELDS = ['createdBy', 'updatedBy', 'deletedBy'];
+
+/**
+ * JSON.parse into null-prototype records: a `__proto__` key stays an ordinary key, which the unknown-field
+ * checks then refuse, instead of silently setting a prototype.
+ */
+export function parseJsonRecords(text: string): unknown {
+  return JSON.parse(text, (_k, v) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.assign(Object.create(null), v) : v,
+  );
+}
+
+const fail = (path: string, why: string) => new CliError(`${path}: ${why}`);
+
+function object(path: string, v: unknown): Record<string, unknown> {
+  if (!v || typeof v !== 'object' || Array.isArray(v)) throw fail(path, 'must be an object');
+  return v as Record<string, unknown>;
+}
+
+function list(path: string, v: unknown): unknown[] {
+  if (v === undefined) return [];
+  if (!Array.isArray(v)) throw fail(path, 'must be a list');
+  return v;
+}
+
+function known(path: string, r: Record<string, unknown>, allowed: readonly string[]): void {
+  for (const k of Object.keys(r))
+    if (!allowed.includes(k)) throw fail(`${path}.${k}`, 'is not a known field');
+}
+
 const split = (r: Record<string, unknown>, meta: string[]) => {
-  const fields: Record<string, unknown> = {};
-  const m: Record<string, unknown> = {};
+  const fields: Record<string, unknown> = Object.create(null);
+  const m: Record<string, unknown> = Object.create(null);
   for (const [k, v] of Object.entries(r)) (meta.includes(k) ? m : fields)[k] = v;
   return { fields, meta: m };
 };
 
-const at = (path: string, fn: () => void) => {
+const at = <T>(path: string, fn: () => T): T => {
   try {
-    fn();
+    return fn();
   } catch (err) {
     if (err instanceof LogInputError) throw new CliError(`${path}.${err.message}`);
     throw err;
   }
 };
 
-/** Builds a log in memory from JSON, validating every record before anything is written. */
-export async function logFromJson(json: LogJson): Promise<LogSession> {
-  if (!json || typeof json !== 'object') throw new CliError('the file is not a JSON object');
-  const templates = json.templates ?? [];
-  for (const id of templates) if (!getTemplate(id)) throw new CliError(`templates: unknown template "${id}"`);
+/** A record's id, stamps and deletion, checked and with times as epoch milliseconds. */
+function recordMeta(path: string, meta: Record<string, unknown>) {
+  const out: { id?: string; by: Record<string, string>; at: Record<string, number> } = { by: {}, at: {} };
+  if (meta.id !== undefined) {
+    if (typeof meta.id !== 'string' || !RECORD_ID.test(meta.id))
+      throw fail(`${path}.id`, 'must be 1–64 letters, digits, _ or -');
+    out.id = meta.id;
+  }
+  for (const f of TIME_FIELDS) if (meta[f] !== undefined) out.at[f] = at(path, () => parseTime(f, meta[f]));
+  for (const f of PERSON_FIELDS) {
+    const v = meta[f];
+    if (v === undefined) continue;
+    if (typeof v !== 'string' || !v.trim() || v.length > 100)
+      throw fail(`${path}.${f}`, 'must be a name (1–100 characters)');
+    out.by[f] = v;
+  }
+  if (out.by.deletedBy !== undefined && out.at.deletedAt === undefined)
+    throw fail(`${path}.deletedBy`, 'is given without deletedAt');
+  return out;
+}
+
+/** Runs fn as `user` at time `t` (a deletion as it was recorded), then restores the log's own. */
+function as<T>(log: UnitLog, user: string | undefined, t: number, fn: () => T): T {
+  const was = { user: log.user, now: log.now };
+  log.user = user ?? was.user;
+  log.now = () => t;
+  try {
+    return fn();
+  } finally {
+    log.user = was.user;
+    log.now = was.now;
+  }
+}
+
+/**
+ * Builds a log in memory from JSON, validating every record before anything is written. Every refusal
+ * names the record and the field (`entries[3].createdAt: …`).
+ */
+export async function logFromJson(input: unknown): Promise<LogSession> {
+  const json = object('input', input) as Record<string, unknown>;
+  known('input', json, TOP_FIELDS);
+  const templates = list('templates', json.templates);
+  templates.forEach((id, i) => {
+    if (typeof id !== 'string' || !getTemplate(id))
+      throw fail(`templates[${i}]`, `unknown template "${String(id)}"`);
+  });
+  for (const f of ['unit', 'campaign', 'unitId', 'logId'] as const) {
+    if (json[f] !== undefined && typeof json[f] !== 'string') throw fail(f, 'must be text');
+  }
   let session: LogSession;
   try {
     session = await LogSession.create(new MemoryStorage(), {
-      unitName: String(json.unit ?? ''),
-      campaign: String(json.campaign ?? ''),
-      templateIds: templates,
+      unitName: (json.unit as string | undefined) ?? '',
+      campaign: (json.campaign as string | undefined) ?? '',
+      templateIds: templates as string[],
       user: 'import',
-      ...(json.unitId && { unitId: json.unitId }),
-      ...(json.logId && { logId: json.logId }),
+      ...(json.unitId !== undefined && { unitId: json.unitId as string }),
+      ...(json.logId !== undefined && { logId: json.logId as string }),
     });
   } catch (err) {
-    if (err instanceof LogInputError) throw new CliError(err.message);
+    if (err instanceof LogInputError)
+      throw new CliError(err.message.replace(/^unitName/, 'unit').replace(/^campaign/, 'campaign'));
     throw err;
   }
   const log = session.log;
-  const kindOf = slotKindsOf(templates);
+  const kindOf = slotKindsOf(templates as string[]);
   log.kindOf = kindOf;
   const checkSlots = (path: string, keys: string[]) => {
     for (const k of keys) at(`${path}.${k}`, () => kindOf(k));
   };
-  if (json.profile) at('profile', () => log.setProfile(json.profile));
-  (json.entries ?? []).forEach((raw, i) => {
+  if (json.profile !== undefined) at('profile', () => log.setProfile(object('profile', json.profile)));
+  list('entries', json.entries).forEach((raw, i) => {
     const path = `entries[${i}]`;
-    const { fields, meta } = split(raw, ENTRY_META);
-    checkSlots(`${path}.contributions`, Object.keys((fields.contributions as object) ?? {}));
+    const { fields, meta } = split(object(path, raw), ENTRY_META);
+    const m = recordMeta(path, meta);
+    const contributions = fields.contributions;
+    if (contributions && typeof contributions === 'object')
+      checkSlots(`${path}.contributions`, Object.keys(contributions));
     at(path, () => {
       const id = log.addEntry(fields, {
-        ...(typeof meta.id === 'string' && { id: meta.id }),
-        ...(typeof meta.createdBy === 'string' && { createdBy: meta.createdBy }),
-        ...(typeof meta.createdAt === 'number' && { createdAt: meta.createdAt }),
-        ...(typeof meta.updatedBy === 'string' && { updatedBy: meta.updatedBy }),
-        ...(typeof meta.updatedAt === 'number' && { updatedAt: meta.updatedAt }),
+        ...(m.id && { id: m.id }),
+        ...(m.by.createdBy && { createdBy: m.by.createdBy }),
+        ...(m.at.createdAt !== undefined && { createdAt: m.at.createdAt }),
+        ...(m.by.updatedBy && { updatedBy: m.by.updatedBy }),
+        ...(m.at.updatedAt !== undefined && { updatedAt: m.at.updatedAt }),
       });
-      if (typeof meta.deletedAt === 'number') {
-        const user = log.user;
-        const now = log.now;
-        log.user = typeof meta.deletedBy === 'string' ? meta.deletedBy : user;
-        log.now = () => meta.deletedAt as number;
-        log.deleteEntry(id);
-        log.user = user;
-        log.now = now;
-      }
+      const deletedAt = m.at.deletedAt;
+      if (deletedAt !== undefined) as(log, m.by.deletedBy, deletedAt, () => log.deleteEntry(id));
     });
   });
-  (json.plans ?? []).forEach((raw, i) => {
-    const { fields } = split(raw, PLAN_META);
-    at(`plans[${i}]`, () => log.addPlan(fields));
+  list('plans', json.plans).forEach((raw, i) => {
+    const path = `plans[${i}]`;
+    const { fields, meta } = split(object(path, raw), PLAN_META);
+    const m = recordMeta(path, meta);
+    if (meta.entryId !== undefined && (typeof meta.entryId !== 'string' || !RECORD_ID.test(meta.entryId)))
+      throw fail(`${path}.entryId`, 'must be an entry id');
+    at(path, () => {
+      const created = m.at.createdAt ?? log.now();
+      const id = as(log, m.by.createdBy, created, () => log.addPlan(fields));
+      const deletedAt = m.at.deletedAt;
+      if (deletedAt !== undefined) as(log, m.by.deletedBy, deletedAt, () => log.deletePlan(id));
+    });
   });
-  for (const [key, v] of Object.entries(json.values ?? {})) {
-    at(`values`, () =>
-      log.setManualValue(key, v?.value, v?.reason ?? '', {
-        ...(v?.by && { by: v.by }),
-        ...(typeof v?.at === 'number' && { at: v.at }),
-      }),
-    );
+  if (json.values !== undefined) {
+    for (const [key, raw] of Object.entries(object('values', json.values))) {
+      const path = `values.${key}`;
+      const v = object(path, raw);
+      known(path, v, VALUE_FIELDS);
+      const when = v.at === undefined ? undefined : at('values', () => parseTime(`${key}.at`, v.at));
+      if (v.by !== undefined && typeof v.by !== 'string') throw fail(`${path}.by`, 'must be text');
+      if (v.reason !== undefined && typeof v.reason !== 'string')
+        throw fail(`${path}.reason`, 'must be text');
+      at('values', () =>
+        log.setManualValue(key, v.value, (v.reason as string | undefined) ?? '', {
+          ...(v.by !== undefined && { by: v.by as string }),
+          ...(when !== undefined && { at: when }),
+        }),
+      );
+    }
   }
   return session;
 }
@@ -188,7 +292,7 @@ export function registerLog(program: Command): void {
     .action(async (file: string, opts: { out: string }) => {
       let json: LogJson;
       try {
-        json = JSON.parse(readFileSync(file, 'utf8'));
+        json = parseJsonRecords(readFileSync(file, 'utf8')) as LogJson;
       } catch (err) {
         throw new CliError(`${file}: ${(err as Error).message}`);
       }

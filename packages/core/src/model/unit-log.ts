@@ -35,17 +35,21 @@ import {
 } from './doc-layout.ts';
 import { readContributions, readEntry, readPlan, type Stamp } from './entry-codec.ts';
 import { entryWrites, fieldLabel, revertKeys, type SeenFields, staleKeys } from './entry-writes.ts';
+import { isLogId, isUnitId, RECORD_ID } from './ids.ts';
 import { importEntryId } from './import-id.ts';
 import { everKeys, keyWrites, lostCopyWrites } from './item-chain.ts';
 import { NUMBER_PROBLEM, numberProblem } from './number-rules.ts';
+import { parseTime } from './times.ts';
 import { UndoStack } from './undo-stack.ts';
 import {
   ENTRY_TEXT_FIELDS,
   kindSafe,
+  MAX_NAME,
   PROFILE_FIELDS,
   type SlotKindOf,
   validateEntryFields,
   validateManualValue,
+  validatePerson,
   validatePlanFields,
   validateProfile,
 } from './validate.ts';
@@ -150,6 +154,27 @@ export class UnitLog {
     const unitName = opts.unitName.trim();
     if (!unitName) throw new LogInputError('unitName', 'is required', '请填写单位名称');
     if (!opts.campaign.trim()) throw new LogInputError('campaign', 'is required', '请填写专项活动名称');
+    if (unitName.length > MAX_NAME)
+      throw new LogInputError(
+        'unitName',
+        `is longer than ${MAX_NAME} characters`,
+        `单位名称不能超过${MAX_NAME}个字`,
+      );
+    if (opts.campaign.trim().length > MAX_NAME)
+      throw new LogInputError(
+        'campaign',
+        `is longer than ${MAX_NAME} characters`,
+        `专项活动名称不能超过${MAX_NAME}个字`,
+      );
+    // The relay's document names: a log it would refuse (or a path such as ../../etc) is never created.
+    if (opts.unitId !== undefined && !isUnitId(opts.unitId))
+      throw new LogInputError('unitId', 'must be 1–64 letters, digits, _ or -', '单位编号格式不正确');
+    if (opts.logId !== undefined && !isLogId(opts.logId))
+      throw new LogInputError(
+        'logId',
+        'must be 1–120 letters, digits, _ : . or - and not start with a dot',
+        '台账编号格式不正确',
+      );
     const root = newDoc();
     const shards = opts.shards ?? DEFAULT_SHARDS;
     const log = new UnitLog(root, shards, opts.user);
@@ -354,6 +379,11 @@ export class UnitLog {
     } = {},
   ): string {
     const clean = validateEntryFields(fields, { partial: false, kindOf: this.kindOf }) as EntryFields;
+    if (opts.id !== undefined && !RECORD_ID.test(opts.id))
+      throw new LogInputError('id', 'must be 1–64 letters, digits, _ or -', '活动编号格式不正确');
+    for (const f of ['createdAt', 'updatedAt'] as const) if (opts[f] !== undefined) parseTime(f, opts[f]);
+    for (const f of ['createdBy', 'updatedBy'] as const)
+      if (opts[f] !== undefined) validatePerson(f, opts[f]);
     const id = opts.id ?? ulid();
     const doc = this.shardFor(id);
     const entries = doc.getMap('entries') as Y.Map<YMap>;
@@ -851,6 +881,8 @@ export class UnitLog {
     opts: { by?: string; at?: number } = {},
   ): void {
     const clean = validateManualValue(key, { value, reason }, this.kindOf);
+    if (opts.at !== undefined) parseTime(`values.${key}.at`, opts.at);
+    if (opts.by !== undefined) validatePerson(`values.${key}.by`, opts.by);
     const record: ManualValue = { ...clean, by: opts.by ?? this.user, at: opts.at ?? this.now() };
     const values = this.root.getMap('values');
     const before = new Map([[key, values.get(key)]]);

@@ -51,6 +51,14 @@ function text(path: string, v: unknown, max: number, required = false): string {
   return s;
 }
 
+/** Longest unit name or campaign name a log takes. */
+export const MAX_NAME = 200;
+
+/** Who made a change (createdBy, a manual value's by): a person's name, never a document. */
+export function validatePerson(path: string, v: unknown): string {
+  return text(path, v, 100, true);
+}
+
 function unknownFields(path: string, obj: object, allowed: readonly string[]): void {
   for (const k of Object.keys(obj)) {
     if (!allowed.includes(k))

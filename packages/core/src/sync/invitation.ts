@@ -1,10 +1,8 @@
+import { isUnitId } from '../model/ids.ts';
+
 /** Who a token is for; the relay enforces it (viewers are read-only). */
 export type Role = 'admin' | 'editor' | 'viewer';
 export const roles: readonly Role[] = ['admin', 'editor', 'viewer'];
-
-const unitIdPattern = /^[0-9A-Za-z_-]{1,64}$/;
-/** A relay unit id: what may stand before the slash of a document name. */
-export const isUnitId = (value: string): boolean => unitIdPattern.test(value);
 
 /** What a colleague pastes to join a unit: where the relay is, which unit, and the secret. */
 export interface Invitation {
