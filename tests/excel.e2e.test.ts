@@ -388,6 +388,9 @@ describe('extension: Excel export, 台账 import and roll-up', () => {
     expect(problems).toContain('“手工台账.xlsx”：未汇总。这不是填报助手导出的统计表');
     expect(problems).toContain('“损坏.xlsx”：未汇总。这不是 Excel 文件');
     expect(problems).toMatch(/西林吉镇应急站 有 \d+ 项未填/);
+    // Three chosen files could not be used (another table, a hand-kept ledger, a broken file): the sums lack
+    // three sub-units, and the page says so before anything else.
+    expect(await page.locator('.excel-incomplete').innerText()).toMatch(/^不完整：缺少 3 个下级单位。/);
     const head = await page.locator('table.excel-side thead').innerText();
     expect(head).toMatch(/北极镇应急站\s+西林吉镇应急站\s+汇总/);
     const row = (s: { index: number }) =>
@@ -402,7 +405,7 @@ describe('extension: Excel export, 台账 import and roll-up', () => {
 
     const [d] = await Promise.all([
       page.waitForEvent('download'),
-      page.getByRole('button', { name: '下载汇总表' }).click(),
+      page.getByRole('button', { name: '下载汇总表（不完整）' }).click(),
     ]);
     expect(d.suggestedFilename()).toMatch(/汇总.*\.xlsx$/);
     const wb = await readBook(d);
@@ -411,6 +414,8 @@ describe('extension: Excel export, 台账 import and roll-up', () => {
     expect(detailValue(wb, key(study))).toBe(5);
     expect(sheetText(wb, '_tianbao')).toContain('kind\trollup');
     expect(sheetText(wb, '来源')).toMatch(/北极镇应急站\t西林吉镇应急站\t合计/);
+    expect(sheetText(wb, '统计表').split('\n')[0]).toMatch(/^不完整：缺少 3 个下级单位/);
+    expect(sheetText(wb, '来源')).toContain('损坏.xlsx\t\t缺少：无法读取');
 
     await page.getByRole('button', { name: '填入本台账…' }).click();
     const dialog = page.getByRole('dialog', { name: '把汇总值填入本台账' });
@@ -418,9 +423,13 @@ describe('extension: Excel export, 台账 import and roll-up', () => {
     expect(await tick(study).isChecked()).toBe(false);
     expect(await dialog.locator('tr.excel-manual').innerText()).toContain('已有手工填写的值“9”');
     expect(await tick(studyPeople).isChecked()).toBe(true);
-    expect(await dialog.innerText()).toContain('汇总自 2 个下级单位');
+    expect(await dialog.innerText()).toContain('汇总自 2 个下级单位（不完整：缺少 3 个下级单位）');
+    // An incomplete roll-up goes into the log only after the person says they know.
+    const confirm = dialog.getByRole('button', { name: /^确认填入 \d+ 项$/ });
+    expect(await confirm.isDisabled()).toBe(true);
     await screenshot(page, 'excel-13-rollup-apply');
-    await dialog.getByRole('button', { name: /^确认填入 \d+ 项$/ }).click();
+    await dialog.getByLabel(/我知道汇总不完整，仍要填入/).check();
+    await confirm.click();
     await dialog.waitFor({ state: 'detached' });
     await expect.poll(() => page.getByText(/已把 \d+ 项汇总值填入本台账/).isVisible()).toBe(true);
 
@@ -429,7 +438,9 @@ describe('extension: Excel export, 台账 import and roll-up', () => {
       page.locator('table.official .blank, .paper-header .blank').nth(s.index);
     await expect.poll(() => blank(studyPeople).innerText()).toBe('120');
     expect(await blank(studyPeople).getAttribute('class')).toContain('source-manual');
-    expect(await blank(studyPeople).getAttribute('title')).toContain('汇总自 2 个下级单位');
+    expect(await blank(studyPeople).getAttribute('title')).toContain(
+      '汇总自 2 个下级单位（不完整：缺少 3 个下级单位）',
+    );
     expect(await blank(study).innerText()).toBe('9');
     await screenshot(page, 'excel-14-rollup-applied');
   });

@@ -20,6 +20,8 @@ const STATUS_TAG: Record<ApplyRow['status'], [string, string]> = {
 export function RollupApply(props: {
   rows: ApplyRow[];
   unitCount: number;
+  /** 「不完整：缺少 N 个下级单位」 when files could not be used: filling needs an explicit tick. */
+  incomplete: string | null;
   onClose: () => void;
   onApplied: (n: number) => void;
 }) {
@@ -29,13 +31,14 @@ export function RollupApply(props: {
   const [ticked, setTicked] = useState(() => new Set(changes.filter((r) => r.checked).map((r) => r.key)));
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
+  const [knowsIncomplete, setKnowsIncomplete] = useState(false);
+  const reason = rollupReason(props.unitCount, props.incomplete);
   const manualTicked = changes.filter((r) => r.status === 'over-manual' && ticked.has(r.key)).length;
 
   const apply = async () => {
     setBusy(true);
     try {
       await ready;
-      const reason = rollupReason(props.unitCount);
       let n = 0;
       // One transaction, one change for the other pages. applyPlan kept only values the blanks' kinds take
       // (numbers not negative, text short enough), so setManualValue's own check does not stop halfway.
@@ -65,9 +68,25 @@ export function RollupApply(props: {
   return (
     <Modal title="把汇总值填入本台账" onClose={props.onClose} wide>
       <p>
-        勾选的项目将作为手工值填入本台账，原因记为“{rollupReason(props.unitCount)}
+        勾选的项目将作为手工值填入本台账，原因记为“{reason}
         ”。已有手工填写的值默认不勾选， 只有勾选后才会被改写。
       </p>
+      {props.incomplete ? (
+        <div className="error-banner" role="alert">
+          <p>
+            {props.incomplete}
+            ：有的下级单位的文件未能汇总，下面的汇总值没有包含这些单位的数字，填入后统计表会少算。
+          </p>
+          <label className="inline">
+            <input
+              type="checkbox"
+              checked={knowsIncomplete}
+              onChange={(e) => setKnowsIncomplete(e.target.checked)}
+            />
+            我知道汇总不完整，仍要填入（每个值的原因都会注明“不完整”）
+          </label>
+        </div>
+      ) : null}
       {changes.length ? (
         <div className="excel-scroll excel-apply">
           <table className="list compact">
@@ -132,7 +151,7 @@ export function RollupApply(props: {
         <button
           type="button"
           className="primary"
-          disabled={busy || !ticked.size}
+          disabled={busy || !ticked.size || (props.incomplete !== null && !knowsIncomplete)}
           onClick={() => void apply()}
         >
           确认填入 {ticked.size} 项

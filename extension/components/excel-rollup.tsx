@@ -6,7 +6,7 @@ import { useLogRevision, useOpenLog } from '../hooks/use-log';
 import { workbookName } from '../utils/excel-input';
 import { useExcelLib } from '../utils/excel-lib';
 import { excelErrorZh, rollupProblemZh } from '../utils/excel-messages';
-import { type ApplyRow, applyPlan } from '../utils/excel-rollup-plan';
+import { type ApplyRow, applyPlan, rollupReason } from '../utils/excel-rollup-plan';
 import { rollupInWorker } from '../utils/excel-worker-client';
 import { ExportStatus, useWorkerExport } from './excel-export';
 import { ExcelFilePick } from './excel-file-pick';
@@ -100,6 +100,9 @@ export function ExcelRollup() {
   };
 
   const lines = result ? problemLines(result.problems, template) : null;
+  // Files that could not be used are sub-units missing from every sum below: said first, and carried into
+  // the downloaded table and into the log.
+  const incomplete = result && lib ? lib.incompleteNote(result) : null;
   const units = result?.perUnit ?? [];
   const allSlots = template.slots.filter((s) => s.section === 'table').sort((a, b) => a.index - b.index);
   const filled = (s: Slot) => units.some((u) => u.values[s.id] !== null && u.values[s.id] !== undefined);
@@ -138,6 +141,12 @@ export function ExcelRollup() {
             )}
             {lines.files.length ? <span className="tag warn">{lines.files.length} 个文件未汇总</span> : null}
           </p>
+          {incomplete && units.length ? (
+            <p className="error-banner excel-incomplete" role="alert">
+              {incomplete}
+              。下面的合计没有包含这些单位的数字。请让这些单位重新发送可以打开的文件后再汇总；如果现在就要使用，下载的汇总表顶部和填入本台账的每个值都会注明“不完整”。
+            </p>
+          ) : null}
           {lines.files.length || lines.others.length || lines.emptyLines.length ? (
             <div className="excel-problems">
               <h4>需要注意</h4>
@@ -165,7 +174,7 @@ export function ExcelRollup() {
                   disabled={exp.status.state === 'running'}
                   onClick={download}
                 >
-                  下载汇总表
+                  {incomplete ? '下载汇总表（不完整）' : '下载汇总表'}
                 </button>
                 <button type="button" onClick={() => setConfirming(true)}>
                   填入本台账…
@@ -233,10 +242,13 @@ export function ExcelRollup() {
         <RollupApply
           rows={plan}
           unitCount={units.length}
+          incomplete={incomplete}
           onClose={() => setConfirming(false)}
           onApplied={(n) => {
             setConfirming(false);
-            setApplied(`已把 ${n} 项汇总值填入本台账（手工值，原因“汇总自 ${units.length} 个下级单位”）。`);
+            setApplied(
+              `已把 ${n} 项汇总值填入本台账（手工值，原因“${rollupReason(units.length, incomplete)}”）。`,
+            );
           }}
         />
       ) : null}

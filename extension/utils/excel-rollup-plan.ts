@@ -74,4 +74,6 @@ export function applyPlan(
   });
 }
 
-export const rollupReason = (units: number) => `汇总自 ${units} 个下级单位`;
+/** The manual values' reason; an incomplete roll-up says so in every value it fills. */
+export const rollupReason = (units: number, incomplete?: string | null) =>
+  `汇总自 ${units} 个下级单位${incomplete ? `（${incomplete}）` : ''}`;

@@ -39,6 +39,8 @@ export interface ExportInput {
   kind?: 'export' | 'rollup';
   /** Sheets appended before the hidden one (the roll-up's 来源). */
   extraSheets?: SheetSpec[];
+  /** A roll-up missing sub-units: 「不完整：缺少 N 个下级单位」, the first line of 统计表 (and kept in _tianbao). */
+  incomplete?: string;
 }
 
 /** Sheet names are part of the file format: readExportedTable and the import look for them. */
@@ -131,13 +133,19 @@ function statTable(input: ExportInput): SheetSpec {
     ...Array.from({ length: n - 1 }, () => styled(null, s)),
   ];
 
+  // An incomplete roll-up says so above everything else, where no one reading the table can miss it.
+  const top = input.incomplete ? 1 : 0;
+  if (input.incomplete) {
+    out.push({ cells: fillRow(styled(input.incomplete, 'warning'), 'warning'), height: 30 });
+    merges.push({ top: 1, left: 1, bottom: 1, right: n });
+  }
   out.push({ cells: fillRow(styled(template.title, 'title'), 'title'), height: 48 });
-  merges.push({ top: 1, left: 1, bottom: 1, right: n });
+  merges.push({ top: 1 + top, left: 1, bottom: 1 + top, right: n });
   const header = headerSlots(template)
     .map((s) => `${s.before.replace(/[：:]$/, '')}：${headerValue(s, input, stats.get(s.id))}`)
     .join('　　');
   out.push({ cells: fillRow(styled(header, 'headerLine'), 'headerLine'), height: 30 });
-  merges.push({ top: 2, left: 1, bottom: 2, right: n });
+  merges.push({ top: 2 + top, left: 1, bottom: 2 + top, right: n });
   out.push({
     cells: columnTitles(template, hasGroup, hasRequirement).map((t) => styled(t, 'th')),
     height: 24,
@@ -178,7 +186,7 @@ function statTable(input: ExportInput): SheetSpec {
     print: {
       orientation: 'landscape',
       paper: 'A4',
-      repeatRows: '3:3',
+      repeatRows: `${3 + top}:${3 + top}`,
       fitToWidth: 1,
       margins: { left: 1.5, right: 1.5, top: 1.8, bottom: 1.5 },
     },
@@ -387,6 +395,7 @@ function metaSheet(input: ExportInput): SheetSpec {
     ['campaign', input.meta.campaign],
     ['exportedAt', new Date().toISOString()],
     ['slotCount', input.template.slots.length],
+    ...(input.incomplete ? [['incomplete', input.incomplete] as [string, string]] : []),
   ];
   return {
     name: SHEET.meta,

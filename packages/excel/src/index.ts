@@ -46,6 +46,8 @@ export {
 export { exportPlanXlsx, type PlanSheetInput, planSheet } from './plan-sheet.ts';
 export { coerceValue, type ExportedTable, readExportedTable } from './read-exported.ts';
 export {
+  incompleteNote,
+  missingUnits,
   type RollupFile,
   type RollupProblem,
   type RollupProblemCode,

@@ -14,6 +14,8 @@ export interface ExportedTable {
   unitId: string;
   unitName: string;
   campaign: string;
+  /** Set on a roll-up that misses sub-units: 「不完整：缺少 N 个下级单位」. */
+  incomplete?: string;
   /** By slot id; numbers as numbers, everything else as the text in the cell, empty blanks null. */
   values: Record<string, number | string | null>;
 }
@@ -65,6 +67,7 @@ export async function readExportedTable(
     unitId: info.get('unitId') ?? '',
     unitName: info.get('unitName') ?? '',
     campaign: info.get('campaign') ?? '',
+    ...(info.get('incomplete') ? { incomplete: info.get('incomplete') as string } : {}),
     values,
   };
 }

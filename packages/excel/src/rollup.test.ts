@@ -3,7 +3,7 @@ import * as XLSX from 'xlsx';
 import { exportXlsx } from './export-workbook.ts';
 import { readExportedTable } from './read-exported.ts';
 import type { SlotStat } from './records.ts';
-import { rollup, rollupExportInput } from './rollup.ts';
+import { incompleteNote, missingUnits, rollup, rollupExportInput } from './rollup.ts';
 import { changchunTemplate, daxinganlingTemplate, meta, profile, sid, stat } from './test-support.ts';
 
 const T = 'daxinganling-2020';
@@ -143,10 +143,12 @@ describe('roll-up of sub-units’ exported tables', async () => {
     expect(row7?.slice(2, 6)).toEqual([120, 80, null, 200]);
     expect(row7?.[6]).toBe('呼玛县应急管理局 未填');
     const files = sources.map((r) => r.join('|')).join('\n');
-    expect(files).toContain('changchun.xlsx|长春市工信局|模板不同（changchun-industry-2019），未汇总');
+    expect(files).toContain('changchun.xlsx|长春市工信局|缺少：模板不同（changchun-industry-2019），未汇总');
     expect(files).toContain('mohe-again.xlsx|漠河市应急管理局|与 mohe.xlsx 为同一单位，重复，未汇总');
     const table = XLSX.utils.sheet_to_json<unknown[]>(ws('统计表'), { header: 1 });
-    expect(String(table[1]?.[0])).toContain('填报单位（盖章）：大兴安岭地区应急管理局');
+    // changchun.xlsx was chosen as a sub-unit's table and could not be used: the sums lack one sub-unit.
+    expect(table[0]?.[0]).toBe('不完整：缺少 1 个下级单位');
+    expect(String(table[2]?.[0])).toContain('填报单位（盖章）：大兴安岭地区应急管理局');
     expect(table.map((r) => r[3]).join('\n')).toContain('纳入全年安全生产重点工作：是 2 个，否 1 个');
 
     // And it reads back as a table the next level up can roll up again.
@@ -184,5 +186,67 @@ describe('roll-up numbers follow core’s number rules (#18 finding 5)', async (
       ['丙单位', sid(DX, 59)],
     ]);
     expect(result.problems.find((x) => x.code === 'bad-value')?.message).toContain('not a count');
+  });
+});
+
+describe('a roll-up with a broken sub-unit file says it is incomplete', async () => {
+  const template = daxinganlingTemplate();
+  const good = { name: 'good.xlsx', bytes: await subUnitFile('u-tahe', '塔河县应急管理局', [stat(k(6), 2)]) };
+  const broken = { name: 'broken.xlsx', bytes: good.bytes.slice(0, 2000) };
+  const result = await rollup([broken, good], template);
+  const unit = {
+    meta: meta({ unitId: 'u-dxal', unitName: '大兴安岭地区应急管理局' }),
+    profile: profile(),
+    date: '2020-06-30',
+  };
+
+  it('counts the unreadable file as a missing sub-unit', () => {
+    expect(result.perUnit.map((u) => u.file)).toEqual(['good.xlsx']);
+    expect(missingUnits(result)).toBe(1);
+    expect(incompleteNote(result)).toBe('不完整：缺少 1 个下级单位');
+  });
+
+  it('writes 「不完整：缺少 1 个下级单位」 at the top of 统计表 and the missing file in 来源 (read by SheetJS)', async () => {
+    const bytes = await exportXlsx(rollupExportInput(result, template, unit));
+    const wb = XLSX.read(bytes, { type: 'array' });
+    const rows = (name: string) =>
+      XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets[name] as XLSX.WorkSheet, { header: 1, defval: null });
+    const table = rows('统计表');
+    expect(table[0]?.[0]).toBe('不完整：缺少 1 个下级单位');
+    expect(table[1]?.[0]).toBe(template.title);
+    expect(wb.Sheets['统计表']?.['!merges']?.some((m) => m.s.r === 0 && m.e.r === 0 && m.e.c > 0)).toBe(true);
+    const sources = rows('来源').map((r) => r.join('|').replace(/\|+$/, ''));
+    expect(sources).toContain('不完整：缺少 1 个下级单位（下列标明“缺少”的文件未计入合计）');
+    expect(sources.find((r) => r.startsWith('broken.xlsx|'))).toMatch(
+      /^broken\.xlsx\|\|缺少：无法读取（corrupt），未汇总$/,
+    );
+    expect(sources).toContain('good.xlsx|塔河县应急管理局|已汇总');
+    const detail = rows('指标明细').find((r) => r[7] === k(6));
+    expect(String(detail?.[6])).toContain('（不完整：缺少 1 个下级单位）');
+
+    // The next level up is told, and its own roll-up is incomplete by the same count.
+    const back = await readExportedTable(bytes);
+    expect(back.incomplete).toBe('不完整：缺少 1 个下级单位');
+    const other = {
+      name: 'huma.xlsx',
+      bytes: await subUnitFile('u-huma', '呼玛县应急管理局', [stat(k(6), 5)]),
+    };
+    const up = await rollup([{ name: 'dxal.xlsx', bytes }, other], template);
+    expect(up.problems.find((p) => p.code === 'incomplete-source')).toMatchObject({
+      file: 'dxal.xlsx',
+      missing: 1,
+    });
+    expect(incompleteNote(up)).toBe('不完整：缺少 1 个下级单位');
+  });
+
+  it('a complete roll-up has no such line', async () => {
+    const complete = await rollup([good], template);
+    expect(incompleteNote(complete)).toBeNull();
+    const wb = XLSX.read(await exportXlsx(rollupExportInput(complete, template, unit)), { type: 'array' });
+    const table = XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets['统计表'] as XLSX.WorkSheet, { header: 1 });
+    expect(table[0]?.[0]).toBe(template.title);
+    expect(
+      (await readExportedTable(await exportXlsx(rollupExportInput(complete, template, unit)))).incomplete,
+    ).toBeUndefined();
   });
 });

@@ -33,7 +33,9 @@ export type RollupProblemCode =
   | 'empty-blank'
   | 'bad-value'
   | 'not-summable'
-  | 'too-large';
+  | 'too-large'
+  /** A sub-unit's file is itself an incomplete roll-up. */
+  | 'incomplete-source';
 
 export interface RollupProblem {
   code: RollupProblemCode;
@@ -46,6 +48,8 @@ export interface RollupProblem {
   message: string;
   /** Chinese, written into the 来源 sheet staff read. */
   zh: string;
+  /** 'incomplete-source': how many units that file's roll-up is missing. */
+  missing?: number;
 }
 
 export interface RollupResult {
@@ -149,6 +153,18 @@ export async function rollup(
       continue;
     }
     seen.set(who, file.name);
+    if (table.incomplete) {
+      const missing = Number(/缺少\s*(\d+)\s*个/.exec(table.incomplete)?.[1] ?? 1);
+      problems.push({
+        code: 'incomplete-source',
+        excluded: false,
+        file: file.name,
+        unitName: table.unitName,
+        missing,
+        message: `${file.name}: ${table.unitName}'s table is itself an incomplete roll-up (${missing} unit(s) missing).`,
+        zh: `本身是不完整的汇总表（${table.incomplete}）`,
+      });
+    }
     if (String(template.version ?? '') !== table.templateVersion) {
       problems.push({
         code: 'template-version',
@@ -208,6 +224,28 @@ export async function rollup(
   return { values: out, explanations, perUnit, problems };
 }
 
+/** Files that could not be used at all: each is a sub-unit missing from the sums. */
+const MISSING_CODES: readonly RollupProblemCode[] = ['unreadable', 'wrong-template'];
+
+/**
+ * How many sub-units the sums lack: files that could not be used, plus the units missing from sub-units'
+ * files that are themselves incomplete roll-ups. 0 means the roll-up is complete.
+ */
+export function missingUnits(result: Pick<RollupResult, 'problems'>): number {
+  let n = 0;
+  for (const p of result.problems) {
+    if (MISSING_CODES.includes(p.code)) n++;
+    else if (p.code === 'incomplete-source') n += p.missing ?? 1;
+  }
+  return n;
+}
+
+/** 「不完整：缺少 N 个下级单位」 for the top of 统计表 and every screen that shows the sums, or null. */
+export function incompleteNote(result: Pick<RollupResult, 'problems'>): string | null {
+  const n = missingUnits(result);
+  return n ? `不完整：缺少 ${n} 个下级单位` : null;
+}
+
 /** The 来源 sheet: every blank with each sub-unit's value side by side, the total, and what was reported. */
 function sourcesSheet(result: RollupResult, template: ExportTemplate): SheetSpec {
   const units = result.perUnit;
@@ -254,10 +292,13 @@ function sourcesSheet(result: RollupResult, template: ExportTemplate): SheetSpec
     });
   }
   rows.push({ cells: [] });
+  const note = incompleteNote(result);
+  if (note) rows.push({ cells: [styled(`${note}（下列标明“缺少”的文件未计入合计）`, 'warning')] });
   rows.push({ cells: [styled('文件', 'th'), styled('单位', 'th'), styled('情况', 'th')] });
   for (const u of units) rows.push({ cells: [u.file, u.unitName, '已汇总'], style: 'plain' });
   for (const p of result.problems.filter((x) => !x.slotId)) {
-    rows.push({ cells: [p.file ?? '', p.unitName ?? '', p.zh], style: 'plain' });
+    const zh = MISSING_CODES.includes(p.code) ? `缺少：${p.zh}` : p.zh;
+    rows.push({ cells: [p.file ?? '', p.unitName ?? '', zh], style: 'plain' });
   }
   return {
     name: SHEET.sources,
@@ -284,7 +325,7 @@ export function rollupExportInput(
       value,
       source: value === null ? 'empty' : 'sum',
       entryCount: 0,
-      explanation: `${result.perUnit.length} 个下级单位汇总：${result.explanations[slot.id] ?? ''}`,
+      explanation: `${result.perUnit.length} 个下级单位汇总${missingUnits(result) ? `（${incompleteNote(result)}）` : ''}：${result.explanations[slot.id] ?? ''}`,
     };
   });
   return {
@@ -296,6 +337,7 @@ export function rollupExportInput(
     plans: [],
     stats,
     kind: 'rollup',
+    ...(incompleteNote(result) ? { incomplete: incompleteNote(result) as string } : {}),
     extraSheets: [sourcesSheet(result, template)],
   };
 }

@@ -7,6 +7,12 @@ const FONT = '宋体';
 export const STYLES = {
   title: { font: { name: FONT, size: 16, bold: true }, align: { h: 'center', v: 'middle', wrap: true } },
   headerLine: { font: { name: FONT, size: 11 }, align: { h: 'left', v: 'middle' } },
+  /** 「不完整：缺少 N 个下级单位」 above an incomplete roll-up: bold on a light red band. */
+  warning: {
+    font: { name: FONT, size: 14, bold: true },
+    align: { h: 'center', v: 'middle', wrap: true },
+    fill: 'FFFFD7D7',
+  },
   /** The unit and date at the bottom right of a form, where the seal goes. */
   signature: { font: { name: FONT, size: 12 }, align: { h: 'right', v: 'middle' } },
   th: {

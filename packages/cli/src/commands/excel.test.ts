@@ -94,7 +94,7 @@ describe('tianbao export / rollup', () => {
     copyFileSync(exported, join(dir, 'mohe-again.xlsx'));
     writeFileSync(join(dir, 'broken.xlsx'), 'PK\u0003\u0004 not really a zip');
     const out = join(dir, 'sum.xlsx');
-    const r = tianbao(
+    const args = [
       'rollup',
       exported,
       tahe,
@@ -106,12 +106,27 @@ describe('tianbao export / rollup', () => {
       '大兴安岭地区应急管理局',
       '--out',
       out,
+    ];
+    // By default a broken sub-unit file stops the roll-up: a sum without it would look complete.
+    const refused = tianbao(...args);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain('left out: broken.xlsx');
+    expect(refused.stderr).toMatch(
+      /error: 1 sub-unit\(s\) missing from the sums \(see above\); nothing written\. .*--allow-missing .*「不完整：缺少 1 个下级单位」/,
     );
-    expect(r.status).toBe(1);
+    expect(existsSync(out)).toBe(false);
+
+    const r = tianbao(...args, '--allow-missing');
+    expect(r.status).toBe(1); // the duplicate is still left out
+    expect(r.stdout).toContain('INCOMPLETE, 1 sub-unit(s) missing');
     expect(r.stderr).toContain('left out: mohe-again.xlsx');
     expect(r.stderr).toContain('left out: broken.xlsx');
     expect(r.stderr).toMatch(/warning: 塔河县应急管理局 left \d+ blank\(s\) empty/);
     const wb = XLSX.read(readFileSync(out), { type: 'buffer' });
+    expect(rowsOf(wb, '统计表')[0]?.[0]).toBe('不完整：缺少 1 个下级单位');
+    expect(rowsOf(wb, '来源').map((row) => row.slice(0, 3).join('|'))).toContainEqual(
+      expect.stringMatching(/^broken\.xlsx\|\|缺少：无法读取（[a-z-]+），未汇总$/),
+    );
     expect(wb.SheetNames).toContain('来源');
     expect(detailValue(wb, 6)).toBe(5);
     expect(detailValue(wb, 7)).toBe(135);
@@ -124,7 +139,22 @@ describe('tianbao export / rollup', () => {
       '合计',
       '说明',
     ]);
-  }, 30_000);
+  }, 60_000);
+
+  it('rollup broken.xlsx good.xlsx: refused, nothing written; with --allow-missing marked incomplete', () => {
+    const out = join(dir, 'sum2.xlsx');
+    writeFileSync(join(dir, 'broken2.xlsx'), readFileSync(exported).subarray(0, 3000));
+    const args = ['rollup', join(dir, 'broken2.xlsx'), exported, '--template', T, '--out', out];
+    const refused = tianbao(...args);
+    expect(refused.status).toBe(1);
+    expect(refused.stdout).toBe('');
+    expect(existsSync(out)).toBe(false);
+    const r = tianbao(...args, '--allow-missing');
+    expect(r.status).toBe(0);
+    const wb = XLSX.read(readFileSync(out), { type: 'buffer' });
+    expect(rowsOf(wb, '统计表')[0]?.[0]).toBe('不完整：缺少 1 个下级单位');
+    expect(detailValue(wb, 6)).toBe(2);
+  }, 60_000);
 
   it('unknown template, missing log, non-statistics template: a one-line error, nothing written', () => {
     const out = join(dir, 'none.xlsx');

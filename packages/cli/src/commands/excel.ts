@@ -5,6 +5,8 @@ import {
   ExcelImportError,
   type ExportInput,
   exportXlsxToStream,
+  incompleteNote,
+  missingUnits,
   rollup,
   rollupExportInput,
 } from '@tianbao/excel';
@@ -69,7 +71,7 @@ async function exportCommand(file: string, opts: { template: string; out: string
 
 async function rollupCommand(
   files: string[],
-  opts: { template: string; out: string; unit?: string; date?: string },
+  opts: { template: string; out: string; unit?: string; date?: string; allowMissing?: boolean },
 ) {
   const template = statisticsTemplate(opts.template);
   const inputs = files.map((f) => {
@@ -103,6 +105,14 @@ async function rollupCommand(
     );
   }
   if (!result.perUnit.length) throw new CliError('no sub-unit table could be used; nothing written');
+  // A table that lacks a sub-unit looks complete once summed: refuse unless asked, and then say so in it.
+  const missing = missingUnits(result);
+  if (missing && !opts.allowMissing) {
+    throw new CliError(
+      `${missing} sub-unit(s) missing from the sums (see above); nothing written. Get readable files from ` +
+        `them, or run again with --allow-missing to write a table marked 「${incompleteNote(result)}」.`,
+    );
+  }
   const unitName = opts.unit ?? '';
   const meta: LogMeta = {
     logId: '',
@@ -118,10 +128,11 @@ async function rollupCommand(
   );
   const left = result.problems.filter((p) => p.excluded).length;
   process.stdout.write(
-    `wrote ${opts.out}: ${result.perUnit.length} sub-unit tables summed${left ? `, ${left} file(s) left out` : ''}\n`,
+    `wrote ${opts.out}: ${result.perUnit.length} sub-unit tables summed${left ? `, ${left} file(s) left out` : ''}${missing ? `; INCOMPLETE, ${missing} sub-unit(s) missing (「${incompleteNote(result)}」 at the top of 统计表)` : ''}\n`,
   );
-  // The file is written, but a script should notice that some input was not used.
-  if (left) process.exitCode = 1;
+  // The file is written, but a script should notice a file left out that --allow-missing did not allow
+  // (a second file of the same sub-unit; missing sub-units stopped above unless allowed).
+  if (result.problems.some((p) => p.code === 'duplicate-unit')) process.exitCode = 1;
 }
 
 export function registerExcel(program: Command): void {
@@ -142,5 +153,9 @@ export function registerExcel(program: Command): void {
     .requiredOption('--out <file.xlsx>', 'the workbook to write')
     .option('--unit <name>', '填报单位 of the summed table')
     .option('--date <YYYY-MM-DD>', '填报日期 (default: today)')
+    .option(
+      '--allow-missing',
+      'write the table even when some files cannot be used, marked 「不完整：缺少 N 个下级单位」',
+    )
     .action(rollupCommand);
 }
