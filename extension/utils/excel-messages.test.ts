@@ -47,6 +47,14 @@ describe('Chinese messages for workbook errors', () => {
   it('invalid rows: the reason in Chinese with the offending text', () => {
     const r = (code: InvalidRow['code'], reason: string): InvalidRow => ({ row: 5, code, reason });
     expect(
+      invalidRowZh({
+        row: 5,
+        code: 'invalid-field',
+        reason: 'Row 5: title: is longer than 200 characters.',
+        zh: '活动名称不能超过200个字',
+      }),
+    ).toBe('活动名称不能超过200个字');
+    expect(
       invalidRowZh(r('bad-date', 'Row 5: the date "下周" is not a date this importer understands.')),
     ).toBe('日期“下周”无法识别，请写成 2020-06-01 或 2020年6月1日');
     expect(invalidRowZh(r('bad-number', 'Row 5: "约一百" in column "参与人数" is not a count.'))).toBe(

@@ -56,6 +56,8 @@ export function invalidRowZh(row: InvalidRow): string {
         : '数字列中有不是数字的内容';
     case 'total-row':
       return '这是合计行，不是一项活动';
+    case 'invalid-field':
+      return row.zh ?? '内容不符合台账的要求';
   }
 }
 

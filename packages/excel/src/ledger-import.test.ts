@@ -1,3 +1,4 @@
+import { UnitLog } from '@tianbao/core';
 import { describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import { guessColumns, ledgerToEntries, readLedger } from './ledger-import.ts';
@@ -182,5 +183,40 @@ describe('counts in a ledger follow core’s number rules (#18 finding 5)', () =
     ]);
     expect(r.invalid[0]?.reason).toContain('"2.5" in column "场次" is not a count');
     expect(r.invalid[4]?.reason).toContain('add up to 1200000000000');
+  });
+});
+
+describe('the preview runs the log’s own validation (#18 finding 7)', () => {
+  it('a 10,000-character title is an invalid row in the preview, and the rest imports', async () => {
+    const ws = XLSX.utils.aoa_to_sheet([
+      ['日期', '活动名称', '地点'],
+      ['2020-06-01', '启动仪式', '人民广场'],
+      ['2020-06-02', '长'.repeat(10_000), '会议室'],
+      ['2020-06-03', '应急演练', '第一中学'],
+    ]);
+    const wb = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(wb, ws, '台账');
+    const bytes = new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer);
+    const [sheet] = await readLedger(bytes);
+    if (!sheet) throw new Error('no sheet');
+    const r = ledgerToEntries(sheet, guessColumns(sheet.headers));
+    expect(r.invalid).toEqual([
+      {
+        row: 3,
+        code: 'invalid-field',
+        reason: 'Row 3: title: is longer than 200 characters.',
+        zh: '活动名称不能超过200个字',
+      },
+    ]);
+    // What the preview calls valid, the log takes: before, this threw for the whole file.
+    const log = UnitLog.create({ unitName: '漠河市应急管理局', campaign: '2020', user: '张三' });
+    const done = log.importEntries(r.valid.map(({ sourceRow: _row, ...fields }) => fields));
+    expect(done.added).toHaveLength(2);
+    expect(
+      log
+        .listEntries()
+        .map((e) => e.title)
+        .sort(),
+    ).toEqual(['启动仪式', '应急演练'].sort());
   });
 });

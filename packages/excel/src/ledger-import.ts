@@ -1,4 +1,4 @@
-import { countProblem, MAX_COUNT } from '@tianbao/core';
+import { countProblem, entryErrors, MAX_COUNT } from '@tianbao/core';
 import { stableHash } from '@tianbao/templates';
 import type { ReadValue, WorkbookReader } from './adapter.ts';
 import { ExcelImportError } from './errors.ts';
@@ -34,13 +34,22 @@ export interface ColumnMapping {
   confidence: 'high' | 'low' | 'none';
 }
 
-export type InvalidReason = 'bad-date' | 'date-without-year' | 'missing-title' | 'bad-number' | 'total-row';
+export type InvalidReason =
+  | 'bad-date'
+  | 'date-without-year'
+  | 'missing-title'
+  | 'bad-number'
+  | 'total-row'
+  /** Refused by the log's own validation (a title over 200 characters …): `zh` says what. */
+  | 'invalid-field';
 
 export interface InvalidRow {
   row: number;
   code: InvalidReason;
   /** English; the UI shows its own Chinese text per code. */
   reason: string;
+  /** 'invalid-field': the log's Chinese messages for the row, e.g. 活动名称不能超过200个字. */
+  zh?: string;
 }
 
 /** An entry to create; `importKey` is the same every time the same row is imported, so core can skip it. */
@@ -271,7 +280,7 @@ export function ledgerToEntries(
     const content = `${sheet.name}\u0001${cells.map(cellText).join('\u0001')}`;
     const n = (seen.get(content) ?? 0) + 1;
     seen.set(content, n);
-    valid.push({
+    const fields = {
       date: date.date,
       title,
       kind: text(cells, 'kind'),
@@ -282,8 +291,20 @@ export function ledgerToEntries(
       contributions,
       attachments: [],
       importKey: `ledger:${stableHash(`${content}\u0002${n}`)}`,
-      sourceRow: row,
-    });
+    };
+    // The preview must agree with the import: the log's own validation decides, row by row, so one bad row
+    // is shown as invalid and the rest still import.
+    const errors = entryErrors(fields);
+    if (errors.length) {
+      invalid.push({
+        row,
+        code: 'invalid-field',
+        reason: `Row ${row}: ${errors.map((e) => e.message).join('; ')}.`,
+        zh: errors.map((e) => e.messageZh).join('；'),
+      });
+      continue;
+    }
+    valid.push({ ...fields, sourceRow: row });
   }
   return { valid, invalid };
 }
