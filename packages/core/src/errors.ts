@@ -13,7 +13,14 @@ export class LogInputError extends Error {
   }
 }
 
-export type LogFileErrorCode = 'corrupt' | 'other-unit' | 'not-a-log' | 'unsupported-version' | 'not-loaded';
+export type LogFileErrorCode =
+  | 'corrupt'
+  | 'other-unit'
+  | 'not-a-log'
+  | 'unsupported-version'
+  | 'not-loaded'
+  /** Readable, but it would write records the forms and import refuse (see update-file.ts). */
+  | 'invalid-data';
 
 /** A file or update that cannot be used; nothing was applied when this is thrown. */
 export class LogFileError extends Error {

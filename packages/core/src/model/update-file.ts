@@ -1,9 +1,12 @@
 import * as Y from 'yjs';
-import { LogFileError } from '../errors.ts';
+import { LogFileError, LogInputError } from '../errors.ts';
 import { decodeContainer, encodeContainer } from '../storage/log-container.ts';
 import type { LogMeta } from '../types.ts';
 import { newDoc, ROOT } from './doc-layout.ts';
+import { storedEntryProblems } from './stored-records.ts';
+import { parseTime } from './times.ts';
 import type { UnitLog } from './unit-log.ts';
+import { MAX_NAME, validateManualValue, validatePerson } from './validate.ts';
 
 /** The whole log as one file, for units without a server; needs every shard loaded. */
 export function exportUpdateFile(log: UnitLog): Uint8Array {
@@ -78,6 +81,17 @@ export function importUpdateFile(log: UnitLog, bytes: Uint8Array, source = 'file
     if (name !== ROOT && !/^e\d+$/.test(name))
       throw new LogFileError('corrupt', `unknown document ${name}`, '文件已损坏');
   }
+  // Every record the file would change is checked as it would be after the merge, on a scratch copy:
+  // a file cannot write what import-json and the forms refuse. Refused, it changes nothing.
+  const problems = [...c.docs].flatMap(([name, d]) => updateProblems(log, name, d.updates));
+  if (problems.length) {
+    const shown = problems.slice(0, 5);
+    throw new LogFileError(
+      'invalid-data',
+      `the file holds data Tianbao refuses; nothing was imported: ${shown.map((p) => p.message).join('; ')}${problems.length > 5 ? ` (and ${problems.length - 5} more)` : ''}`,
+      `文件中有不符合要求的数据（${shown.map((p) => p.messageZh).join('；')}），未导入任何内容`,
+    );
+  }
   const changedDocs: string[] = [];
   for (const [name, d] of c.docs) {
     const doc = log.doc(name) as Y.Doc;
@@ -94,3 +108,59 @@ export function importUpdateFile(log: UnitLog, bytes: Uint8Array, source = 'file
 }
 
 const equalBytes = (a: Uint8Array, b: Uint8Array) => a.length === b.length && a.every((x, i) => x === b[i]);
+
+/** Problems of the records `updates` would change in document `name`, checked on a scratch copy of it. */
+function updateProblems(log: UnitLog, name: string, updates: Uint8Array[]): LogInputError[] {
+  const doc = log.doc(name) as Y.Doc;
+  const scratch = newDoc();
+  Y.applyUpdateV2(scratch, Y.encodeStateAsUpdateV2(doc));
+  // Typed before the updates land, so the maps they change are these objects.
+  const entries = scratch.getMap('entries');
+  const values = scratch.getMap('values');
+  const changed = new Map<unknown, Set<string>>();
+  scratch.on('afterTransaction', (tr: Y.Transaction) => {
+    for (const [type, keys] of tr.changed) {
+      const add = (t: unknown, k: string) => changed.set(t, (changed.get(t) ?? new Set()).add(k));
+      for (const k of keys) if (k) add(type, k);
+      const item = type._item;
+      if (item?.parent && typeof item.parentSub === 'string') add(item.parent, item.parentSub);
+    }
+  });
+  scratch.transact(() => {
+    for (const u of updates) Y.applyUpdateV2(scratch, u);
+  });
+  const out: LogInputError[] = [];
+  if (name === ROOT) {
+    for (const key of changed.get(values) ?? []) {
+      const v = values.get(key) as
+        | { value?: unknown; reason?: unknown; by?: unknown; at?: unknown }
+        | undefined;
+      if (v === undefined) continue;
+      try {
+        validateManualValue(key, { value: v?.value, reason: v?.reason }, log.kindOf);
+        validatePerson(`values.${key}.by`, v?.by);
+        parseTime(`values.${key}.at`, v?.at);
+      } catch (err) {
+        if (err instanceof LogInputError) out.push(err);
+        else throw err;
+      }
+    }
+    const meta = scratch.getMap('meta');
+    const unitName = meta.get('unitName');
+    if (typeof unitName !== 'string' || unitName.length > MAX_NAME)
+      out.push(
+        new LogInputError(
+          'meta.unitName',
+          `must be text of at most ${MAX_NAME} characters`,
+          '单位名称不正确',
+        ),
+      );
+    return out;
+  }
+
+  for (const id of changed.get(entries) ?? []) {
+    const m = entries.get(id);
+    if (m instanceof Y.Map) out.push(...storedEntryProblems(id, m, log.kindOf));
+  }
+  return out;
+}

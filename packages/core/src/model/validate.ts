@@ -170,12 +170,12 @@ export function validateEntryFields(
  */
 export function entryErrors(
   input: unknown,
-  opts: { partial: boolean } = { partial: false },
+  opts: { partial: boolean; kindOf?: SlotKindOf } = { partial: false },
 ): LogInputError[] {
   const out: LogInputError[] = [];
   const tryField = (fields: Record<string, unknown>) => {
     try {
-      validateEntryFields(fields, { partial: true });
+      validateEntryFields(fields, { partial: true, kindOf: opts.kindOf });
     } catch (err) {
       if (err instanceof LogInputError) out.push(err);
       else throw err;
