@@ -62,7 +62,8 @@ export function runConvergence(opts: SimOptions): SimResult {
     for (let i = 0; i < first.shardCount; i++) log.attachShard(i, clone(first.doc(shardName(i)) as Y.Doc));
     logs.push(log);
   }
-  let clock = 1;
+  // A real time (stamps outside 2000–2099 are refused as damaged data), ticking one millisecond per edit.
+  let clock = Date.UTC(2020, 5, 1);
   for (const l of logs) l.now = () => clock++;
 
   // Network: local updates become messages to every other replica; partitioned replicas hold theirs.

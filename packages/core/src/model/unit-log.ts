@@ -39,6 +39,7 @@ import { isLogId, isUnitId, RECORD_ID } from './ids.ts';
 import { importEntryId } from './import-id.ts';
 import { everKeys, keyWrites, lostCopyWrites } from './item-chain.ts';
 import { NUMBER_PROBLEM, numberProblem } from './number-rules.ts';
+import { storedEntryProblems } from './stored-records.ts';
 import { parseTime } from './times.ts';
 import { UndoStack } from './undo-stack.ts';
 import {
@@ -261,14 +262,43 @@ export class UnitLog {
         const item = type._item;
         if (item && item.parent === entries && typeof item.parentSub === 'string') ids.add(item.parentSub);
       }
+      const check = originKind(tr.origin) !== 'storage';
       for (const id of ids) {
         const m = entries.get(id);
         if (m) this.reindex(id, m);
         else this.index.remove(id);
+        // What a peer or a tab wrote past the rules: kept (nothing is lost), flagged until someone fixes it.
+        const problems = check && m ? storedEntryProblems(id, m, this.kindOf) : [];
+        if (problems.length) this.invalid.set(id, problems);
+        else this.invalid.delete(id);
       }
       this.refreshConflicts(i, entries, ids);
       this.emit(tr.origin, [shardName(i)], tr);
     });
+  }
+
+  /** Entries whose stored data breaks the rules (written by a peer or a tab), by id; see invalidEntries. */
+  private readonly invalid = new Map<string, LogInputError[]>();
+
+  /**
+   * Entries that arrived by sync holding what the forms and import-json refuse (a 10,000-character title,
+   * 2.5 场次, a time in the year -3e9). They stay in the log so nothing is lost; the blanks they add to
+   * show an error naming them instead of a sum, until someone corrects or deletes them.
+   */
+  invalidEntries(): { id: string; problems: LogInputError[] }[] {
+    return [...this.invalid].map(([id, problems]) => ({ id, problems }));
+  }
+
+  /** A live flagged entry adding to this blank, if any. */
+  private invalidFor(key: string): { id: string; title: string; problem: LogInputError } | undefined {
+    // In id order: every replica names the same entry, whatever order the updates arrived in.
+    for (const [id, problems] of [...this.invalid].sort(([x], [y]) => cmp(x, y))) {
+      const m = this.shards[this.shardIndexOf(id)]?.getMap('entries').get(id);
+      if (!isYMap(m) || m.get('deleted') || !m.has(CONTRIBUTION_PREFIX + key)) continue;
+      const title = typeof m.get('title') === 'string' ? (m.get('title') as string).slice(0, 40) : id;
+      return { id, title, problem: problems[0] as LogInputError };
+    }
+    return undefined;
   }
 
   private shardFor(id: string): Y.Doc {
@@ -997,7 +1027,13 @@ export class UnitLog {
         explanation: `${manual.by} 手工填写${manual.reason ? `：${manual.reason}` : ''}${was}`,
       };
     }
-    const bad = sum && this.badValue(key, sum.total, count);
+    const flagged = this.invalid.size ? this.invalidFor(key) : undefined;
+    const bad = flagged
+      ? {
+          error: `entry ${flagged.id} holds data the rules refuse (${flagged.problem.message}); correct or delete it`,
+          explanation: `活动「${flagged.title}」的数据不符合要求（${flagged.problem.messageZh}），本项未合计，请修改或删除这条活动`,
+        }
+      : sum && this.badValue(key, sum.total, count);
     if (bad)
       return {
         key,
