@@ -27,9 +27,20 @@ function ledgerBytes(extraTop = 0): Uint8Array {
     { s: { r: t, c: 0 }, e: { r: t, c: 6 } },
     { s: { r: t + 3, c: 1 }, e: { r: t + 4, c: 1 } }, // one date over rows 3 and 4
   ];
+  return xlsxBytes(ws, '6月台账');
+}
+
+function xlsxBytes(ws: XLSX.WorkSheet, name: string): Uint8Array {
   const wb = XLSX.utils.book_new();
-  XLSX.utils.book_append_sheet(wb, ws, '6月台账');
+  XLSX.utils.book_append_sheet(wb, ws, name);
   return new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer);
+}
+
+/** A one-sheet 台账 of plain rows, read back as the dashboard reads it. */
+async function ledgerSheet(rows: unknown[][]) {
+  const [sheet] = await readLedger(xlsxBytes(XLSX.utils.aoa_to_sheet(rows), '台账'));
+  if (!sheet) throw new Error('no sheet');
+  return sheet;
 }
 
 describe('guessColumns', () => {
@@ -153,7 +164,7 @@ describe('readLedger + ledgerToEntries', async () => {
 describe('counts in a ledger follow core’s number rules (#18 finding 5)', () => {
   it('2.5 场次, 1e308, -3 and 10^12 are invalid rows; a sum of two columns past the bound too', async () => {
     const S6 = `daxinganling-2020/${sid(daxinganlingTemplate(), 6)}`;
-    const ws = XLSX.utils.aoa_to_sheet([
+    const sheet = await ledgerSheet([
       ['日期', '活动名称', '场次', '次数'],
       ['2020-06-01', '半场', 2.5, ''],
       ['2020-06-02', '天文数字', 1e308, ''],
@@ -163,11 +174,6 @@ describe('counts in a ledger follow core’s number rules (#18 finding 5)', () =
       ['2020-06-06', '上限', 999999999999, ''],
       ['2020-06-07', '文字', '2.5场次', ''],
     ]);
-    const wb = XLSX.utils.book_new();
-    XLSX.utils.book_append_sheet(wb, ws, '台账');
-    const bytes = new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer);
-    const [sheet] = await readLedger(bytes);
-    if (!sheet) throw new Error('no sheet');
     const mapping = guessColumns(sheet.headers).map((m) =>
       m.header === '场次' || m.header === '次数' ? { ...m, target: { slot: S6 } } : m,
     );
@@ -188,17 +194,12 @@ describe('counts in a ledger follow core’s number rules (#18 finding 5)', () =
 
 describe('the preview runs the log’s own validation (#18 finding 7)', () => {
   it('a 10,000-character title is an invalid row in the preview, and the rest imports', async () => {
-    const ws = XLSX.utils.aoa_to_sheet([
+    const sheet = await ledgerSheet([
       ['日期', '活动名称', '地点'],
       ['2020-06-01', '启动仪式', '人民广场'],
       ['2020-06-02', '长'.repeat(10_000), '会议室'],
       ['2020-06-03', '应急演练', '第一中学'],
     ]);
-    const wb = XLSX.utils.book_new();
-    XLSX.utils.book_append_sheet(wb, ws, '台账');
-    const bytes = new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer);
-    const [sheet] = await readLedger(bytes);
-    if (!sheet) throw new Error('no sheet');
     const r = ledgerToEntries(sheet, guessColumns(sheet.headers));
     expect(r.invalid).toEqual([
       {
