@@ -23,6 +23,7 @@ import type {
   Profile,
   SlotStat,
 } from '../types.ts';
+import { changedKeys } from './changed-keys.ts';
 import {
   type ChangeOrigin,
   CONTRIBUTION_PREFIX,
@@ -255,13 +256,7 @@ export class UnitLog {
       for (const [id, m] of entries) this.reindex(id, m);
     }
     doc.on('afterTransaction', (tr: Y.Transaction) => {
-      const ids = new Set<string>();
-      for (const type of tr.changed.keys()) {
-        if ((type as unknown) === entries)
-          for (const key of tr.changed.get(type) ?? []) if (key) ids.add(key);
-        const item = type._item;
-        if (item && item.parent === entries && typeof item.parentSub === 'string') ids.add(item.parentSub);
-      }
+      const ids = changedKeys(tr, entries);
       const check = originKind(tr.origin) !== 'storage';
       for (const id of ids) {
         const m = entries.get(id);

@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import { LogFileError, LogInputError } from '../errors.ts';
 import { decodeContainer, encodeContainer } from '../storage/log-container.ts';
 import type { LogMeta } from '../types.ts';
+import { changedKeys } from './changed-keys.ts';
 import { newDoc, ROOT } from './doc-layout.ts';
 import { storedEntryProblems } from './stored-records.ts';
 import { parseTime } from './times.ts';
@@ -117,21 +118,17 @@ function updateProblems(log: UnitLog, name: string, updates: Uint8Array[]): LogI
   // Typed before the updates land, so the maps they change are these objects.
   const entries = scratch.getMap('entries');
   const values = scratch.getMap('values');
-  const changed = new Map<unknown, Set<string>>();
+  const changed = { entries: new Set<string>(), values: new Set<string>() };
   scratch.on('afterTransaction', (tr: Y.Transaction) => {
-    for (const [type, keys] of tr.changed) {
-      const add = (t: unknown, k: string) => changed.set(t, (changed.get(t) ?? new Set()).add(k));
-      for (const k of keys) if (k) add(type, k);
-      const item = type._item;
-      if (item?.parent && typeof item.parentSub === 'string') add(item.parent, item.parentSub);
-    }
+    for (const k of changedKeys(tr, entries)) changed.entries.add(k);
+    for (const k of changedKeys(tr, values)) changed.values.add(k);
   });
   scratch.transact(() => {
     for (const u of updates) Y.applyUpdateV2(scratch, u);
   });
   const out: LogInputError[] = [];
   if (name === ROOT) {
-    for (const key of changed.get(values) ?? []) {
+    for (const key of changed.values) {
       const v = values.get(key) as
         | { value?: unknown; reason?: unknown; by?: unknown; at?: unknown }
         | undefined;
@@ -158,7 +155,7 @@ function updateProblems(log: UnitLog, name: string, updates: Uint8Array[]): LogI
     return out;
   }
 
-  for (const id of changed.get(entries) ?? []) {
+  for (const id of changed.entries) {
     const m = entries.get(id);
     if (m instanceof Y.Map) out.push(...storedEntryProblems(id, m, log.kindOf));
   }
