@@ -186,7 +186,7 @@ export async function rollup(
           file: file.name,
           unitName: table.unitName,
           slotId: slot.id,
-          message: `${table.unitName}: blank ${slot.index} holds "${raw}", which is not ${slot.kind === 'number' ? 'a count (a whole number from 0 to 999999999999)' : slot.kind === 'percent' ? 'a percentage (0–100)' : `a ${slot.kind}`}; not counted.`,
+          message: `${table.unitName}: blank ${slot.index} holds "${raw}", which is not ${slot.kind === 'number' ? `a count (a whole number from 0 to ${MAX_COUNT})` : slot.kind === 'percent' ? 'a percentage (0–100)' : `a ${slot.kind}`}; not counted.`,
           zh: `${table.unitName}：「${raw}」格式不对，未计入`,
         });
       } else if (v === null) {

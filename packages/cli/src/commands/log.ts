@@ -178,8 +178,7 @@ export async function logFromJson(input: unknown): Promise<LogSession> {
       ...(json.logId !== undefined && { logId: json.logId as string }),
     });
   } catch (err) {
-    if (err instanceof LogInputError)
-      throw new CliError(err.message.replace(/^unitName/, 'unit').replace(/^campaign/, 'campaign'));
+    if (err instanceof LogInputError) throw new CliError(err.message.replace(/^unitName/, 'unit'));
     throw err;
   }
   const log = session.log;
