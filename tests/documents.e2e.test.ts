@@ -2,13 +2,31 @@
 // 统计表 printed for the seal (PDF through Chromium's own print), the 重点活动计划安排表 (.docx, .xlsx)
 // and the 联络员推荐表 (.docx). Each file is read back by a second reader.
 import { readFileSync } from 'node:fs';
-import { exportUpdateFile } from '@tianbao/core';
+import { exportUpdateFile, templateValues } from '@tianbao/core';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import { docxText } from '../packages/reports/src/docx-text.ts';
-import { sampleLog } from '../packages/reports/src/sample-log.ts';
+import { SAMPLE_TEMPLATE, sampleLog } from '../packages/reports/src/sample-log.ts';
 import { type ExtensionBrowser, launchExtension, screenshot } from './support/extension-browser.ts';
+import { readPdf, squeeze } from './support/pdf.ts';
+
+/** Each row's 进展情况 as the print view writes it: the notice's words with the log's figures in the （）. */
+function expectedSentences(): string[] {
+  const values = new Map(templateValues(sampleLog(), SAMPLE_TEMPLATE).map((v) => [v.slotId, v.value]));
+  const slots = new Map(SAMPLE_TEMPLATE.slots.map((s) => [s.id, s]));
+  return SAMPLE_TEMPLATE.rows.map((r) =>
+    r.slotIds
+      .map((id) => {
+        const s = slots.get(id);
+        const v = values.get(id);
+        if (!s) throw new Error(id);
+        if (s.kind === 'boolean') return `${s.before}${v === null ? '' : v ? '☑是□否' : '□是☑否'}${s.after}`;
+        return `${s.before}（${v ?? ''}）${s.after}`;
+      })
+      .join('，'),
+  );
+}
 
 async function download(
   page: Page,
@@ -125,5 +143,47 @@ describe('documents: 总结初稿, the sealed table, the plan and the liaison fo
     expect(liaisonText.split('\n').slice(1, 7)).toEqual(['姓名', '张三丰', '性别', '男', '职务', '副科长']);
     await screenshot(page, 'documents-04-liaison');
     files.liaison = liaison.bytes;
+  });
+
+  it('prints the 统计表 for the seal: A4, the column titles on every page, every value in the PDF', async () => {
+    await page.getByRole('link', { name: '统计表' }).click();
+    await page.getByRole('button', { name: '打印 / 导出PDF' }).click();
+    const sheet = page.getByRole('article', { name: '打印预览' });
+    await sheet.waitFor();
+    await page.getByLabel('填报日期').fill('2020-06-30');
+    await expect.poll(() => sheet.locator('.sheet-seal').innerText()).toContain('2020年6月30日');
+    await screenshot(page, 'documents-05-print-preview');
+    // What Chrome's 另存为 PDF writes: print media, the page's own @page size and margins.
+    const pdf = readPdf(await page.pdf({ preferCSSPageSize: true }), 'statistics-table-print');
+    const pictures = pdf.pictures('documents-06-print-page');
+    expect(pictures).toHaveLength(pdf.pages);
+    expect(pdf.pageSize).toMatch(/\(A4\)/);
+    expect(pdf.pages).toBe(4);
+    const all = squeeze(pdf.text());
+    expect(all).toContain(
+      squeeze(
+        '填报单位（盖章）：大兴安岭地区应急管理局联系人：张三丰电话：0457-2712884填报日期：2020年6月30日',
+      ),
+    );
+    // Every row's 进展情况, read from its column alone (the paper's margin is the sheet's padding on screen).
+    const column = await sheet.evaluate((el) => {
+      const th = el.querySelector('th.col-progress') as HTMLElement;
+      return th.getBoundingClientRect().left - el.getBoundingClientRect().left;
+    });
+    const progress = Array.from({ length: pdf.pages }, (_, i) =>
+      squeeze(pdf.textRightOf(i + 1, column * 0.75 + 2)).replace(/^进展情况/u, ''),
+    ).join('');
+    for (const sentence of expectedSentences()) expect(progress).toContain(squeeze(sentence));
+    for (let n = 1; n <= pdf.pages; n++) {
+      const text = squeeze(pdf.text(n));
+      // The column titles repeat at the top of every page (thead); every page is numbered.
+      for (const title of ['类别', '活动项目', '内容要求', '进展情况']) expect(text).toContain(title);
+      expect(text).toContain(`第${n}页共${pdf.pages}页`);
+    }
+    // The unit and the date sit under the table on the last page, where the seal goes.
+    expect(squeeze(pdf.text(pdf.pages))).toContain('大兴安岭地区应急管理局（盖章）2020年6月30日');
+
+    await page.getByRole('link', { name: '← 返回统计表' }).click();
+    await page.getByRole('button', { name: '生成总结初稿' }).waitFor();
   });
 });

@@ -11,6 +11,7 @@ import { ExcelTab } from './excel-tab';
 import { ExchangeTab } from './exchange-tab';
 import { LiaisonTab } from './liaison-tab';
 import { PlansTab } from './plans-tab';
+import { PrintView } from './print-view';
 import { ReportPackTab } from './report-pack-tab';
 import { StatsTab } from './stats-tab';
 import { SyncTab } from './sync-tab';
@@ -40,10 +41,15 @@ export function Dashboard(props: { onSwitch: (logId: string | null) => void }) {
   const { session, template, record } = useOpenLog();
   useLogRevision();
   const [tab, setTab] = useState<TabId>(tabFromHash);
+  // #print: the 统计表 alone, for the browser's print (打印 / 导出PDF in 统计表).
+  const [printing, setPrinting] = useState(() => location.hash === '#print');
   const [user] = useSetting(userName);
   const [all] = useSetting(logs);
   useEffect(() => {
-    const onHash = () => setTab(tabFromHash());
+    const onHash = () => {
+      setPrinting(location.hash === '#print');
+      setTab(tabFromHash());
+    };
     addEventListener('hashchange', onHash);
     return () => removeEventListener('hashchange', onHash);
   }, []);
@@ -54,6 +60,7 @@ export function Dashboard(props: { onSwitch: (logId: string | null) => void }) {
   useEffect(() => sync.connection()?.setPresence(`正在看“${tabLabel}”`), [sync, tabLabel]);
   const Current = (TABS.find(([id]) => id === tab) ?? TABS[0])[2];
   const meta = session.log.meta();
+  if (printing) return <PrintView />;
   return (
     <div className="app">
       <header className="app-head">

@@ -1,15 +1,13 @@
 import { templateValues } from '@tianbao/core';
-import { type Slot, SOURCE_LABEL, TERM, type Template } from '@tianbao/templates';
-import { type ReactNode, useMemo, useState } from 'react';
+import { type Slot, SOURCE_LABEL, type Template } from '@tianbao/templates';
+import { useMemo, useState } from 'react';
 import { useLogRevision, useOpenLog } from '../hooks/use-log';
 import { daysLeft, occurrences } from '../utils/deadlines';
 import { makeSummary } from '../utils/documents';
-import { formatValue } from '../utils/format';
+import { blankText, groupSpans, rowSentence, type SlotValue, tableColumns } from '../utils/official-table';
 import { DocumentDownload } from './document-download';
 import { Modal } from './modal';
 import { SlotDetail } from './slot-detail';
-
-type Value = ReturnType<typeof templateValues>[number];
 
 /** 统计表: the template drawn like the notice's table, every blank showing its computed value. */
 export function StatsTab() {
@@ -32,50 +30,17 @@ export function StatsTab() {
     occurrences(template.deadlines, year).find((o) => o.kind === 'summary');
 
   const blank = (slot: Slot) => {
-    const v = byId.get(slot.id) as Value;
-    const empty = v.value === null;
-    const cls = `blank${empty ? ' blank-empty' : ''}${v.error ? ' blank-error' : ''} source-${v.source}`;
-    // A sum past the number rules has no value: say so in the blank, the explanation says which entries.
-    const shown = v.error
-      ? '有误'
-      : slot.kind === 'boolean' && !empty
-        ? v.value
-          ? '☑是 □否'
-          : '□是 ☑否'
-        : empty
-          ? '\u3000\u3000'
-          : formatValue(v.value);
+    const v = byId.get(slot.id) as SlotValue;
+    const shown = blankText(slot, v);
+    const cls = `blank${shown ? '' : ' blank-empty'}${v.error ? ' blank-error' : ''} source-${v.source}`;
     return (
       <button type="button" key={slot.id} className={cls} title={v.explanation} onClick={() => setOpen(slot)}>
-        {shown}
+        {shown || '\u3000\u3000'}
       </button>
     );
   };
-  const sentence = (slotIds: string[]) => {
-    const parts: ReactNode[] = [];
-    slotIds.forEach((id, i) => {
-      const s = slotById.get(id);
-      if (!s) return;
-      if (i > 0) parts.push('，');
-      parts.push(
-        s.before,
-        s.kind === 'boolean' ? '' : '（',
-        blank(s),
-        s.kind === 'boolean' ? '' : '）',
-        s.after,
-      );
-    });
-    return parts;
-  };
-  // The group column is merged over the rows that share it, as on paper.
-  const groupSpans = template.rows.map((r, i) => {
-    if (i > 0 && template.rows[i - 1]?.group === r.group) return 0;
-    let n = 1;
-    while (template.rows[i + n]?.group === r.group) n++;
-    return n;
-  });
-  const hasGroups = template.rows.some((r) => r.group);
-  const cols = template.columns.filter(Boolean);
+  const spans = groupSpans(template.rows);
+  const { hasGroups, columns } = tableColumns(template);
 
   return (
     <section className="tab stats">
@@ -100,6 +65,9 @@ export function StatsTab() {
       </div>
       <div className="toolbar documents">
         <DocumentDownload label="生成总结初稿" make={() => makeSummary(log, template)} />
+        <button type="button" onClick={() => location.assign('#print')}>
+          打印 / 导出PDF
+        </button>
       </div>
       <div className="paper">
         <h2 className="paper-title">{template.title}</h2>
@@ -116,23 +84,24 @@ export function StatsTab() {
         <table className="official">
           <thead>
             <tr>
-              {hasGroups ? <th className="col-group">{template.columns[0] || '类别'}</th> : null}
-              <th className="col-item">{cols[0] ?? '活动项目'}</th>
-              <th className="col-req">{cols[1] ?? '内容要求'}</th>
-              <th className="col-progress">{cols[2] ?? '进展情况'}</th>
+              {columns.map((c) => (
+                <th key={c.className} className={c.className}>
+                  {c.title}
+                </th>
+              ))}
             </tr>
           </thead>
           <tbody>
             {template.rows.map((r, i) => (
               <tr key={`${r.group}|${r.item}|${r.slotIds.join()}`}>
-                {hasGroups && groupSpans[i] ? (
-                  <td className="col-group" rowSpan={groupSpans[i]}>
+                {hasGroups && spans[i] ? (
+                  <td className="col-group" rowSpan={spans[i]}>
                     {r.group}
                   </td>
                 ) : null}
                 <td className="col-item">{r.item}</td>
                 <td className="col-req">{r.requirement}</td>
-                <td className="col-progress">{sentence(r.slotIds)}</td>
+                <td className="col-progress">{rowSentence(r.slotIds, slotById, blank)}</td>
               </tr>
             ))}
           </tbody>
@@ -143,7 +112,7 @@ export function StatsTab() {
           <SlotDetail
             template={template as Template}
             slot={open}
-            stat={byId.get(open.id) as Value}
+            stat={byId.get(open.id) as SlotValue}
             onClose={() => setOpen(null)}
           />
         </Modal>
