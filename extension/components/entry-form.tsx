@@ -1,5 +1,5 @@
 import type { AttachmentRef, Entry } from '@tianbao/core';
-import { ENTRY_LABEL, TERM } from '@tianbao/templates';
+import { ENTRY_LABEL, TERM, type Template } from '@tianbao/templates';
 import { useEffect, useState } from 'react';
 import { useLogRevision, useOpenLog } from '../hooks/use-log';
 import { type Draft, entryPatch } from '../utils/entry-patch';
@@ -26,6 +26,35 @@ const KINDS = [
   '警示教育',
   '其他',
 ];
+
+/** The reason a text blank typed in the activity form carries: which activity it was written in. */
+const textReason = (d: { title: string; date: string }) => `填写于活动“${d.title.trim()}”（${d.date}）`;
+
+/**
+ * The text blanks the table has a value for that belong with this activity: those of the rows it counts
+ * towards, and those typed in its own form (their reason names it).
+ */
+function textBlanksOf(
+  template: Template | undefined,
+  e: Entry | undefined,
+  log: { manualValues(): Record<string, { value: unknown; reason: string }> },
+): Record<string, string> {
+  if (!template || !e) return {};
+  const items = new Set(
+    Object.keys(e.contributions)
+      .map((k) => template.slots.find((s) => `${template.id}/${s.id}` === k)?.item)
+      .filter(Boolean),
+  );
+  const values = log.manualValues();
+  const out: Record<string, string> = {};
+  for (const s of template.slots) {
+    const key = `${template.id}/${s.id}`;
+    const v = values[key]?.value;
+    const mine = items.has(s.item) || values[key]?.reason === textReason(e);
+    if (s.section === 'table' && s.kind === 'text' && mine && typeof v === 'string') out[key] = v;
+  }
+  return out;
+}
 
 /** Add or edit one activity; the log refuses bad input with a message per field, nothing half-saved. */
 export function EntryForm(props: { entry?: Entry; onDone: (id?: string) => void }) {
@@ -57,11 +86,25 @@ export function EntryForm(props: { entry?: Entry; onDone: (id?: string) => void 
   const [counts, setCounts] = useState<Record<string, string>>(
     Object.fromEntries(Object.entries(e?.contributions ?? {}).map(([k, v]) => [k, String(v)])),
   );
+  // Text blanks (以（ ）等形式启动…) of the rows this activity counts towards, as the table has them now.
+  const [texts, setTexts] = useState<Record<string, string>>(() => textBlanksOf(template, e, session.log));
   const [highlight, setHighlight] = useState(!!e?.highlight);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [saving, setSaving] = useState(false);
   const set = (k: keyof Draft) => (ev: { target: { value: string } }) =>
     setDraft({ ...draft, [k]: ev.target.value });
+
+  /** A text blank typed here becomes the table's value for it, with this activity as its reason. */
+  const saveTexts = (d: Draft) => {
+    const current = session.log.manualValues();
+    for (const [key, text] of Object.entries(texts)) {
+      const t = text.trim();
+      const was = current[key]?.value;
+      if (t === (typeof was === 'string' ? was : '')) continue;
+      if (t) session.log.setManualValue(key, t, textReason(d));
+      else session.log.clearManualValue(key);
+    }
+  };
 
   const save = async (choice?: 'mine' | 'theirs') => {
     const contributions: Record<string, unknown> = {};
@@ -89,11 +132,13 @@ export function EntryForm(props: { entry?: Entry; onDone: (id?: string) => void 
           return;
         }
         session.log.updateEntry(e.id, patch, { seen });
+        saveTexts(draft);
         props.onDone(e.id);
       } else {
         // A new entry lands in a shard chosen by its id; make sure every shard is loaded.
         await ready;
         const id = session.log.addEntry({ ...draft, highlight, contributions, attachments });
+        saveTexts(draft);
         props.onDone(id);
       }
     } catch (err) {
@@ -152,7 +197,19 @@ export function EntryForm(props: { entry?: Entry; onDone: (id?: string) => void 
       </div>
       <fieldset className="contributions">
         <legend>本次活动{TERM.contributions}</legend>
-        <ContributionsPicker template={template} value={counts} onChange={setCounts} errors={errors} />
+        <ContributionsPicker
+          template={template}
+          value={counts}
+          onChange={setCounts}
+          texts={texts}
+          onTextsChange={setTexts}
+          currentText={(key) => {
+            const v = session.log.manualValues()[key]?.value;
+            return typeof v === 'string' ? v : '';
+          }}
+          activity={draft}
+          errors={errors}
+        />
       </fieldset>
       <EntryAttachments value={attachments} onChange={setAttachments} />
       {errors._ ? <p className="error-banner">{errors._}</p> : null}

@@ -1,3 +1,12 @@
+export {
+  type BlankPart,
+  type BlankWords,
+  blankName,
+  blankSearchText,
+  blankSentence,
+  blankWords,
+  sentenceSlots,
+} from './blank-words.ts';
 export { extractBlanks } from './blanks.ts';
 export { builtinTemplates, getTemplate, listTemplates, type TemplateSummary } from './builtins.ts';
 export { extractCampaign } from './campaign.ts';
