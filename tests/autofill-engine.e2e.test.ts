@@ -4,7 +4,6 @@
 // values, zero decoys touched, per fixture.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -14,6 +13,7 @@ import { getTemplate } from '@tianbao/templates';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { CHROMIUM, CHROMIUM_ARGS } from '../packages/cli/src/index.ts';
+import { bundleApp } from './support/bundle-app.ts';
 import { type StaticServer, serveStatic } from './support/serve-static.ts';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -73,29 +73,6 @@ const buildApp = (entry: string): Promise<string> => {
   built.set(entry, app);
   return app;
 };
-
-async function bundleApp(entry: string): Promise<string> {
-  const esbuild = createRequire(join(repo, 'packages/autofill/package.json'))('esbuild') as {
-    build(options: object): Promise<{ outputFiles?: { text: string }[] }>;
-  };
-  const out = await esbuild.build({
-    entryPoints: [entry],
-    bundle: true,
-    format: 'iife',
-    jsx: 'automatic',
-    // A kit's stylesheet imported as text, put into the page by the app (layui).
-    loader: { '.css': 'text' },
-    define: {
-      'process.env.NODE_ENV': '"production"',
-      __VUE_OPTIONS_API__: 'true',
-      __VUE_PROD_DEVTOOLS__: 'false',
-      __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: 'false',
-    },
-    write: false,
-    logLevel: 'silent',
-  });
-  return out.outputFiles?.[0]?.text ?? '';
-}
 
 let browser: Browser;
 let servers: Record<Fixture['base'], StaticServer>;

@@ -180,6 +180,26 @@ describe('tianbao fill: the command line', () => {
     }
   });
 
+  test('--confirm-unsure ticks every 需确认 row first: those are filled too, and nothing else changes', async () => {
+    // The quick demo page has fields the panel only suggests (需确认); the plain run leaves them empty.
+    const opts = {
+      url: `${servers.demo.url}quick/index.html`,
+      template: 'daxinganling-2020',
+      values: await valuesFor('daxinganling-2020'),
+      extensionDir,
+    };
+    const plain = await runFill(opts);
+    const all = await runFill({ ...opts, confirmUnsure: true });
+    expect(plain.unsure).toBeGreaterThan(0);
+    expect(plain.confirmed).toBe(0);
+    expect(all.confirmed).toBe(plain.unsure);
+    expect(all.unsure).toBe(0);
+    expect(all.filled).toBe(plain.filled + plain.unsure);
+    const valueOf = (r: typeof plain, name: string) => r.fields.find((f) => f.name === name)?.value;
+    // What the plain run filled, the confirming run filled alike.
+    for (const f of plain.fields) if (f.value) expect(valueOf(all, f.name), f.name).toBe(f.value);
+  });
+
   test('an unknown template exits non-zero with a clear message', async () => {
     const values = join(work, 'empty.json');
     writeFileSync(values, '{}');

@@ -29,6 +29,10 @@ export function registerFill(program: Command): void {
       '--out <dump.json>',
       'where to write { fields, filled, unsure, notFound, elapsedMs, timings }',
     )
+    .option(
+      '--confirm-unsure',
+      'tick 确认填写 on every 需确认 row before 一键填报 (a person who trusts every suggestion)',
+    )
     .option('--ignore-https-errors', 'accept a self-signed or expired HTTPS certificate of the portal')
     .addHelpText(
       'after',
@@ -37,7 +41,8 @@ Needs the built extension (pnpm build) and Debian's Chromium (/usr/bin/chromium,
 The run uses a fresh profile and a copy of the extension whose manifest already grants the URL's origin,
 i.e. the state after a user pressed 在此网站启用填报助手: headless Chromium cannot click the permission
 prompt. The values (or the --log) become the unit log joined through the first-run page; only the matches
-the side panel fills without asking are filled (unsure ones are counted, not filled). Columns for one period
+the side panel fills without asking are filled (unsure ones are counted, not filled), unless
+--confirm-unsure ticks every 需确认 row first. Columns for one period
 (本周 …) get that period's figures, the 累计 column beside them the figures to the period's end.`,
     )
     .action(
@@ -49,6 +54,7 @@ the side panel fills without asking are filled (unsure ones are counted, not fil
         period?: string;
         out: string;
         ignoreHttpsErrors?: boolean;
+        confirmUnsure?: boolean;
       }) => {
         if (!!o.values === !!o.log)
           throw new CliError('give either --values <values.json> or --log <log.tianbao>');
@@ -85,10 +91,11 @@ the side panel fills without asking are filled (unsure ones are counted, not fil
           ...(log && { log }),
           ...(o.period && { period: o.period }),
           ignoreHttpsErrors: o.ignoreHttpsErrors ?? false,
+          confirmUnsure: o.confirmUnsure ?? false,
         });
         writeFileSync(o.out, `${JSON.stringify(result, null, 1)}\n`);
         process.stdout.write(
-          `filled ${result.filled}, unsure ${result.unsure}, not found ${result.notFound}, ${result.fields.length} controls, ${result.elapsedMs} ms → ${o.out}\n`,
+          `filled ${result.filled}, unsure ${result.unsure}${o.confirmUnsure ? ` (${result.confirmed} confirmed first)` : ''}, not found ${result.notFound}, ${result.fields.length} controls, ${result.elapsedMs} ms → ${o.out}\n`,
         );
       },
     );

@@ -23,6 +23,11 @@ export interface RunFillOptions {
   afterMs?: number;
   /** Accept a portal's self-signed or expired certificate (off by default). */
   ignoreHttpsErrors?: boolean;
+  /**
+   * Tick 确认填写 on every 需确认 row before 一键填报, as a person who trusts every suggestion would: measures
+   * the suggestions themselves (each one is a claim about the page).
+   */
+  confirmUnsure?: boolean;
 }
 
 export interface RunFillResult extends Dump {
@@ -30,6 +35,8 @@ export interface RunFillResult extends Dump {
   filled: number;
   /** Unsure matches the panel showed and left for a person to confirm. */
   unsure: number;
+  /** 需确认 rows ticked before 一键填报 (--confirm-unsure; 0 otherwise). */
+  confirmed: number;
   /** Blanks with a value that no control of the page matched. */
   notFound: number;
   /** From opening the URL to the panel's first fill summary (page load, settle, scan, match, fill). */
@@ -115,6 +122,16 @@ async function panelIdle(panel: Page, quietMs = 1000, maxMs = 10_000): Promise<s
   return last;
 }
 
+/** Ticks 确认填写 on every row of the 需确认 group, one by one as a person would; returns how many. */
+export async function confirmAllUnsure(panel: Page): Promise<number> {
+  const group = panel.getByRole('region', { name: '需确认' });
+  if (!(await group.count())) return 0;
+  const boxes = group.getByRole('checkbox', { name: /^确认填写/ });
+  const n = await boxes.count();
+  for (let i = 0; i < n; i++) await boxes.nth(i).check();
+  return n;
+}
+
 /** Presses 一键填报 (no unsure match confirmed, nothing overwritten); resolves when the summary shows. */
 export async function pressFill(panel: Page): Promise<number> {
   await panel.getByRole('button', { name: '一键填报' }).click();
@@ -181,6 +198,7 @@ export async function runFill(opts: RunFillOptions): Promise<RunFillResult> {
     const page = await openPortal(s, url.href);
     const t1 = performance.now();
     const panel = await openPanelFor(s, await tabIdOf(dashboard, page.url()), template.id, opts.period);
+    const confirmed = opts.confirmUnsure ? await confirmAllUnsure(panel) : 0;
     const t2 = performance.now();
     const t3 = await pressFill(panel);
     await page.waitForTimeout(Math.max(500, opts.afterMs ?? 500));
@@ -190,6 +208,7 @@ export async function runFill(opts: RunFillOptions): Promise<RunFillResult> {
     return {
       ...dumped,
       ...counts,
+      confirmed,
       elapsedMs: Math.round(t3 - t0),
       timings: { loadMs: Math.round(t1 - t0), scanMs: Math.round(t2 - t1), fillMs: Math.round(t3 - t2) },
     };
