@@ -195,9 +195,9 @@ describe('tianbao fill: the command line', () => {
     expect(all.confirmed).toBe(plain.unsure);
     expect(all.unsure).toBe(0);
     expect(all.filled).toBe(plain.filled + plain.unsure);
-    const valueOf = (r: typeof plain, name: string) => r.fields.find((f) => f.name === name)?.value;
+    const filledIn = (r: typeof plain, name: string) => r.fields.find((f) => f.name === name)?.value;
     // What the plain run filled, the confirming run filled alike.
-    for (const f of plain.fields) if (f.value) expect(valueOf(all, f.name), f.name).toBe(f.value);
+    for (const f of plain.fields) if (f.value) expect(filledIn(all, f.name), f.name).toBe(f.value);
   });
 
   test('an unknown template exits non-zero with a clear message', async () => {
