@@ -1,49 +1,24 @@
 // Scale-out: two relay processes sharing one SQLite file and a Debian redis-server; clients on
 // different processes converge. Skipped, with the reason printed, when redis-server is missing.
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { createServer } from 'node:net';
 import { createUnit } from '@tianbao/relay';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RedisProcess, redisMissing, startRedis } from './support/redis-process.ts';
 import { connectClient, snapshot, type TestClient, waitFor } from './support/relay-client.ts';
 import { type RelayProcess, startRelayProcess, tempDir } from './support/relay-process.ts';
 
-const redisServer = spawnSync('redis-server', ['--version'], { encoding: 'utf8' });
-const hasRedis = redisServer.status === 0;
-if (!hasRedis) {
-  console.warn('relay-redis.e2e: SKIPPED: redis-server is not installed (apt-get install -y redis-server)');
-}
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const address = s.address();
-      s.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
+const missing = redisMissing();
+const hasRedis = !missing;
+if (missing) console.warn(`relay-redis.e2e: SKIPPED: ${missing}`);
 
 describe.skipIf(!hasRedis)('relay scale-out with redis', () => {
-  let redis: ChildProcess | undefined;
+  let redis: RedisProcess | undefined;
   const relays: RelayProcess[] = [];
   const clients: TestClient[] = [];
 
   beforeAll(async () => {
-    const port = await freePort();
-    redis = spawn(
-      'redis-server',
-      ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
-      {
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
-    let out = '';
-    redis.stdout?.setEncoding('utf8').on('data', (c: string) => {
-      out += c;
-    });
-    await waitFor(() => out.includes('Ready to accept connections'), 'redis-server to start', 10_000);
+    redis = await startRedis();
+    const redisUrl = redis.url;
     const dataDir = tempDir();
-    const redisUrl = `redis://127.0.0.1:${port}`;
     relays.push(
       await startRelayProcess({ dataDir, redisUrl }),
       await startRelayProcess({ dataDir, redisUrl }),
@@ -53,7 +28,7 @@ describe.skipIf(!hasRedis)('relay scale-out with redis', () => {
   afterAll(async () => {
     for (const c of clients) c.destroy();
     await Promise.all(relays.map((r) => r.stop()));
-    redis?.kill('SIGTERM');
+    await redis?.stop();
   });
 
   it('clients on different relay processes converge', async () => {

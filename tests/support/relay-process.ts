@@ -1,6 +1,7 @@
 // A relay as a real child process (node --import tsx packages/relay/src/main.ts) on 127.0.0.1, for end-to-end
 // tests and benchmarks: waits for its "listening" log line, can be SIGKILLed and restarted on
-// the same data directory and port.
+// the same data directory and port. Each runs in its own process group (tsx's esbuild service is a
+// child of it), and kill/stop signal the whole group.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,6 +20,8 @@ export interface RelayProcessOptions {
   dataDir?: string;
   port?: number;
   redisUrl?: string;
+  /** postgres://…: the relay keeps everything there instead of the data directory. */
+  postgresUrl?: string;
   args?: string[];
   /** Flags for node itself, e.g. --cpu-prof to profile the relay. */
   nodeArgs?: string[];
@@ -39,6 +42,16 @@ export interface RelayProcess {
   restart(): Promise<void>;
   stop(): Promise<void>;
   waitForLog(match: (line: LogLine) => boolean, timeoutMs?: number): Promise<LogLine>;
+}
+
+/** Signals the relay's whole process group; a group already gone is fine. */
+function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+  if (!child.pid) return;
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+    // ESRCH: nothing left in the group.
+  }
 }
 
 export const tempDir = (prefix = 'tianbao-relay-') => mkdtempSync(join(tmpdir(), prefix));
@@ -64,7 +77,12 @@ export async function startRelayProcess(options: RelayProcessOptions = {}): Prom
       ...(options.args ?? []),
     ];
     if (options.redisUrl) args.push('--redis', options.redisUrl);
-    const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    if (options.postgresUrl) args.push('--postgres', options.postgresUrl);
+    const child = spawn(process.execPath, args, {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
     let buffered = '';
     child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
       raw += chunk;
@@ -129,7 +147,7 @@ export async function startRelayProcess(options: RelayProcessOptions = {}): Prom
     logs,
     output: () => raw,
     async kill(signal = 'SIGKILL') {
-      child.kill(signal);
+      signalGroup(child, signal);
       await exited(child);
     },
     async restart() {
@@ -138,11 +156,13 @@ export async function startRelayProcess(options: RelayProcessOptions = {}): Prom
     },
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;
-      child.kill('SIGTERM');
       const done = exited(child);
-      const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+      signalGroup(child, 'SIGTERM');
+      const timer = setTimeout(() => signalGroup(child, 'SIGKILL'), 5000);
       await done;
       clearTimeout(timer);
+      // Whatever the relay started (esbuild's service) goes with it.
+      signalGroup(child, 'SIGKILL');
     },
     waitForLog(match, timeoutMs = 10_000) {
       const seen = logs.find(match);

@@ -84,6 +84,7 @@ export {
   type RelayStatus,
   type RelayTarget,
   relayDocName,
+  relayUrls,
 } from './sync/relay-sync.ts';
 export { syncTabs, type TabChannel } from './sync/tab-sync.ts';
 export type * from './types.ts';

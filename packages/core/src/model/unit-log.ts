@@ -737,14 +737,15 @@ export class UnitLog {
         if (inFilter(e, filter, e.deletedAt !== undefined)) out.push(e);
       }
     });
-    return out.sort((a, b) => cmp(b.date, a.date) || b.createdAt - a.createdAt);
+    // The id breaks ties, so colleagues see entries made in the same millisecond in the same order.
+    return out.sort((a, b) => cmp(b.date, a.date) || b.createdAt - a.createdAt || cmp(a.id, b.id));
   }
 
   /** From the index: available before the shards are loaded. */
   listSummaries(filter: EntryFilter = {}): EntrySummary[] {
     return [...this.index.rows.values()]
       .filter((r) => inFilter(r, filter, r.deleted))
-      .sort((a, b) => cmp(b.date, a.date) || b.createdAt - a.createdAt);
+      .sort((a, b) => cmp(b.date, a.date) || b.createdAt - a.createdAt || cmp(a.id, b.id));
   }
 
   /** Who changed which field when, oldest first; lost concurrent writes are marked. */

@@ -8,8 +8,11 @@ import { destroySocket } from './destroy-socket.ts';
 
 /** Where and as whom to sync: from an invitation (the relay's unit id, not the log's own). */
 export interface RelayTarget {
-  /** ws:// or wss:// */
-  url: string;
+  /**
+   * ws:// or wss://; or every address of one relay run as several processes (one PostgreSQL and
+   * Redis behind them): the client stays on one until its connection drops, then tries the next.
+   */
+  url: string | readonly string[];
   unitId: string;
   token: string;
   /** Node has no global WebSocket: pass `ws` there. */
@@ -34,6 +37,8 @@ export interface RelayConnection {
   /** Why the relay refused (invalid-token, forbidden, …) when status is 'refused'. */
   refusal(): string | undefined;
   lastSyncedAt(): number | undefined;
+  /** The relay address in use now (or being tried). */
+  relayUrl(): string;
   /** Nothing local is waiting to reach the relay. */
   settled(): boolean;
   /** Resolves when every open document has synced once. */
@@ -47,19 +52,55 @@ export interface RelayConnection {
 
 /** Refusals of the token (not of one document): the same token will be refused for every document. */
 const TOKEN_REFUSALS = new Set(['invalid-token', 'token-revoked', 'forbidden']);
+/** Refusals that say "later", not "no": the provider reconnects and sends what it holds. */
+const TRANSIENT_REFUSALS = new Set(['storage-unavailable']);
 
 /** Relay document name of one of a log's documents: `<unitId>/<logId>` and `<unitId>/<logId>.eNN`. */
 export const relayDocName = (unitId: string, logId: string, doc: string) =>
   doc === ROOT ? `${unitId}/${logId}` : `${unitId}/${logId}.${doc}`;
 
+/** A target's relay addresses, in the order they are tried. */
+export const relayUrls = (target: Pick<RelayTarget, 'url'>): string[] => {
+  const urls = typeof target.url === 'string' ? [target.url] : [...new Set(target.url)];
+  if (!urls.length) throw new Error('a relay target needs at least one address');
+  return urls;
+};
+
+/**
+ * Node's `ws` as the provider's WebSocket, with an 'error' listener for the socket's whole life:
+ * the provider closes a socket that is still connecting when it moves on to another attempt or
+ * address, `ws` then emits 'error' after the provider removed its listeners, and an 'error' nobody
+ * listens to ends a Node process. (A browser's WebSocket has no `on` and never throws.)
+ */
+function quietPolyfill(polyfill: unknown): typeof WebSocket {
+  const Base = polyfill as typeof WebSocket;
+  return class extends Base {
+    constructor(...args: ConstructorParameters<typeof WebSocket>) {
+      super(...args);
+      (this as { on?: (event: 'error', listener: () => void) => void }).on?.('error', () => {});
+    }
+  } as typeof WebSocket;
+}
+
 function socketFor(target: RelayTarget): HocuspocusProviderWebsocket {
-  return new HocuspocusProviderWebsocket({
-    url: target.url,
-    ...(target.WebSocketPolyfill ? { WebSocketPolyfill: target.WebSocketPolyfill as typeof WebSocket } : {}),
+  const urls = relayUrls(target);
+  let current = 0;
+  const socket: HocuspocusProviderWebsocket = new HocuspocusProviderWebsocket({
+    url: urls[0] as string,
+    ...(target.WebSocketPolyfill ? { WebSocketPolyfill: quietPolyfill(target.WebSocketPolyfill) } : {}),
     delay: 500,
     minDelay: 500,
     maxDelay: 10_000,
+    // Runs before the provider schedules its reconnect (or its next attempt after a refused
+    // connection): a process that died or cannot be reached is left for the next address. The
+    // edits it has not acknowledged are still in the local document and go out in the next sync.
+    onClose: () => {
+      if (urls.length < 2) return;
+      current = (current + 1) % urls.length;
+      socket.setConfiguration({ url: urls[current] as string });
+    },
   });
+  return socket;
 }
 
 /**
@@ -96,6 +137,13 @@ export function connectRelay(
         emit();
       },
       onAuthenticationFailed: ({ reason }) => {
+        // The relay's database is down for a moment: keep the edits and try again (another
+        // process, or this one once its database is back); that is no refusal of this person.
+        if (TRANSIENT_REFUSALS.has(reason)) {
+          status = 'connecting';
+          emit();
+          return;
+        }
         status = 'refused';
         refusal = reason;
         // The token itself is refused: retrying cannot help, and the relay closes sockets that never
@@ -134,6 +182,7 @@ export function connectRelay(
     status: () => status,
     refusal: () => refusal,
     lastSyncedAt: () => lastSyncedAt,
+    relayUrl: () => socket.url,
     settled: () => [...providers.values()].every((p) => p.synced && !p.hasUnsyncedChanges),
     whenSynced: () =>
       Promise.all(

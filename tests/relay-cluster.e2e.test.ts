@@ -1,0 +1,233 @@
+// The relay past one machine: three relay processes on 127.0.0.1 ports with one PostgreSQL and one
+// Redis (real servers, started here). Unit logs (core's LogSession and its relay client, which
+// takes every relay address) converge across processes; a process SIGKILLed mid-stream loses no
+// acknowledged edit and its clients move on to another; PostgreSQL restarted during a write stream
+// makes the relays refuse writes while it is down and nothing is lost once it is back.
+import {
+  connectRelay,
+  fetchLogFromRelay,
+  LogSession,
+  MemoryStorage,
+  type RelayConnection,
+  type RelayTarget,
+} from '@tianbao/core';
+import { createUnit, openStorage, silentLogger } from '@tianbao/relay';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+import { startTestPostgres, type TestPostgres } from '../packages/relay/src/test-postgres.ts';
+import { type RedisProcess, redisMissing, startRedis } from './support/redis-process.ts';
+import { type RelayProcess, startRelayProcess } from './support/relay-process.ts';
+
+const T = 'baodi-2021';
+const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+async function until(check: () => boolean | Promise<boolean>, what: string, ms = 30_000) {
+  const start = Date.now();
+  while (!(await check())) {
+    if (Date.now() - start > ms) throw new Error(`timed out waiting for ${what}`);
+    await wait(50);
+  }
+}
+const titles = (s: LogSession) => new Set(s.log.listEntries().map((e) => e.title));
+const view = (s: LogSession) => JSON.stringify(s.log.listEntries({ deleted: 'any' }));
+
+interface Health {
+  ok: boolean;
+  database: { kind: string; ok: boolean; error?: string };
+  redis: { configured: boolean; ok?: boolean; status?: string };
+}
+const health = async (relay: RelayProcess) => {
+  const res = await fetch(`${relay.httpUrl}/health`);
+  return { status: res.status, body: (await res.json()) as Health };
+};
+
+describe('three relay processes, one PostgreSQL, one Redis', () => {
+  let postgres: TestPostgres;
+  let postgresUrl: string;
+  let redis: RedisProcess;
+  const relays: RelayProcess[] = [];
+  const connections: RelayConnection[] = [];
+  let unitId: string;
+  let token: string;
+  /** Every relay address, starting with the n-th: each client prefers another process. */
+  const target = (first: number): RelayTarget => ({
+    url: relays.map((_, i) => (relays[(first + i) % relays.length] as RelayProcess).url),
+    unitId,
+    token,
+    WebSocketPolyfill: WebSocket,
+  });
+  const connect = (s: LogSession, first: number, user: string) => {
+    const c = connectRelay(s, target(first), user);
+    connections.push(c);
+    return c;
+  };
+  const newLog = (user: string) =>
+    LogSession.create(new MemoryStorage(), {
+      unitName: '宝坻区应急管理局',
+      campaign: '2021',
+      templateIds: [T],
+      user,
+      shards: 2,
+    });
+  /** A colleague joining `a`'s log from the relay alone, through the `first`-th process. */
+  const join = async (a: LogSession, first: number, user: string) => {
+    const storage = new MemoryStorage();
+    await fetchLogFromRelay(storage, target(first), a.log.meta().logId);
+    const s = await LogSession.open(storage, { user });
+    return { s, c: connect(s, first, user) };
+  };
+  /** Every entry title PostgreSQL holds for a log, read from the store itself (no relay involved). */
+  const storedTitles = async (logId: string) => {
+    const storage = await openStorage({ postgresUrl }, silentLogger);
+    try {
+      const found = new Set<string>();
+      for (const name of await storage.documents.names()) {
+        if (!name.startsWith(`${unitId}/${logId}.`)) continue;
+        const doc = new Y.Doc({ gc: false });
+        for (const u of (await storage.documents.load(name)).updates) Y.applyUpdate(doc, u);
+        for (const entry of doc.getMap<Y.Map<unknown>>('entries').values())
+          found.add(String(entry.get('title')));
+      }
+      return found;
+    } finally {
+      await storage.close();
+    }
+  };
+
+  beforeAll(async () => {
+    const missing = redisMissing();
+    if (missing) throw new Error(`relay-cluster.e2e needs ${missing}; .ci/run installs it`);
+    postgres = await startTestPostgres();
+    postgresUrl = await postgres.createDatabase();
+    redis = await startRedis();
+    const unit = await createUnit({ postgresUrl, name: '宝坻区应急管理局', relayUrl: 'ws://127.0.0.1:1' });
+    unitId = unit.unit.id;
+    token = unit.editor.token;
+    for (let i = 0; i < 3; i++) relays.push(await startRelayProcess({ postgresUrl, redisUrl: redis.url }));
+  });
+  afterAll(async () => {
+    for (const c of connections) c.destroy();
+    await Promise.all(relays.map((r) => r.stop()));
+    await redis?.stop();
+    await postgres?.destroy();
+  });
+
+  it('reports PostgreSQL and Redis on /health of every process', async () => {
+    for (const relay of relays) {
+      const { status, body } = await health(relay);
+      expect(status).toBe(200);
+      expect(body.database).toMatchObject({ kind: 'postgres', ok: true });
+      expect(body.redis).toMatchObject({ configured: true, ok: true, status: 'ready' });
+    }
+  });
+
+  it('colleagues on different processes converge', async () => {
+    const a = await newLog('张三');
+    const ca = connect(a, 0, '张三');
+    await ca.whenSynced();
+    await until(() => ca.settled(), 'A to upload the new log');
+    const { s: b, c: cb } = await join(a, 1, '李四');
+    const { s: c, c: cc } = await join(a, 2, '王五');
+    expect(new Set([ca.relayUrl(), cb.relayUrl(), cc.relayUrl()]).size).toBe(3);
+    const all = [a, b, c];
+    all.forEach((s, n) => {
+      for (let i = 0; i < 10; i++)
+        s.log.addEntry({ date: '2021-06-02', title: `进程${n}-${i}`, contributions: { [`${T}/s1`]: 1 } });
+    });
+    await until(() => new Set(all.map(view)).size === 1, 'three processes identical');
+    expect(a.log.listEntries()).toHaveLength(30);
+    await until(() => [ca, cb, cc].every((x) => x.settled()), 'all acknowledged');
+    expect((await storedTitles(a.log.meta().logId)).size).toBe(30);
+  });
+
+  it('a process SIGKILLed mid-stream loses no acknowledged edit; its client moves to another', async () => {
+    const a = await newLog('张三');
+    const logId = a.log.meta().logId;
+    const ca = connect(a, 0, '张三');
+    await ca.whenSynced();
+    await until(() => ca.settled(), 'A to upload');
+    const { s: b, c: cb } = await join(a, 1, '李四');
+    const first = relays[0] as RelayProcess;
+    expect(ca.relayUrl()).toBe(first.url);
+
+    // A writes a stream; every fifth edit it waits for the relay's acknowledgement.
+    let acknowledged = new Set<string>();
+    for (let i = 0; i < 20; i++) {
+      a.log.addEntry({ date: '2021-06-03', title: `流${i}`, contributions: { [`${T}/s1`]: 1 } });
+      if (i % 5 === 4) {
+        await until(() => ca.settled(), `acknowledgement of 流${i}`);
+        acknowledged = titles(a);
+      }
+    }
+    // More edits in flight, then the process dies without a chance to flush anything.
+    for (let i = 20; i < 30; i++)
+      a.log.addEntry({ date: '2021-06-03', title: `流${i}`, contributions: { [`${T}/s1`]: 1 } });
+    await first.kill('SIGKILL');
+    // Read PostgreSQL at once, before any client could resend: everything acknowledged is there.
+    const stored = await storedTitles(logId);
+    expect(acknowledged.size).toBe(20);
+    for (const t of acknowledged) expect(stored.has(t)).toBe(true);
+
+    // A carries on through another process, and B (on the second) gets all 30.
+    await until(() => ca.status() === 'online' && ca.relayUrl() !== first.url, 'A reconnected elsewhere');
+    a.log.addEntry({ date: '2021-06-04', title: '故障后', contributions: { [`${T}/s1`]: 1 } });
+    await until(() => view(a) === view(b) && titles(b).size === 31, 'B to see all of A’s edits');
+    await until(() => ca.settled() && cb.settled(), 'everything acknowledged');
+    expect((await storedTitles(logId)).size).toBe(31);
+
+    await first.restart();
+    // Listening comes before its Redis subscription is up: healthy a moment later.
+    await until(async () => (await health(first)).status === 200, 'the restarted process healthy', 10_000);
+  });
+
+  it('PostgreSQL restarted during a write stream: writes are refused while it is down, then nothing is lost', async () => {
+    const a = await newLog('张三');
+    const logId = a.log.meta().logId;
+    const ca = connect(a, 1, '张三');
+    await ca.whenSynced();
+    await until(() => ca.settled(), 'A to upload');
+    const { s: b, c: cb } = await join(a, 2, '李四');
+    await cb.whenSynced();
+
+    let n = 0;
+    const write = () => {
+      a.log.addEntry({ date: '2021-06-05', title: `甲${n}`, contributions: { [`${T}/s1`]: 1 } });
+      b.log.addEntry({ date: '2021-06-05', title: `乙${n}`, contributions: { [`${T}/s1`]: 1 } });
+      n++;
+    };
+    const stream = setInterval(write, 40);
+    try {
+      await wait(500);
+      await postgres.stop('fast');
+      const downAt = n;
+      // Every process says the database is down (a load balancer's check takes them out).
+      for (const relay of relays) {
+        const { status, body } = await health(relay);
+        expect(status).toBe(503);
+        expect(body.database.ok).toBe(false);
+        expect(body.redis.ok).toBe(true);
+      }
+      await wait(1500);
+      // Edits made while the database is down stay local: nothing acknowledged, nothing lost.
+      expect(n - downAt).toBeGreaterThan(10);
+      expect(ca.settled()).toBe(false);
+      expect(cb.settled()).toBe(false);
+      expect(titles(a).has(`甲${n - 1}`)).toBe(true);
+      const refused = relays.flatMap((r) => r.logs).filter((l) => l.event === 'store error');
+      expect(refused.length).toBeGreaterThan(0);
+      await postgres.start();
+      await wait(500);
+    } finally {
+      clearInterval(stream);
+    }
+    const total = 2 * n;
+    await until(
+      () => titles(a).size === total && view(a) === view(b) && ca.settled() && cb.settled(),
+      'A and B converged and acknowledged after the restart',
+      60_000,
+    );
+    const stored = await storedTitles(logId);
+    expect(stored.size).toBe(total);
+    for (const relay of relays) expect((await health(relay)).status).toBe(200);
+  });
+});
