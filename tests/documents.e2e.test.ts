@@ -1,6 +1,7 @@
 // The documents a unit hands in, made in the dashboard as a clerk makes them: the 总结初稿 (.docx), the
 // 统计表 printed for the seal (PDF through Chromium's own print), the 重点活动计划安排表 (.docx, .xlsx)
 // and the 联络员推荐表 (.docx). Each file is read back by a second reader.
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { exportUpdateFile, templateValues } from '@tianbao/core';
 import type { Page } from 'playwright-core';
@@ -9,7 +10,7 @@ import * as XLSX from 'xlsx';
 import { docxText } from '../packages/reports/src/docx-text.ts';
 import { SAMPLE_TEMPLATE, sampleLog } from '../packages/reports/src/sample-log.ts';
 import { type ExtensionBrowser, launchExtension, screenshot } from './support/extension-browser.ts';
-import { readPdf, squeeze } from './support/pdf.ts';
+import { hasSoffice, officeToPdf, type PdfFile, readPdf, squeeze } from './support/pdf.ts';
 
 /** Each row's 进展情况 as the print view writes it: the notice's words with the log's figures in the （）. */
 function expectedSentences(): string[] {
@@ -34,6 +35,16 @@ async function download(
 ): Promise<{ name: string; bytes: Uint8Array }> {
   const [d] = await Promise.all([page.waitForEvent('download'), click()]);
   return { name: d.suggestedFilename(), bytes: new Uint8Array(readFileSync(await d.path())) };
+}
+
+/** Every word of page n with its box (points), as poppler places it. */
+function words(pdf: PdfFile, n: number): { text: string; xMin: number; xMax: number }[] {
+  const xml = execFileSync('pdftotext', ['-bbox', '-f', `${n}`, '-l', `${n}`, pdf.path, '-'], {
+    encoding: 'utf8',
+  });
+  return [
+    ...xml.matchAll(/<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<\/word>/gu),
+  ].map((m) => ({ xMin: Number(m[1]), xMax: Number(m[2]), text: m[3] as string }));
 }
 
 describe('documents: 总结初稿, the sealed table, the plan and the liaison form', () => {
@@ -185,5 +196,74 @@ describe('documents: 总结初稿, the sealed table, the plan and the liaison fo
 
     await page.getByRole('link', { name: '← 返回统计表' }).click();
     await page.getByRole('button', { name: '生成总结初稿' }).waitFor();
+  });
+  it('the exported Excel 统计表 prints as the notice in LibreOffice: landscape, one page wide, titles on every page, nothing cut', async () => {
+    if (!hasSoffice()) throw new Error('LibreOffice (soffice) is missing; .ci/run installs it');
+    await page.getByRole('link', { name: 'Excel导入导出' }).click();
+    await page.getByRole('tab', { name: '导出Excel' }).click();
+    const book = await download(page, () => page.getByRole('button', { name: '导出Excel' }).click());
+    const pdf = readPdf(officeToPdf(book.bytes, 'statistics-table-excel', 'xlsx'), 'statistics-table-excel');
+    pdf.pictures('documents-07-excel-page');
+    // The workbook prints all its sheets; the 统计表's pages are those with its column titles.
+    const tablePages = Array.from({ length: pdf.pages }, (_, i) => i + 1).filter((n) =>
+      squeeze(pdf.text(n)).includes('进展情况'),
+    );
+    expect(tablePages.length).toBeGreaterThanOrEqual(2);
+    expect(tablePages[0]).toBe(1);
+    // Landscape A4: 841.89 x 595.28 points.
+    const [width, height] = (/([\d.]+) x ([\d.]+)/u.exec(pdf.pageSize) ?? [])
+      .slice(1)
+      .map(Number) as number[];
+    expect(width).toBeGreaterThan(height as number);
+    const text = tablePages.map((n) => squeeze(pdf.text(n))).join('');
+    for (const n of tablePages)
+      for (const title of ['类别', '活动项目', '内容要求', '进展情况'])
+        expect(squeeze(pdf.text(n))).toContain(title);
+    // Nothing outside the page's margins (1.5 cm = 42.5 pt): one page wide, no text cut at the edge, and each
+    // group's name whole in its column (the column was too narrow and its text ran to the border).
+    const placed = tablePages.flatMap((n) => words(pdf, n));
+    for (const w of placed) {
+      expect(w.xMin, w.text).toBeGreaterThanOrEqual(42);
+      expect(w.xMax, w.text).toBeLessThanOrEqual((width as number) - 42);
+    }
+    for (const group of new Set(SAMPLE_TEMPLATE.rows.map((r) => r.group).filter(Boolean)))
+      expect(placed.map((w) => w.text)).toContain(group);
+    // Every figure of the table, in its sentence.
+    const values = new Map(templateValues(sampleLog(), SAMPLE_TEMPLATE).map((v) => [v.slotId, v.value]));
+    for (const slot of SAMPLE_TEMPLATE.slots) {
+      const v = values.get(slot.id);
+      if (typeof v === 'number' && slot.section !== 'header')
+        expect(text).toContain(squeeze(`${slot.before}（${v}）`));
+    }
+  });
+
+  it('the 总结初稿, the plan (Word and Excel) and the liaison form open in LibreOffice and read as written', () => {
+    if (!hasSoffice()) throw new Error('LibreOffice (soffice) is missing; .ci/run installs it');
+    const summary = readPdf(officeToPdf(files.summary as Uint8Array, 'summary', 'docx'), 'summary-lo');
+    summary.pictures('documents-08-summary-page');
+    expect(summary.pages).toBeGreaterThanOrEqual(1);
+    expect(summary.pages).toBeLessThanOrEqual(6);
+    const summaryText = squeeze(summary.text());
+    for (const heading of ['一、', '二、', '三、', '四、']) expect(summaryText).toContain(heading);
+    expect(summaryText).toContain('大兴安岭地区应急管理局');
+
+    const plan = readPdf(officeToPdf(files.plan as Uint8Array, 'plan', 'docx'), 'plan-lo');
+    plan.pictures('documents-09-plan-page');
+    expect(plan.pages).toBe(1);
+    expect(squeeze(plan.text())).toContain(squeeze('大兴安岭地区应急管理局“安全生产月”重点活动计划安排表'));
+    expect(squeeze(plan.text())).toContain(squeeze('网上“全国安全宣传咨询日”活动'));
+
+    const planXlsx = readPdf(officeToPdf(files.planXlsx as Uint8Array, 'plan-xlsx', 'xlsx'), 'plan-xlsx-lo');
+    planXlsx.pictures('documents-10-plan-excel-page');
+    expect(planXlsx.pages).toBe(1);
+    for (const title of ['序号', '时间', '地点', '主要内容', '主办单位', '协助单位', '工作分工', '成果形式'])
+      expect(squeeze(planXlsx.text())).toContain(title);
+    expect(squeeze(planXlsx.text())).toContain(squeeze('网上“全国安全宣传咨询日”活动'));
+
+    const liaison = readPdf(officeToPdf(files.liaison as Uint8Array, 'liaison', 'docx'), 'liaison-lo');
+    liaison.pictures('documents-11-liaison-page');
+    expect(liaison.pages).toBe(1);
+    expect(squeeze(liaison.text())).toContain(squeeze('“安全生产月”活动联络员推荐表'));
+    for (const v of ['张三丰', '副科长']) expect(squeeze(liaison.text())).toContain(v);
   });
 });

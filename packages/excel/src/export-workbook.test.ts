@@ -74,7 +74,7 @@ describe('export read back by SheetJS', async () => {
       '填报单位（盖章）：大兴安岭地区应急管理局　　联系人：张三丰　　电话：0457-2712884　　填报日期：2020-06-30',
     );
     const heads = ['A3', 'B3', 'C3', 'D3'].map((a) => cell(ws, a)?.v);
-    expect(heads).toEqual(['', '活动项目', '内容要求', '进展情况']);
+    expect(heads).toEqual(['类别', '活动项目', '内容要求', '进展情况']);
     expect(rowsOf(ws)[3]?.[2]).toBe('启动仪式形式多样，参与范围广泛，效果良好。');
   });
 

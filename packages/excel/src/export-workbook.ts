@@ -114,7 +114,12 @@ function columnTitles(template: ExportTemplate, hasGroup: boolean, hasRequiremen
   const item = own[0] || '活动项目';
   const requirement = own.length === 3 ? own[1] || '内容要求' : '内容要求';
   const progress = own.at(-1) || '进展情况';
-  return [...(hasGroup ? [''] : []), item, ...(hasRequirement ? [requirement] : []), progress];
+  return [
+    ...(hasGroup ? [(withGroup && printed[0]) || '类别'] : []),
+    item,
+    ...(hasRequirement ? [requirement] : []),
+    progress,
+  ];
 }
 
 function statTable(input: ExportInput): SheetSpec {
@@ -124,7 +129,7 @@ function statTable(input: ExportInput): SheetSpec {
   const rows = tableRows(template);
   const hasGroup = rows.some((r) => r.group);
   const hasRequirement = rows.some((r) => r.requirement);
-  const widths = [...(hasGroup ? [10] : []), 20, ...(hasRequirement ? [46] : []), hasRequirement ? 62 : 90];
+  const widths = [...(hasGroup ? [16] : []), 22, ...(hasRequirement ? [46] : []), hasRequirement ? 62 : 90];
   const n = widths.length;
   const out: RowSpec[] = [];
   const merges: MergeSpec[] = [];
