@@ -1,9 +1,12 @@
 // Node clients for relay tests and benchmarks: a HocuspocusProvider over `ws` (Node 20 has no
 // global WebSocket), editing a Y.Map of entries the way the unit log does.
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
-import { destroySocket } from '@tianbao/core';
+import { destroySocket, quietWebSocket } from '@tianbao/core';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
+
+/** `ws`, for Node code outside tests/ (bench/) that gives core's relay client a WebSocket. */
+export { WebSocket as NodeWebSocket };
 
 export interface TestClient {
   doc: Y.Doc;
@@ -41,7 +44,8 @@ export function connectClient({
 }: ConnectOptions): TestClient {
   const socket = new HocuspocusProviderWebsocket({
     url,
-    WebSocketPolyfill: WebSocket,
+    // Hundreds of clients connecting at once: an attempt the provider gives up on must not end the process.
+    WebSocketPolyfill: quietWebSocket(WebSocket),
     delay: 100,
     minDelay: 100,
     maxDelay: 500,

@@ -80,6 +80,7 @@ export {
   connectRelay,
   fetchLogFromRelay,
   type Peer,
+  quietWebSocket,
   type RelayConnection,
   type RelayStatus,
   type RelayTarget,

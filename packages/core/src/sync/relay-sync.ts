@@ -72,7 +72,7 @@ export const relayUrls = (target: Pick<RelayTarget, 'url'>): string[] => {
  * address, `ws` then emits 'error' after the provider removed its listeners, and an 'error' nobody
  * listens to ends a Node process. (A browser's WebSocket has no `on` and never throws.)
  */
-function quietPolyfill(polyfill: unknown): typeof WebSocket {
+export function quietWebSocket(polyfill: unknown): typeof WebSocket {
   const Base = polyfill as typeof WebSocket;
   return class extends Base {
     constructor(...args: ConstructorParameters<typeof WebSocket>) {
@@ -87,7 +87,7 @@ function socketFor(target: RelayTarget): HocuspocusProviderWebsocket {
   let current = 0;
   const socket: HocuspocusProviderWebsocket = new HocuspocusProviderWebsocket({
     url: urls[0] as string,
-    ...(target.WebSocketPolyfill ? { WebSocketPolyfill: quietPolyfill(target.WebSocketPolyfill) } : {}),
+    ...(target.WebSocketPolyfill ? { WebSocketPolyfill: quietWebSocket(target.WebSocketPolyfill) } : {}),
     delay: 500,
     minDelay: 500,
     maxDelay: 10_000,
