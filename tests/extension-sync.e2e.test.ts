@@ -16,6 +16,7 @@ import { createUnit } from '@tianbao/relay';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import type * as Y from 'yjs';
 import {
   EXTENSION_DIR,
   type ExtensionBrowser,
@@ -115,6 +116,35 @@ describe('extension: colleagues through the relay', () => {
       .poll(() => node?.conn.peers().some((p) => p.user === '张三' && p.editing?.includes('成员与同步')))
       .toBe(true);
     await screenshot(pageA, '20-sync');
+  });
+
+  it('an entry a colleague’s copy wrote past the rules is kept, listed with what is wrong, and 改正 puts it right', async () => {
+    const log = node?.session.log;
+    if (!log) throw new Error('the Node colleague is not connected');
+    // A copy that skips the checks (an old version, a hand-edited file) writes a 300-character title.
+    const id = log.addEntry({ date: '2021-06-09', title: '李四的活动', contributions: {} });
+    const doc = log.doc(`e0${log.shardIndexOf(id)}`) as Y.Doc;
+    const m = doc.getMap('entries').get(id) as Y.Map<unknown>;
+    doc.transact(() => m.set('title', '很长的活动名称'.repeat(43)), { kind: 'local', user: '李四' });
+    await pageA.getByRole('link', { name: '活动台账' }).click();
+    const banner = pageA.getByRole('alert', { name: '数据有误的活动' });
+    await expect.poll(() => banner.textContent(), { timeout: 20_000 }).toContain('活动名称不能超过200个字');
+    expect(await banner.textContent()).toContain('有 1 条活动的数据不符合要求');
+    expect(await rows(pageA, '很长的活动名称很长的活动名称')).toBe(1); // kept, nothing lost
+    await screenshot(pageA, '21-invalid-entry');
+    await banner.getByRole('button', { name: '改正' }).click();
+    const dialog = pageA.getByRole('dialog', { name: '编辑活动' });
+    await dialog.getByLabel('活动名称').fill('李四的活动（已改正）');
+    await dialog.getByRole('button', { name: '保存修改' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await expect.poll(() => banner.count()).toBe(0);
+    // The correction is an ordinary edit: it reaches the colleague's copy, which no longer flags it.
+    await expect
+      .poll(() => log.invalidEntries().length + (log.getEntry(id)?.title ?? ''), { timeout: 20_000 })
+      .toBe('0李四的活动（已改正）');
+    // Out of the way of the tests below, which count the log's entries.
+    log.deleteEntry(id);
+    await expect.poll(() => rows(pageA, '李四的活动（已改正）'), { timeout: 20_000 }).toBe(0);
   });
 
   it('photos reach colleagues through the relay’s blob store, not the log', async () => {

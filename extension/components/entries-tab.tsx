@@ -6,6 +6,7 @@ import { formatTime } from '../utils/format';
 import { userMessage } from '../utils/input-errors';
 import { EntryForm } from './entry-form';
 import { EntryHistory } from './entry-history';
+import { InvalidEntries } from './invalid-entries';
 import { Modal } from './modal';
 
 const PAGE = 50;
@@ -161,6 +162,7 @@ export function EntriesTab() {
           {trash ? '返回台账' : `回收站（${deletedCount}）`}
         </button>
       </div>
+      <InvalidEntries log={log} summaries={all} onEdit={(r) => void edit(r)} />
       {notice ? (
         <p className="notice" role="status">
           {notice}
