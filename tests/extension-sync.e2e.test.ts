@@ -145,6 +145,18 @@ describe('extension: colleagues through the relay', () => {
     // Out of the way of the tests below, which count the log's entries.
     log.deleteEntry(id);
     await expect.poll(() => rows(pageA, '李四的活动（已改正）'), { timeout: 20_000 }).toBe(0);
+
+    // The liaison form's 办公电话 written as something other than text: named, and shown empty, not filled anywhere.
+    log.root.transact(() => log.root.getMap('profile').set('officePhone', { not: 'text' }), {
+      kind: 'local',
+      user: '李四',
+    });
+    await expect
+      .poll(() => banner.textContent(), { timeout: 20_000 })
+      .toContain('其他记录中有 1 处数据不符合要求');
+    expect(await banner.textContent()).toContain('联络员：');
+    log.setProfile({ officePhone: '022-29241234' });
+    await expect.poll(() => banner.count(), { timeout: 20_000 }).toBe(0);
   });
 
   it('photos reach colleagues through the relay’s blob store, not the log', async () => {

@@ -2,6 +2,8 @@ import type { EntrySummary, UnitLog } from '@tianbao/core';
 
 const SHOWN = 20;
 const TITLE_CHARS = 40;
+/** Where a person corrects each kind of record. */
+const RECORD_PLACE = { plan: '重点活动计划', profile: '联络员', value: '统计表中手工填写的数' } as const;
 
 /**
  * Entries a colleague's copy wrote past the rules (they arrive by sync; a shared log cannot refuse them):
@@ -13,14 +15,17 @@ export function InvalidEntries(props: {
   onEdit: (r: EntrySummary) => void;
 }) {
   const invalid = props.log.invalidEntries();
-  if (!invalid.length) return null;
+  const records = props.log.recordProblems();
+  if (!invalid.length && !records.length) return null;
   const byId = new Map(props.summaries.map((s) => [s.id, s]));
   return (
     <div className="error-banner invalid-entries" role="alert" aria-label="数据有误的活动">
-      <p>
-        <b>有 {invalid.length} 条活动的数据不符合要求</b>
-        （来自同事的同步）。这些活动已保留，但改正前它们填报的数值不计入统计表：
-      </p>
+      {invalid.length ? (
+        <p>
+          <b>有 {invalid.length} 条活动的数据不符合要求</b>
+          （来自同事的同步）。这些活动已保留，但改正前它们填报的数值不计入统计表：
+        </p>
+      ) : null}
       <ul>
         {invalid.slice(0, SHOWN).map(({ id, problems }) => {
           const r = byId.get(id);
@@ -41,6 +46,21 @@ export function InvalidEntries(props: {
         })}
       </ul>
       {invalid.length > SHOWN ? <p>另有 {invalid.length - SHOWN} 条未列出。</p> : null}
+      {records.length ? (
+        <>
+          <p>
+            <b>其他记录中有 {records.length} 处数据不符合要求</b>
+            （来自同事的同步，已保留但不使用），请在对应页面重新填写：
+          </p>
+          <ul>
+            {records.map((r) => (
+              <li key={`${r.record}:${r.id}`}>
+                {RECORD_PLACE[r.record]}：{r.problems.map((p) => p.messageZh).join('；')}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
     </div>
   );
 }

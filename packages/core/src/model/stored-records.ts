@@ -3,7 +3,17 @@ import { LogInputError } from '../errors.ts';
 import { CONTRIBUTION_PREFIX } from './doc-layout.ts';
 import { RECORD_ID } from './ids.ts';
 import { parseTime } from './times.ts';
-import { ENTRY_TEXT_FIELDS, entryErrors, type SlotKindOf, validatePerson } from './validate.ts';
+import {
+  ENTRY_TEXT_FIELDS,
+  entryErrors,
+  PLAN_FIELDS,
+  PROFILE_FIELDS,
+  type SlotKindOf,
+  validateManualValue,
+  validatePerson,
+  validatePlanFields,
+  validateProfile,
+} from './validate.ts';
 
 const under = (path: string, e: LogInputError) =>
   new LogInputError(`${path}.${e.field}`, e.message.slice(e.field.length + 2), e.messageZh);
@@ -39,4 +49,49 @@ export function storedEntryProblems(id: string, m: Y.Map<unknown>, kindOf?: Slot
     }
   }
   return out;
+}
+
+/** The problems `checks` throw, each check on its own so one bad field does not hide the next. */
+function collect(checks: (() => unknown)[]): LogInputError[] {
+  const out: LogInputError[] = [];
+  for (const check of checks) {
+    try {
+      check();
+    } catch (err) {
+      if (err instanceof LogInputError) out.push(err);
+      else throw err;
+    }
+  }
+  return out;
+}
+
+/** What is wrong with a manual value as stored: a peer may have written any shape under `values`. */
+export function storedManualProblems(key: string, v: unknown, kindOf?: SlotKindOf): LogInputError[] {
+  const path = `values.${key}`;
+  if (!v || typeof v !== 'object' || Array.isArray(v))
+    return [new LogInputError(path, 'is not a manual value record', '手工填写的数据格式不正确')];
+  const r = v as Record<string, unknown>;
+  return collect([
+    () => validateManualValue(key, { value: r.value, reason: r.reason }, kindOf),
+    () => validatePerson(`${path}.by`, r.by),
+    () => parseTime(`${path}.at`, r.at),
+  ]);
+}
+
+/** What is wrong with a plan (重点活动计划) as stored. */
+export function storedPlanProblems(id: string, m: Y.Map<unknown>): LogInputError[] {
+  const path = `plans.${id}`;
+  const fields: Record<string, unknown> = Object.create(null);
+  for (const f of PLAN_FIELDS) if (m.has(f)) fields[f] = m.get(f);
+  return collect([
+    () => {
+      if (!RECORD_ID.test(id)) throw new LogInputError(path, 'is not a plan id', '计划编号格式不正确');
+    },
+    ...Object.keys(fields).map((f) => () => validatePlanFields({ [f]: fields[f] }, { partial: true, path })),
+  ]);
+}
+
+/** What is wrong with the liaison profile as stored, field by field. */
+export function storedProfileProblems(m: Y.Map<unknown>): LogInputError[] {
+  return collect(PROFILE_FIELDS.filter((f) => m.has(f)).map((f) => () => validateProfile({ [f]: m.get(f) })));
 }

@@ -40,7 +40,12 @@ import { isLogId, isUnitId, RECORD_ID } from './ids.ts';
 import { importEntryId } from './import-id.ts';
 import { everKeys, keyWrites, lostCopyWrites } from './item-chain.ts';
 import { NUMBER_PROBLEM, numberProblem } from './number-rules.ts';
-import { storedEntryProblems } from './stored-records.ts';
+import {
+  storedEntryProblems,
+  storedManualProblems,
+  storedPlanProblems,
+  storedProfileProblems,
+} from './stored-records.ts';
 import { parseTime } from './times.ts';
 import { UndoStack } from './undo-stack.ts';
 import {
@@ -861,9 +866,28 @@ export class UnitLog {
 
   getProfile(): Profile {
     const m = this.root.getMap('profile');
-    return Object.fromEntries(
-      PROFILE_FIELDS.map((f) => [f, (m.get(f) as string) ?? '']),
-    ) as unknown as Profile;
+    // A field a peer wrote as something other than short text is shown (and filled) as empty; recordProblems names it.
+    const shown = (v: unknown) => (typeof v === 'string' && v.length <= 500 ? v : '');
+    return Object.fromEntries(PROFILE_FIELDS.map((f) => [f, shown(m.get(f))])) as unknown as Profile;
+  }
+
+  /**
+   * Plans, liaison fields and manual values that arrived by sync past the rules (entries have
+   * invalidEntries). They are kept; such a manual value is not used, such a liaison field reads as empty.
+   */
+  recordProblems(): { record: 'plan' | 'profile' | 'value'; id: string; problems: LogInputError[] }[] {
+    const out: { record: 'plan' | 'profile' | 'value'; id: string; problems: LogInputError[] }[] = [];
+    for (const [id, m] of this.plansMap().entries()) {
+      const problems = isYMap(m) ? storedPlanProblems(id, m) : [];
+      if (problems.length) out.push({ record: 'plan', id, problems });
+    }
+    const profile = storedProfileProblems(this.root.getMap('profile'));
+    if (profile.length) out.push({ record: 'profile', id: 'profile', problems: profile });
+    for (const [key, v] of this.root.getMap('values').entries()) {
+      const problems = storedManualProblems(key, v, this.kindOf);
+      if (problems.length) out.push({ record: 'value', id: key, problems });
+    }
+    return out;
   }
 
   setProfile(patch: unknown): void {
@@ -1010,6 +1034,19 @@ export class UnitLog {
         ...(contributions && { contributions }),
         error: `the value ${manual.by} filled in ${badManual.error}`,
         explanation: `${manual.by} 手工填写的 ${manual.value} 不能使用（${badManual.why}），请重新填写`,
+      };
+    // Any other shape a peer wrote under `values` (text in a count blank, no author) is not used either.
+    const damaged = manual ? storedManualProblems(key, manual, this.kindOf)[0] : undefined;
+    if (manual && damaged)
+      return {
+        key,
+        value: null,
+        source: 'manual',
+        manual,
+        entryCount: count,
+        ...(contributions && { contributions }),
+        error: `the manual value of ${key} breaks the rules (${damaged.message}); fill it in again`,
+        explanation: `手工填写的数据不符合要求（${damaged.messageZh}），本项不能使用，请重新填写`,
       };
     if (manual) {
       const was = sum ? `（台账合计 ${sum.total}）` : '';
