@@ -5,7 +5,7 @@ import { userMessage } from '../utils/input-errors';
 import { FormField } from './form-field';
 import { Modal } from './modal';
 
-const WEEKDAY_NAMES = ['周一', '周二', '周三', '周四', '周五', '周六', '周日'];
+export const WEEKDAY_NAMES = ['周一', '周二', '周三', '周四', '周五', '周六', '周日'];
 
 /** 6、7 / 6,7 / 6-8 → [6, 7] / [6, 7, 8]; empty: every month of the campaign. */
 export function parseMonths(text: string): number[] | undefined {

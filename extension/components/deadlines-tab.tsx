@@ -3,24 +3,12 @@ import { useState } from 'react';
 import { useOpenLog } from '../hooks/use-log';
 import { useSchedule } from '../hooks/use-schedule';
 import { useSetting } from '../hooks/use-setting';
-import { daysLeft, describeDeadline, occurrences } from '../utils/deadlines';
+import { DEADLINE_KIND_NAMES, daysLeft, describeDeadline, occurrences } from '../utils/deadlines';
 import { sendMessage } from '../utils/messages';
 import { scheduleReminders } from '../utils/reminders';
 import { remindersOn } from '../utils/settings';
 import { DeadlineForm } from './deadline-form';
 import { ScheduleSettings } from './schedule-settings';
-
-const KIND_NAMES: Record<string, string> = {
-  liaison: '联络员',
-  weekly: '每周材料',
-  monthly: '每月材料',
-  summary: '活动总结',
-  table: '统计表',
-  plan: '活动计划',
-  'later-summary': '后续总结',
-  'after-activity': '活动后材料',
-  other: '其他',
-};
 
 const blankRule = (kind: 'weekly' | 'monthly'): Deadline => ({
   id: `${kind}-own-${Date.now().toString(36)}`,
@@ -93,7 +81,7 @@ export function DeadlinesTab() {
               return (
                 <tr key={d.id}>
                   <td className="nowrap">
-                    <span className="tag">{KIND_NAMES[d.kind] ?? d.kind}</span>
+                    <span className="tag">{DEADLINE_KIND_NAMES[d.kind] ?? d.kind}</span>
                     {own ? <span className="tag warn">{fromNotice ? '已修改' : '本单位添加'}</span> : null}
                   </td>
                   <td>{d.title}</td>
@@ -168,7 +156,7 @@ export function DeadlinesTab() {
               changed();
             }}
           >
-            恢复“{KIND_NAMES[d.kind] ?? d.kind}：{describeDeadline(d)}”
+            恢复“{DEADLINE_KIND_NAMES[d.kind] ?? d.kind}：{describeDeadline(d)}”
           </button>
         ))}
       </div>

@@ -2,9 +2,12 @@ import { IMPORT_LIMITS, importTable, TERM, type Template, TemplateImportError } 
 import { useEffect, useState } from 'react';
 import { userMessage } from '../utils/input-errors';
 import { createLog, joinFromFile, joinFromInvitation, type OpenLog } from '../utils/log-client';
+import type { NoticeDraft } from '../utils/notice-draft';
 import { userName } from '../utils/settings';
 import { saveImportedTemplate, statisticsTemplates, type TemplateChoice } from '../utils/templates';
 import { FormField } from './form-field';
+import { NoticeDrop } from './notice-drop';
+import { NoticeSetup } from './notice-setup';
 
 /** 开始使用: who you are, then create the unit's log or join a colleague's. */
 export function FirstRun(props: { onOpened: (open: OpenLog) => void; onCancel?: () => void }) {
@@ -17,6 +20,7 @@ export function FirstRun(props: { onOpened: (open: OpenLog) => void; onCancel?: 
   const [imported, setImported] = useState<{ template: Template; warnings: string[] } | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
+  const [draft, setDraft] = useState<NoticeDraft | null>(null);
 
   useEffect(() => {
     void userName.getValue().then(setName);
@@ -114,111 +118,127 @@ export function FirstRun(props: { onOpened: (open: OpenLog) => void; onCancel?: 
           <input value={name} onChange={(e) => setName(e.target.value)} placeholder="例如：张三" />
         </FormField>
       </section>
-      <div className="two-cards">
-        <section className="card">
-          <h2>2. 新建本单位台账</h2>
-          <FormField label="单位名称" error={errors.unitName}>
-            <input
-              value={unit}
-              onChange={(e) => setUnit(e.target.value)}
-              placeholder="例如：漠河市应急管理局"
-            />
-          </FormField>
-          <FormField label={TERM.campaign} error={errors.campaign}>
-            <input value={campaign} onChange={(e) => setCampaign(e.target.value)} />
-          </FormField>
-          <fieldset className="template-choice">
-            <legend>统计表（按上级通知选择）</legend>
-            {templates.map((t) => (
-              <label key={t.id} className="radio">
+      {draft ? (
+        <NoticeSetup
+          draft={draft}
+          unitName={unit}
+          ready={async () => {
+            if (needName()) return false;
+            await userName.setValue(name.trim());
+            return true;
+          }}
+          onBack={() => setDraft(null)}
+          onOpened={props.onOpened}
+        />
+      ) : (
+        <div className="two-cards">
+          <section className="card">
+            <h2>2. 新建本单位台账</h2>
+            <NoticeDrop onRead={setDraft} onFailed={() => setTemplateId('paste')} />
+            <p className="muted">没有通知文件时，填写下面几项后创建：</p>
+            <FormField label="单位名称" error={errors.unitName}>
+              <input
+                value={unit}
+                onChange={(e) => setUnit(e.target.value)}
+                placeholder="例如：漠河市应急管理局"
+              />
+            </FormField>
+            <FormField label={TERM.campaign} error={errors.campaign}>
+              <input value={campaign} onChange={(e) => setCampaign(e.target.value)} />
+            </FormField>
+            <fieldset className="template-choice">
+              <legend>统计表（按上级通知选择）</legend>
+              {templates.map((t) => (
+                <label key={t.id} className="radio">
+                  <input
+                    type="radio"
+                    name="template"
+                    checked={templateId === t.id}
+                    onChange={() => setTemplateId(t.id)}
+                  />
+                  <span>
+                    {t.title}
+                    <span className="muted">（{t.slots} 个空）</span>
+                    {t.notice ? <span className="choice-source">{t.notice}</span> : null}
+                  </span>
+                </label>
+              ))}
+              <label className="radio">
                 <input
                   type="radio"
                   name="template"
-                  checked={templateId === t.id}
-                  onChange={() => setTemplateId(t.id)}
+                  checked={templateId === 'paste'}
+                  onChange={() => setTemplateId('paste')}
                 />
-                <span>
-                  {t.title}
-                  <span className="muted">（{t.slots} 个空）</span>
-                  {t.notice ? <span className="choice-source">{t.notice}</span> : null}
-                </span>
+                <span>今年的新通知：粘贴通知中的统计表</span>
               </label>
-            ))}
-            <label className="radio">
-              <input
-                type="radio"
-                name="template"
-                checked={templateId === 'paste'}
-                onChange={() => setTemplateId('paste')}
-              />
-              <span>今年的新通知：粘贴通知中的统计表</span>
-            </label>
-            {templateId === 'paste' ? (
-              <div className="paste-box">
-                <textarea
-                  rows={6}
-                  placeholder="在 Word/WPS 或网页中选中整张统计表，复制，然后粘贴到这里"
-                  onPaste={(e) => {
-                    const html = e.clipboardData.getData('text/html');
-                    const text = e.clipboardData.getData('text/plain');
-                    setPaste(html && /<table/i.test(html) ? { text, html } : { text });
-                  }}
-                  onChange={(e) => setPaste({ text: e.target.value })}
-                  value={paste?.text ?? ''}
-                />
-                <button type="button" onClick={readPaste}>
-                  识别表格
-                </button>
-                {errors.paste ? <p className="field-message">{errors.paste}</p> : null}
-                {imported ? (
-                  <p className="notice">
-                    已识别：{imported.template.title}，共 {imported.template.slots.length} 个空
-                    {imported.warnings.length ? `（请核对：${imported.warnings.join('；')}）` : ''}
-                  </p>
-                ) : null}
-              </div>
-            ) : null}
-          </fieldset>
-          {errors._ ? <p className="error-banner">{errors._}</p> : null}
-          <button type="button" className="primary" disabled={busy} onClick={() => void create()}>
-            创建台账
-          </button>
-        </section>
-        <section className="card">
-          <h2>或者：加入同事的台账</h2>
-          <FormField label="同事发来的邀请" error={errors.invitation} hint="在同事的“成员与同步”中复制">
-            <textarea
-              rows={3}
-              value={invitation}
-              onChange={(e) => setInvitation(e.target.value)}
-              placeholder="tianbao://…"
-            />
-          </FormField>
-          <button
-            type="button"
-            className="primary"
-            disabled={busy || !invitation.trim()}
-            onClick={() => void joinByInvitation()}
-          >
-            通过邀请加入
-          </button>
-          <p className="muted">没有同步服务时：</p>
-          <p className="muted">同事在“文件交换”中导出更新文件发给您，在这里打开即可加入同一本台账。</p>
-          <FormField label="更新文件" error={errors.join}>
-            <input
-              type="file"
-              accept=".tianbao"
-              disabled={busy}
-              onChange={(e) => e.target.files?.[0] && void join(e.target.files[0])}
-            />
-          </FormField>
-          {props.onCancel ? (
-            <button type="button" className="link" onClick={props.onCancel}>
-              返回当前台账
+              {templateId === 'paste' ? (
+                <div className="paste-box">
+                  <textarea
+                    rows={6}
+                    placeholder="在 Word/WPS 或网页中选中整张统计表，复制，然后粘贴到这里"
+                    onPaste={(e) => {
+                      const html = e.clipboardData.getData('text/html');
+                      const text = e.clipboardData.getData('text/plain');
+                      setPaste(html && /<table/i.test(html) ? { text, html } : { text });
+                    }}
+                    onChange={(e) => setPaste({ text: e.target.value })}
+                    value={paste?.text ?? ''}
+                  />
+                  <button type="button" onClick={readPaste}>
+                    识别表格
+                  </button>
+                  {errors.paste ? <p className="field-message">{errors.paste}</p> : null}
+                  {imported ? (
+                    <p className="notice">
+                      已识别：{imported.template.title}，共 {imported.template.slots.length} 个空
+                      {imported.warnings.length ? `（请核对：${imported.warnings.join('；')}）` : ''}
+                    </p>
+                  ) : null}
+                </div>
+              ) : null}
+            </fieldset>
+            {errors._ ? <p className="error-banner">{errors._}</p> : null}
+            <button type="button" className="primary" disabled={busy} onClick={() => void create()}>
+              创建台账
             </button>
-          ) : null}
-        </section>
-      </div>
+          </section>
+          <section className="card">
+            <h2>或者：加入同事的台账</h2>
+            <FormField label="同事发来的邀请" error={errors.invitation} hint="在同事的“成员与同步”中复制">
+              <textarea
+                rows={3}
+                value={invitation}
+                onChange={(e) => setInvitation(e.target.value)}
+                placeholder="tianbao://…"
+              />
+            </FormField>
+            <button
+              type="button"
+              className="primary"
+              disabled={busy || !invitation.trim()}
+              onClick={() => void joinByInvitation()}
+            >
+              通过邀请加入
+            </button>
+            <p className="muted">没有同步服务时：</p>
+            <p className="muted">同事在“文件交换”中导出更新文件发给您，在这里打开即可加入同一本台账。</p>
+            <FormField label="更新文件" error={errors.join}>
+              <input
+                type="file"
+                accept=".tianbao"
+                disabled={busy}
+                onChange={(e) => e.target.files?.[0] && void join(e.target.files[0])}
+              />
+            </FormField>
+            {props.onCancel ? (
+              <button type="button" className="link" onClick={props.onCancel}>
+                返回当前台账
+              </button>
+            ) : null}
+          </section>
+        </div>
+      )}
     </main>
   );
 }

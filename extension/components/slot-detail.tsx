@@ -2,18 +2,9 @@ import type { SlotStat } from '@tianbao/core';
 import type { Slot, Template } from '@tianbao/templates';
 import { useState } from 'react';
 import { useOpenLog } from '../hooks/use-log';
-import { formatTime, formatValue, slotPhrase } from '../utils/format';
+import { formatTime, formatValue, SLOT_KIND_NAMES, slotPhrase } from '../utils/format';
 import { fieldErrors } from '../utils/input-errors';
 import { FormField } from './form-field';
-
-const KIND_NAMES: Record<string, string> = {
-  number: '数量',
-  percent: '百分比',
-  text: '文字',
-  boolean: '是/否',
-  date: '日期',
-  phone: '电话',
-};
 
 /** One blank: its value, which entries make it up and by whom, and a manual value with a reason. */
 export function SlotDetail(props: { template: Template; slot: Slot; stat: SlotStat; onClose: () => void }) {
@@ -67,7 +58,7 @@ export function SlotDetail(props: { template: Template; slot: Slot; stat: SlotSt
         <dt>来源</dt>
         <dd>{props.stat.explanation}</dd>
         <dt>类型</dt>
-        <dd>{KIND_NAMES[slot.kind]}</dd>
+        <dd>{SLOT_KIND_NAMES[slot.kind]}</dd>
       </dl>
       {detail.contributions?.length ? (
         <>

@@ -76,3 +76,16 @@ export function describeDeadline(d: Deadline): string {
   if (d.withinDays) return `活动完成后${d.withinDays}天内`;
   return '';
 }
+
+/** What a deadline is for, in the UI's words (Deadline.kind). */
+export const DEADLINE_KIND_NAMES: Record<string, string> = {
+  liaison: '联络员',
+  weekly: '每周材料',
+  monthly: '每月材料',
+  summary: '活动总结',
+  table: '统计表',
+  plan: '活动计划',
+  'later-summary': '后续总结',
+  'after-activity': '活动后材料',
+  other: '其他',
+};

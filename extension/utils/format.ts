@@ -37,3 +37,13 @@ export const today = () => {
   const p = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
 };
+
+/** What kind of value a blank takes, in the UI's words. */
+export const SLOT_KIND_NAMES: Record<string, string> = {
+  number: '数量',
+  percent: '百分比',
+  text: '文字',
+  boolean: '是/否',
+  date: '日期',
+  phone: '电话',
+};

@@ -41,6 +41,7 @@ export {
 export { dayText, describeRange, fullDayText } from './periods/date-text.ts';
 export { addDays, localToday, weekdayOf } from './periods/iso-date.ts';
 export { campaignYear, type LogSchedule, logPeriods, logSchedule } from './periods/log-schedule.ts';
+export { NoticeRecord } from './periods/notice-record.ts';
 export {
   currentPeriod,
   customPeriod,

@@ -3,6 +3,7 @@ import { ulid } from 'ulid';
 import * as Y from 'yjs';
 import { LogFileError, LogInputError } from '../errors.ts';
 import { describeRange } from '../periods/date-text.ts';
+import { type NoticeRecord, validateNotice } from '../periods/notice-record.ts';
 import type { PeriodMode } from '../periods/reporting-periods.ts';
 import {
   type ScheduleEdits,
@@ -1167,6 +1168,17 @@ export class UnitLog {
     }
     const clean = validateMedia(hints);
     this.transact(this.root, () => m.set('media', clean));
+  }
+
+  /** The notice the unit confirmed on the review screen (issuer, document number, forms), if any. */
+  notice(): NoticeRecord | undefined {
+    const v = this.root.getMap('schedule').get('notice');
+    return v && typeof v === 'object' ? (v as NoticeRecord) : undefined;
+  }
+
+  setNotice(record: unknown): void {
+    const clean = validateNotice(record);
+    this.transact(this.root, () => this.root.getMap('schedule').set('notice', clean));
   }
 
   /** Adds a deadline or replaces the notice's one with the same id. */

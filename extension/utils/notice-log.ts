@@ -1,0 +1,28 @@
+import { UnitLog } from '@tianbao/core';
+import { createLog, type OpenLog } from './log-client';
+import { applyDraft, type NoticeDraft, planLog } from './notice-draft';
+import { saveImportedTemplate } from './templates';
+
+/**
+ * Checks what the person confirmed on a scratch log first (the same validation the real log does), so a
+ * refused item is reported before anything is created and no half-made log is left behind.
+ */
+export function checkDraft(draft: NoticeDraft): void {
+  const plan = planLog(draft);
+  const scratch = UnitLog.create({ unitName: '核对', campaign: '核对', templateIds: [], user: '核对' });
+  applyDraft(scratch, draft, plan.base);
+}
+
+/** 开始使用 from a notice file: the log with the notice's statistics table and the reviewed schedule. */
+export async function createLogFromNotice(
+  draft: NoticeDraft,
+  unitName: string,
+  campaign: string,
+): Promise<OpenLog> {
+  checkDraft(draft);
+  const plan = planLog(draft);
+  for (const t of plan.toSave) await saveImportedTemplate(t);
+  const open = await createLog({ unitName, campaign, templateIds: plan.templateIds });
+  applyDraft(open.session.log, draft, plan.base);
+  return open;
+}
