@@ -88,6 +88,27 @@ describe('开始使用 from the notice file', () => {
     await expect.poll(() => page.locator('main').textContent()).toContain('已修改');
     expect(await page.locator('main').textContent()).toMatch(/2020-07-03|2020年7月3日|7月3日/);
     await screenshot(page, 'notice-03-deadlines');
+
+    // A supplementary notice later: 截止日期 takes the file too; its schedule is reviewed and applied,
+    // the statistics table stays.
+    await page.getByText('用通知文件更新截止日期').click();
+    await page.getByLabel('选择通知文件').setInputFiles({
+      name: '补充通知.docx',
+      mimeType: DOCX,
+      buffer: await seedDocx('daxinganling-2020'),
+    });
+    const update = page.getByRole('region', { name: '核对通知内容' });
+    await update.waitFor({ timeout: 30_000 });
+    expect(await update.getByRole('heading', { name: /^进展情况统计表/ }).count()).toBe(0);
+    await update
+      .getByLabel(/截止日期$/)
+      .first()
+      .fill('2020-07-05');
+    await screenshot(page, 'notice-06-update-review');
+    await update.getByRole('button', { name: '应用到本台账' }).click();
+    await expect.poll(() => page.locator('main').textContent()).toContain('7月5日前');
+    await page.getByText('已按“补充通知.docx”更新截止日期和报送要求。').waitFor();
+    expect(await page.locator('main').textContent()).toContain('已修改');
   });
 
   it('a PDF of the same notice gives the same review', async () => {

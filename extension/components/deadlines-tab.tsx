@@ -8,6 +8,7 @@ import { sendMessage } from '../utils/messages';
 import { scheduleReminders } from '../utils/reminders';
 import { remindersOn } from '../utils/settings';
 import { DeadlineForm } from './deadline-form';
+import { NoticeUpdate } from './notice-update';
 import { ScheduleSettings } from './schedule-settings';
 
 const blankRule = (kind: 'weekly' | 'monthly'): Deadline => ({
@@ -161,6 +162,7 @@ export function DeadlinesTab() {
         ))}
       </div>
       <ScheduleSettings onChanged={changed} />
+      <NoticeUpdate log={session.log} template={template} onApplied={changed} />
       {editing ? (
         <DeadlineForm
           deadline={editing.deadline}

@@ -1,4 +1,5 @@
 import { UnitLog } from '@tianbao/core';
+import type { Template } from '@tianbao/templates';
 import { createLog, type OpenLog } from './log-client';
 import { applyDraft, type NoticeDraft, planLog } from './notice-draft';
 import { saveImportedTemplate } from './templates';
@@ -7,10 +8,18 @@ import { saveImportedTemplate } from './templates';
  * Checks what the person confirmed on a scratch log first (the same validation the real log does), so a
  * refused item is reported before anything is created and no half-made log is left behind.
  */
-export function checkDraft(draft: NoticeDraft): void {
-  const plan = planLog(draft);
+export function checkDraft(draft: NoticeDraft, base = planLog(draft).base): void {
   const scratch = UnitLog.create({ unitName: '核对', campaign: '核对', templateIds: [], user: '核对' });
-  applyDraft(scratch, draft, plan.base);
+  applyDraft(scratch, draft, base);
+}
+
+/**
+ * 截止日期 from a new (or supplementary) notice for an existing log: its schedule, media requirements and
+ * notice record, as differences from the log's own table; the table itself stays.
+ */
+export function updateLogFromNotice(log: UnitLog, draft: NoticeDraft, base: Template | undefined): void {
+  checkDraft(draft, base);
+  applyDraft(log, draft, base);
 }
 
 /** 开始使用 from a notice file: the log with the notice's statistics table and the reviewed schedule. */
