@@ -1,7 +1,7 @@
 import { exportUpdateFile, importUpdateFile } from '@tianbao/core';
 import { useState } from 'react';
 import { useOpenLog } from '../hooks/use-log';
-import { userMessage } from '../utils/input-errors';
+import { updateFileRefusal } from '../utils/update-file-messages';
 
 export function downloadBytes(bytes: Uint8Array, name: string, type = 'application/octet-stream'): void {
   const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type }));
@@ -16,6 +16,7 @@ export function downloadBytes(bytes: Uint8Array, name: string, type = 'applicati
 export function ExchangeTab() {
   const { session, record, ready } = useOpenLog();
   const [message, setMessage] = useState('');
+  const [refused, setRefused] = useState(false);
   const [busy, setBusy] = useState(false);
   const exportFile = async () => {
     setBusy(true);
@@ -30,6 +31,7 @@ export function ExchangeTab() {
   };
   const importFile = async (file: File) => {
     setBusy(true);
+    setRefused(false);
     try {
       await ready;
       const result = importUpdateFile(session.log, new Uint8Array(await file.arrayBuffer()), file.name);
@@ -40,7 +42,9 @@ export function ExchangeTab() {
           : `“${file.name}”中的内容都已在本台账中，没有变化。`,
       );
     } catch (err) {
-      setMessage(userMessage(err));
+      const r = updateFileRefusal(err, file.name);
+      setRefused(r.invalidData);
+      setMessage(r.text);
     } finally {
       setBusy(false);
     }
@@ -66,7 +70,7 @@ export function ExchangeTab() {
         }}
       />
       {message ? (
-        <p className="notice" role="status">
+        <p className={refused ? 'error-banner' : 'notice'} role={refused ? 'alert' : 'status'}>
           {message}
         </p>
       ) : null}
