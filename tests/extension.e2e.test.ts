@@ -83,6 +83,23 @@ describe('extension: the unit log in the browser', () => {
     expect(await blankText(page, studyIdx + 1)).toBe('55');
     await expect.poll(() => page.getByText(`还有 ${T.slots.length - 2 - 1} 项未填`).isVisible()).toBe(true);
     await screenshot(page, '03-statistics');
+
+    // The history names each blank by the notice's words and its activity item, never by an internal key.
+    await page.getByRole('link', { name: '活动台账' }).click();
+    await page
+      .locator('table.list tbody tr')
+      .filter({ hasText: '理论学习中心组专题学习（二）' })
+      .getByRole('button', { name: '历史' })
+      .click();
+    const history = page.locator('table.history');
+    await history.waitFor();
+    const fields = await history.locator('tbody td:nth-child(3)').allTextContents();
+    expect(fields.join('\n')).toContain(
+      '深入学习贯彻习近平总书记关于安全生产重要论述：安排理论学习中心组专题学习【 】次',
+    );
+    for (const f of fields) expect(f).not.toMatch(/\bs[0-9a-z]{8}\b/u);
+    await screenshot(page, '03b-history');
+    await page.keyboard.press('Escape');
   });
 
   it('validation messages name the field, and nothing is saved', async () => {

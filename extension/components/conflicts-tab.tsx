@@ -1,4 +1,5 @@
 import type { Conflict } from '@tianbao/core';
+import { blankName, LIAISON_FIELDS } from '@tianbao/templates';
 import { useLogRevision, useOpenLog } from '../hooks/use-log';
 import { fieldName, formatValue } from '../utils/format';
 
@@ -10,11 +11,12 @@ export function ConflictsTab() {
   const conflicts = log.conflicts();
   const where = (c: Conflict) => {
     if (c.target === 'entry')
-      return `活动“${log.getEntry(c.targetId)?.title ?? c.targetId}”的${fieldName(c.field)}`;
-    if (c.target === 'plan') return `计划的${fieldName(c.field)}`;
-    if (c.target === 'profile') return `联络员信息的${c.field}`;
+      return `活动“${log.getEntry(c.targetId)?.title ?? c.targetId}”的${fieldName(c.field, template)}`;
+    if (c.target === 'plan') return `计划的${fieldName(c.field, template)}`;
+    if (c.target === 'profile')
+      return `联络员信息的${LIAISON_FIELDS.find((f) => f.id === c.field)?.label ?? c.field}`;
     const slot = template?.slots.find((s) => `${template.id}/${s.id}` === c.field);
-    return `统计项“${slot ? `${slot.item} ${slot.before}（ ）${slot.after}` : c.field}”`;
+    return `统计项“${slot && template ? blankName(template, slot) : '另一张统计表的空'}”`;
   };
   if (!conflicts.length)
     return (

@@ -26,7 +26,7 @@ const normal = (field: string, v: unknown) =>
  * earlier value can be put back (恢复此值), as an ordinary edit that syncs and shows here in turn.
  */
 export function EntryHistory(props: { id: string }) {
-  const { session } = useOpenLog();
+  const { session, template } = useOpenLog();
   useLogRevision();
   const [message, setMessage] = useState('');
   const events = session.log.entryHistory(props.id);
@@ -34,7 +34,7 @@ export function EntryHistory(props: { id: string }) {
   const restore = (field: string, value: unknown) => {
     try {
       session.log.restoreEntryValue(props.id, field, value);
-      setMessage(`已把${fieldName(field)}恢复为“${formatValue(normal(field, value))}”。`);
+      setMessage(`已把${fieldName(field, template)}恢复为“${formatValue(normal(field, value))}”。`);
     } catch (err) {
       setMessage(userMessage(err));
     }
@@ -64,7 +64,7 @@ export function EntryHistory(props: { id: string }) {
               <tr key={h.id} className={h.lost ? 'lost' : ''}>
                 <td>{formatTime(h.at)}</td>
                 <td>{h.by}</td>
-                <td>{fieldName(h.field)}</td>
+                <td>{fieldName(h.field, template)}</td>
                 <td>
                   {h.field === 'deleted' ? (value ? '删除' : '恢复') : formatValue(h.value)}
                   {h.lost ? <span className="tag warn">同时修改，未采用</span> : null}

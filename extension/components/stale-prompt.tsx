@@ -1,4 +1,5 @@
 import type { SeenFields } from '@tianbao/core';
+import { useOpenLog } from '../hooks/use-log';
 import { fieldName, formatValue } from '../utils/format';
 
 export interface StaleField {
@@ -18,13 +19,14 @@ export function StalePrompt(props: {
   onKeepMine: () => void;
   onTakeTheirs: () => void;
 }) {
+  const { template } = useOpenLog();
   return (
     <div className="stale-box" role="alert">
       <p>您打开这项活动之后，同事修改了您也改过的内容：</p>
       <ul>
         {props.stale.map((s) => (
           <li key={s.field}>
-            <strong>{fieldName(s.field)}</strong>：此项已被{s.by || '同事'}改为“{formatValue(s.now)}
+            <strong>{fieldName(s.field, template)}</strong>：此项已被{s.by || '同事'}改为“{formatValue(s.now)}
             ”（您打开时是“
             {formatValue(s.seen)}”，您填的是“{formatValue(props.mine(s.field))}”）
           </li>

@@ -1,13 +1,22 @@
 import { FIELD_ZH } from '@tianbao/core';
-import { type Slot, TERM } from '@tianbao/templates';
+import { blankName, type Slot, TERM, type Template } from '@tianbao/templates';
 
 /** The log's own field names, plus the history-only keys the UI shows. */
 export const FIELD_NAMES: Record<string, string> = { ...FIELD_ZH, deleted: '删除/恢复', entryId: '完成记录' };
 
-export const fieldName = (key: string) =>
-  key.startsWith('c:')
-    ? `${TERM.contributions} ${key.slice(2).split('/')[1] ?? ''}`
-    : (FIELD_NAMES[key] ?? key);
+/**
+ * A field's name for people: a blank an activity counts towards (`c:<template>/<slot>`) by the notice's own
+ * words with its activity item (blankName), never by its internal key.
+ */
+export function fieldName(key: string, template?: Template): string {
+  if (!key.startsWith('c:')) return FIELD_NAMES[key] ?? key;
+  const [templateId, slotId] = key.slice(2).split('/');
+  const slot =
+    template && template.id === templateId ? template.slots.find((s) => s.id === slotId) : undefined;
+  return slot && template
+    ? `${TERM.contributions}“${blankName(template, slot)}”`
+    : `${TERM.contributions}（另一张统计表的空）`;
+}
 
 export function formatTime(ms: number): string {
   if (!ms) return '';

@@ -62,7 +62,8 @@ export interface SheetSpec {
   name: string;
   state?: 'visible' | 'hidden';
   /** Widths in characters (Excel's unit); a column's style applies to its cells without one. */
-  columns?: { width: number; style?: string }[];
+  /** `hidden`: kept for reading the file back (槽位键), not shown or printed. */
+  columns?: { width: number; style?: string; hidden?: boolean }[];
   /** May be a generator, so a large ledger is never materialized twice. */
   rows: Iterable<RowSpec>;
   /** How many rows a generator will yield, for progress. */

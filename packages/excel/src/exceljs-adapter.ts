@@ -132,7 +132,7 @@ async function fillSheet(
 ): Promise<void> {
   const columnStyles: (XStyle | undefined)[] = [];
   if (sheet.columns) {
-    ws.columns = sheet.columns.map((c) => ({ width: c.width }));
+    ws.columns = sheet.columns.map((c) => ({ width: c.width, ...(c.hidden && { hidden: true }) }));
     for (const c of sheet.columns) columnStyles.push(c.style === undefined ? undefined : style(c.style));
   }
   for (const spec of sheet.rows) {

@@ -52,7 +52,10 @@ async function streamed(i: ExportInput): Promise<Uint8Array> {
 
 describe('export read back by SheetJS', async () => {
   const fixed = input();
-  const wb = read(await exportXlsx(fixed));
+  const bytes = await exportXlsx(fixed);
+  const wb = read(bytes);
+  /** Column widths and hidden columns come only with cellStyles. */
+  const styled = XLSX.read(bytes, { type: 'array', cellStyles: true });
 
   it('has the sheets in order, with only the template sheet hidden', () => {
     expect(wb.SheetNames).toEqual(['统计表', '指标明细', '活动台账', '联络员', '重点活动计划', '_tianbao']);
@@ -123,6 +126,11 @@ describe('export read back by SheetJS', async () => {
     const rows = rowsOf(ws);
     expect(rows[0]).toEqual(['序号', '分组', '活动项目', '统计项', '单位', '数值', '来源', '槽位键']);
     expect(rows.length).toBe(1 + 87);
+    // People count from 1; the slot key is there for reading the file back, in a hidden column.
+    expect(rows.slice(1).map((x) => x[0])).toEqual(Array.from({ length: 87 }, (_, i) => i + 1));
+    const cols = sheet(styled, '指标明细')['!cols'];
+    expect(cols?.[7]?.hidden).toBe(true);
+    expect(cols?.[6]?.hidden ?? false).toBe(false);
     const r = (index: number) => rows.findIndex((x) => x[7] === k(index)) + 1;
     expect(cell(ws, `F${r(6)}`)).toMatchObject({ t: 'n', v: 12 });
     expect(cell(ws, `D${r(6)}`)?.v).toBe('安排理论学习中心组专题学习（　　）次');
@@ -156,9 +164,9 @@ describe('export read back by SheetJS', async () => {
       '编号',
     ]);
     expect(rows[0]?.slice(13)).toEqual([
-      '5. （　　）场次',
-      '6. 安排理论学习中心组专题学习（　　）次',
-      '7. 参与（　　）人次',
+      '举办“安全生产月”活动启动仪式：以（ ）等形式启动“安全生产月”活动【 】场次',
+      '深入学习贯彻习近平总书记关于安全生产重要论述：安排理论学习中心组专题学习【 】次',
+      '深入学习贯彻习近平总书记关于安全生产重要论述：安排理论学习中心组专题学习（ ）次，参与【 】人次',
     ]);
     expect(rows.length).toBe(3);
     expect(rows[1]?.slice(0, 2)).toEqual(['2020-06-01', '启动仪式']);

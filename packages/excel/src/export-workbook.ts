@@ -15,6 +15,7 @@ import type { Entry, LogMeta, Plan, Profile, SlotStat, SlotValue } from './recor
 import { STYLES, type StyleId, styled } from './styles.ts';
 import {
   type BlankValue,
+  blankTitle,
   type ExportTemplate,
   headerSlots,
   rowSentence,
@@ -245,7 +246,8 @@ function detailSheet(input: ExportInput): SheetSpec {
         })),
       ),
       cells: [
-        styled(slot.index, 'center'),
+        // People count from 1; the slot's own index stays internal.
+        styled(slot.index + 1, 'center'),
         styled(group, 'cell'),
         styled(slot.item, 'cell'),
         styled(phrase, 'cell'),
@@ -258,7 +260,8 @@ function detailSheet(input: ExportInput): SheetSpec {
   }
   return {
     name: SHEET.detail,
-    columns: DETAIL_WIDTHS.map((width) => ({ width })),
+    // 槽位键 (last) is how a roll-up reads the file back; people never need to see it.
+    columns: DETAIL_WIDTHS.map((width, i) => ({ width, hidden: i === DETAIL_WIDTHS.length - 1 })),
     rows,
     freeze: { rows: 1 },
     autoFilter: `A1:H1`,
@@ -310,7 +313,8 @@ function ledgerSheet(input: ExportInput): SheetSpec {
   const bySlotKey = new Map(template.slots.map((s) => [slotKey(template.id, s.id), s]));
   const slotHeaders = keys.map((k) => {
     const s = bySlotKey.get(k);
-    return s ? `${s.index}. ${slotPhrase(s, null)}` : k;
+    // The notice's words with the activity item, so two 参与（ ）人次 of one table can be told apart.
+    return s ? blankTitle(template, s) : k;
   });
   const width = LEDGER_HEADERS.length + keys.length;
   function* rows(): Generator<RowSpec> {

@@ -1,3 +1,4 @@
+import { blankName, type Slot, type Template } from '@tianbao/templates';
 /**
  * The part of a template the workbook needs. Structural on purpose: @tianbao/templates' Template and Slot
  * satisfy it, and tests can build one from the reference lists.
@@ -119,4 +120,12 @@ export function rowSentence(
     else out += `，${phrase}`;
   }
   return out;
+}
+
+/**
+ * A blank's one-line name as people read it (templates' blankName: activity item and sentence, this blank
+ * as 【 】). The structural slots here carry every field blankName reads.
+ */
+export function blankTitle(template: ExportTemplate, slot: TemplateSlot): string {
+  return blankName(template as unknown as Pick<Template, 'slots'>, slot as unknown as Slot);
 }
