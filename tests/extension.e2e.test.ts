@@ -1,16 +1,20 @@
 // The extension as a user meets it: real Chromium, the built extension, a persistent profile.
 // Create a log, add entries, watch the statistics change, override a blank, delete and restore,
 // two pages live, browser restart and service-worker stop, and a two-profile file exchange.
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { exportUpdateFile, LogSession, MemoryStorage } from '@tianbao/core';
 import { getTemplate } from '@tianbao/templates';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type * as Y from 'yjs';
 import {
   createLogThroughUi,
   type ExtensionBrowser,
   launchExtension,
   screenshot,
 } from './support/extension-browser.ts';
+import { tempDir } from './support/relay-process.ts';
 
 const T = getTemplate('daxinganling-2020');
 if (!T) throw new Error('template missing');
@@ -230,6 +234,25 @@ describe('extension: the unit log in the browser', () => {
       await page.getByLabel('选择更新文件').setInputFiles(backFile);
       await expect.poll(() => page.getByText('没有变化').isVisible()).toBe(true);
       await screenshot(page, '08-exchange');
+
+      // #18: a file whose copy skipped the checks (a 300-character title) is refused whole, in its own words.
+      const bad = await LogSession.createFromFile(new MemoryStorage(), readFileSync(backFile), {
+        user: '王五',
+      });
+      await bad.loadAll();
+      const [entry] = bad.log.listEntries();
+      const doc = bad.log.doc(`e0${bad.log.shardIndexOf(entry?.id as string)}`) as Y.Doc;
+      const m = doc.getMap('entries').get(entry?.id as string) as Y.Map<unknown>;
+      doc.transact(() => m.set('title', '很长的活动名称'.repeat(43)), { kind: 'local', user: '王五' });
+      const badFile = join(tempDir('bad-update'), '王五.tianbao');
+      writeFileSync(badFile, exportUpdateFile(bad.log));
+      await page.getByLabel('选择更新文件').setInputFiles(badFile);
+      const alert = page.getByRole('alert').filter({ hasText: '没有导入' });
+      await alert.waitFor();
+      expect(await alert.textContent()).toMatch(
+        /“王五\.tianbao”没有导入：其中有不符合填报规则的数据（.*200.*）。.*本台账没有任何改动/,
+      );
+      await screenshot(page, '08b-exchange-refused');
       await page.getByRole('link', { name: '统计表' }).click();
       await expect.poll(() => blankText(page, study?.index as number)).toBe('6');
     } finally {
