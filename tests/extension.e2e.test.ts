@@ -161,6 +161,24 @@ describe('extension: the unit log in the browser', () => {
       .click();
     await page.getByRole('button', { name: '返回台账' }).click();
     await expect.poll(() => page.locator('table.list tbody tr').count()).toBe(2);
+
+    // A slip of the hand: 撤销 right after 删除 puts it back; the trash has a title; 编辑 is on every row.
+    await page
+      .locator('table.list tbody tr')
+      .filter({ hasText: '（二）' })
+      .getByRole('button', { name: '删除' })
+      .click();
+    await expect.poll(() => page.locator('table.list tbody tr').count()).toBe(1);
+    await page.getByRole('status').getByRole('button', { name: '撤销' }).click();
+    await expect.poll(() => page.locator('table.list tbody tr').count()).toBe(2);
+    expect(await page.locator('table.list tbody tr').getByRole('button', { name: '编辑' }).count()).toBe(2);
+    await page.getByRole('button', { name: /回收站/ }).click();
+    await page.getByRole('heading', { name: /回收站/ }).waitFor();
+    await page.getByRole('button', { name: '返回台账' }).click();
+    // 联络员's 单位名称 starts as the log's unit.
+    await page.getByRole('link', { name: '联络员' }).click();
+    await expect.poll(() => page.getByLabel('单位名称').inputValue()).toBe('漠河市应急管理局');
+    await page.getByRole('link', { name: '活动台账' }).click();
   });
 
   it('two pages show each other’s edits at once', async () => {

@@ -33,6 +33,13 @@ export function EntriesTab() {
   const [editing, setEditing] = useState<Entry | 'new' | null>(null);
   const [history, setHistory] = useState<string | null>(null);
   const [notice, setNotice] = useState('');
+  /** The entry just moved to the trash, for 撤销 (a few seconds, then the notice goes). */
+  const [undoable, setUndoable] = useState<EntrySummary | null>(null);
+  useEffect(() => {
+    if (!undoable) return;
+    const t = setTimeout(() => setUndoable(null), 8000);
+    return () => clearTimeout(t);
+  }, [undoable]);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: rev is the log's change counter
   const all = useMemo(() => log.listSummaries({ deleted: 'any' }), [log, rev]);
@@ -85,7 +92,8 @@ export function EntriesTab() {
       await session.loadShardOf(r.id);
       if (what === 'delete') log.deleteEntry(r.id);
       else log.restoreEntry(r.id);
-      setNotice(what === 'delete' ? `已将“${r.title}”移入回收站，可在回收站恢复。` : `已恢复“${r.title}”。`);
+      setNotice(what === 'delete' ? `已将“${r.title}”移入回收站。` : `已恢复“${r.title}”。`);
+      setUndoable(what === 'delete' ? r : null);
     } catch (err) {
       setNotice(userMessage(err));
     }
@@ -166,8 +174,22 @@ export function EntriesTab() {
       {notice ? (
         <p className="notice" role="status">
           {notice}
+          {undoable ? (
+            <button
+              type="button"
+              className="link"
+              onClick={() => {
+                const r = undoable;
+                setUndoable(null);
+                void act(r, 'restore');
+              }}
+            >
+              撤销
+            </button>
+          ) : null}
         </p>
       ) : null}
+      {trash ? <h3 className="trash-title">回收站（已删除的活动，可以恢复）</h3> : null}
       <table className="list">
         <thead>
           <tr>
@@ -204,6 +226,11 @@ export function EntriesTab() {
               </td>
               <td className="num">{Object.keys(r.contributions).length}</td>
               <td className="nowrap">
+                {trash ? null : (
+                  <button type="button" className="link" onClick={() => void edit(r)}>
+                    编辑
+                  </button>
+                )}
                 <button type="button" className="link" onClick={() => setHistory(r.id)}>
                   历史
                 </button>

@@ -17,14 +17,17 @@ export function LiaisonTab() {
   const open = useOpenLog();
   const { session } = open;
   const rev = useLogRevision();
-  const [draft, setDraft] = useState<Profile>(session.log.getProfile());
+  // 单位名称 starts as the log's own unit: the liaison form asks for the unit the log belongs to.
+  const withUnit = (p: Profile): Profile =>
+    p.unitName ? p : { ...p, unitName: session.log.meta().unitName };
+  const [draft, setDraft] = useState<Profile>(withUnit(session.log.getProfile()));
   const [dirty, setDirty] = useState(false);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [saved, setSaved] = useState(false);
   // Follow colleagues' edits unless this person is in the middle of typing.
   // biome-ignore lint/correctness/useExhaustiveDependencies: rev is the log's change counter
   useEffect(() => {
-    if (!dirty) setDraft(session.log.getProfile());
+    if (!dirty) setDraft(withUnit(session.log.getProfile()));
   }, [rev]);
   const set = (k: keyof Profile, v: string) => {
     setDraft({ ...draft, [k]: v });
