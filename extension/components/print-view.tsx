@@ -4,7 +4,14 @@ import { useEffect, useMemo, useState } from 'react';
 import '../assets/print.css';
 import { useLogRevision, useOpenLog } from '../hooks/use-log';
 import { today } from '../utils/format';
-import { blankText, groupSpans, rowSentence, type SlotValue, tableColumns } from '../utils/official-table';
+import {
+  blankText,
+  groupSpans,
+  headerFields,
+  rowSentence,
+  type SlotValue,
+  tableColumns,
+} from '../utils/official-table';
 
 /**
  * 统计表 for the seal: exactly the notice's table on A4 through the browser's own print (print.css), so the
@@ -80,16 +87,7 @@ export function PrintView() {
           <p className="sheet-attachment">{template.source.attachment.replace(/\s+/g, '')}</p>
         ) : null}
         <h1 className="sheet-title">{template.title}</h1>
-        <p className="sheet-header">
-          {template.headerFields.map((h) => {
-            const s = slotById.get(h.slotId);
-            return s ? (
-              <span key={h.slotId} className="sheet-field">
-                {h.label}：{blank(s)}
-              </span>
-            ) : null;
-          })}
-        </p>
+        <p className="sheet-header">{headerFields(template, slotById, blank, 'sheet-field')}</p>
         <table className={`sheet-table${hasGroups ? ' with-groups' : ''}`}>
           <thead>
             <tr>

@@ -4,7 +4,14 @@ import { useMemo, useState } from 'react';
 import { useLogRevision, useOpenLog } from '../hooks/use-log';
 import { daysLeft, occurrences } from '../utils/deadlines';
 import { makeSummary } from '../utils/documents';
-import { blankText, groupSpans, rowSentence, type SlotValue, tableColumns } from '../utils/official-table';
+import {
+  blankText,
+  groupSpans,
+  headerFields,
+  rowSentence,
+  type SlotValue,
+  tableColumns,
+} from '../utils/official-table';
 import { DocumentDownload } from './document-download';
 import { Modal } from './modal';
 import { SlotDetail } from './slot-detail';
@@ -71,16 +78,7 @@ export function StatsTab() {
       </div>
       <div className="paper">
         <h2 className="paper-title">{template.title}</h2>
-        <p className="paper-header">
-          {template.headerFields.map((h) => {
-            const s = slotById.get(h.slotId);
-            return s ? (
-              <span key={h.slotId} className="header-field">
-                {h.label}：{blank(s)}
-              </span>
-            ) : null;
-          })}
-        </p>
+        <p className="paper-header">{headerFields(template, slotById, blank, 'header-field')}</p>
         <table className="official">
           <thead>
             <tr>

@@ -1,6 +1,6 @@
 import type { templateValues } from '@tianbao/core';
 import type { Slot, Template, TemplateRow } from '@tianbao/templates';
-import type { ReactNode } from 'react';
+import { createElement, type ReactNode } from 'react';
 import { formatValue } from './format';
 
 // How the notice's 统计表 is laid out, shared by the 统计表 tab (blanks as buttons) and its print view (text).
@@ -57,4 +57,17 @@ export function tableColumns(template: Template): {
   ];
   if (hasGroups) columns.unshift({ title: template.columns[0] || '类别', className: 'col-group' });
   return { hasGroups, columns };
+}
+
+/** The table's header line (填报单位、联系人、电话、填报日期), each field's blank drawn by `blank`. */
+export function headerFields(
+  template: Template,
+  slotById: Map<string, Slot>,
+  blank: (slot: Slot) => ReactNode,
+  className: string,
+): ReactNode[] {
+  return template.headerFields.map((h) => {
+    const s = slotById.get(h.slotId);
+    return s ? createElement('span', { key: h.slotId, className }, `${h.label}：`, blank(s)) : null;
+  });
 }

@@ -1025,20 +1025,20 @@ export class UnitLog {
     const contributions = detail ? this.index.contributions(key) : undefined;
     const badManual =
       manual && typeof manual.value === 'number' ? this.badValue(key, manual.value, 0) : undefined;
-    if (manual && badManual)
-      return {
-        key,
-        value: null,
-        source: 'manual',
-        manual,
-        entryCount: count,
-        ...(contributions && { contributions }),
-        error: `the value ${manual.by} filled in ${badManual.error}`,
-        explanation: `${manual.by} 手工填写的 ${manual.value} 不能使用（${badManual.why}），请重新填写`,
-      };
     // Any other shape a peer wrote under `values` (text in a count blank, no author) is not used either.
-    const damaged = manual ? storedManualProblems(key, manual, this.kindOf)[0] : undefined;
-    if (manual && damaged)
+    const damaged = manual && !badManual ? storedManualProblems(key, manual, this.kindOf)[0] : undefined;
+    const refused = !manual
+      ? undefined
+      : badManual
+        ? {
+            error: `the value ${manual.by} filled in ${badManual.error}`,
+            explanation: `${manual.by} 手工填写的 ${manual.value} 不能使用（${badManual.why}），请重新填写`,
+          }
+        : damaged && {
+            error: `the manual value of ${key} breaks the rules (${damaged.message}); fill it in again`,
+            explanation: `手工填写的数据不符合要求（${damaged.messageZh}），本项不能使用，请重新填写`,
+          };
+    if (manual && refused)
       return {
         key,
         value: null,
@@ -1046,8 +1046,7 @@ export class UnitLog {
         manual,
         entryCount: count,
         ...(contributions && { contributions }),
-        error: `the manual value of ${key} breaks the rules (${damaged.message}); fill it in again`,
-        explanation: `手工填写的数据不符合要求（${damaged.messageZh}），本项不能使用，请重新填写`,
+        ...refused,
       };
     if (manual) {
       const was = sum ? `（台账合计 ${sum.total}）` : '';
