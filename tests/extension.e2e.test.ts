@@ -131,6 +131,9 @@ describe('extension: the unit log in the browser', () => {
     await expect.poll(() => dialog.getByText('2 条活动合计').isVisible()).toBe(true);
     expect(await dialog.locator('table.list tbody tr').count()).toBe(2);
     await screenshot(page, '05-blank-detail');
+    // The manual value starts as the table's value, under a heading in the words of what it replaces.
+    expect(await dialog.getByLabel('值').inputValue()).toBe(await blankText(page, idx));
+    expect(await dialog.getByText('手工填写（覆盖台账合计）').isVisible()).toBe(true);
     await dialog.getByLabel('值').fill('60');
     await dialog.getByLabel('原因').fill('含网上参与人数');
     await dialog.getByRole('button', { name: '保存手工值' }).click();

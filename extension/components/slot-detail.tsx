@@ -6,6 +6,14 @@ import { formatTime, formatValue, SLOT_KIND_NAMES, slotPhrase } from '../utils/f
 import { fieldErrors } from '../utils/input-errors';
 import { FormField } from './form-field';
 
+/** The manual value's heading in the words of what it replaces: a 联络员 field is not a 台账合计. */
+const MANUAL_HEADING: Record<SlotStat['source'], string> = {
+  sum: '手工填写（覆盖台账合计）',
+  profile: '手工填写（覆盖联络员信息）',
+  manual: '手工填写的值',
+  empty: '手工填写',
+};
+
 /** One blank: its value, which entries make it up and by whom, and a manual value with a reason. */
 export function SlotDetail(props: { template: Template; slot: Slot; stat: SlotStat; onClose: () => void }) {
   const { session } = useOpenLog();
@@ -13,7 +21,9 @@ export function SlotDetail(props: { template: Template; slot: Slot; stat: SlotSt
   const key = `${template.id}/${slot.id}`;
   const detail = session.log.explain(key);
   const manual = detail.manual;
-  const [value, setValue] = useState(manual ? String(manual.value) : '');
+  // Starts with the value the table shows now, so a correction is an edit rather than a retyping.
+  const current = manual ? manual.value : props.stat.value;
+  const [value, setValue] = useState(current === null || current === undefined ? '' : String(current));
   const [reason, setReason] = useState(manual?.reason ?? '');
   const [errors, setErrors] = useState<Record<string, string>>({});
 
@@ -52,8 +62,8 @@ export function SlotDetail(props: { template: Template; slot: Slot; stat: SlotSt
             <span className="empty-blank">未填</span>
           ) : (
             formatValue(props.stat.value)
-          )}{' '}
-          {slot.unit}
+          )}
+          {props.stat.value === null ? null : ` ${slot.unit}`}
         </dd>
         <dt>来源</dt>
         <dd>{props.stat.explanation}</dd>
@@ -85,7 +95,7 @@ export function SlotDetail(props: { template: Template; slot: Slot; stat: SlotSt
           </table>
         </>
       ) : null}
-      <h3>{manual ? '手工填写的值' : '手工填写（覆盖台账合计）'}</h3>
+      <h3>{manual ? '手工填写的值' : MANUAL_HEADING[props.stat.source]}</h3>
       {manual ? (
         <p className="muted">
           {manual.by} 于 {formatTime(manual.at)} 填写{manual.reason ? `，原因：${manual.reason}` : ''}
