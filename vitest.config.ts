@@ -6,6 +6,9 @@ export default defineConfig({
     include: ['packages/*/src/**/*.test.ts', 'extension/**/*.test.ts'],
     exclude: ['**/node_modules/**', 'tests/**'],
     pool: 'forks',
+    // Vitest's default is one worker fewer than the cores: one worker on CI's 2 cores, idle while a CLI test's
+    // child process runs. Two keep both cores busy.
+    maxWorkers: 2,
     testTimeout: 30_000,
   },
 });
