@@ -102,7 +102,10 @@ describe('autofill engine on portal fixtures', () => {
   const cases = (['reference', 'templates'] as const).flatMap((source) =>
     fixtures.map((f) => [`${f.base}/${f.name} (${source})`, f, source] as const),
   );
-  test.each(cases)('%s', async (_, fixture, source) => {
+  // Each case is its own page of the one browser and mostly waits (settle, the 1.5 s the panel stays open):
+  // several at once (the config's maxConcurrency) instead of 46 in a row. The test's own expect, as
+  // concurrent tests need.
+  test.concurrent.for(cases)('%s', async ([, fixture, source], { expect }) => {
     const truthPath = join(fixture.dir, 'truth.json');
     const truth = JSON.parse(readFileSync(truthPath, 'utf8')) as {
       template: string;

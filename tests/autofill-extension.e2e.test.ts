@@ -81,7 +81,7 @@ afterAll(async () => {
   await servers?.own.close();
   await servers?.demo.close();
   if (work) rmSync(work, { recursive: true, force: true });
-  if (report.length) console.log(`tianbao fill per fixture:\n${report.join('\n')}`);
+  if (report.length) console.log(`tianbao fill per fixture:\n${report.sort().join('\n')}`);
 });
 
 describe('tianbao fill: the side panel’s 一键填报 on portal fixtures', () => {
@@ -89,38 +89,44 @@ describe('tianbao fill: the side panel’s 一键填报 on portal fixtures', () 
     expect(fixtures.filter((f) => f.base === 'shared').length).toBeGreaterThanOrEqual(6);
   });
 
-  test.each(fixtures.map((f) => [`${f.base}/${f.name}`, f] as const))('%s', async (_, fixture) => {
-    const truthPath = join(fixture.dir, 'truth.json');
-    const truth = JSON.parse(readFileSync(truthPath, 'utf8')) as { template: string; entry: string };
-    const result = await runFill({
-      url: `${servers[fixture.base].url}${fixture.name}/${truth.entry}`,
-      template: truth.template,
-      values: await valuesFor(truth.template),
-      extensionDir,
-    });
-    const dumpPath = join(work, `${fixture.base}-${fixture.name}.json`);
-    writeFileSync(dumpPath, JSON.stringify(result));
-    const out = execFileSync(process.execPath, [scoreScript, truthPath, dumpPath], { encoding: 'utf8' });
-    const m =
-      /accuracy ([\d.]+) precision ([\d.]+) correct (\d+)\/(\d+) wrong (\d+) missed (\d+) decoys-touched (\d+)/.exec(
-        out,
+  // Each fixture is its own browser (as each `tianbao fill` is) that mostly waits for the page and the panel
+  // to settle: several at once (the config's maxConcurrency), each with the test's own expect.
+  test.concurrent.for(fixtures.map((f) => [`${f.base}/${f.name}`, f] as const))(
+    '%s',
+    async ([, fixture], { expect }) => {
+      const truthPath = join(fixture.dir, 'truth.json');
+      const truth = JSON.parse(readFileSync(truthPath, 'utf8')) as { template: string; entry: string };
+      const result = await runFill({
+        url: `${servers[fixture.base].url}${fixture.name}/${truth.entry}`,
+        template: truth.template,
+        values: await valuesFor(truth.template),
+        extensionDir,
+      });
+      const dumpPath = join(work, `${fixture.base}-${fixture.name}.json`);
+      writeFileSync(dumpPath, JSON.stringify(result));
+      const out = execFileSync(process.execPath, [scoreScript, truthPath, dumpPath], { encoding: 'utf8' });
+      const m =
+        /accuracy ([\d.]+) precision ([\d.]+) correct (\d+)\/(\d+) wrong (\d+) missed (\d+) decoys-touched (\d+)/.exec(
+          out,
+        );
+      expect(m, out).not.toBeNull();
+      const [, accuracy, , correct, total, wrong, , decoys] = (m as RegExpExecArray).map(Number);
+      report.push(
+        `  ${fixture.base}/${fixture.name}: accuracy ${accuracy} (${correct}/${total}) wrong ${wrong} decoys ${decoys}; ` +
+          `filled ${result.filled} unsure ${result.unsure} not found ${result.notFound}; elapsedMs ${result.elapsedMs} ` +
+          `(load ${result.timings.loadMs}, panel scan ${result.timings.scanMs}, fill ${result.timings.fillMs})`,
       );
-    expect(m, out).not.toBeNull();
-    const [, accuracy, , correct, total, wrong, , decoys] = (m as RegExpExecArray).map(Number);
-    report.push(
-      `  ${fixture.base}/${fixture.name}: accuracy ${accuracy} (${correct}/${total}) wrong ${wrong} decoys ${decoys}; ` +
-        `filled ${result.filled} unsure ${result.unsure} not found ${result.notFound}; elapsedMs ${result.elapsedMs} ` +
-        `(load ${result.timings.loadMs}, panel scan ${result.timings.scanMs}, fill ${result.timings.fillMs})`,
-    );
-    expect(total).toBeGreaterThan(0);
-    expect(result.filled).toBeGreaterThan(0);
-    expect(wrong, out).toBe(0);
-    expect(decoys, out).toBe(0);
-    expect(accuracy, out).toBeGreaterThanOrEqual(0.98);
-  });
+      expect(total).toBeGreaterThan(0);
+      expect(result.filled).toBeGreaterThan(0);
+      expect(wrong, out).toBe(0);
+      expect(decoys, out).toBe(0);
+      expect(accuracy, out).toBeGreaterThanOrEqual(0.98);
+    },
+  );
 });
 
-describe('tianbao fill: the command line', () => {
+// Independent runs, each its own browser or CLI process: at once, each with the test's own expect.
+describe.concurrent('tianbao fill: the command line', () => {
   const cli = (args: string[]) =>
     run(process.execPath, ['--import', 'tsx', join(repo, 'packages/cli/src/bin.ts'), 'fill', ...args], {
       cwd: repo,
@@ -130,7 +136,7 @@ describe('tianbao fill: the command line', () => {
       (e: { code: number; stdout: string; stderr: string }) => e,
     );
 
-  test('fills the liaison form end to end and writes the dump with counts', async () => {
+  test('fills the liaison form end to end and writes the dump with counts', async ({ expect }) => {
     const values = join(work, 'liaison-values.json');
     writeFileSync(values, JSON.stringify(await valuesFor('liaison')));
     const out = join(work, 'cli-liaison.json');
@@ -154,7 +160,9 @@ describe('tianbao fill: the command line', () => {
     expect(dumped.fields.find((f: { name: string }) => f.name === 'xm')?.value).toBe('张三丰');
   });
 
-  test('a form that appears after the fill is filled too before the dump (late-rendered page)', async () => {
+  test('a form that appears after the fill is filled too before the dump (late-rendered page)', async ({
+    expect,
+  }) => {
     const dir = join(work, 'late');
     mkdirSync(dir, { recursive: true });
     // Blank page first; the form 2 s later, as a page that fetches its data before rendering.
@@ -180,7 +188,9 @@ describe('tianbao fill: the command line', () => {
     }
   });
 
-  test('--confirm-unsure ticks every 需确认 row first: those are filled too, and nothing else changes', async () => {
+  test('--confirm-unsure ticks every 需确认 row first: those are filled too, and nothing else changes', async ({
+    expect,
+  }) => {
     // The quick demo page has fields the panel only suggests (需确认); the plain run leaves them empty.
     const opts = {
       url: `${servers.demo.url}quick/index.html`,
@@ -188,8 +198,7 @@ describe('tianbao fill: the command line', () => {
       values: await valuesFor('daxinganling-2020'),
       extensionDir,
     };
-    const plain = await runFill(opts);
-    const all = await runFill({ ...opts, confirmUnsure: true });
+    const [plain, all] = await Promise.all([runFill(opts), runFill({ ...opts, confirmUnsure: true })]);
     expect(plain.unsure).toBeGreaterThan(0);
     expect(plain.confirmed).toBe(0);
     expect(all.confirmed).toBe(plain.unsure);
@@ -200,7 +209,7 @@ describe('tianbao fill: the command line', () => {
     for (const f of plain.fields) if (f.value) expect(filledIn(all, f.name), f.name).toBe(f.value);
   });
 
-  test('an unknown template exits non-zero with a clear message', async () => {
+  test('an unknown template exits non-zero with a clear message', async ({ expect }) => {
     const values = join(work, 'empty.json');
     writeFileSync(values, '{}');
     const r = await cli([
@@ -217,8 +226,8 @@ describe('tianbao fill: the command line', () => {
     expect(r.stderr).toContain('unknown template "no-such"');
   });
 
-  test('a URL that cannot be loaded exits non-zero with a clear message', async () => {
-    const values = join(work, 'empty.json');
+  test('a URL that cannot be loaded exits non-zero with a clear message', async ({ expect }) => {
+    const values = join(work, 'empty-for-url.json');
     writeFileSync(values, '{}');
     const gone = `${servers.shared.url}no-such-portal/index.html`;
     const r = await cli([
