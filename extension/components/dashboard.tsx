@@ -1,4 +1,4 @@
-import { TERM } from '@tianbao/templates';
+import { TERM, templateOrigin } from '@tianbao/templates';
 import { useEffect, useState } from 'react';
 import { useLogRevision, useOpenLog } from '../hooks/use-log';
 import { useSetting } from '../hooks/use-setting';
@@ -68,7 +68,11 @@ export function Dashboard(props: { onSwitch: (logId: string | null) => void }) {
           <h1>
             {meta.unitName} <span className="campaign">{meta.campaign}</span>
           </h1>
-          <p className="muted">{template?.title ?? '未选择统计表'}</p>
+          <p className="muted">
+            {template
+              ? `${template.title}（${templateOrigin(template.source) || '自行导入'}的通知）`
+              : '未选择统计表'}
+          </p>
         </div>
         <div className="who">
           <UndoButton />

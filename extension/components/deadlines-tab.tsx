@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useOpenLog } from '../hooks/use-log';
 import { useSchedule } from '../hooks/use-schedule';
 import { useSetting } from '../hooks/use-setting';
-import { DEADLINE_KIND_NAMES, daysLeft, describeDeadline, occurrences } from '../utils/deadlines';
+import { DEADLINE_KIND_NAMES, describeDeadline, dueWords, occurrences } from '../utils/deadlines';
 import { sendMessage } from '../utils/messages';
 import { scheduleReminders } from '../utils/reminders';
 import { remindersOn } from '../utils/settings';
@@ -91,7 +91,7 @@ export function DeadlinesTab() {
                     <br />
                     <span className="muted">
                       {upcoming
-                        ? `下次 ${upcoming.date}，还有 ${daysLeft(upcoming.due)} 天`
+                        ? `下次 ${upcoming.date}，${dueWords(upcoming.due)}`
                         : occ.length
                           ? '已过期'
                           : ''}
@@ -140,6 +140,12 @@ export function DeadlinesTab() {
       ) : (
         <p className="empty">这份通知没有列出截止日期。</p>
       )}
+      {schedule.noticeYear ? (
+        <p className="muted">
+          统计表来自 {schedule.noticeYear} 年的通知，其中的日期已换成 {schedule.year}{' '}
+          年；请以今年收到的通知为准。
+        </p>
+      ) : null}
       <div className="toolbar">
         <button type="button" onClick={() => setEditing({ deadline: blankRule('weekly'), isNew: true })}>
           ＋ 添加每周报送

@@ -1,10 +1,10 @@
+import { campaignYear } from '@tianbao/core';
 import type { ColumnMapping, ImportedEntry, InvalidRow, LedgerSheet, ReadValue } from '@tianbao/excel';
 import type { Template } from '@tianbao/templates';
 import { useEffect, useMemo, useState } from 'react';
 import { useLogRevision, useOpenLog } from '../hooks/use-log';
 import { loadExcel, useExcelLib } from '../utils/excel-lib';
 import {
-  campaignYear,
   ENTRY_FIELD_ORDER,
   ENTRY_FIELD_ZH,
   mappingNotes,
@@ -148,7 +148,8 @@ export function ExcelLedgerImport() {
   }, [log, ready, rev, hasFile]);
 
   const slots = useMemo(() => (template ? countSlots(template) : []), [template]);
-  const year = template ? campaignYear(template.source.year, log.meta().campaign) : undefined;
+  // A date written without its year (6月18日) is in the campaign's year, the same one the schedule uses.
+  const year = campaignYear(log, template);
   const sheet = loaded ? loaded.sheets[loaded.sheet] : undefined;
   const problems = loaded ? mappingProblems(loaded.mapping) : [];
   const preview = useMemo(() => {

@@ -1,13 +1,26 @@
 import { IMPORT_LIMITS, importTable, TERM, type Template, TemplateImportError } from '@tianbao/templates';
 import { useEffect, useState } from 'react';
-import { userMessage } from '../utils/input-errors';
+import { fieldErrors, userMessage } from '../utils/input-errors';
 import { createLog, joinFromFile, joinFromInvitation, type OpenLog } from '../utils/log-client';
 import type { NoticeDraft } from '../utils/notice-draft';
 import { userName } from '../utils/settings';
-import { saveImportedTemplate, statisticsTemplates, type TemplateChoice } from '../utils/templates';
+import {
+  findTemplate,
+  saveImportedTemplate,
+  statisticsTemplates,
+  type TemplateChoice,
+} from '../utils/templates';
+import {
+  applyYearSchedule,
+  checkYearSchedule,
+  type YearSchedule,
+  yearOfCampaign,
+  yearScheduleFor,
+} from '../utils/year-schedule';
 import { FormField } from './form-field';
 import { NoticeDrop } from './notice-drop';
 import { NoticeSetup } from './notice-setup';
+import { YearDeadlines } from './year-deadlines';
 
 /** 开始使用: who you are, then create the unit's log or join a colleague's. */
 export function FirstRun(props: { onOpened: (open: OpenLog) => void; onCancel?: () => void }) {
@@ -21,6 +34,23 @@ export function FirstRun(props: { onOpened: (open: OpenLog) => void; onCancel?: 
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const [draft, setDraft] = useState<NoticeDraft | null>(null);
+  const [chosen, setChosen] = useState<Template | undefined>(undefined);
+  const [dates, setDates] = useState<YearSchedule | null>(null);
+  const year = yearOfCampaign(campaign);
+
+  useEffect(() => {
+    let live = true;
+    if (!templateId || templateId === 'paste') setChosen(undefined);
+    else
+      void findTemplate(templateId).then((t) => {
+        if (live) setChosen(t);
+      });
+    return () => {
+      live = false;
+    };
+  }, [templateId]);
+  // A past year's table: its dates prefilled in the campaign's year, asked again when either changes.
+  useEffect(() => setDates(chosen ? yearScheduleFor(chosen, year) : null), [chosen, year]);
 
   useEffect(() => {
     void userName.getValue().then(setName);
@@ -64,13 +94,25 @@ export function FirstRun(props: { onOpened: (open: OpenLog) => void; onCancel?: 
     try {
       await userName.setValue(name.trim());
       let id = templateId;
+      const confirmed = chosen && dates?.year === year ? dates : null;
+      if (chosen && confirmed) {
+        try {
+          checkYearSchedule(chosen, confirmed);
+        } catch (err) {
+          setErrors(fieldErrors(err));
+          return;
+        }
+      }
       if (templateId === 'paste') {
         if (!imported)
           throw Object.assign(new Error('no template'), { messageZh: '请先粘贴并识别新通知的统计表。' });
         await saveImportedTemplate(imported.template);
         id = imported.template.id;
       }
-      props.onOpened(await createLog({ unitName: unit, campaign, templateIds: id ? [id] : [] }));
+      const open = await createLog({ unitName: unit, campaign, templateIds: id ? [id] : [] });
+      if (chosen && confirmed) applyYearSchedule(open.session.log, chosen, confirmed);
+      else open.session.log.editSchedule({ year });
+      props.onOpened(open);
     } catch (err) {
       const field = (err as { field?: string }).field;
       setErrors(field ? { [field]: userMessage(err) } : { _: userMessage(err) });
@@ -157,6 +199,7 @@ export function FirstRun(props: { onOpened: (open: OpenLog) => void; onCancel?: 
                     onChange={() => setTemplateId(t.id)}
                   />
                   <span>
+                    {t.origin ? <strong className="choice-origin">{t.origin}</strong> : null}
                     {t.title}
                     <span className="muted">（{t.slots} 个空）</span>
                     {t.notice ? <span className="choice-source">{t.notice}</span> : null}
@@ -198,6 +241,9 @@ export function FirstRun(props: { onOpened: (open: OpenLog) => void; onCancel?: 
                 </div>
               ) : null}
             </fieldset>
+            {chosen && dates ? (
+              <YearDeadlines template={chosen} value={dates} onChange={setDates} errors={errors} />
+            ) : null}
             {errors._ ? <p className="error-banner">{errors._}</p> : null}
             <button type="button" className="primary" disabled={busy} onClick={() => void create()}>
               创建台账

@@ -48,7 +48,7 @@ export function ScheduleSettings(props: { onChanged: () => void }) {
           {from === 'unit'
             ? '本单位设置的日期'
             : from === 'notice'
-              ? `取自通知：${schedule.campaignSource ?? ''}`
+              ? `取自通知${schedule.noticeYear ? `（${schedule.noticeYear}年的，已换成${schedule.year}年）` : ''}：${schedule.campaignSource ?? ''}`
               : `通知没有写明，按${dayText(schedule.campaign.start)}至${dayText(schedule.campaign.end)}`}
         </span>
         {from === 'unit' ? (

@@ -2,7 +2,8 @@ import { templateValues } from '@tianbao/core';
 import { type Slot, SOURCE_LABEL, type Template } from '@tianbao/templates';
 import { useMemo, useState } from 'react';
 import { useLogRevision, useOpenLog } from '../hooks/use-log';
-import { daysLeft, occurrences } from '../utils/deadlines';
+import { useSchedule } from '../hooks/use-schedule';
+import { dueWords, occurrences } from '../utils/deadlines';
 import { makeSummary } from '../utils/documents';
 import {
   blankText,
@@ -22,6 +23,7 @@ export function StatsTab() {
   const { session, template } = log;
   const rev = useLogRevision();
   const [open, setOpen] = useState<Slot | null>(null);
+  const { schedule } = useSchedule();
   // biome-ignore lint/correctness/useExhaustiveDependencies: rev is the log's change counter
   const values = useMemo(
     () => (template ? templateValues(session.log, template) : []),
@@ -31,10 +33,10 @@ export function StatsTab() {
   const byId = new Map(values.map((v) => [v.slotId, v]));
   const slotById = new Map(template.slots.map((s) => [s.id, s]));
   const emptyCount = values.filter((v) => v.value === null).length;
-  const year = template.source.year ?? new Date().getFullYear();
-  const due =
-    occurrences(template.deadlines, year).find((o) => o.kind === 'table') ??
-    occurrences(template.deadlines, year).find((o) => o.kind === 'summary');
+  // This campaign's deadlines (the notice's moved to its year, as the unit confirmed them), never the
+  // dates of the past year's notice the table came from.
+  const all = occurrences(schedule.deadlines, schedule.year);
+  const due = all.find((o) => o.kind === 'table') ?? all.find((o) => o.kind === 'summary');
 
   const blank = (slot: Slot) => {
     const v = byId.get(slot.id) as SlotValue;
@@ -59,8 +61,7 @@ export function StatsTab() {
         )}
         {due ? (
           <span className="muted">
-            报送截止：{due.date}（
-            {daysLeft(due.due) >= 0 ? `还有 ${daysLeft(due.due)} 天` : `已过 ${-daysLeft(due.due)} 天`}）
+            报送截止：{due.date}（{dueWords(due.due)}）
           </span>
         ) : null}
         <span className="legend">

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { daysLeft, describeDeadline, occurrences, remindAt } from './deadlines';
+import { daysLeft, describeDeadline, dueWords, occurrences, remindAt } from './deadlines';
 
 describe('deadline occurrences', () => {
   const weekly = {
@@ -43,5 +43,13 @@ describe('deadline occurrences', () => {
     expect(describeDeadline(weekly)).toBe('6月每周四 17时前');
     expect(describeDeadline(once)).toBe('7月6日前');
     expect(daysLeft(Date.now() + 2.5 * 86_400_000)).toBe(3);
+  });
+
+  it('says how far a due moment is in a sane form, never 「已过 2346 天」', () => {
+    const now = new Date(2026, 11, 4, 9, 0).getTime();
+    expect(dueWords(new Date(2026, 11, 7, 17).getTime(), now)).toBe('还有 4 天');
+    expect(dueWords(new Date(2026, 11, 4, 17).getTime(), now)).toBe('今天 17 时截止');
+    expect(dueWords(new Date(2026, 6, 3, 17).getTime(), now)).toBe('已于 7月3日 截止');
+    expect(dueWords(new Date(2020, 5, 30, 17).getTime(), now)).toBe('已于 2020年6月30日 截止');
   });
 });

@@ -63,6 +63,19 @@ export function daysLeft(due: number, now = Date.now()): number {
   return Math.ceil((due - now) / 86_400_000);
 }
 
+/**
+ * How far a due moment is, in words: 还有 3 天, 今天 17 时截止, 已于 7月3日 截止. Past ones name their date
+ * instead of counting days, so a date of another year never reads 「已过 2346 天」.
+ */
+export function dueWords(due: number, now = Date.now()): string {
+  const at = new Date(due);
+  const sameDay = new Date(now).toDateString() === at.toDateString();
+  if (due >= now && sameDay) return `今天 ${at.getHours()} 时截止`;
+  if (due >= now) return `还有 ${Math.max(1, daysLeft(due, now))} 天`;
+  const year = at.getFullYear() === new Date(now).getFullYear() ? '' : `${at.getFullYear()}年`;
+  return `已于 ${year}${at.getMonth() + 1}月${at.getDate()}日 截止`;
+}
+
 const WEEKDAYS = ['', '周一', '周二', '周三', '周四', '周五', '周六', '周日'];
 
 export function describeDeadline(d: Deadline): string {

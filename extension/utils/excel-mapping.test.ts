@@ -1,13 +1,6 @@
 import { guessColumns } from '@tianbao/excel';
 import { describe, expect, it } from 'vitest';
-import {
-  campaignYear,
-  mappingNotes,
-  mappingProblems,
-  parseTarget,
-  setColumnTarget,
-  targetValue,
-} from './excel-mapping';
+import { mappingNotes, mappingProblems, parseTarget, setColumnTarget, targetValue } from './excel-mapping';
 
 const headers = ['序号', '日期', '活动名称', '地点', '参与人数', '备注说明'];
 
@@ -61,11 +54,5 @@ describe('column mapping of a hand-kept 台账', () => {
   it('select values round-trip', () => {
     for (const t of [{ field: 'date' as const }, { slot: 'a/b' }, { ignore: true as const }])
       expect(parseTarget(targetValue(t))).toEqual(t);
-  });
-
-  it('finds the campaign year', () => {
-    expect(campaignYear(2020, '2021 安全生产月')).toBe(2021);
-    expect(campaignYear(2020, '安全生产月')).toBe(2020);
-    expect(campaignYear(undefined, '安全生产月')).toBeUndefined();
   });
 });

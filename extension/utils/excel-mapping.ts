@@ -63,9 +63,3 @@ export function mappingNotes(mapping: ColumnMapping[]): string[] {
   }
   return out;
 }
-
-/** The year a date written without one (6月1日) belongs to: the campaign's (the log's own year), else the template's. */
-export function campaignYear(templateYear: number | undefined, campaign: string): number | undefined {
-  const m = /(19|20)\d{2}/.exec(campaign);
-  return m ? Number(m[0]) : templateYear;
-}

@@ -1,4 +1,4 @@
-import { getTemplate, listTemplates, type Template } from '@tianbao/templates';
+import { getTemplate, listTemplates, type Template, templateOrigin } from '@tianbao/templates';
 import { importedTemplates } from './settings';
 
 /** Built-ins first, then templates this browser imported from a new notice's table. */
@@ -9,6 +9,10 @@ export async function findTemplate(id: string): Promise<Template | undefined> {
 export interface TemplateChoice {
   id: string;
   title: string;
+  /** 大兴安岭地区 2020年: whose table and which year's notice. */
+  origin: string;
+  /** The notice's year, when known: a past year's dates must be changed to this year's. */
+  year?: number;
   /** The notice it came from, so two tables with the same title can be told apart. */
   notice: string;
   slots: number;
@@ -21,6 +25,8 @@ export async function statisticsTemplates(): Promise<TemplateChoice[]> {
     .map((t) => ({
       id: t.id,
       title: t.title,
+      origin: t.origin,
+      ...(getTemplate(t.id)?.source.year !== undefined && { year: getTemplate(t.id)?.source.year }),
       notice: getTemplate(t.id)?.source.notice ?? '',
       slots: t.slotCount,
       imported: false,
@@ -30,6 +36,8 @@ export async function statisticsTemplates(): Promise<TemplateChoice[]> {
     return {
       id: tpl.id,
       title: tpl.title,
+      origin: templateOrigin(tpl.source),
+      ...(tpl.source.year !== undefined && { year: tpl.source.year }),
       notice: tpl.source.notice ?? '自行导入',
       slots: tpl.slots.length,
       imported: true,

@@ -40,7 +40,14 @@ export {
 } from './model/validate.ts';
 export { dayText, describeRange, fullDayText } from './periods/date-text.ts';
 export { addDays, localToday, weekdayOf } from './periods/iso-date.ts';
-export { campaignYear, type LogSchedule, logPeriods, logSchedule } from './periods/log-schedule.ts';
+export {
+  campaignYear,
+  type LogSchedule,
+  logPeriods,
+  logSchedule,
+  namedYear,
+  noticeDeadlines,
+} from './periods/log-schedule.ts';
 export { NoticeRecord } from './periods/notice-record.ts';
 export {
   currentPeriod,
@@ -55,6 +62,7 @@ export {
   type Schedule,
 } from './periods/reporting-periods.ts';
 export type { ScheduleEdits } from './periods/schedule-edits.ts';
+export { shiftDate, shiftDeadline } from './periods/year-shift.ts';
 export type { DateRange, EntrySummary } from './stats/stats-index.ts';
 export { templateValues } from './stats/template-values.ts';
 export { checkUpdateV1, checkUpdateV2, isValidUpdateV1 } from './storage/check-update.ts';

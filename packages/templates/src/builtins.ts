@@ -3,6 +3,7 @@ import seedTemplates from './builtin/seed-templates.json' with { type: 'json' };
 import { liaisonTemplate } from './liaison.ts';
 import { planTemplate } from './plan.ts';
 import { Template, type TemplateKind } from './template.ts';
+import { templateOrigin } from './template-origin.ts';
 
 let cache: readonly Template[] | undefined;
 
@@ -22,6 +23,8 @@ export function getTemplate(id: string): Template | undefined {
 export interface TemplateSummary {
   id: string;
   title: string;
+  /** 大兴安岭地区 2020年: the issuing region and the notice's year. */
+  origin: string;
   kind: TemplateKind;
   version: number;
   slotCount: number;
@@ -32,6 +35,7 @@ export function listTemplates(): TemplateSummary[] {
   return builtinTemplates().map((t) => ({
     id: t.id,
     title: t.title,
+    origin: templateOrigin(t.source),
     kind: t.kind,
     version: t.version,
     slotCount: t.slots.length,

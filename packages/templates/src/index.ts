@@ -67,5 +67,6 @@ export {
   TemplateRow,
   TemplateSource,
 } from './template.ts';
+export { regionOf, templateOrigin } from './template-origin.ts';
 export { UNITS } from './units.ts';
 export { checkZip, NOTICE_ZIP_LIMITS, type ZipEntry, ZipLimitError, type ZipLimits } from './zip-limits.ts';

@@ -8,6 +8,7 @@ import { PLAN_FIELDS } from './plan.ts';
 import type { RawRow } from './raw-table.ts';
 import type { Deadline } from './schema.ts';
 import type { CampaignDates, MediaHint, Template } from './template.ts';
+import { regionOf } from './template-origin.ts';
 import { normalizeInline } from './text-normalize.ts';
 
 /** A form field found in the notice (联络员推荐表 or 重点活动计划安排表): the field's id and the notice's label. */
@@ -80,6 +81,7 @@ export function importNotice(rows: readonly RawRow[], options: NoticeImportOptio
             ...(options.fileName ? { file: options.fileName } : {}),
             notice: info.documentNumber ? `${info.title}（${info.documentNumber}）` : info.title,
             year,
+            ...(regionOf(info.issuer) && { region: regionOf(info.issuer) }),
           },
         });
         let id = template.id;

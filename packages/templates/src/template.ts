@@ -53,6 +53,8 @@ export const TemplateSource = z.object({
   /** The 附件 line, e.g. 附件 3. */
   attachment: z.string().optional(),
   year: z.number().int().optional(),
+  /** The region whose office issued the notice (大兴安岭地区), so tables with alike titles are told apart. */
+  region: z.string().optional(),
   /** Corrections applied to broken source text before import, for the record. */
   corrections: z.array(z.object({ find: z.string(), replace: z.string(), reason: z.string() })).optional(),
 });

@@ -55,6 +55,9 @@ describe('tianbao templates / template (real CLI process)', { timeout: 120_000 }
     const text = tianbao('templates');
     expect(text.status).toBe(0);
     expect(text.stdout).toMatch(/daxinganling-2020\s+87 slots/u);
+    // Whose table and which year, not only the title (全区“安全生产月”…).
+    expect(text.stdout).toMatch(/daxinganling-2020 .* 大兴安岭地区 2020年 {2}全区“安全生产月”/u);
+    expect(text.stdout).toMatch(/baodi-2021 .* 天津市宝坻区 2021年 /u);
     const list = JSON.parse(tianbao('templates', '--json').stdout) as {
       id: string;
       title: string;

@@ -11,6 +11,7 @@ import {
   slotKey,
   type Template,
   TemplateImportError,
+  templateOrigin,
 } from '@tianbao/templates';
 import type { Command } from 'commander';
 import { CliError } from '../run-cli.ts';
@@ -41,7 +42,8 @@ function describeDeadlines(deadlines: readonly Deadline[]): string[] {
 }
 
 function describeTemplate(t: Template): string {
-  const lines = [`${t.id}  v${t.version}  ${t.kind}  ${t.title}`];
+  const origin = templateOrigin(t.source);
+  const lines = [`${t.id}  v${t.version}  ${t.kind}  ${origin ? `${origin}  ` : ''}${t.title}`];
   if (t.source.file || t.source.notice)
     lines.push(`source: ${[t.source.notice, t.source.file].filter(Boolean).join(' — ')}`);
   if (t.deadlines.length > 0) {
@@ -140,9 +142,10 @@ export function registerTemplates(program: Command): void {
         return;
       }
       const width = list.reduce((w, t) => Math.max(w, t.id.length), 0);
+      // The region and year first: the titles alone (全区“安全生产月”…统计表) do not say whose table it is.
       for (const t of list)
         write(
-          `${t.id.padEnd(width)}  ${String(t.slotCount).padStart(3)} slots  ${t.kind.padEnd(10)}  ${t.title}`,
+          `${t.id.padEnd(width)}  ${String(t.slotCount).padStart(3)} slots  ${t.kind.padEnd(10)}  ${t.origin ? `${t.origin}  ` : ''}${t.title}`,
         );
     });
 

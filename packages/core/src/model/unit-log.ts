@@ -1133,7 +1133,9 @@ export class UnitLog {
     const start = m.get('campaignStart');
     const end = m.get('campaignEnd');
     const media = m.get('media');
+    const year = m.get('year');
     return {
+      ...(typeof year === 'number' ? { year } : {}),
       ...(Array.isArray(media) ? { media: media as MediaHint[] } : {}),
       ...(mode === 'natural' || mode === 'before-deadline' ? { periodMode: mode } : {}),
       ...(typeof start === 'string' ? { campaignStart: start } : {}),
@@ -1142,8 +1144,9 @@ export class UnitLog {
     };
   }
 
-  /** Week definition and campaign dates; `null` puts a setting back to the notice's. */
+  /** The campaign's year, week definition and campaign dates; `null` puts a setting back to the notice's. */
   editSchedule(patch: {
+    year?: number | null;
     periodMode?: PeriodMode | null;
     campaignStart?: string | null;
     campaignEnd?: string | null;

@@ -7,6 +7,7 @@ import {
   reportingPeriods,
   type Schedule,
 } from './reporting-periods.ts';
+import { shiftDate, shiftDeadline } from './year-shift.ts';
 
 export interface LogSchedule extends Schedule {
   year: number;
@@ -17,12 +18,31 @@ export interface LogSchedule extends Schedule {
   /** What photos and videos must be (the unit's setting, else the notice's). */
   media: MediaHint[];
   mediaFrom: 'unit' | 'notice';
+  /**
+   * The year of the notice the table came from, when it is not the campaign's (a built-in 2020 table used
+   * in 2026): the notice's dates were moved to the campaign's year.
+   */
+  noticeYear?: number;
 }
 
-/** The campaign's year: the template's notice, else the year in the log's campaign name, else this year. */
+/** The year named in a campaign's name (2026年“安全生产月”), if any. */
+export function namedYear(campaign: string): number | undefined {
+  const named = /(?:19|20)\d{2}/u.exec(campaign)?.[0];
+  return named ? Number(named) : undefined;
+}
+
+/**
+ * The campaign's year: the one the unit confirmed when it created the log, else the year in the log's
+ * campaign name, else the notice's, else this year. A table from a past year's notice does not make the
+ * campaign that year's.
+ */
 export function campaignYear(log: UnitLog, template: Template | undefined): number {
-  const named = /(19|20)\d{2}/.exec(log.meta().campaign)?.[0];
-  return template?.source.year ?? (named ? Number(named) : new Date().getFullYear());
+  return (
+    log.scheduleEdits().year ??
+    namedYear(log.meta().campaign) ??
+    template?.source.year ??
+    new Date().getFullYear()
+  );
 }
 
 /**
@@ -32,9 +52,15 @@ export function campaignYear(log: UnitLog, template: Template | undefined): numb
 export function logSchedule(log: UnitLog, template: Template | undefined): LogSchedule {
   const edits = log.scheduleEdits();
   const year = campaignYear(log, template);
-  const notice = template?.campaign;
+  const noticeYear = template?.source.year;
+  const shift = noticeYear !== undefined ? year - noticeYear : 0;
+  const notice = template?.campaign && {
+    ...template.campaign,
+    start: shiftDate(template.campaign.start, shift),
+    end: shiftDate(template.campaign.end, shift),
+  };
   const deadlines: Deadline[] = [];
-  for (const d of template?.deadlines ?? []) {
+  for (const d of noticeDeadlines(template, year)) {
     const edited = edits.deadlines[d.id];
     if (edited === null) continue;
     deadlines.push(edited ?? d);
@@ -57,7 +83,15 @@ export function logSchedule(log: UnitLog, template: Template | undefined): LogSc
     ...(notice && { campaignSource: notice.source }),
     media: edits.media ?? [...(template?.media ?? [])],
     mediaFrom: edits.media ? 'unit' : 'notice',
+    ...(shift !== 0 && { noticeYear }),
   };
+}
+
+/** The notice's deadlines with their dates in the campaign's year (what 恢复原样 goes back to). */
+export function noticeDeadlines(template: Template | undefined, year: number): Deadline[] {
+  const from = template?.source.year;
+  const shift = from !== undefined ? year - from : 0;
+  return (template?.deadlines ?? []).map((d) => shiftDeadline(d, shift));
 }
 
 export function logPeriods(log: UnitLog, template: Template | undefined): ReportingPeriod[] {

@@ -11,6 +11,7 @@ import {
   type Schedule,
   weeks,
 } from './reporting-periods.ts';
+import { shiftDate } from './year-shift.ts';
 
 // 辽宁市场监管 2020: 6月份每周四17时前 (June 1, 2020 is a Monday).
 const thursday = {
@@ -230,6 +231,42 @@ describe('a log’s schedule', () => {
     sync(a, b);
     expect(Object.keys(a.scheduleEdits().deadlines).sort()).toEqual(['monthly-b', 'weekly-a']);
     expect(b.scheduleEdits()).toEqual(a.scheduleEdits());
+  });
+
+  test('a past year’s table used this year: the notice’s dates move to the campaign’s year', () => {
+    const log = UnitLog.create({
+      unitName: '漠河市应急管理局',
+      campaign: '2026年“安全生产月”',
+      templateIds: ['liaoning-market-2020'],
+      user: '张三',
+      shards: 2,
+    });
+    const s = logSchedule(log, liaoning);
+    expect(s.year).toBe(2026);
+    expect(s.noticeYear).toBe(2020);
+    expect(s.campaign).toEqual({ start: '2026-06-01', end: '2026-06-30' });
+    expect(s.deadlines.filter((d) => d.date).map((d) => d.date)).toEqual([
+      '2026-07-06',
+      '2026-07-06',
+      '2026-12-20',
+    ]);
+    // The weekly rule has no year; its Thursdays are June 2026's.
+    expect(logPeriods(log, liaoning).find((p) => p.kind === 'week')?.due).toBe('2026-06-04');
+    // The year confirmed at creation wins over the campaign's name.
+    log.editSchedule({ year: 2027 });
+    expect(logSchedule(log, liaoning).campaign.start).toBe('2027-06-01');
+    expect(() => log.editSchedule({ year: 26 })).toThrowError(
+      expect.objectContaining({ messageZh: '年份请填写四位数字，例如 2026' }),
+    );
+    // Same year as the notice: nothing moves, no notice year is reported.
+    log.editSchedule({ year: 2020 });
+    expect(logSchedule(log, liaoning).noticeYear).toBeUndefined();
+    expect(logSchedule(log, liaoning).deadlines[1]?.date).toBe('2020-07-06');
+  });
+
+  test('29 February moves to 28 February in a common year', () => {
+    expect(shiftDate('2020-02-29', 1)).toBe('2021-02-28');
+    expect(shiftDate('2020-06-30', 6)).toBe('2026-06-30');
   });
 
   test('no notice: June of the year in the campaign name, natural weeks', () => {

@@ -5,6 +5,8 @@ import type { PeriodMode } from './reporting-periods.ts';
 
 /** What a unit changed of its notice's schedule (stored in the log, shared by every colleague). */
 export interface ScheduleEdits {
+  /** The campaign's year, confirmed when the log was created (a past year's table used this year). */
+  year?: number;
   periodMode?: PeriodMode;
   campaignStart?: string;
   campaignEnd?: string;
@@ -14,10 +16,20 @@ export interface ScheduleEdits {
   media?: MediaHint[];
 }
 
-type Patch = { periodMode?: PeriodMode | null; campaignStart?: string | null; campaignEnd?: string | null };
+type Patch = {
+  year?: number | null;
+  periodMode?: PeriodMode | null;
+  campaignStart?: string | null;
+  campaignEnd?: string | null;
+};
 
 export function validateScheduleEdit(patch: Patch, current: ScheduleEdits): Patch {
   const out: Patch = {};
+  if (patch.year !== undefined) {
+    if (patch.year !== null && !(Number.isInteger(patch.year) && patch.year >= 2000 && patch.year <= 2100))
+      throw new LogInputError('year', 'must be a year 2000–2100', '年份请填写四位数字，例如 2026');
+    out.year = patch.year;
+  }
   if (patch.periodMode !== undefined) {
     if (patch.periodMode !== null && patch.periodMode !== 'natural' && patch.periodMode !== 'before-deadline')
       throw new LogInputError('periodMode', 'must be natural or before-deadline', '统计区间的算法不对');

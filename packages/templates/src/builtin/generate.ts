@@ -17,7 +17,7 @@ function generateOne(source: SeedSource, text: string): Template {
   const deadlines = extractDeadlines(text, source.year);
   const media = extractMediaHints(text);
   const campaign = extractCampaign(text, source.year);
-  const base = { file: source.file, notice: source.notice, year: source.year };
+  const base = { file: source.file, notice: source.notice, year: source.year, region: source.region };
   if (source.kind === 'schedule') {
     return Template.parse({
       schemaVersion: TEMPLATE_SCHEMA_VERSION,

@@ -10,6 +10,8 @@ export interface SeedSource {
   id: string;
   file: string;
   year: number;
+  /** The issuing office's region (from the notice's head: 大兴安岭地区行政公署安全生产委员会办公室文件). */
+  region: string;
   kind: 'statistics' | 'schedule';
   notice: string;
   /** The table section starts at the last line matching this (the 附件 line above the table). */
@@ -27,6 +29,7 @@ export const SEED_SOURCES: readonly SeedSource[] = [
     id: 'daxinganling-2020',
     file: '000_4ca748d901212163.txt',
     year: 2020,
+    region: '大兴安岭地区',
     kind: 'statistics',
     notice: '关于印发2020年全区“安全生产月”和“安全生产兴安行”活动方案的通知（大安办发〔2020〕26号）',
     tableStart: /^附件\s*3\s*$/u,
@@ -42,6 +45,7 @@ export const SEED_SOURCES: readonly SeedSource[] = [
     id: 'baodi-2021',
     file: '001_f5ef0da1a26f2e55.txt',
     year: 2021,
+    region: '天津市宝坻区',
     kind: 'statistics',
     notice: '关于印发《宝坻区2021年“安全生产月”活动实施方案》的通知',
     tableStart: /^\s*附件\s*3\s*$/u,
@@ -51,6 +55,7 @@ export const SEED_SOURCES: readonly SeedSource[] = [
     id: 'liaoning-market-2020',
     file: '002_b722e5e1b9b02949.txt',
     year: 2020,
+    region: '辽宁省',
     kind: 'statistics',
     notice:
       '辽宁省市场监督管理局关于印发《2020年全省市场监管系统“安全生产月”和“安全生产辽沈行”活动方案》的通知（辽市监发〔2020〕27号）',
@@ -91,6 +96,7 @@ export const SEED_SOURCES: readonly SeedSource[] = [
     id: 'jiexi-2020',
     file: '003_ff92907d3fcb8d68.txt',
     year: 2020,
+    region: '揭西县',
     kind: 'schedule',
     notice: '揭西县2020年“安全生产月”和“安全生产南粤行”活动方案',
     title: '揭西县2020年“安全生产月”和“安全生产南粤行”活动方案',
@@ -100,6 +106,7 @@ export const SEED_SOURCES: readonly SeedSource[] = [
     id: 'changchun-industry-2019',
     file: '004_7cd73d9cfe9c13c8.txt',
     year: 2019,
+    region: '长春市',
     kind: 'statistics',
     notice: '全市工信系统2019年“安全生产月”和“白山松水安全行”活动方案',
     tableStart: /^\s*附件\s*2\s*$/u,

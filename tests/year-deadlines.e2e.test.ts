@@ -1,0 +1,82 @@
+// 开始使用 with a built-in table, which is from a past year's notice: the list names whose table and which
+// year it is, this year's deadlines are asked (prefilled with the year replaced), and what the person
+// confirms is what 统计表 and 截止日期 count with — never 「已过 2346 天」 for a table just chosen.
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { type ExtensionBrowser, launchExtension, screenshot } from './support/extension-browser.ts';
+
+describe('extension: this year’s deadlines for a past year’s table', () => {
+  let b: ExtensionBrowser;
+  let page: Page;
+  beforeAll(async () => {
+    b = await launchExtension();
+    // 20 May 2026: before every deadline of the 2026 campaign, so the words say how many days are left.
+    await b.context.clock.setFixedTime(new Date(2026, 4, 20, 9, 0));
+    page = await b.open('dashboard.html', { width: 400, height: 800 });
+  });
+  afterAll(async () => {
+    await b?.close();
+  });
+  afterEach(async (ctx) => {
+    if (ctx.task.result?.state === 'fail')
+      await screenshot(page, `failed-${ctx.task.name.slice(0, 40)}`).catch(() => undefined);
+  });
+
+  it('names each table by region and year, and asks for this year’s dates', async () => {
+    await page.getByLabel('姓名').fill('张三');
+    await page.getByLabel('单位名称').fill('漠河市应急管理局');
+    await expect.poll(() => page.getByLabel('专项活动').inputValue()).toBe('2026年“安全生产月”');
+    const table = page.getByRole('radio', {
+      name: /大兴安岭地区 2020年.*全区“安全生产月”和“安全生产兴安行”/,
+    });
+    await table.check();
+    await expect.poll(() => page.getByRole('radio', { name: /天津市宝坻区 2021年/ }).count()).toBe(1);
+    const dates = page.getByRole('group', { name: '2026年的截止日期' });
+    await dates.waitFor();
+    await expect.poll(() => dates.innerText()).toMatch(/大兴安岭地区 2020年的通知.*2020 年换成 2026 年/s);
+    expect(await dates.getByLabel('活动开始日期').inputValue()).toBe('2026-06-01');
+    expect(await dates.getByLabel('活动结束日期').inputValue()).toBe('2026-06-30');
+    expect(await dates.getByLabel('联络员截止日期').inputValue()).toBe('2026-05-27');
+    expect(await dates.getByLabel('统计表截止日期').inputValue()).toBe('2026-06-30');
+    await screenshot(page, 'year-01-first-run-narrow');
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await screenshot(page, 'year-02-first-run');
+  });
+
+  it('an emptied date is refused next to it, and nothing is created', async () => {
+    const dates = page.getByRole('group', { name: '2026年的截止日期' });
+    await dates.getByLabel('联络员截止日期').fill('');
+    await page.getByRole('button', { name: '创建台账' }).click();
+    await expect.poll(() => dates.getByText('请填写这项的截止日期').isVisible()).toBe(true);
+    await dates.getByLabel('联络员截止日期').fill('2026-05-27');
+  });
+
+  it('saves the confirmed dates with the log; 统计表 and 截止日期 count with them', async () => {
+    const dates = page.getByRole('group', { name: '2026年的截止日期' });
+    await dates.getByLabel('统计表截止日期').fill('2026-07-03');
+    await page.getByRole('button', { name: '创建台账' }).click();
+    await page.getByRole('heading', { name: /漠河市应急管理局/ }).waitFor();
+
+    await page.getByRole('link', { name: '统计表' }).click();
+    const status = page.locator('.status-line');
+    await expect.poll(() => status.innerText()).toMatch(/报送截止：2026-07-03（还有 45 天）/);
+    expect(await status.innerText()).not.toMatch(/已过|2020/);
+    await screenshot(page, 'year-03-stats-due');
+
+    await page.getByRole('link', { name: '截止日期' }).click();
+    const rows = page.locator('table.list tbody tr');
+    const kind = (name: string) =>
+      rows.filter({ has: page.locator('td .tag').filter({ hasText: new RegExp(`^${name}$`) }) });
+    await expect.poll(() => rows.count()).toBe(3);
+    const table = kind('统计表');
+    await expect.poll(() => table.innerText()).toMatch(/7月3日前/);
+    await expect.poll(() => table.innerText()).toMatch(/已修改[\s\S]*下次 2026-07-03，还有 45 天/);
+    await expect.poll(() => kind('联络员').innerText()).toMatch(/5月27日前[\s\S]*下次 2026-05-27，还有 8 天/);
+    expect(await page.getByText('统计表来自 2020 年的通知，其中的日期已换成 2026 年').isVisible()).toBe(true);
+    expect(await page.getByLabel('活动开始日期').inputValue()).toBe('2026-06-01');
+    // 恢复原样 goes back to the notice's date in this year, not to 2020.
+    await table.getByRole('button', { name: '恢复原样' }).click();
+    await expect.poll(() => table.innerText()).toMatch(/6月30日前[\s\S]*下次 2026-06-30/);
+    await screenshot(page, 'year-04-deadlines');
+  });
+});
