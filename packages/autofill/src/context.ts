@@ -33,9 +33,14 @@ function labelsById(root: Document | ShadowRoot, cache: ContextCache): Map<strin
 
 /** The element whose text forms the control's sentence: nearest ancestor that is not inline. */
 export function containerOf(el: Element): Element {
+  let last = el;
   let e = el.parentElement;
-  while (e && INLINE.has(tagOf(e))) e = e.parentElement;
-  return e ?? el;
+  while (e && INLINE.has(tagOf(e))) {
+    last = e;
+    e = e.parentElement;
+  }
+  // At the top of a shadow root: the outermost inline element (a component's <label>) is the line.
+  return e ?? last;
 }
 
 function tokenize(container: Element): { tokens: Token[]; at: Map<Control, number> } {
@@ -228,7 +233,7 @@ const MAX_LEADING = 80;
  * Stops at anything that holds another control, so it never borrows a neighbour's label. A cell that
  * holds only a unit (指标 | 单位 | 数量 tables) is looked past: the label is "指标（单位）".
  */
-export function leadingText(el: Control): string {
+export function leadingText(el: Element): string {
   let unit = '';
   const label = (t: string) => {
     const text = t.length > MAX_LEADING ? t.slice(-MAX_LEADING) : t;

@@ -96,9 +96,14 @@ export function standIn(el: Control): Element | null {
   const parent = el.parentElement;
   if (!parent || !visible(parent) || visible(el)) return null;
   const next = el.nextElementSibling;
-  if (!next || isControl(next) || next.closest('a[href]') || next.localName === 'button' || !visible(next))
-    return null;
-  return next;
+  if (next && !isControl(next) && !next.closest('a[href]') && next.localName !== 'button' && visible(next))
+    return next;
+  // A box hidden inside the label a kit draws around it (circle first, the box last): the label is
+  // what a person clicks, and clicking it checks the box the browser's own way.
+  const label = type === 'select-one' ? null : el.closest('label');
+  return label && visible(label) && !label.querySelector('input:not([type=hidden]) ~ input, select, textarea')
+    ? label
+    : null;
 }
 
 /** Text of a node without script/style/option text and without the text of nested controls. */

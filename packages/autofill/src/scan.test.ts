@@ -22,6 +22,50 @@ describe('scan', () => {
     expect(xm).toMatchObject({ shadow: true, label: '姓名', key: '|#liaison|name:xm' });
   });
 
+  test('是/否 radios in web components: each component its own question, asked by the cell before it or by the words slotted into it', () => {
+    const doc = page(
+      '<table><tr><td>是否已建立工作机制</td><td><yes-no id="a"></yes-no></td></tr>' +
+        '<tr><td>是否已做好保障</td><td><yes-no id="b"></yes-no></td></tr>' +
+        '<tr><td colspan="2"><yes-no id="c"><span slot="q">是否已制定路线图</span></yes-no></td></tr></table>',
+    );
+    for (const id of ['a', 'b', 'c']) {
+      const root = (doc.getElementById(id) as HTMLElement).attachShadow({ mode: 'open' });
+      for (const word of ['是', '否']) {
+        const label = doc.createElement('label');
+        const input = doc.createElement('input');
+        input.type = 'radio';
+        input.name = 'v'; // every instance names its radios alike
+        input.value = word;
+        label.append(input, word);
+        root.append(label);
+      }
+    }
+    const fields = scan(doc);
+    expect(fields.map((f) => [f.choice, f.before || f.leading])).toEqual([
+      ['yes', '是否已建立工作机制'],
+      ['no', '是否已建立工作机制'],
+      ['yes', '是否已做好保障'],
+      ['no', '是否已做好保障'],
+      ['yes', '是否已制定路线图'],
+      ['no', '是否已制定路线图'],
+    ]);
+    expect(new Set(fields.map((f) => f.group)).size).toBe(3);
+  });
+
+  test('a kit’s label drawn around a hidden radio (circle, 是, radio last): the radio is kept, the question is the cell before', () => {
+    const fields = scan(
+      page(
+        '<table><tr><td>是否已做好保障</td><td>' +
+          '<label class="kit"><i></i>是<input type="radio" name="q" value="Y" style="display:none"></label>' +
+          '<label class="kit"><i></i>否<input type="radio" name="q" value="N" style="display:none"></label></td></tr></table>',
+      ),
+    );
+    expect(fields.map((f) => [f.choice, f.before || f.leading])).toEqual([
+      ['yes', '是否已做好保障'],
+      ['no', '是否已做好保障'],
+    ]);
+  });
+
   test('late controls are found by scanning again (see settle for watching)', () => {
     const doc = page('<div id="app">加载中…</div>');
     expect(scan(doc)).toHaveLength(0);

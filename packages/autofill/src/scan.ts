@@ -80,12 +80,26 @@ export function scanAll(doc: Document, options: ScanOptions = {}): ScanResult {
       return;
     }
     const label = explicitLabel(el, ctx);
-    const { before, after } = aroundText(el, ctx);
+    let { before, after } = aroundText(el, ctx);
+    const firstInCell = isFirstInContainer(el);
+    // A radio's or checkbox's own label is its option (是/否), not the question.
+    const box = type === 'checkbox' || type === 'radio';
+    // A kit's label drawn around a box with its 是/否 before it (circle, 是, box): those words are the
+    // option, not the question; the question is before the label.
+    const option = box ? ownOption(el) : '';
+    if (option && before.endsWith(option)) before = before.slice(0, -option.length).trim();
+    const first = firstInCell || (!!option && !before && isFirstControl(el));
+    let leading = (!label || box) && !before ? (first ? leadingText(el) : continuedPhrase(el)) : '';
+    // A web component's control with no words of its own inside its shadow root is asked by the page
+    // around the component: the words slotted into it, or the cell or text before it.
+    const host = shadow && (!label || box) && !before && !leading ? questionHost(el) : null;
+    if (host) ({ before, leading } = host);
+    const anchor: Element = host?.host ?? el;
     let rowHeaders: string[] = [];
     let colHeaders: string[] = [];
     let section = '';
     let nextCell = '';
-    const cell = el.closest('td,th') as HTMLTableCellElement | null;
+    const cell = anchor.closest('td,th') as HTMLTableCellElement | null;
     const table = cell?.closest('table');
     if (cell && table) {
       let grid = grids.get(table);
@@ -95,10 +109,6 @@ export function scanAll(doc: Document, options: ScanOptions = {}): ScanResult {
       }
       ({ row: rowHeaders, col: colHeaders, section, next: nextCell } = headersOf(cell, grid, withControls));
     }
-    const firstInCell = isFirstInContainer(el);
-    // A radio's or checkbox's own label is its option (是/否), not the question.
-    const box = type === 'checkbox' || type === 'radio';
-    const leading = (!label || box) && !before ? (firstInCell ? leadingText(el) : continuedPhrase(el)) : '';
     const reason = skipReason(el, label || before || leading, {
       rowHeaders,
       assumeVisible: options.assumeVisible,
@@ -219,6 +229,11 @@ export function scanAll(doc: Document, options: ScanOptions = {}): ScanResult {
   groupChoices(fields, ctx);
   return { fields, skipped };
 
+  function isFirstControl(el: Control): boolean {
+    const hit = tokensFor(el, ctx);
+    return !hit?.tokens.slice(0, hit.at).some((t) => 'control' in t);
+  }
+
   function isFirstInContainer(el: Control): boolean {
     const hit = tokensFor(el, ctx);
     if (!hit) return true;
@@ -265,7 +280,9 @@ function groupChoices(fields: Field[], ctx: ReturnType<typeof newContextCache>) 
   for (const f of fields) {
     if (f.type !== 'radio') continue;
     const name = (f.control as HTMLInputElement).name;
-    const key = `${f.framePath}|${name || f.key}`;
+    // Radios share a name only within their document or shadow root: each web component that draws
+    // 是/否 radios named alike is its own question.
+    const key = name ? `${f.key.slice(0, f.key.lastIndexOf('|'))}|${name}` : f.key;
     radios.set(key, [...(radios.get(key) ?? []), f]);
   }
   for (const list of radios.values()) {
@@ -305,4 +322,29 @@ function lineOf(container: Element, tokens: readonly object[], at: number): stri
   let brk = 0;
   for (let i = 0; i < at; i++) if (tokens[i] && 'brk' in (tokens[i] as object)) brk++;
   return `${id}:${brk}`;
+}
+
+/**
+ * The question for a control inside open shadow roots that has no words there: text slotted into a
+ * host (light-DOM children), else the text before the host in the page (its cell's neighbours).
+ * Climbs through nested shadow roots.
+ */
+function questionHost(el: Control): { host: Element; before: string; leading: string } | null {
+  let root = el.getRootNode() as Document | ShadowRoot;
+  for (let depth = 0; depth < 4 && root.nodeType === 11; depth++) {
+    const host = (root as ShadowRoot).host;
+    const slotted = clean(textOf(host));
+    if (slotted) return { host, before: slotted, leading: '' };
+    const leading = leadingText(host);
+    if (leading) return { host, before: '', leading };
+    root = host.getRootNode() as Document | ShadowRoot;
+  }
+  return null;
+}
+
+/** The words of the label wrapped around a box when they are only its 是/否 option. */
+function ownOption(el: Control): string {
+  const wrap = el.closest('label');
+  const words = wrap ? clean(textOf(wrap)) : '';
+  return words && yesNo(words) ? words : '';
 }

@@ -28,6 +28,8 @@ export interface RunFillOptions {
    * the suggestions themselves (each one is a claim about the page).
    */
   confirmUnsure?: boolean;
+  /** Looks at the page and the panel once the fill has settled, before the dump (tests: what is shown). */
+  inspect?: (page: Page, panel: Page) => Promise<void>;
 }
 
 export interface RunFillResult extends Dump {
@@ -204,6 +206,7 @@ export async function runFill(opts: RunFillOptions): Promise<RunFillResult> {
     await page.waitForTimeout(Math.max(500, opts.afterMs ?? 500));
     await settle(page, panel);
     const counts = await readSummary(panel);
+    await opts.inspect?.(page, panel);
     const dumped = await dumpPage(page);
     return {
       ...dumped,
