@@ -74,9 +74,12 @@ export function startPortalAgent(): () => void {
         foreignFrames: foreignFrames(document),
       };
     },
-    'to-content:fill': ({ slots, learned, values, confirmed, overwrite }) => {
-      const matches = matchPage(slots, learned);
+    'to-content:fill': async ({ slots, learned, values, confirmed, overwrite }) => {
+      let matches = matchPage(slots, learned);
       const report = fill(matches, values, { confirmed, overwrite });
+      // Comboboxes and date pickers are chosen in their popups after fill() returns.
+      await report.done;
+      if (report.skipped.some((s) => s.reason === 'ambiguous')) matches = matchPage(slots, learned);
       if (report.filled.length) reports.push(report);
       const filledKeys = new Set(reports.flatMap((r) => r.filled.map((f) => f.key)));
       outline(matches, filledKeys);

@@ -1,4 +1,4 @@
-import type { Field, Match, MatchStatus } from '@tianbao/autofill';
+import { type Field, type Match, type MatchStatus, shownChoice } from '@tianbao/autofill';
 
 /**
  * One control of a portal page as the side panel sees it: plain data (it crosses from the content script
@@ -47,6 +47,8 @@ export function displayLabel(f: Field): string {
 
 function currentValue(f: Field): string {
   const el = f.control;
+  // A kit's combobox shows its choice outside the input.
+  if (f.widget === 'listbox') return shownChoice(el);
   if (el.localName === 'input' && (el.type === 'checkbox' || el.type === 'radio'))
     return (el as HTMLInputElement).checked ? 'checked' : '';
   if (el.localName === 'select') {

@@ -1,6 +1,8 @@
 // The live state of every form control of a page, in the dump format of the shared portal fixtures
 // (../shared/portals/README.md), so a fill can be scored. Runs in the page; reads only.
 import { inputType, isControl } from './dom.ts';
+import { isoDate } from './format-value.ts';
+import { shownChoice, widgetOf } from './widget.ts';
 
 export interface DumpedField {
   frame: string;
@@ -10,7 +12,10 @@ export interface DumpedField {
   value: string;
   checked: boolean;
   shadow: boolean;
-  /** Selected option text, for selects. */
+  /**
+   * What the control shows as the template would say it: a select's chosen option text; a drawn
+   * combobox's shown choice; a kit date picker's date as YYYY-MM-DD when it shows another format.
+   */
   text?: string;
 }
 
@@ -37,6 +42,14 @@ export function dump(doc: Document): Dump {
           const s = el as HTMLSelectElement;
           f.text = s.options[s.selectedIndex]?.text ?? '';
         }
+        const widget = widgetOf(el);
+        // A combobox's choice lives outside any control: its value is what it shows.
+        if (widget === 'listbox') {
+          f.type = 'combobox';
+          f.value = shownChoice(el);
+          f.text = f.value;
+        } else if (widget === 'date' && f.value && isoDate(f.value) && isoDate(f.value) !== f.value)
+          f.text = isoDate(f.value);
         fields.push(f);
       }
       if (el.localName === 'iframe' || el.localName === 'frame') {

@@ -179,7 +179,20 @@ describe('fill', () => {
     const report = fill(match(scan(doc), slots), { gender: '男', unit: '应急管理局' });
     expect((doc.getElementById('g') as HTMLSelectElement).value).toBe('1');
     expect((doc.getElementById('d') as HTMLSelectElement).value).toBe('');
-    expect(report.skipped).toContainEqual(expect.objectContaining({ slotId: 'unit', reason: 'no option' }));
+    expect(report.skipped).toContainEqual(expect.objectContaining({ slotId: 'unit', reason: 'ambiguous' }));
+    // From then on the panel shows it as 需确认 with the reason, and confirming it still chooses nothing.
+    const again = match(scan(doc), slots).find((m) => m.slotId === 'unit');
+    expect(again?.status).toBe('unsure');
+    expect(again?.reason).toContain('下拉框中不止一个选项与「应急管理局」相符');
+    const confirmed = fill(
+      match(scan(doc), slots),
+      { unit: '应急管理局' },
+      { confirmed: [again?.field.key ?? ''] },
+    );
+    expect((doc.getElementById('d') as HTMLSelectElement).value).toBe('');
+    expect(confirmed.skipped).toContainEqual(
+      expect.objectContaining({ slotId: 'unit', reason: 'ambiguous' }),
+    );
   });
 
   test('a 0 the page itself put in a number blank counts as empty; a 0 typed over something else does not', () => {

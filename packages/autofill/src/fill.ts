@@ -2,9 +2,12 @@
 // controls like a person would, and remembers what was there so undo() can put it back.
 import { formatFor } from './format-value.ts';
 import { valueKey } from './period.ts';
+import { pickDate } from './pick-date.ts';
+import { pickOption } from './pick-option.ts';
 import { setChecked, setValue } from './set-value.ts';
 import { normalize } from './text.ts';
 import type { Control, FillEntry, FillOptions, FillReport, FillSkip, FillValue, Match } from './types.ts';
+import { rememberDoubt, shownChoice, widgetDoubt } from './widget.ts';
 import { yesNo } from './yes-no.ts';
 
 /** What the engine last wrote into each control; lets a second fill replace its own values only. */
@@ -25,10 +28,23 @@ const asBoolean = (v: FillValue): boolean | undefined =>
 
 const PLACEHOLDER_OPTION = /请选择|^-+|^选择|^\s*$|^全部$/;
 
+/**
+ * Drawn widgets are opened one at a time, page-wide (two open dropdowns confuse a kit), and a control
+ * being worked on is left alone by a fill that starts meanwhile (the watcher refills on every change).
+ */
+let widgetQueue: Promise<void> = Promise.resolve();
+const busy = new WeakSet<Control>();
+
+/** What a drawn widget shows: the combobox's choice, or the date picker's text. */
+const widgetState = (el: Control, widget: 'listbox' | 'date'): string =>
+  widget === 'listbox' ? shownChoice(el) : el.value;
+
 interface Restore {
   el: Control;
   value?: string;
   checked?: boolean;
+  /** A drawn widget: put back by its own clear button when it had nothing before. */
+  widget?: 'listbox' | 'date';
 }
 
 const stateOf = (el: Control): string =>
@@ -53,8 +69,11 @@ function selectIsEmpty(el: HTMLSelectElement): boolean {
   return !opt || el.value === '' || PLACEHOLDER_OPTION.test(opt.text.trim());
 }
 
-/** Option of a select for a value: 是/否 for booleans, else same text or same value. */
-function optionFor(el: HTMLSelectElement, v: FillValue): HTMLOptionElement | undefined {
+/**
+ * Option of a select for a value: 是/否 for booleans, else same text or same value, else the only option
+ * that contains it; 'ambiguous' when several do.
+ */
+function optionFor(el: HTMLSelectElement, v: FillValue): HTMLOptionElement | 'ambiguous' | undefined {
   const opts = Array.from(el.options);
   const b = typeof v === 'boolean' ? v : undefined;
   if (b !== undefined) {
@@ -69,8 +88,10 @@ function optionFor(el: HTMLSelectElement, v: FillValue): HTMLOptionElement | und
     const t = normalize(o.text);
     return t && !PLACEHOLDER_OPTION.test(o.text.trim()) && (t.includes(n) || n.includes(t));
   });
-  return near.length === 1 ? near[0] : undefined;
+  return near.length === 1 ? near[0] : near.length > 1 ? 'ambiguous' : undefined;
 }
+
+const ambiguity = (v: FillValue) => `下拉框中不止一个选项与「${String(v)}」相符，请自己选择`;
 
 export function fill(matches: readonly Match[], values: Values, options: FillOptions = {}): FillReport {
   const confirmed = new Set(options.confirmed ?? []);
@@ -96,9 +117,14 @@ export function fill(matches: readonly Match[], values: Values, options: FillOpt
     return v;
   };
 
+  const widgets: { m: Match; v: FillValue }[] = [];
   for (const m of singles) {
     const v = allowed(m);
     if (v === undefined) continue;
+    if (m.field.widget) {
+      widgets.push({ m, v });
+      continue;
+    }
     const el = m.field.control;
     const previous = el.value;
     const mine = autofilled.get(el) === previous;
@@ -110,6 +136,11 @@ export function fill(matches: readonly Match[], values: Values, options: FillOpt
     let next: string;
     if (el.localName === 'select') {
       const opt = optionFor(el as HTMLSelectElement, v);
+      if (opt === 'ambiguous') {
+        rememberDoubt(el, ambiguity(v));
+        skipped.push({ key: m.field.key, slotId: m.slotId, reason: 'ambiguous' });
+        continue;
+      }
       if (!opt) {
         skipped.push({ key: m.field.key, slotId: m.slotId, reason: 'no option' });
         continue;
@@ -169,16 +200,78 @@ export function fill(matches: readonly Match[], values: Values, options: FillOpt
     for (const el of boxes) autofilled.set(el, stateOf(el));
   }
 
+  let done = Promise.resolve();
+  for (const { m, v } of widgets) {
+    const el = m.field.control;
+    const widget = m.field.widget as 'listbox' | 'date';
+    const skip = (reason: string) => skipped.push({ key: m.field.key, slotId: m.slotId, reason });
+    if (busy.has(el)) {
+      skip('busy');
+      continue;
+    }
+    const previous = widgetState(el, widget);
+    if (previous.trim() && autofilled.get(el) !== previous && !options.overwrite) {
+      skip('not empty');
+      continue;
+    }
+    if (widgetDoubt(el)) {
+      skip('ambiguous');
+      continue;
+    }
+    if (previous.trim() && autofilled.get(el) === previous) continue; // ours already
+    busy.add(el);
+    const job = async () => {
+      try {
+        const r = widget === 'listbox' ? await pickOption(el, v) : await pickDate(el, String(v));
+        if (r.ok) {
+          const now = widgetState(el, widget);
+          autofilled.set(el, now);
+          restore.push({ el, value: previous, widget });
+          filled.push({ key: m.field.key, slotId: m.slotId as string, previous, value: now });
+        } else {
+          if (r.reason === 'ambiguous') rememberDoubt(el, ambiguity(v));
+          skip(r.reason);
+        }
+      } catch {
+        skip('rejected');
+      } finally {
+        busy.delete(el);
+      }
+    };
+    widgetQueue = widgetQueue.then(job, job);
+    done = widgetQueue;
+  }
+
   return {
     filled,
     skipped,
+    done,
     undo() {
       for (const u of [...restore].reverse()) {
-        if (u.checked !== undefined) setChecked(u.el as HTMLInputElement, u.checked, options.focus);
+        if (u.widget) clearWidget(u.el, u.value ?? '');
+        else if (u.checked !== undefined) setChecked(u.el as HTMLInputElement, u.checked, options.focus);
         else if (u.value !== undefined) setValue(u.el, u.value, options.focus);
         autofilled.delete(u.el);
       }
       restore.length = 0;
     },
   };
+}
+
+/**
+ * Undo for a drawn widget that was empty: its kit's clear button (el-select/el-date-picker clearable,
+ * antd allowClear), or for laydate an emptied input. A widget that had a choice before is left as it is.
+ */
+function clearWidget(el: Control, previous: string): void {
+  if (previous.trim()) return;
+  const box = el.closest('.el-select, .el-date-editor, .ant-select, .ant-picker');
+  const clear = box?.querySelector(
+    '.el-select__clear, .el-input__clear, .ant-select-clear, .ant-picker-clear',
+  );
+  if (clear) {
+    for (const type of ['mousedown', 'mouseup', 'click'])
+      clear.dispatchEvent(
+        new (el.ownerDocument.defaultView?.MouseEvent ?? MouseEvent)(type, { bubbles: true }),
+      );
+  } else if (el.hasAttribute('lay-key')) setValue(el, '');
 }

@@ -26,3 +26,4 @@ export type {
   MatchStatus,
 } from './types.ts';
 export { warmUp } from './warm-up.ts';
+export { shownChoice, type WidgetKind, widgetOf } from './widget.ts';

@@ -12,6 +12,7 @@ import { type Target, targetsOf } from './target.ts';
 import { cut, similarity } from './text.ts';
 import type { Field, Match, MatchOptions, MatchSlot } from './types.ts';
 import { foreignWords } from './vocabulary.ts';
+import { widgetDoubt } from './widget.ts';
 
 /** Pairs below this never match; the alignment pays this much per pair so weak pairs do not crowd in. */
 const MIN_SCORE = 0.25;
@@ -51,6 +52,19 @@ export function match(
   slots: readonly MatchSlot[],
   options: MatchOptions = {},
 ): Match[] {
+  const matches = matchAll(fields, slots, options);
+  // A combobox found to offer more than one option that fits waits for the person, whatever the words say.
+  for (const m of matches) {
+    const doubt =
+      (m.field.widget || m.field.kind === 'select') && m.slotId && m.status !== 'unmatched'
+        ? widgetDoubt(m.field.control)
+        : undefined;
+    if (doubt) Object.assign(m, { status: 'unsure', reason: doubt });
+  }
+  return matches;
+}
+
+function matchAll(fields: readonly Field[], slots: readonly MatchSlot[], options: MatchOptions): Match[] {
   const periodFields = fields.filter((f) => f.period);
   if (!periodFields.length) return matchColumn(fields, slots, options);
   const plain = periodFields.map(({ period: _, ...f }) => f as Field);

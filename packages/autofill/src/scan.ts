@@ -16,6 +16,7 @@ import { resetSkipCache, skipByType, skipReason } from './skip.ts';
 import { buildGrid, type Grid, headersOf, PART_OF, wholeOf } from './table-grid.ts';
 import { clean, headerUnit, leadingUnit, trailingUnit, unitOnly } from './text.ts';
 import type { Control, Field, FieldKind } from './types.ts';
+import { widgetOf } from './widget.ts';
 import { yesNo } from './yes-no.ts';
 
 export interface ScanOptions {
@@ -37,6 +38,8 @@ export interface ScanResult {
 }
 
 const kindOf = (el: Control): FieldKind => {
+  const widget = widgetOf(el);
+  if (widget) return widget === 'date' ? 'date' : 'select';
   const type = inputType(el);
   if (type === 'select-one' || type === 'select-multiple') return 'select';
   if (type === 'textarea') return 'textarea';
@@ -150,6 +153,8 @@ export function scanAll(doc: Document, options: ScanOptions = {}): ScanResult {
       legend: legendOf(el),
       heading,
     };
+    const widget = widgetOf(el);
+    if (widget) field.widget = widget;
     if (type === 'checkbox' || type === 'radio') {
       // layui and similar kits name the option in title; a 事项 | 是 | 否 table in its column header;
       // value 是/1 as a last resort.

@@ -16,7 +16,7 @@ export const IMPOSSIBLE: PairScore = { score: -1, pageText: '', slotText: '', un
 
 export function compatible(t: Target, s: SlotInfo): boolean {
   const f = t.first;
-  if (s.kind === 'boolean') return t.boolean;
+  if (s.kind === 'boolean') return t.boolean || t.openOptions;
   if (f.kind === 'choice') return s.kind === 'text' && f.type === 'radio' && !t.boolean;
   switch (f.kind) {
     case 'number':

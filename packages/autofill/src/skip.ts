@@ -1,6 +1,7 @@
 // Controls the engine must never touch, whatever the match says.
 import { inputType, isHidden, isInput, standIn } from './dom.ts';
 import type { Control } from './types.ts';
+import { widgetOf } from './widget.ts';
 
 const NEVER_TYPES = new Set([
   'hidden',
@@ -32,7 +33,9 @@ export function skipByType(el: Control): string | null {
   const type = inputType(el);
   if (NEVER_TYPES.has(type)) return `type ${type}`;
   if (el.disabled || el.matches(':disabled') || el.closest('fieldset[disabled]')) return 'disabled';
-  if ((isInput(el) || el.localName === 'textarea') && (el as HTMLInputElement).readOnly) return 'readonly';
+  // A kit's combobox or date picker is readonly to typing and takes its value through its popup.
+  if ((isInput(el) || el.localName === 'textarea') && (el as HTMLInputElement).readOnly && !widgetOf(el))
+    return 'readonly';
   return null;
 }
 

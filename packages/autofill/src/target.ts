@@ -10,6 +10,8 @@ export interface Target {
   first: Field;
   /** Can hold a 是/否 answer (pair, single checkbox, select with 是/否 options). */
   boolean: boolean;
+  /** A drawn combobox whose options are not on the page until it is opened: 是/否 or a text choice. */
+  openOptions: boolean;
   /** Texts that name the blank, best first, units and blank markers removed. */
   phrases: string[];
   after: string;
@@ -29,11 +31,20 @@ export interface Target {
 /** A 序号 cell: 1, 12, 1.2, 一, （三）, 2、 — numbering, not words. */
 const NUMBERING = /^[(（]?[\d一二三四五六七八九十]+(?:[.．]\d+)*[)）]?[、.．]?$/;
 
+/** The option texts of a drawn combobox whose list is already on the page (null: not yet drawn). */
+function optionTexts(f: Field): string[] | null {
+  if (f.widget !== 'listbox') return [];
+  const id = f.control.getAttribute('aria-controls');
+  const list = id ? f.control.ownerDocument.getElementById(id) : null;
+  const items = list ? Array.from(list.querySelectorAll('[role=option]')) : [];
+  return items.length ? items.map((o) => o.getAttribute('aria-label') || o.textContent || '') : null;
+}
+
 const selectIsYesNo = (f: Field): boolean => {
-  if (f.control.localName !== 'select') return false;
-  const opts = Array.from((f.control as HTMLSelectElement).options).map(
-    (o) => yesNo(o.text) ?? yesNo(o.value),
-  );
+  const opts =
+    f.control.localName === 'select'
+      ? Array.from((f.control as HTMLSelectElement).options).map((o) => yesNo(o.text) ?? yesNo(o.value))
+      : (optionTexts(f) ?? []).map((o) => yesNo(o));
   return opts.includes('yes') && opts.includes('no');
 };
 
@@ -89,6 +100,7 @@ export function targetsOf(fields: readonly Field[]): Target[] {
       fields: [f],
       first: f,
       boolean: f.kind === 'choice' ? !!f.choice : selectIsYesNo(f),
+      openOptions: f.widget === 'listbox' && optionTexts(f) === null,
       phrases: primary,
       after: f.unit ? f.after.normalize('NFKC').trim().slice(f.unit.length) : f.after,
       unit: f.unit,

@@ -43,6 +43,11 @@ export interface Field {
   section: string;
   legend: string;
   heading: string;
+  /**
+   * A kit's drawn control: 'listbox' (el-select, antd Select: the choice shows outside the input, options
+   * appear when opened) or 'date' (el-date-picker, antd DatePicker, laydate: set through the panel).
+   */
+  widget?: 'listbox' | 'date';
   /** For 是/否 widgets: which answer this control stands for; the group's controls share `group`. */
   choice?: 'yes' | 'no';
   group?: string;
@@ -130,13 +135,21 @@ export interface FillEntry {
 export interface FillSkip {
   key: string;
   slotId: string | null;
-  /** English, for logs: 'unsure', 'unmatched', 'no value', 'not empty', 'no option', 'rejected'. */
+  /**
+   * English, for logs: 'unsure', 'unmatched', 'no value', 'not empty', 'no option', 'rejected', 'busy',
+   * 'ambiguous' (a combobox with more than one option that fits: never chosen).
+   */
   reason: string;
 }
 
 export interface FillReport {
   filled: FillEntry[];
   skipped: FillSkip[];
+  /**
+   * Resolves when the drawn widgets (comboboxes, date pickers) are done: they are opened and chosen in one
+   * after another, after fill() returned; `filled` and `skipped` grow until then.
+   */
+  done: Promise<void>;
   /** Puts back what every filled control held before, with the same events. */
   undo(): void;
 }
