@@ -1,9 +1,24 @@
 // 开始使用 with a built-in table, which is from a past year's notice: the list names whose table and which
 // year it is, this year's deadlines are asked (prefilled with the year replaced), and what the person
 // confirms is what 统计表 and 截止日期 count with — never 「已过 2346 天」 for a table just chosen.
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import * as XLSX from 'xlsx';
 import { type ExtensionBrowser, launchExtension, screenshot } from './support/extension-browser.ts';
+
+/** 导出Excel in the Excel tab; the 统计表 sheet's header line (填报单位…填报日期) as read back by SheetJS. */
+async function exportedHeader(page: Page): Promise<string> {
+  await page.getByRole('link', { name: 'Excel导入导出' }).click();
+  await page.getByRole('tab', { name: '导出Excel' }).click();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: '导出Excel' }).click(),
+  ]);
+  const book = XLSX.read(readFileSync(await download.path()), { type: 'buffer' });
+  const rows = XLSX.utils.sheet_to_json<unknown[]>(book.Sheets['统计表'] as XLSX.WorkSheet, { header: 1 });
+  return rows.map((r) => r.join('')).find((r) => r.includes('填报日期')) ?? '';
+}
 
 describe('extension: this year’s deadlines for a past year’s table', () => {
   let b: ExtensionBrowser;
@@ -78,5 +93,41 @@ describe('extension: this year’s deadlines for a past year’s table', () => {
     await table.getByRole('button', { name: '恢复原样' }).click();
     await expect.poll(() => table.innerText()).toMatch(/6月30日前[\s\S]*下次 2026-06-30/);
     await screenshot(page, 'year-04-deadlines');
+  });
+
+  it('填报日期 is one value: recorded when the table is first exported, chosen once, the same everywhere', async () => {
+    const dateBlank = page.locator('.paper-header .blank').nth(3);
+    await page.getByRole('link', { name: '统计表' }).click();
+    expect((await dateBlank.textContent())?.trim()).toBe('');
+    // Exporting the table is reporting it: today (20 May) is recorded as the log's 填报日期.
+    await page.getByRole('link', { name: 'Excel导入导出' }).click();
+    await page.getByRole('tab', { name: '导出Excel' }).click();
+    await expect.poll(() => page.getByText('还没有设置，导出时记为今天').isVisible()).toBe(true);
+    expect(await exportedHeader(page)).toMatch(/填报日期：2026-05-20$/);
+    await expect.poll(() => page.getByText(/填报日期：2026-05-20（/).isVisible()).toBe(true);
+
+    // Chosen once in 统计表: the blank opens the log's one date, not a manual value of its own.
+    await page.getByRole('link', { name: '统计表' }).click();
+    await expect.poll(() => dateBlank.textContent()).toContain('2026-05-20');
+    await dateBlank.click();
+    const dialog = page.getByRole('dialog', { name: '填报日期' });
+    await dialog.getByLabel('填报日期').fill('2026-06-29');
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await expect.poll(() => dateBlank.textContent()).toContain('2026-06-29');
+    await screenshot(page, 'year-05-report-date');
+
+    // The print view shows the same day, in the header and above the seal.
+    await page.getByRole('button', { name: '打印 / 导出PDF' }).click();
+    await expect.poll(() => page.getByLabel('填报日期').inputValue()).toBe('2026-06-29');
+    await expect.poll(() => page.locator('.sheet-seal').textContent()).toContain('2026年6月29日');
+    await expect.poll(() => page.locator('.sheet-header').textContent()).toContain('2026年6月29日');
+    await page.setViewportSize({ width: 400, height: 800 });
+    await screenshot(page, 'year-06-print-narrow');
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.getByRole('link', { name: '← 返回统计表' }).click();
+
+    // And the Excel file, exported again the next day, still says 29 June.
+    await b.context.clock.setFixedTime(new Date(2026, 4, 21, 9, 0));
+    expect(await exportedHeader(page)).toMatch(/填报日期：2026-06-29$/);
   });
 });

@@ -126,6 +126,10 @@ export function ExcelExport() {
           <b>重点活动计划</b>：{plans} 项计划
         </li>
       </ul>
+      <p className="muted">
+        {TERM.reportDate}：{session.log.reportDate() ?? '还没有设置，导出时记为今天'}
+        （统计表、打印、Excel、文档和网页填报都用同一个日期，可在“统计表”中点表头的{TERM.reportDate}修改）
+      </p>
       <div className="toolbar">
         <button
           type="button"

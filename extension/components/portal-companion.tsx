@@ -5,6 +5,7 @@ import {
   localToday,
   periodFromRange,
   type ReportingPeriod,
+  reportDateSlotId,
   type UnitLog,
 } from '@tianbao/core';
 import { getTemplate, type Template } from '@tianbao/templates';
@@ -19,6 +20,7 @@ import { sendToTab } from '../utils/messages';
 import { portalKeyOf } from '../utils/portal-origin';
 import type { PortalRow } from '../utils/portal-rows';
 import { matchSlots, type PanelValue, panelValues } from '../utils/portal-values';
+import { reportDateNow } from '../utils/report-date';
 import { portalPeriods } from '../utils/settings';
 import { FieldGroups } from './field-groups';
 import { FillBar } from './fill-bar';
@@ -199,6 +201,10 @@ export function PortalCompanion(props: { tabId: number; url: string; loads: numb
       try {
         const fillValues: Record<string, FillValue> = {};
         for (const [id, v] of values) if (v.value !== null && v.value !== '') fillValues[id] = v.value;
+        // 填报日期 is the log's one date; filling the portal is reporting, so an unset one is recorded now.
+        const dateSlot = reportDateSlotId(active);
+        if (dateSlot && fillValues[dateSlot] === undefined)
+          fillValues[dateSlot] = reportDateNow(session.log, active).date;
         const reply = await sendToTab(tabId, 'to-content:fill', {
           slots: matchSlots(active),
           learned: learnedFor(active),

@@ -1,9 +1,10 @@
-import { fullDayText, isValidDate, templateValues } from '@tianbao/core';
-import type { Slot } from '@tianbao/templates';
+import { fullDayText, reportDateOf, templateValues } from '@tianbao/core';
+import { type Slot, TERM } from '@tianbao/templates';
 import { useEffect, useMemo, useState } from 'react';
 import '../assets/print.css';
 import { useLogRevision, useOpenLog } from '../hooks/use-log';
 import { today } from '../utils/format';
+import { userMessage } from '../utils/input-errors';
 import {
   blankText,
   groupSpans,
@@ -12,6 +13,7 @@ import {
   type SlotValue,
   tableColumns,
 } from '../utils/official-table';
+import { reportDateNow } from '../utils/report-date';
 
 /**
  * 统计表 for the seal: exactly the notice's table on A4 through the browser's own print (print.css), so the
@@ -28,10 +30,19 @@ export function PrintView() {
   );
   const byId = new Map(values.map((v) => [v.slotId, v]));
   const dateField = template?.headerFields.find((h) => h.kind === 'date');
-  const typedDate = dateField ? byId.get(dateField.slotId)?.value : undefined;
-  const [date, setDate] = useState(() =>
-    typeof typedDate === 'string' && isValidDate(typedDate) ? typedDate : today(),
-  );
+  // 填报日期 is the log's one date (统计表, Excel, documents and the portal show the same); until the unit
+  // reports, the sheet shows today, and printing records it.
+  const saved = reportDateOf(session.log, template);
+  const date = saved ?? today();
+  const [dateError, setDateError] = useState('');
+  const setDate = (value: string) => {
+    try {
+      session.log.setReportDate(value || null);
+      setDateError('');
+    } catch (err) {
+      setDateError(userMessage(err));
+    }
+  };
   const unit = session.log.getProfile().unitName || session.log.meta().unitName;
   // Chrome names the saved PDF after the page title.
   useEffect(() => {
@@ -68,11 +79,20 @@ export function PrintView() {
       <div className="print-toolbar no-print">
         <a href="#stats">← 返回统计表</a>
         <label>
-          填报日期 <input type="date" value={date} onChange={(e) => setDate(e.target.value)} />
+          {TERM.reportDate} <input type="date" value={date} onChange={(e) => setDate(e.target.value)} />
         </label>
-        <button type="button" className="primary" onClick={() => window.print()}>
+        <button
+          type="button"
+          className="primary"
+          onClick={() => {
+            reportDateNow(session.log, template, date);
+            window.print();
+          }}
+        >
           打印 / 导出PDF
         </button>
+        <span className="muted">{saved ? '本台账的填报日期' : '还没有设置填报日期，打印时记为这一天'}</span>
+        {dateError ? <span className="field-message">{dateError}</span> : null}
         {emptyCount ? (
           <span className="tag warn">还有 {emptyCount} 项未填，打印后留空，可手写</span>
         ) : (

@@ -1,4 +1,4 @@
-import { templateValues } from '@tianbao/core';
+import { reportDateSlotId, templateValues } from '@tianbao/core';
 import { type Slot, SOURCE_LABEL, type Template } from '@tianbao/templates';
 import { useMemo, useState } from 'react';
 import { useLogRevision, useOpenLog } from '../hooks/use-log';
@@ -15,6 +15,7 @@ import {
 } from '../utils/official-table';
 import { DocumentDownload } from './document-download';
 import { Modal } from './modal';
+import { ReportDateDialog } from './report-date-dialog';
 import { SlotDetail } from './slot-detail';
 
 /** 统计表: the template drawn like the notice's table, every blank showing its computed value. */
@@ -23,6 +24,7 @@ export function StatsTab() {
   const { session, template } = log;
   const rev = useLogRevision();
   const [open, setOpen] = useState<Slot | null>(null);
+  const [dating, setDating] = useState(false);
   const { schedule } = useSchedule();
   // biome-ignore lint/correctness/useExhaustiveDependencies: rev is the log's change counter
   const values = useMemo(
@@ -31,6 +33,7 @@ export function StatsTab() {
   );
   if (!template) return <p className="empty">本台账没有选择统计表模板。</p>;
   const byId = new Map(values.map((v) => [v.slotId, v]));
+  const dateSlot = reportDateSlotId(template);
   const slotById = new Map(template.slots.map((s) => [s.id, s]));
   const emptyCount = values.filter((v) => v.value === null).length;
   // This campaign's deadlines (the notice's moved to its year, as the unit confirmed them), never the
@@ -43,7 +46,14 @@ export function StatsTab() {
     const shown = blankText(slot, v);
     const cls = `blank${shown ? '' : ' blank-empty'}${v.error ? ' blank-error' : ''} source-${v.source}`;
     return (
-      <button type="button" key={slot.id} className={cls} title={v.explanation} onClick={() => setOpen(slot)}>
+      <button
+        type="button"
+        key={slot.id}
+        className={cls}
+        title={v.explanation}
+        // 填报日期 is the log's one date, not a blank's own manual value.
+        onClick={() => (slot.id === dateSlot ? setDating(true) : setOpen(slot))}
+      >
         {shown || '\u3000\u3000'}
       </button>
     );
@@ -106,6 +116,7 @@ export function StatsTab() {
           </tbody>
         </table>
       </div>
+      {dating ? <ReportDateDialog onClose={() => setDating(false)} /> : null}
       {open ? (
         <Modal title="统计项详情" onClose={() => setOpen(null)} wide>
           <SlotDetail

@@ -2,12 +2,18 @@ import { templateValues } from '@tianbao/core';
 import type { ExportInput } from '@tianbao/excel';
 import type { Template } from '@tianbao/templates';
 import type { OpenLog } from './log-client';
+import { reportDateNow } from './report-date';
 
-/** The log as plain records for the export worker: every shard loaded, live entries, the blanks' values. */
+/**
+ * The log as plain records for the export worker: every shard loaded, live entries, the blanks' values.
+ * Exporting the table is reporting it: 填报日期 is the log's, or today recorded as the log's.
+ */
 export async function ownExportInput(open: OpenLog, template: Template): Promise<ExportInput> {
   await open.ready;
   const log = open.session.log;
+  const { date } = reportDateNow(log, template);
   return {
+    date,
     template,
     meta: log.meta(),
     profile: log.getProfile(),

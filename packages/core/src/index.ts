@@ -64,7 +64,7 @@ export {
 export type { ScheduleEdits } from './periods/schedule-edits.ts';
 export { shiftDate, shiftDeadline } from './periods/year-shift.ts';
 export type { DateRange, EntrySummary } from './stats/stats-index.ts';
-export { templateValues } from './stats/template-values.ts';
+export { reportDateOf, reportDateSlotId, templateValues } from './stats/template-values.ts';
 export { checkUpdateV1, checkUpdateV2, isValidUpdateV1 } from './storage/check-update.ts';
 export { IndexedDbStorage } from './storage/indexeddb-storage.ts';
 export { COMPACT_AFTER, type LoadedDoc, type LogStorage, type SkippedRecord } from './storage/log-storage.ts';

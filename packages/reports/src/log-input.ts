@@ -1,4 +1,4 @@
-import { campaignYear, templateValues, type UnitLog } from '@tianbao/core';
+import { campaignYear, reportDateOf, templateValues, type UnitLog } from '@tianbao/core';
 import type { Template } from '@tianbao/templates';
 import type { UnitFormInput } from './plan-table.ts';
 import type { SummaryInput } from './summary-draft.ts';
@@ -18,17 +18,22 @@ export function summaryInput(log: UnitLog, template: Template, now = Date.now())
     unitName: log.getProfile().unitName || log.meta().unitName,
     year: campaignYear(log, template),
     generatedAt: now,
+    ...(reportDateOf(log, template) && { reportDate: reportDateOf(log, template) }),
     logState: log.stateDigest(),
   };
 }
 
-/** The records of the plan table and the liaison form. */
+/**
+ * The records of the plan table and the liaison form; their 填报日期 is the one given, else the log's
+ * (UnitLog.reportDate), else the day they are made.
+ */
 export function unitFormInput(log: UnitLog, now = Date.now(), reportDate?: string): UnitFormInput {
+  const date = reportDate ?? log.reportDate();
   return {
     unitName: log.meta().unitName,
     profile: log.getProfile(),
     plans: log.listPlans(),
     generatedAt: now,
-    ...(reportDate && { reportDate }),
+    ...(date && { reportDate: date }),
   };
 }

@@ -37,8 +37,10 @@ export interface SummaryInput {
   unitName?: string;
   /** The campaign's year (core's campaignYear). */
   year: number;
-  /** Epoch ms of generation: the date under the signature and in the document's properties. */
+  /** Epoch ms of generation: in the document's properties, and under the signature without a reportDate. */
   generatedAt: number;
+  /** 填报日期 (YYYY-MM-DD, UnitLog.reportDate): the date under the signature, the same as the 统计表's. */
+  reportDate?: string;
   /** UnitLog.stateDigest() at generation. */
   logState: string;
 }
@@ -244,7 +246,7 @@ export function summaryDraft(input: SummaryInput): SummaryDraft {
   blocks.push({ kind: 'heading', level: 2, text: '（二）下步打算' });
   blocks.push({ kind: 'prompt', text: '【请写明下一步工作打算和改进措施】' });
 
-  const day = chinaDay(input.generatedAt);
+  const day = input.reportDate ?? chinaDay(input.generatedAt);
   blocks.push({ kind: 'signature', text: unit });
   blocks.push({ kind: 'signature', text: dateText(day, true) });
 

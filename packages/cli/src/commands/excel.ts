@@ -1,6 +1,6 @@
 import { createWriteStream, readFileSync, renameSync, rmSync } from 'node:fs';
 import { basename } from 'node:path';
-import type { LogMeta } from '@tianbao/core';
+import { type LogMeta, templateValues } from '@tianbao/core';
 import {
   ExcelImportError,
   type ExportInput,
@@ -13,7 +13,7 @@ import {
 import { getTemplate, slotKey, type Template } from '@tianbao/templates';
 import type { Command } from 'commander';
 import { CliError } from '../run-cli.ts';
-import { openLog } from './log.ts';
+import { dateOption, openLog } from './log.ts';
 
 export function statisticsTemplate(id: string): Template {
   const t = getTemplate(id);
@@ -50,7 +50,8 @@ async function exportCommand(file: string, opts: { template: string; out: string
     );
   }
   const entries = log.listEntries({ deleted: false });
-  const stats = log.statistics(template.slots.map((s) => slotKey(template.id, s.id)));
+  // As the 统计表 shows them: the header from the profile, 填报日期 the log's one date.
+  const stats = templateValues(log, template);
   await writeWorkbook(
     {
       template,
@@ -59,7 +60,9 @@ async function exportCommand(file: string, opts: { template: string; out: string
       entries,
       plans: log.listPlans(),
       stats,
-      date: opts.date,
+      // The log's 填报日期 (set when the unit reported or chose it) before --date, so the file says what
+      // the 统计表, the documents and the portal say.
+      date: log.reportDate() ?? (opts.date ? dateOption('--date', opts.date) : undefined),
     },
     opts.out,
   );

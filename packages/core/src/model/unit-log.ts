@@ -51,6 +51,7 @@ import { parseTime } from './times.ts';
 import { UndoStack } from './undo-stack.ts';
 import {
   ENTRY_TEXT_FIELDS,
+  isValidDate,
   kindSafe,
   MAX_NAME,
   PROFILE_FIELDS,
@@ -1170,6 +1171,32 @@ export class UnitLog {
     }
     const clean = validateMedia(hints);
     this.transact(this.root, () => m.set('media', clean));
+  }
+
+  /**
+   * 填报日期: the one day the unit reports its table on, set when it first reports (prints, exports, fills the
+   * portal) or chosen once. The 统计表, its print view, the Excel export, the documents and the portal fill
+   * all read it, so they never each show their own "today".
+   */
+  reportDate(): string | undefined {
+    const v = this.root.getMap('schedule').get('reportDate');
+    return typeof v === 'string' && isValidDate(v) ? v : undefined;
+  }
+
+  /** Sets 填报日期 (YYYY-MM-DD), or clears it with null. */
+  setReportDate(date: string | null): void {
+    const m = this.root.getMap('schedule');
+    if (date === null) {
+      if (m.has('reportDate')) this.transact(this.root, () => m.delete('reportDate'));
+      return;
+    }
+    if (!isValidDate(date))
+      throw new LogInputError(
+        'reportDate',
+        'must be a date YYYY-MM-DD',
+        '请填写正确的填报日期，例如 2026-06-30',
+      );
+    if (m.get('reportDate') !== date) this.transact(this.root, () => m.set('reportDate', date));
   }
 
   /** The notice the unit confirmed on the review screen (issuer, document number, forms), if any. */

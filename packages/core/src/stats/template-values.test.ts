@@ -1,7 +1,8 @@
 import { getTemplate } from '@tianbao/templates';
 import { describe, expect, it } from 'vitest';
+import { pair, sync } from '../model/test-replicas.ts';
 import { UnitLog } from '../model/unit-log.ts';
-import { templateValues } from './template-values.ts';
+import { reportDateSlotId, templateValues } from './template-values.ts';
 
 describe('templateValues', () => {
   it('gives every blank in document order, header blanks from the profile unless typed', () => {
@@ -26,5 +27,25 @@ describe('templateValues', () => {
     expect(by['header-phone']).toMatchObject({ value: '022-29241234', source: 'profile' });
     expect(by['header-date']).toMatchObject({ value: null, source: 'empty' });
     expect(by[n?.id as string]).toMatchObject({ value: 3, source: 'sum' });
+  });
+
+  it('填报日期 is the log’s one report date, shared by colleagues, refused when not a date', () => {
+    const t = getTemplate('daxinganling-2020');
+    if (!t) throw new Error('no template');
+    const { a, b } = pair();
+    expect(reportDateSlotId(t)).toBe('header-date');
+    const date = (log: UnitLog) => templateValues(log, t).find((x) => x.slotId === 'header-date');
+    expect(date(a)).toMatchObject({ value: null, source: 'empty' });
+    a.setReportDate('2026-06-29');
+    sync(a, b);
+    expect(b.reportDate()).toBe('2026-06-29');
+    expect(date(b)).toMatchObject({ value: '2026-06-29', source: 'manual' });
+    expect(() => b.setReportDate('2026-06-31')).toThrowError(
+      expect.objectContaining({ messageZh: '请填写正确的填报日期，例如 2026-06-30' }),
+    );
+    b.setReportDate(null);
+    sync(b, a);
+    expect(a.reportDate()).toBeUndefined();
+    expect(reportDateSlotId(getTemplate('changchun-industry-2019') as never)).toBeUndefined();
   });
 });
