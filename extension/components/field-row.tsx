@@ -1,76 +1,84 @@
-import { type Slot, SOURCE_LABEL } from '@tianbao/templates';
+import type { Slot } from '@tianbao/templates';
 import { memo, useState } from 'react';
+import { confidenceWords } from '../utils/confidence-words';
 import type { PortalRow } from '../utils/portal-rows';
-import { formatValue, type PanelValue, slotTitle } from '../utils/portal-values';
+import { blankTitles, formatValue, type PanelValue } from '../utils/portal-values';
+import type { RowState } from '../utils/row-state';
 import { SlotPicker } from './slot-picker';
 
-/** One control of the portal page: what the page calls it, the blank it gets, the value and its source. */
+/**
+ * One control of the portal page in two lines: what the page calls it with the value it gets, then the
+ * blank of the table it is matched to with the value's source and the row's actions. Long words are cut
+ * with … and shown whole on hover.
+ */
 export const FieldRow = memo(function FieldRow(props: {
   row: PortalRow;
+  state: RowState;
   slot: Slot | undefined;
   value: PanelValue | undefined;
   slots: readonly Slot[];
   confirmed: boolean;
-  /** Written into the page by the last 一键填报. */
-  filled: boolean;
   /** A colleague's correction decides this row (stored in the unit log for this page). */
   learned: boolean;
   onConfirm: (key: string, on: boolean) => void;
   onCorrect: (key: string, slotId: string | null) => void;
   onRestore: (key: string) => void;
 }) {
-  const { row, slot, value } = props;
+  const { row, slot, value, state } = props;
   const [picking, setPicking] = useState(false);
-  const hasValue = value?.value !== null && value?.value !== undefined;
+  const hasValue = value?.value !== null && value?.value !== undefined && value?.value !== '';
+  const where = row.framePath ? '（在网页内嵌的框架中）' : '';
+  const words = row.status === 'unsure' ? confidenceWords(row.confidence) : undefined;
+  // The blank's own sentence first (what tells 参与（ ）人次 apart in a narrow line), its item after it.
+  const { name: title, line } = slot ? blankTitles(props.slots, slot) : { name: '', line: '' };
   return (
-    <li className={`field-row status-${row.status}`} data-key={row.key}>
-      <div className="field-page" title={row.reason}>
-        {row.label}
-        {row.framePath ? <span className="frame-tag">框架 {row.framePath}</span> : null}
-      </div>
-      {slot ? (
-        <div className="field-slot">
-          <span className="arrow">→</span> {slotTitle(slot)}
-        </div>
-      ) : (
-        <div className="field-slot muted">{row.reason || '没有对应的统计项'}</div>
-      )}
-      {slot ? (
-        <div className="field-fill">
-          <span className={`field-value${hasValue ? '' : ' empty'}`}>
-            {formatValue(value?.value ?? null)}
-          </span>
+    <li className={`field-row status-${row.status} state-${state}`} data-key={row.key}>
+      <div className="row-line">
+        <span className="field-page" title={`${row.label}${where}`}>
+          {row.label}
+        </span>
+        {slot && hasValue ? (
           <span className={`source-tag source-${value?.from ?? 'empty'}`} title={value?.explanation}>
-            {value?.source ?? SOURCE_LABEL.empty}
+            {value?.source}
           </span>
-          {props.filled ? <span className="tag ok filled-tag">已填</span> : null}
-          {row.status === 'unsure' ? (
-            <span className="confidence" title={row.reason}>
-              把握 {Math.round(row.confidence * 100)}%
-            </span>
-          ) : null}
-          {row.status === 'unsure' ? (
-            <label className="confirm">
-              <input
-                type="checkbox"
-                checked={props.confirmed}
-                onChange={(e) => props.onConfirm(row.key, e.target.checked)}
-                aria-label={`确认填写：${row.label}`}
-              />
-              确认填写
-            </label>
-          ) : null}
-          <button type="button" className="link small-link" onClick={() => setPicking(!picking)}>
-            更正
-          </button>
-        </div>
-      ) : (
-        <div className="field-fill">
-          <button type="button" className="link small-link" onClick={() => setPicking(!picking)}>
-            指定对应项
-          </button>
-        </div>
-      )}
+        ) : null}
+        {slot && hasValue ? <span className="field-value">{formatValue(value?.value ?? null)}</span> : null}
+      </div>
+      <div className="row-line second">
+        {slot ? (
+          <span className="field-slot" title={`${title}\n${row.reason}`}>
+            <span className="arrow">→</span> {line}
+          </span>
+        ) : (
+          <span className="field-slot muted" title={row.reason}>
+            {row.reason || '没有对应的统计项'}
+          </span>
+        )}
+        {state === 'differs' && row.current ? (
+          <span className="page-value" title="网页上现有的内容">
+            网页上：{row.kind === 'choice' ? row.option : row.current}
+          </span>
+        ) : null}
+        {words ? (
+          <span className={`confidence level-${words.level}`} title={`${words.meaning}\n${row.reason}`}>
+            {words.word}
+          </span>
+        ) : null}
+        {state === 'unsure' ? (
+          <label className="confirm">
+            <input
+              type="checkbox"
+              checked={props.confirmed}
+              onChange={(e) => props.onConfirm(row.key, e.target.checked)}
+              aria-label={`确认填写：${row.label}`}
+            />
+            确认填写
+          </label>
+        ) : null}
+        <button type="button" className="link small-link" onClick={() => setPicking(!picking)}>
+          {slot ? '更正' : '指定对应项'}
+        </button>
+      </div>
       {props.learned ? (
         <div className="field-learned">
           <span className="tag">已校正</span>

@@ -1,6 +1,6 @@
-import type { Slot } from '@tianbao/templates';
+import { blankSearchText, type Slot } from '@tianbao/templates';
 import { useMemo, useState } from 'react';
-import { slotTitle } from '../utils/portal-values';
+import { blankTitles } from '../utils/portal-values';
 
 const MAX_SHOWN = 8;
 
@@ -14,9 +14,10 @@ export function SlotPicker(props: {
   const [query, setQuery] = useState('');
   const found = useMemo(() => {
     const words = query.trim().split(/\s+/).filter(Boolean);
+    const table = { slots: props.slots as Slot[] };
     return props.slots
       .filter((s) => {
-        const text = `${slotTitle(s)} ${s.group} ${s.unit} ${(s.labels ?? []).join(' ')}`;
+        const text = `${blankTitles(props.slots, s).name} ${blankSearchText(table, s)} ${(s.labels ?? []).join(' ')}`;
         return words.every((w) => text.includes(w));
       })
       .slice(0, MAX_SHOWN);
@@ -40,7 +41,7 @@ export function SlotPicker(props: {
               className={`slot-option${s.id === props.current ? ' current' : ''}`}
               onClick={() => props.onPick(s.id)}
             >
-              {slotTitle(s)}
+              {blankTitles(props.slots, s).name}
               {s.unit && !s.after.trim().startsWith(s.unit) ? (
                 <span className="muted">（{s.unit}）</span>
               ) : null}

@@ -39,8 +39,8 @@ describe('displayLabel: what the panel calls a page control', () => {
     expect(displayLabel(field({ label: '是否制定路线图', option: '否' }))).toBe('是否制定路线图（否）');
   });
 
-  it('clips long page text and falls back to the key', () => {
+  it('clips long page text and falls back to the control’s place, never its key', () => {
     expect(displayLabel(field({ label: '很'.repeat(100) })).length).toBe(60);
-    expect(displayLabel(field({}))).toBe('name:x');
+    expect(displayLabel(field({ order: 6 }))).toBe('页面上第 7 个输入框');
   });
 });

@@ -1,4 +1,11 @@
-import { type Field, type Match, type MatchStatus, shownChoice } from '@tianbao/autofill';
+import {
+  type Field,
+  holdsAnswer,
+  type Match,
+  type MatchStatus,
+  shownChoice,
+  shownText,
+} from '@tianbao/autofill';
 
 /**
  * One control of a portal page as the side panel sees it: plain data (it crosses from the content script
@@ -11,8 +18,14 @@ export interface PortalRow {
   label: string;
   /** Frame path from the top document ('' for the top frame). */
   framePath: string;
-  /** What the control holds now ('是'/'否' style text for boxes is not derived: checked boxes say 'checked'). */
+  /** What the control shows now: its value, a select's or combobox's choice ('' for 请选择), 'checked' for a box. */
   current: string;
+  /** Someone put an answer there (typed, chosen, ticked); a page's own starting 0 is no answer. */
+  answered: boolean;
+  /** For a box: the answer it stands for (是, 否, 男 …). */
+  option?: string;
+  /** The unit the page counts this control in (次, 人次, 场 …), '' when it names none. */
+  unit: string;
   kind: Field['kind'];
   slotId: string | null;
   confidence: number;
@@ -40,23 +53,18 @@ export function displayLabel(f: Field): string {
   else if (f.before || f.after) text = headers && !f.before ? `${headers}：${around}` : around;
   else if (f.leading) text = f.leading;
   else if (headers) text = headers;
-  else text = f.legend || f.heading || f.key;
+  // Nothing on the page names it: its place, never the internal key.
+  else text = f.legend || f.heading || `页面上第 ${f.order + 1} 个输入框`;
   if (f.option) text = `${text}（${f.option}）`;
   return clip(text.replace(/\s+/g, ' '));
 }
 
-function currentValue(f: Field): string {
-  const el = f.control;
-  // A kit's combobox shows its choice outside the input.
-  if (f.widget === 'listbox') return shownChoice(el);
-  if (el.localName === 'input' && (el.type === 'checkbox' || el.type === 'radio'))
-    return (el as HTMLInputElement).checked ? 'checked' : '';
-  if (el.localName === 'select') {
-    const s = el as HTMLSelectElement;
-    return s.options[s.selectedIndex]?.text.trim() ?? '';
-  }
-  return el.value;
-}
+/** What the control shows now; a kit's combobox shows its choice outside the input. */
+const currentValue = (f: Field): string =>
+  f.widget === 'listbox' ? shownChoice(f.control) : shownText(f.control);
+
+const boxOption = (f: Field): string =>
+  f.option || (f.choice === 'yes' ? '是' : f.choice === 'no' ? '否' : '');
 
 export function toRow(m: Match): PortalRow {
   return {
@@ -64,6 +72,9 @@ export function toRow(m: Match): PortalRow {
     label: displayLabel(m.field),
     framePath: m.field.framePath,
     current: currentValue(m.field),
+    answered: m.field.widget ? currentValue(m.field).trim() !== '' : holdsAnswer(m.field.control),
+    unit: m.field.unit,
+    ...(boxOption(m.field) && { option: boxOption(m.field) }),
     kind: m.field.kind,
     slotId: m.slotId,
     confidence: Math.round(m.confidence * 100) / 100,

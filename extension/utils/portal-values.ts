@@ -1,6 +1,6 @@
 import { type FillValue, type MatchSlot, valueKey } from '@tianbao/autofill';
 import { dayText, type ReportingPeriod, templateValues, type UnitLog } from '@tianbao/core';
-import { type Slot, SOURCE_LABEL, type Template } from '@tianbao/templates';
+import { blankName, blankSentence, type Slot, SOURCE_LABEL, type Template } from '@tianbao/templates';
 
 /** The value a template blank will get on a portal page, and where it comes from (for the side panel). */
 export interface PanelValue {
@@ -70,6 +70,21 @@ export function slotTitle(slot: Slot): string {
   if (slot.section === 'header' || slot.labels?.length) return slot.before || slot.labels?.[0] || slot.id;
   const phrase = `${slot.before}（ ）${slot.after}`;
   return slot.item ? `${slot.item}：${phrase}` : phrase;
+}
+
+/**
+ * A blank named as the rest of the product names it (blankName: its item and its sentence, the blank
+ * marked) and the short form for a narrow line: the sentence first, the item after it. A header or
+ * liaison field is its label.
+ */
+export function blankTitles(slots: readonly Slot[], slot: Slot): { name: string; line: string } {
+  if (slot.section === 'header' || slot.labels?.length) {
+    const label = slotTitle(slot);
+    return { name: label, line: label };
+  }
+  const table = { slots: slots as Slot[] };
+  const name = blankName(table, slot);
+  return { name, line: slot.item ? `${blankSentence(table, slot)} · ${slot.item}` : name };
 }
 
 /** Only what the engine needs crosses to the page (no requirements text, no aliases). */

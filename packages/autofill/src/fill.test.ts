@@ -88,7 +88,14 @@ describe('fill', () => {
     const slots = [header('h1', '联系人'), header('h2', '电话', 'phone')];
     const first = fill(match(scan(doc), slots), { h1: '张三丰', h2: '13900001234' });
     expect(input(doc, 'lxr').value).toBe('李四');
-    expect(first.skipped).toContainEqual({ key: '|name:lxr', slotId: 'h1', reason: 'not empty' });
+    // Reported with what the page shows and what the log would put, so the person can choose.
+    expect(first.skipped).toContainEqual({
+      key: '|name:lxr',
+      slotId: 'h1',
+      reason: 'not empty',
+      current: '李四',
+      wanted: '张三丰',
+    });
     // Our own earlier value may be replaced by a newer one.
     fill(match(scan(doc), slots), { h1: '张三丰', h2: '13900005678' });
     expect(input(doc, 'dh').value).toBe('13900005678');
@@ -98,6 +105,38 @@ describe('fill', () => {
     expect(input(doc, 'dh').value).toBe('0457-1234567');
     fill(match(scan(doc), slots), { h1: '张三丰', h2: '13900009999' }, { overwrite: true });
     expect([input(doc, 'lxr').value, input(doc, 'dh').value]).toEqual(['张三丰', '13900009999']);
+  });
+
+  test('replace: only the controls the person chose 覆盖 for; the same value is no difference', () => {
+    const doc = page(`<p>联系人：<input name="lxr" value="李四"> 电话：<input name="dh" value="0457-1">
+      单位：<input name="dw" value="应急管理局"></p>
+      <p>是否已建立工作机制：<input type="checkbox" name="a" id="ay">是<input type="checkbox" name="a" id="an" checked>否</p>`);
+    const slots: MatchSlot[] = [
+      header('h1', '联系人'),
+      header('h2', '电话', 'phone'),
+      header('h3', '单位'),
+      { id: 'a', kind: 'boolean', section: 'table', item: 'x', before: '是否已建立工作机制', after: '' },
+    ];
+    const values = { h1: '张三丰', h2: '139', h3: '应急管理局', a: true };
+    const first = fill(match(scan(doc), slots), values);
+    expect(first.filled).toEqual([]);
+    expect(first.skipped.filter((x) => x.reason === 'not empty')).toEqual([
+      { key: '|name:lxr', slotId: 'h1', reason: 'not empty', current: '李四', wanted: '张三丰' },
+      { key: '|name:dh', slotId: 'h2', reason: 'not empty', current: '0457-1', wanted: '139' },
+      { key: '|id:ay', slotId: 'a', reason: 'not empty', current: '否', wanted: '是' },
+    ]);
+    const second = fill(match(scan(doc), slots), values, { replace: ['|name:dh', '|id:ay'] });
+    expect([input(doc, 'lxr').value, input(doc, 'dh').value, input(doc, 'dw').value]).toEqual([
+      '李四',
+      '139',
+      '应急管理局',
+    ]);
+    expect((doc.getElementById('ay') as HTMLInputElement).checked).toBe(true);
+    expect((doc.getElementById('an') as HTMLInputElement).checked).toBe(false);
+    expect(second.skipped.filter((x) => x.reason === 'not empty').map((x) => x.key)).toEqual(['|name:lxr']);
+    // 单位 already said what the log says: a person's answer, not ours to change later.
+    fill(match(scan(doc), slots), { ...values, h3: '大兴安岭地区应急管理局' });
+    expect(input(doc, 'dw').value).toBe('应急管理局');
   });
 
   test('undo puts back exactly what was there, boxes included', () => {

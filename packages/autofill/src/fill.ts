@@ -1,5 +1,6 @@
 // fill(matches, values) → FillReport: writes confident matches into empty (or previously autofilled)
 // controls like a person would, and remembers what was there so undo() can put it back.
+import { isBlank, isPlaceholderOption, selectIsEmpty, shownText, stateOf } from './control-state.ts';
 import { formatFor } from './format-value.ts';
 import { valueKey } from './period.ts';
 import { pickDate } from './pick-date.ts';
@@ -26,8 +27,6 @@ const asBoolean = (v: FillValue): boolean | undefined =>
         ? false
         : undefined;
 
-const PLACEHOLDER_OPTION = /请选择|^-+|^选择|^\s*$|^全部$/;
-
 /**
  * Drawn widgets are opened one at a time, page-wide (two open dropdowns confuse a kit), and a control
  * being worked on is left alone by a fill that starts meanwhile (the watcher refills on every change).
@@ -47,28 +46,6 @@ interface Restore {
   widget?: 'listbox' | 'date';
 }
 
-const stateOf = (el: Control): string =>
-  el.localName === 'input' &&
-  ((el as HTMLInputElement).type === 'checkbox' || (el as HTMLInputElement).type === 'radio')
-    ? (el as HTMLInputElement).checked
-      ? 'checked'
-      : ''
-    : el.value;
-
-/**
- * Empty, or still the 0 the page put there itself ("无则填 0" portals start every number at 0): a value
- * equal to the control's default 0 is nobody's answer yet. Anything else the page or user put is kept.
- */
-function isBlank(el: Control, value: string): boolean {
-  if (value.trim() === '') return true;
-  return /^0(\.0+)?$/.test(value.trim()) && value === (el as HTMLInputElement).defaultValue;
-}
-
-function selectIsEmpty(el: HTMLSelectElement): boolean {
-  const opt = el.options[el.selectedIndex];
-  return !opt || el.value === '' || PLACEHOLDER_OPTION.test(opt.text.trim());
-}
-
 /**
  * Option of a select for a value: 是/否 for booleans, else same text or same value, else the only option
  * that contains it; 'ambiguous' when several do.
@@ -86,7 +63,7 @@ function optionFor(el: HTMLSelectElement, v: FillValue): HTMLOptionElement | 'am
   // '男' for '男性', '应急管理局' for '大兴安岭地区应急管理局': only when exactly one option fits.
   const near = opts.filter((o) => {
     const t = normalize(o.text);
-    return t && !PLACEHOLDER_OPTION.test(o.text.trim()) && (t.includes(n) || n.includes(t));
+    return t && !isPlaceholderOption(o.text) && (t.includes(n) || n.includes(t));
   });
   return near.length === 1 ? near[0] : near.length > 1 ? 'ambiguous' : undefined;
 }
@@ -117,6 +94,9 @@ export function fill(matches: readonly Match[], values: Values, options: FillOpt
     return v;
   };
 
+  const replace = new Set(options.replace ?? []);
+  const mayReplace = (m: Match) => options.overwrite || replace.has(m.field.key);
+
   const widgets: { m: Match; v: FillValue }[] = [];
   for (const m of singles) {
     const v = allowed(m);
@@ -129,11 +109,8 @@ export function fill(matches: readonly Match[], values: Values, options: FillOpt
     const previous = el.value;
     const mine = autofilled.get(el) === previous;
     const empty = el.localName === 'select' ? selectIsEmpty(el as HTMLSelectElement) : isBlank(el, previous);
-    if (!empty && !mine && !options.overwrite) {
-      skipped.push({ key: m.field.key, slotId: m.slotId, reason: 'not empty' });
-      continue;
-    }
     let next: string;
+    let wanted: string;
     if (el.localName === 'select') {
       const opt = optionFor(el as HTMLSelectElement, v);
       if (opt === 'ambiguous') {
@@ -146,9 +123,22 @@ export function fill(matches: readonly Match[], values: Values, options: FillOpt
         continue;
       }
       next = opt.value;
-    } else next = formatFor(el, v);
+      wanted = opt.text.trim();
+    } else wanted = next = formatFor(el, v);
+    // Someone's answer that differs from the log's: reported with both, replaced only when asked.
+    if (!empty && !mine && next !== previous && !mayReplace(m)) {
+      skipped.push({
+        key: m.field.key,
+        slotId: m.slotId,
+        reason: 'not empty',
+        current: shownText(el),
+        wanted,
+      });
+      continue;
+    }
     if (next === previous) {
-      autofilled.set(el, next);
+      // Already what the log says. A person's own answer stays theirs: a later fill will not replace it.
+      if (empty || mine) autofilled.set(el, next);
       continue;
     }
     restore.push({ el, value: previous });
@@ -168,10 +158,6 @@ export function fill(matches: readonly Match[], values: Values, options: FillOpt
     const boxes = members.map((m) => m.field.control as HTMLInputElement);
     const mine = boxes.every((b) => autofilled.get(b) === stateOf(b));
     const empty = boxes.every((b) => !b.checked);
-    if (!empty && !mine && !options.overwrite) {
-      skipped.push({ key: head.field.key, slotId: head.slotId, reason: 'not empty' });
-      continue;
-    }
     const b = asBoolean(v);
     let want: (m: Match) => boolean;
     if (b !== undefined && members.some((m) => m.field.choice)) {
@@ -184,6 +170,23 @@ export function fill(matches: readonly Match[], values: Values, options: FillOpt
         continue;
       }
       want = (m) => m === hit;
+    }
+    const checked = (x: Match) => (x.field.control as HTMLInputElement).checked;
+    if (!empty && !mine) {
+      // Someone's answer: left alone when it is the log's, reported with both when it is not.
+      if (members.every((m) => checked(m) === want(m))) continue;
+      if (!mayReplace(head)) {
+        const said = (x: Match) =>
+          x.field.option || (x.field.choice === 'yes' ? '是' : x.field.choice === 'no' ? '否' : '');
+        skipped.push({
+          key: head.field.key,
+          slotId: head.slotId,
+          reason: 'not empty',
+          current: members.filter(checked).map(said).join('、'),
+          wanted: members.filter(want).map(said).join('、'),
+        });
+        continue;
+      }
     }
     // Uncheck first so a page that allows one answer never sees both.
     const order = [...members].sort((x, y) => Number(want(x)) - Number(want(y)));
@@ -210,8 +213,16 @@ export function fill(matches: readonly Match[], values: Values, options: FillOpt
       continue;
     }
     const previous = widgetState(el, widget);
-    if (previous.trim() && autofilled.get(el) !== previous && !options.overwrite) {
-      skip('not empty');
+    if (previous.trim() && autofilled.get(el) !== previous && !mayReplace(m)) {
+      // Someone's choice: the same as the log's is no difference; another is reported with both.
+      if (previous.trim() !== String(v).trim())
+        skipped.push({
+          key: m.field.key,
+          slotId: m.slotId,
+          reason: 'not empty',
+          current: previous,
+          wanted: String(v),
+        });
       continue;
     }
     if (widgetDoubt(el)) {

@@ -1,4 +1,5 @@
 export { type AutofillResult, autofill } from './autofill.ts';
+export { holdsAnswer, shownText } from './control-state.ts';
 export { type Dump, type DumpedField, dump } from './dump.ts';
 export { fieldKey } from './field-key.ts';
 export { fill } from './fill.ts';

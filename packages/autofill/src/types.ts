@@ -115,6 +115,11 @@ export type FillValue = number | string | boolean;
 export interface FillOptions {
   /** Replace values the user typed (default: only empty or previously autofilled controls). */
   overwrite?: boolean;
+  /**
+   * Field keys whose differing content may be replaced (the person chose 覆盖 for each); the rest of the
+   * page keeps what someone put there and is reported as 'not empty' with both values.
+   */
+  replace?: string[];
   /** Field keys of 'unsure' matches the user confirmed. */
   confirmed?: string[];
   /**
@@ -140,6 +145,9 @@ export interface FillSkip {
    * 'ambiguous' (a combobox with more than one option that fits: never chosen).
    */
   reason: string;
+  /** 'not empty': what the control shows now (option text, 是/否 for boxes) and what the log would put. */
+  current?: string;
+  wanted?: string;
 }
 
 export interface FillReport {
