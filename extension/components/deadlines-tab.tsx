@@ -93,7 +93,7 @@ export function DeadlinesTab() {
                       {upcoming
                         ? `下次 ${upcoming.date}，${dueWords(upcoming.due)}`
                         : occ.length
-                          ? '已过期'
+                          ? dueWords((occ.at(-1) as (typeof occ)[number]).due)
                           : ''}
                     </span>
                   </td>

@@ -97,4 +97,20 @@ describe('summaryDraft: the 总结 a unit hands in, drafted from its log', () =>
       '按照《关于印发〈宝坻区2021年“安全生产月”活动实施方案〉的通知》要求，某镇开展2021年“安全生产月”活动。',
     ]);
   });
+
+  it('a past year’s table used this year: the 2026 总结 does not cite the 2020 notice, and asks for this year’s', async () => {
+    const log = sampleLog();
+    log.editSchedule({ year: 2026 });
+    log.setReportDate('2026-06-29');
+    const { bytes, draft } = await summaryDocx(summaryInput(log, T, NOW));
+    const text = await docxText(bytes);
+    expect(draft.title).toBe('大兴安岭地区应急管理局2026年“安全生产月”和“安全生产兴安行”活动总结');
+    expect(text).not.toContain('大安办发〔2020〕26号');
+    expect(text).toContain(
+      '【请写明按照今年哪份上级通知（名称和文号）开展活动；统计表取自2020年的通知，不要引用它】',
+    );
+    expect(text).toContain('大兴安岭地区应急管理局开展2026年');
+    // Signed on the log's 填报日期, not the day the draft was made.
+    expect(text.split('\n').at(-1)).toBe('2026年6月29日');
+  });
 });

@@ -103,7 +103,10 @@ export function summaryDraft(input: SummaryInput): SummaryDraft {
   blocks.push({ kind: 'heading', level: 1, text: '一、基本情况' });
   const live = input.entries.filter((e) => e.deletedAt === undefined);
   const dates = live.map((e) => e.date).sort();
-  const cited = noticeCitation(template.source.notice);
+  // A built-in table is from a past year's notice: citing it in this year's 总结 would be wrong.
+  const from = template.source.year;
+  const pastNotice = from !== undefined && from !== year;
+  const cited = pastNotice ? undefined : noticeCitation(template.source.notice);
   let opening = `${cited ? `按照${cited}要求，` : ''}${unit}开展${year}年${activity}。`;
   if (live.length)
     opening += `${TERM.log}共记录${TERM.entry}${live.length}项${
@@ -111,6 +114,11 @@ export function summaryDraft(input: SummaryInput): SummaryDraft {
         ? `（${dateText(dates[0] as string)}）`
         : `，时间为${dateText(dates[0] as string)}至${dateText(dates.at(-1) as string)}`
     }。`;
+  if (pastNotice)
+    blocks.push({
+      kind: 'prompt',
+      text: `【请写明按照今年哪份上级通知（名称和文号）开展活动；统计表取自${from}年的通知，不要引用它】`,
+    });
   blocks.push({ kind: 'paragraph', text: opening });
 
   const boolRows = template.rows.filter((r) => {

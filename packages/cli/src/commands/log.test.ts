@@ -206,4 +206,33 @@ describe('tianbao stats for a date range (real CLI process)', () => {
     expect(both.stderr).toMatch(/cannot be combined/);
     expect(both.status).not.toBe(0);
   });
+
+  it('log deadlines: a past year’s table counts with its dates in the campaign’s year', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tianbao-deadlines-'));
+    const json = join(dir, 'log.json');
+    const file = join(dir, 'unit.tianbao');
+    writeFileSync(
+      json,
+      JSON.stringify({
+        unit: '漠河市应急管理局',
+        campaign: '2026年安全生产月',
+        templates: ['daxinganling-2020'],
+      }),
+    );
+    expect(tianbao('log', 'import-json', json, '--out', file).status).toBe(0);
+    const text = tianbao('log', 'deadlines', file);
+    expect(text.status, text.stderr).toBe(0);
+    expect(text.stdout).toContain(
+      'campaign 2026: 2026-06-01..2026-06-30 (the notice is of 2020; its dates moved to 2026)',
+    );
+    expect(text.stdout).toMatch(/table +2026-06-30 /u);
+    expect(text.stdout).not.toContain('2020-06-30');
+    const out = JSON.parse(tianbao('log', 'deadlines', file, '--json').stdout);
+    expect(out).toMatchObject({ year: 2026, noticeYear: 2020 });
+    expect(out.deadlines.map((d: { date: string }) => d.date)).toEqual([
+      '2026-05-27',
+      '2026-06-30',
+      '2026-06-30',
+    ]);
+  }, 60_000);
 });

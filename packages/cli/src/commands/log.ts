@@ -20,6 +20,7 @@ import { openLogFile, writeLogFile } from '@tianbao/core/node';
 import { getTemplate, parseSlotKey, type Template } from '@tianbao/templates';
 import type { Command } from 'commander';
 import { CliError } from '../run-cli.ts';
+import { describeDeadlines } from './templates.ts';
 
 /** The JSON shape `log import-json` reads and `log export-json` prints. */
 interface LogJson {
@@ -330,6 +331,30 @@ export function registerLog(program: Command): void {
       process.stdout.write(
         `已合并到 ${opts.out}：${sa.log.listEntries().length} 条活动${conflicts ? `，${conflicts} 处冲突待核对` : ''}\n`,
       );
+    });
+
+  log
+    .command('deadlines')
+    .description(
+      "the log's deadlines in its campaign's year (a past year's table's dates moved), as 截止日期 shows them",
+    )
+    .argument('<unit.tianbao>', 'log file')
+    .option('--json', 'print { year, noticeYear, campaign, reportDate, deadlines }')
+    .action(async (file: string, opts: { json?: boolean }) => {
+      const session = await openLog(file);
+      const s = logSchedule(session.log, logTemplate(session.log));
+      const reportDate = session.log.reportDate();
+      if (opts.json) {
+        const { year, noticeYear, campaign, deadlines } = s;
+        process.stdout.write(
+          `${JSON.stringify({ year, ...(noticeYear && { noticeYear }), campaign, ...(reportDate && { reportDate }), deadlines }, null, 2)}\n`,
+        );
+        return;
+      }
+      const moved = s.noticeYear ? ` (the notice is of ${s.noticeYear}; its dates moved to ${s.year})` : '';
+      process.stdout.write(`campaign ${s.year}: ${s.campaign.start}..${s.campaign.end}${moved}\n`);
+      process.stdout.write(`填报日期 ${reportDate ?? 'not set (recorded when the unit first reports)'}\n`);
+      for (const line of describeDeadlines(s.deadlines)) process.stdout.write(`${line}\n`);
     });
 
   program

@@ -25,7 +25,8 @@ function withKeys(t: Template) {
   return { ...t, slots: t.slots.map((s) => ({ key: slotKey(t.id, s.id), ...s })) };
 }
 
-function describeDeadlines(deadlines: readonly Deadline[]): string[] {
+/** One line per deadline: kind, date (or rule) and what is due. */
+export function describeDeadlines(deadlines: readonly Deadline[]): string[] {
   return deadlines.map((d) => {
     const at = d.hour !== undefined ? ` ${d.hour}:00` : '';
     const when = d.date
