@@ -8,6 +8,7 @@ import { useExcelLib } from '../utils/excel-lib';
 import { excelErrorZh, rollupProblemZh } from '../utils/excel-messages';
 import { type ApplyRow, applyPlan, rollupReason } from '../utils/excel-rollup-plan';
 import { rollupInWorker } from '../utils/excel-worker-client';
+import { reportDateNow } from '../utils/report-date';
 import { ExportStatus, useWorkerExport } from './excel-export';
 import { ExcelFilePick } from './excel-file-pick';
 import { RollupApply } from './excel-rollup-apply';
@@ -94,7 +95,13 @@ export function ExcelRollup() {
     if (!lib || !result) return;
     const log = session.log;
     void exp.run(
-      async () => lib.rollupExportInput(result, template, { meta: log.meta(), profile: log.getProfile() }),
+      // The summed table is this unit's report: its 填报日期 is the log's one date (recorded now if unset).
+      async () =>
+        lib.rollupExportInput(result, template, {
+          meta: log.meta(),
+          profile: log.getProfile(),
+          date: reportDateNow(log, template).date,
+        }),
       workbookName(record.unitName, template.title, '汇总'),
     );
   };

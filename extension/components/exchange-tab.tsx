@@ -1,6 +1,7 @@
 import { exportUpdateFile, importUpdateFile } from '@tianbao/core';
 import { useState } from 'react';
 import { useOpenLog } from '../hooks/use-log';
+import { today } from '../utils/format';
 import { updateFileRefusal } from '../utils/update-file-messages';
 
 export function downloadBytes(bytes: Uint8Array, name: string, type = 'application/octet-stream'): void {
@@ -22,7 +23,8 @@ export function ExchangeTab() {
     setBusy(true);
     await ready;
     const bytes = exportUpdateFile(session.log);
-    const stamp = new Date().toISOString().slice(0, 10);
+    // The person's calendar day: toISOString's would be yesterday before 8 o'clock in China.
+    const stamp = today();
     downloadBytes(bytes, `${record.unitName}-${record.campaign}-${stamp}.tianbao`);
     setBusy(false);
     setMessage(

@@ -1,4 +1,4 @@
-import { templateValues } from '@tianbao/core';
+import { localToday, templateValues } from '@tianbao/core';
 import type { ExportInput } from '@tianbao/excel';
 import type { Template } from '@tianbao/templates';
 import type { OpenLog } from './log-client';
@@ -25,8 +25,6 @@ export async function ownExportInput(open: OpenLog, template: Template): Promise
 
 /** 漠河市应急管理局-2020年安全生产月统计表-2026-06-30.xlsx (characters Windows refuses in names replaced). */
 export function workbookName(...parts: string[]): string {
-  const d = new Date();
-  const p = (n: number) => String(n).padStart(2, '0');
-  const stamp = `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+  const stamp = localToday();
   return `${[...parts.filter(Boolean), stamp].join('-').replace(/[\\/:*?"<>|\s]+/g, '')}.xlsx`;
 }

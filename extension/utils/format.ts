@@ -1,4 +1,4 @@
-import { FIELD_ZH } from '@tianbao/core';
+import { FIELD_ZH, localToday } from '@tianbao/core';
 import { blankName, type Slot, TERM, type Template } from '@tianbao/templates';
 
 /** The log's own field names, plus the history-only keys the UI shows. */
@@ -41,11 +41,8 @@ export const slotPhrase = (s: Slot) => `${s.before}（ ）${s.after}`.trim();
 
 export const slotLabel = (s: Slot) => (s.section === 'header' ? s.before : `${s.item}：${slotPhrase(s)}`);
 
-export const today = () => {
-  const d = new Date();
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
-};
+/** Today as the person's calendar shows it (core's localToday: one definition of "today"). */
+export const today = () => localToday();
 
 /** What kind of value a blank takes, in the UI's words. */
 export const SLOT_KIND_NAMES: Record<string, string> = {
