@@ -9,6 +9,8 @@ export default defineConfig({
     // Vitest's default is one worker fewer than the cores: one worker on CI's 2 cores, idle while a CLI test's
     // child process runs. Two keep both cores busy.
     maxWorkers: 2,
-    testTimeout: 30_000,
+    // A cap against hangs, not a speed check: a CLI test runs several real `tsx` processes, and with two workers on
+    // two busy cores one of them took 33 s on CI (merging two copies of a log).
+    testTimeout: 120_000,
   },
 });
