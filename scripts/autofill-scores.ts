@@ -85,13 +85,16 @@ try {
           );
         const values = await valuesFor(truth.template);
         const url = `${server.url}${name}/${truth.entry}`;
-        const sure = await runFill({ url, template: truth.template, values, extensionDir });
+        // A stepped form (下一步 / 分页) is walked as a person would: truth.steps says how.
+        const { steps } = truth;
+        const sure = await runFill({ url, template: truth.template, values, extensionDir, steps });
         const all = await runFill({
           url,
           template: truth.template,
           values,
           extensionDir,
           confirmUnsure: true,
+          steps,
         });
         const a = score(truthPath, sure, work);
         const b = score(truthPath, all, work);

@@ -1,4 +1,4 @@
-import type { FillValue, LearnedMapping } from '@tianbao/autofill';
+import type { FillValue, FormProgress, LearnedMapping } from '@tianbao/autofill';
 import {
   currentPeriod,
   isValidDate,
@@ -15,6 +15,7 @@ import { useLogRevision, useOpenLog } from '../hooks/use-log';
 import { usePortalAgent } from '../hooks/use-portal-agent';
 import { useSchedule } from '../hooks/use-schedule';
 import { useSetting } from '../hooks/use-setting';
+import { noteStep, pairOf, remainingSlots, type StepLogs } from '../utils/form-steps';
 import { userMessage } from '../utils/input-errors';
 import { sendToTab } from '../utils/messages';
 import { portalKeyOf } from '../utils/portal-origin';
@@ -26,12 +27,15 @@ import { FieldGroups } from './field-groups';
 import { FillBar } from './fill-bar';
 import { type FillCounts, FillSummary } from './fill-summary';
 import { PeriodPicker } from './period-picker';
+import { StepProgress } from './step-progress';
 
 interface Scan {
   templateId: string;
   rows: PortalRow[];
   /** Frames of another origin: their controls are out of reach. */
   foreignFrames: number;
+  /** The step or page shown, on a multi-step form or a paginated table. */
+  progress: FormProgress | null;
 }
 
 /** Statistics template of the log first, then the liaison form: a portal page is one or the other. */
@@ -86,7 +90,10 @@ export function PortalCompanion(props: { tabId: number; url: string; loads: numb
   const [confirmed, setConfirmed] = useState<Set<string>>(new Set());
   const [overwrite, setOverwrite] = useState(false);
   const [summary, setSummary] = useState<FillCounts | null>(null);
+  // pairOf(key, slotId) of every control filled while this page is open (a pager may reuse controls).
   const [filled, setFilled] = useState<Set<string>>(new Set());
+  // Per step or page of a multi-step form: what it showed and what was filled there.
+  const stepLogs = useRef<StepLogs>(new Map());
   const [notice, setNotice] = useState('');
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
@@ -153,6 +160,7 @@ export function PortalCompanion(props: { tabId: number; url: string; loads: numb
     filledRef.current = new Set();
     attempted.current = new Set();
     autoRefill.current = false;
+    stepLogs.current = new Map();
     setConfirmed(new Set());
   }, [tabId, origin, loads, url]);
 
@@ -171,7 +179,7 @@ export function PortalCompanion(props: { tabId: number; url: string; loads: numb
           learned: learnedFor(t),
           settle: !settledRef.current,
         });
-        return { templateId: t.id, rows: r.rows, foreignFrames: r.foreignFrames };
+        return { templateId: t.id, rows: r.rows, foreignFrames: r.foreignFrames, progress: r.progress };
       }),
     ).then(
       (scans) => {
@@ -183,6 +191,7 @@ export function PortalCompanion(props: { tabId: number; url: string; loads: numb
           pickedRef.current = best.templateId;
           setPicked(best.templateId);
         }
+        if (best.progress) noteStep(stepLogs.current, best.progress.current, best.rows, []);
         setScan(best);
         setError('');
       },
@@ -212,10 +221,12 @@ export function PortalCompanion(props: { tabId: number; url: string; loads: numb
           confirmed: [...confirmed],
           overwrite: auto ? false : overwrite,
         });
-        const filledKeys = new Set([...filledRef.current, ...reply.filled.map((f) => f.key)]);
+        const pairs = reply.filled.map((f) => pairOf(f.key, f.slotId));
+        const filledKeys = new Set([...filledRef.current, ...pairs]);
         filledRef.current = filledKeys;
         for (const r of reply.rows)
-          if (r.status === 'matched' || confirmed.has(r.key)) attempted.current.add(r.key);
+          if (r.status === 'matched' || confirmed.has(r.key)) attempted.current.add(pairOf(r.key, r.slotId));
+        if (reply.progress) noteStep(stepLogs.current, reply.progress.current, reply.rows, pairs);
         autoRefill.current = true;
         if (auto && reply.filled.length) setNotice(`页面上新出现的 ${reply.filled.length} 项已自动填写。`);
         // A confirmed match is the person's answer for this control: kept for the unit like a correction,
@@ -226,13 +237,23 @@ export function PortalCompanion(props: { tabId: number; url: string; loads: numb
         if (approved.length)
           setNotice(`已确认的 ${approved.length} 项已保存为本单位在此页面的对应关系，下次直接填写。`);
         const onPage = new Set(reply.rows.filter((r) => r.status !== 'unmatched').map((r) => r.slotId));
-        setScan({ templateId: active.id, rows: reply.rows, foreignFrames: scan.foreignFrames });
+        const withValue = active.slots.filter((s) => fillValues[s.id] !== undefined).map((s) => s.id);
+        setScan({
+          templateId: active.id,
+          rows: reply.rows,
+          foreignFrames: scan.foreignFrames,
+          progress: reply.progress,
+        });
         setFilled(new Set(filledKeys));
         setSummary({
           filled: filledKeys.size,
-          unsure: reply.rows.filter((r) => r.status === 'unsure' && r.slotId && !filledKeys.has(r.key))
-            .length,
-          notFound: active.slots.filter((s) => fillValues[s.id] !== undefined && !onPage.has(s.id)).length,
+          unsure: reply.rows.filter(
+            (r) => r.status === 'unsure' && r.slotId && !filledKeys.has(pairOf(r.key, r.slotId)),
+          ).length,
+          // On a multi-step form: the blanks no step seen so far has shown.
+          notFound: reply.progress
+            ? remainingSlots(stepLogs.current, withValue).length
+            : withValue.filter((id) => !onPage.has(id)).length,
           notEmpty: reply.skipped.filter((s) => s.reason === 'not empty').length,
           noValue: reply.skipped.filter((s) => s.reason === 'no value').length,
           ms: Math.round(performance.now() - started),
@@ -255,6 +276,7 @@ export function PortalCompanion(props: { tabId: number; url: string; loads: numb
       filledRef.current = new Set();
       attempted.current = new Set();
       autoRefill.current = false;
+      for (const log of stepLogs.current.values()) log.filled.clear();
       setNotice(`已撤销，${restored} 项恢复为填报前的内容。`);
       setRescans((n) => n + 1);
     } catch (err) {
@@ -281,7 +303,7 @@ export function PortalCompanion(props: { tabId: number; url: string; loads: numb
         (r) =>
           r.status === 'matched' &&
           r.slotId &&
-          !attempted.current.has(r.key) &&
+          !attempted.current.has(pairOf(r.key, r.slotId)) &&
           values.get(r.slotId)?.value != null,
       )
     )
@@ -306,6 +328,21 @@ export function PortalCompanion(props: { tabId: number; url: string; loads: numb
     [session, portalKey],
   );
   const learnedKeys = useMemo(() => new Set(Object.keys(learned)), [learned]);
+  // The rows of the page as it is now that were filled (by control and blank: pagers reuse controls).
+  const filledRows = useMemo(
+    () => new Set((scan?.rows ?? []).filter((r) => filled.has(pairOf(r.key, r.slotId))).map((r) => r.key)),
+    [scan, filled],
+  );
+  const remaining = useMemo(() => {
+    if (!scan?.progress || !active) return 0;
+    const withValue = active.slots
+      .filter((s) => {
+        const v = values.get(s.id)?.value;
+        return v !== null && v !== undefined && v !== '';
+      })
+      .map((s) => s.id);
+    return remainingSlots(stepLogs.current, withValue).length;
+  }, [scan, active, values]);
   const confirm = useCallback(
     (key: string, on: boolean) =>
       setConfirmed((c) => {
@@ -344,6 +381,9 @@ export function PortalCompanion(props: { tabId: number; url: string; loads: numb
       {error || agentState.error ? <p className="error-banner">{error || agentState.error}</p> : null}
       {notice ? <p className="notice">{notice}</p> : null}
       {summary ? <FillSummary counts={summary} onUndo={() => void undo()} busy={busy} /> : null}
+      {scan?.progress ? (
+        <StepProgress progress={scan.progress} logs={stepLogs.current} remaining={remaining} />
+      ) : null}
       {!scan && !error ? <p className="loading">正在读取页面上的填报项…</p> : null}
       {scan?.foreignFrames ? (
         <p className="notice small-text">
@@ -357,7 +397,7 @@ export function PortalCompanion(props: { tabId: number; url: string; loads: numb
           template={active}
           values={values}
           confirmed={confirmed}
-          filled={filled}
+          filled={filledRows}
           learned={learnedKeys}
           onConfirm={confirm}
           onCorrect={correct}

@@ -1,4 +1,4 @@
-import type { FillValue, LearnedMapping, MatchSlot } from '@tianbao/autofill';
+import type { FillValue, FormProgress, LearnedMapping, MatchSlot } from '@tianbao/autofill';
 import { browser } from 'wxt/browser';
 import type { PortalRow } from './portal-rows';
 
@@ -25,7 +25,7 @@ export interface Messages {
   /** Scan the page (first waiting for it to settle, when asked) and match its controls to these slots. */
   'to-content:scan': {
     request: { slots: MatchSlot[]; learned: LearnedMapping[]; settle?: boolean };
-    reply: { rows: PortalRow[]; url: string; foreignFrames: number };
+    reply: { rows: PortalRow[]; url: string; foreignFrames: number; progress: FormProgress | null };
   };
   /** Rescan, fill sure matches plus the confirmed unsure ones, outline them in the page. */
   'to-content:fill': {
@@ -40,6 +40,8 @@ export interface Messages {
       filled: { key: string; slotId: string; value: string }[];
       skipped: { key: string; slotId: string | null; reason: string }[];
       rows: PortalRow[];
+      /** The step or page of a multi-step form or paginated table the fill saw. */
+      progress: FormProgress | null;
     };
   };
   /** Put back everything the last fills wrote and remove the outlines. */

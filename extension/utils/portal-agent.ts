@@ -1,6 +1,7 @@
 import {
   type FillReport,
   fill,
+  formProgress,
   highlight,
   type LearnedMapping,
   type Match,
@@ -72,6 +73,7 @@ export function startPortalAgent(): () => void {
         rows: matchPage(slots, learned).map(toRow),
         url: location.href,
         foreignFrames: foreignFrames(document),
+        progress: formProgress(document),
       };
     },
     'to-content:fill': async ({ slots, learned, values, confirmed, overwrite }) => {
@@ -87,6 +89,7 @@ export function startPortalAgent(): () => void {
         filled: report.filled.map((f) => ({ key: f.key, slotId: f.slotId, value: f.value })),
         skipped: report.skipped.map((s) => ({ key: s.key, slotId: s.slotId, reason: s.reason })),
         rows: matches.map(toRow),
+        progress: formProgress(document),
       };
     },
     'to-content:undo': () => {

@@ -3,6 +3,7 @@ export { holdsAnswer, shownText } from './control-state.ts';
 export { type Dump, type DumpedField, dump } from './dump.ts';
 export { fieldKey } from './field-key.ts';
 export { fill } from './fill.ts';
+export { type FormProgress, formProgress } from './form-progress.ts';
 export { highlight } from './highlight.ts';
 export { liaisonSlots } from './liaison.ts';
 export { match } from './match.ts';

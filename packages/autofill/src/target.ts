@@ -94,7 +94,14 @@ export function targetsOf(fields: readonly Field[]): Target[] {
     const own = primary.map(normalize).filter(Boolean);
     const rowOther = f.rowHeaders.filter((h) => {
       const n = normalize(h);
-      return n && !unitOnly(h) && !NUMBERING.test(n) && !own.some((p) => p.includes(n) || n.includes(p));
+      // 是/否 in the unit column of a yes/no row says how to answer, not which activity the row is.
+      return (
+        n &&
+        !unitOnly(h) &&
+        !answerFormat(h) &&
+        !NUMBERING.test(n) &&
+        !own.some((p) => p.includes(n) || n.includes(p))
+      );
     });
     const t: Target = {
       fields: [f],

@@ -8,5 +8,5 @@ export {
   launchWithExtension,
   tabIdOf,
 } from './fill/launch-browser.ts';
-export { type RunFillOptions, type RunFillResult, runFill } from './fill/run-fill.ts';
+export { type FillSteps, type RunFillOptions, type RunFillResult, runFill } from './fill/run-fill.ts';
 export { CliError, runCli } from './run-cli.ts';

@@ -28,8 +28,24 @@ export interface RunFillOptions {
    * the suggestions themselves (each one is a claim about the page).
    */
   confirmUnsure?: boolean;
-  /** Looks at the page and the panel once the fill has settled, before the dump (tests: what is shown). */
-  inspect?: (page: Page, panel: Page) => Promise<void>;
+  /**
+   * A form shown step by step (下一步) or page by page (分页): the person's part is done here, as a person
+   * would: after 一键填报 on the first step, `next` (a CSS selector) is clicked count − 1 times, each step
+   * left to the panel to fill, then `back` as often, and the controls of every step seen are dumped (the
+   * last look at each step wins, so what going back shows is what is scored).
+   */
+  steps?: FillSteps;
+  /**
+   * Looks at the page and the panel once the fill has settled, before the dump (tests: what is shown);
+   * on a stepped form after each step: `at` is 'step <n>' going forward and 'back <n>' going back.
+   */
+  inspect?: (page: Page, panel: Page, at: string) => Promise<void>;
+}
+
+export interface FillSteps {
+  next: string;
+  back: string;
+  count: number;
 }
 
 export interface RunFillResult extends Dump {
@@ -172,6 +188,24 @@ async function readSummary(panel: Page): Promise<{ filled: number; unsure: numbe
   };
 }
 
+/**
+ * The controls of several looks at one page (a stepped form's steps), each control once: the latest look
+ * at it wins. Controls without a name or id cannot be told apart across looks and are kept as seen.
+ */
+export function mergeDumps(looks: readonly Dump[]): Dump {
+  const byControl = new Map<string, Dump['fields'][number]>();
+  const unnamed: Dump['fields'] = [];
+  for (const look of looks)
+    for (const f of look.fields) {
+      if (!f.name && !f.id) unnamed.push(f);
+      else {
+        const box = f.type === 'radio' || f.type === 'checkbox';
+        byControl.set([f.frame, f.name, f.id, f.type, box ? f.value : ''].join('\u0000'), f);
+      }
+    }
+  return { fields: [...byControl.values(), ...unnamed] };
+}
+
 /** Every control of every frame and shadow root, read from the live DOM. */
 export async function dumpPage(page: Page): Promise<Dump> {
   await page.evaluate(await engineBundle());
@@ -200,14 +234,42 @@ export async function runFill(opts: RunFillOptions): Promise<RunFillResult> {
     const page = await openPortal(s, url.href);
     const t1 = performance.now();
     const panel = await openPanelFor(s, await tabIdOf(dashboard, page.url()), template.id, opts.period);
-    const confirmed = opts.confirmUnsure ? await confirmAllUnsure(panel) : 0;
+    let confirmed = opts.confirmUnsure ? await confirmAllUnsure(panel) : 0;
     const t2 = performance.now();
     const t3 = await pressFill(panel);
     await page.waitForTimeout(Math.max(500, opts.afterMs ?? 500));
     await settle(page, panel);
+    let dumped: Dump;
+    if (opts.steps) {
+      const seen: Dump[] = [];
+      const look = async (at: string) => {
+        await opts.inspect?.(page, panel, at);
+        seen.push(await dumpPage(page));
+      };
+      for (let n = 1; n < opts.steps.count; n++) {
+        await look(`step ${n}`);
+        await page.locator(opts.steps.next).first().click();
+        await settle(page, panel); // the panel fills the new step's sure matches itself
+        // Each step's 需确认 rows, ticked and filled like the first step's.
+        const more = opts.confirmUnsure ? await confirmAllUnsure(panel) : 0;
+        if (more) {
+          confirmed += more;
+          await pressFill(panel);
+          await settle(page, panel);
+        }
+      }
+      await look(`step ${opts.steps.count}`);
+      for (let n = opts.steps.count - 1; n >= 1; n--) {
+        await page.locator(opts.steps.back).first().click();
+        await settle(page, panel);
+        await look(`back ${n}`);
+      }
+      dumped = mergeDumps(seen);
+    } else {
+      await opts.inspect?.(page, panel, '');
+      dumped = await dumpPage(page);
+    }
     const counts = await readSummary(panel);
-    await opts.inspect?.(page, panel);
-    const dumped = await dumpPage(page);
     return {
       ...dumped,
       ...counts,
