@@ -7,6 +7,8 @@ const row = (key: string, slotId: string | null, status: PortalRow['status']): P
   label: key,
   framePath: '',
   current: '',
+  answered: false,
+  unit: '',
   kind: 'text',
   slotId,
   confidence: status === 'matched' ? 1 : 0.5,
