@@ -93,6 +93,9 @@ describe('extension: this year’s deadlines for a past year’s table', () => {
     await table.getByRole('button', { name: '恢复原样' }).click();
     await expect.poll(() => table.innerText()).toMatch(/6月30日前[\s\S]*下次 2026-06-30/);
     await screenshot(page, 'year-04-deadlines');
+    await page.setViewportSize({ width: 400, height: 800 });
+    await screenshot(page, 'year-04-deadlines-narrow');
+    await page.setViewportSize({ width: 1366, height: 768 });
   });
 
   it('填报日期 is one value: recorded when the table is first exported, chosen once, the same everywhere', async () => {
@@ -105,6 +108,7 @@ describe('extension: this year’s deadlines for a past year’s table', () => {
     await expect.poll(() => page.getByText('还没有设置，导出时记为今天').isVisible()).toBe(true);
     expect(await exportedHeader(page)).toMatch(/填报日期：2026-05-20$/);
     await expect.poll(() => page.getByText(/填报日期：2026-05-20（/).isVisible()).toBe(true);
+    await screenshot(page, 'year-05-excel-report-date');
 
     // Chosen once in 统计表: the blank opens the log's one date, not a manual value of its own.
     await page.getByRole('link', { name: '统计表' }).click();
