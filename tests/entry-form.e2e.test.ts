@@ -123,4 +123,150 @@ describe('activity form: picking the blank an activity counts towards', () => {
     expect(await dialog.locator('.pick-suggestion').filter({ hasText: '120' }).count()).toBe(0);
     await screenshot(page, '15-entry-edit');
   });
+
+  it('closing a half-filled form asks first; an untouched form closes at once', async () => {
+    // The edit form the last test left open was not changed: Esc closes it without asking.
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog', { name: '编辑活动' }).waitFor({ state: 'detached' });
+    const dialog = page.getByRole('dialog', { name: '新增活动' });
+    const ask = page.getByRole('alertdialog', { name: '放弃未保存的内容？' });
+    const open = async () => {
+      await page.getByRole('button', { name: '＋ 新增活动' }).click();
+      await dialog.waitFor();
+    };
+    // Untouched: Esc, 关闭 and a click outside close at once.
+    await open();
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    await open();
+    await dialog.getByRole('button', { name: '关闭' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await open();
+    await page.mouse.click(8, 300);
+    await dialog.waitFor({ state: 'detached' });
+    expect(await ask.count()).toBe(0);
+
+    // Half-filled: each way of closing asks; 继续填写 (or Esc) keeps what was typed.
+    await open();
+    await dialog.getByLabel('活动名称').fill('填了一半的活动');
+    await page.keyboard.press('Escape');
+    await ask.waitFor();
+    expect(await ask.textContent()).toContain('您填写的内容还没有保存');
+    await screenshot(page, '15-discard-prompt');
+    await ask.getByRole('button', { name: '继续填写' }).click();
+    await ask.waitFor({ state: 'detached' });
+    expect(await dialog.getByLabel('活动名称').inputValue()).toBe('填了一半的活动');
+    await page.mouse.click(8, 300);
+    await ask.waitFor();
+    await page.keyboard.press('Escape');
+    await ask.waitFor({ state: 'detached' });
+    expect(await dialog.isVisible()).toBe(true);
+    await dialog.getByRole('button', { name: '关闭' }).click();
+    await ask.getByRole('button', { name: '继续填写' }).click();
+    await dialog.getByRole('button', { name: '取消' }).click();
+    await ask.getByRole('button', { name: '放弃' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    expect(await page.locator('table.list tbody').textContent()).not.toContain('填了一半的活动');
+
+    // An activity opened for editing and left as it was closes at once too.
+    await page.locator('table.list tbody tr').first().getByRole('button', { name: '编辑' }).click();
+    const edit = page.getByRole('dialog', { name: '编辑活动' });
+    await edit.getByRole('button', { name: '取消' }).click();
+    await edit.waitFor({ state: 'detached' });
+    expect(await ask.count()).toBe(0);
+  });
+
+  it('an activity dated outside the campaign is asked about on save and marked in 台账', async () => {
+    const dialog = page.getByRole('dialog', { name: '新增活动' });
+    const rows = page.locator('table.list tbody tr');
+    await page.getByRole('button', { name: '＋ 新增活动' }).click();
+    await dialog.getByLabel('日期').fill('2019-06-12');
+    await dialog.getByLabel('活动名称').fill('消防安全演练');
+    await dialog.getByLabel('地点').fill('镇政府礼堂');
+    await dialog.getByLabel('协助单位').fill('县消防救援大队');
+    await dialog.getByRole('button', { name: '添加活动' }).click();
+    const warning = dialog.getByRole('alert').filter({ hasText: '不在本次活动期间' });
+    await expect
+      .poll(() => warning.textContent())
+      .toContain('活动日期2019年6月12日不在本次活动期间（2020年6月1日至6月30日）');
+    await screenshot(page, '15-date-outside-campaign');
+    expect(await rows.count()).toBe(1);
+    // 修改日期: back to the date; the corrected date saves without asking.
+    await warning.getByRole('button', { name: '修改日期' }).click();
+    expect(await dialog.getByLabel('日期').evaluate((el) => el === document.activeElement)).toBe(true);
+    await dialog.getByLabel('日期').fill('2020-06-12');
+    await dialog.getByRole('button', { name: '添加活动' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await expect.poll(() => rows.count()).toBe(2);
+
+    // 仍然保存 keeps a date the person says is right; the row carries the mark.
+    await page.getByRole('button', { name: '＋ 新增活动' }).click();
+    await dialog.getByLabel('日期').fill('2020-07-03');
+    await dialog.getByLabel('活动名称').fill('七月补办的宣讲');
+    await dialog.getByRole('button', { name: '添加活动' }).click();
+    await warning.getByRole('button', { name: '日期无误，仍然保存' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await expect.poll(() => rows.count()).toBe(3);
+    const marked = rows.filter({ has: page.locator('.date-outside') });
+    expect(await marked.count()).toBe(1);
+    expect(await marked.textContent()).toContain('七月补办的宣讲');
+    expect(await marked.locator('.date-outside').getAttribute('title')).toBe(
+      '不在本次活动期间（2020年6月1日至6月30日），请核对日期',
+    );
+    await screenshot(page, '15-entries-outside-mark');
+  });
+
+  it('台账 search finds an activity by its place, organisers or content, not only its title', async () => {
+    const search = page.getByRole('textbox', { name: '搜索活动' });
+    const titles = () => page.locator('table.list tbody button.title').allTextContents();
+    await search.fill('林业公司');
+    await expect.poll(titles).toEqual(['安全宣传进企业']);
+    await search.fill('礼堂');
+    await expect.poll(titles).toEqual(['消防安全演练']);
+    await search.fill('消防救援大队');
+    await expect.poll(titles).toEqual(['消防安全演练']);
+    await search.fill('演练 礼堂');
+    await expect.poll(titles).toEqual(['消防安全演练']);
+    await search.fill('宣讲');
+    await expect.poll(titles).toEqual(['七月补办的宣讲']);
+    await screenshot(page, '15-entries-search');
+    await search.fill('');
+    await expect.poll(() => titles().then((t) => t.length)).toBe(3);
+  });
+
+  it('复制为新活动 opens a new form from an activity: same words and blanks, no date or numbers, nothing saved until 添加', async () => {
+    const rows = page.locator('table.list tbody tr');
+    const source = rows.filter({ hasText: '安全宣传进企业' });
+    const dialog = page.getByRole('dialog', { name: '复制为新活动' });
+    // Opened and closed untouched: nothing is added.
+    await source.getByRole('button', { name: '复制为新活动' }).click();
+    await dialog.waitFor();
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    expect(await rows.count()).toBe(3);
+
+    await source.getByRole('button', { name: '复制为新活动' }).click();
+    expect(await dialog.getByLabel('活动名称').inputValue()).toBe('安全宣传进企业');
+    expect(await dialog.getByLabel('活动类型').inputValue()).toBe('宣传进企业');
+    expect(await dialog.getByLabel('活动内容').inputValue()).toContain('林业公司');
+    expect(await dialog.getByLabel('日期').inputValue()).toBe('');
+    const chosen = dialog.locator('.pick-chosen .pick-row');
+    expect(await sentences(chosen)).toContain('开展安全宣传进企业活动（ ）场，参与（ ）人');
+    const numbers = dialog.locator('.pick-chosen .pick-number');
+    for (const n of await numbers.all()) expect(await n.inputValue()).toBe('');
+    await screenshot(page, '15-entry-copy');
+    await dialog.getByLabel('日期').fill('2020-06-18');
+    await dialog.getByLabel('活动名称').fill('安全宣传进企业（第二场）');
+    await numbers.nth(0).fill('1');
+    await numbers.nth(1).fill('80');
+    await dialog.getByRole('button', { name: '添加活动' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await expect.poll(() => rows.count()).toBe(4);
+    // The copy is an activity of its own; the original keeps its numbers, the table adds both.
+    await page.getByRole('link', { name: '统计表' }).click();
+    const enterprise = T.slots.find((s) => s.before === '开展安全宣传进企业活动');
+    await expect.poll(() => blankAt(page, (enterprise?.index ?? 0) + 1)).toBe('200');
+    expect(await blankAt(page, enterprise?.index ?? 0)).toBe('2');
+    await page.getByRole('link', { name: '活动台账' }).click();
+  });
 });

@@ -69,6 +69,8 @@ describe('extension: colleagues through the relay', () => {
   it('connects a log to the relay with an invitation and shows the status', async () => {
     await pageA.getByLabel('姓名').fill('张三');
     await pageA.getByLabel('单位名称').fill('宝坻区应急管理局');
+    // The activities below are dated June 2021: the campaign is that year's (no warning on save).
+    await pageA.getByLabel('专项活动').fill('2021年“安全生产月”');
     await pageA.getByRole('button', { name: '创建台账' }).click();
     await pageA.getByRole('heading', { name: /宝坻区应急管理局/ }).waitFor();
     await pageA.getByRole('link', { name: '成员与同步' }).click();

@@ -119,7 +119,13 @@ describe('extension: the unit log in the browser', () => {
     await dialog.getByRole('button', { name: '添加活动' }).click();
     await expect.poll(() => dialog.getByText('不能是负数').isVisible()).toBe(true);
     await screenshot(page, '04-validation');
+    // The form holds typing: 取消 asks before throwing it away (#15).
     await dialog.getByRole('button', { name: '取消' }).click();
+    await page
+      .getByRole('alertdialog', { name: '放弃未保存的内容？' })
+      .getByRole('button', { name: '放弃' })
+      .click();
+    await dialog.waitFor({ state: 'detached' });
     expect(await page.locator('table.list tbody tr').count()).toBe(2);
   });
 

@@ -1,7 +1,9 @@
-import type { Entry, EntryFilter, EntrySummary } from '@tianbao/core';
+import { type Entry, type EntryFilter, type EntrySummary, matchesSearch } from '@tianbao/core';
 import { ENTRY_LABEL, TERM } from '@tianbao/templates';
 import { useEffect, useMemo, useState } from 'react';
 import { useLogRevision, useOpenLog } from '../hooks/use-log';
+import { useSchedule } from '../hooks/use-schedule';
+import { campaignWords, outsideCampaign } from '../utils/campaign-date';
 import { formatTime } from '../utils/format';
 import { userMessage } from '../utils/input-errors';
 import { EntryForm } from './entry-form';
@@ -30,7 +32,10 @@ export function EntriesTab() {
   const [trash, setTrash] = useState(false);
   const [sort, setSort] = useState<{ key: SortKey; asc: boolean }>({ key: 'date', asc: false });
   const [page, setPage] = useState(0);
-  const [editing, setEditing] = useState<Entry | 'new' | null>(null);
+  /** The form open: a new activity, an activity to edit, or a new one copied from another (复制为新活动). */
+  const [editing, setEditing] = useState<Entry | 'new' | { copyOf: Entry } | null>(null);
+  const [dirty, setDirty] = useState(false);
+  const { schedule } = useSchedule();
   const [history, setHistory] = useState<string | null>(null);
   const [notice, setNotice] = useState('');
   /** The entry just moved to the trash, for 撤销 (a few seconds, then the notice goes). */
@@ -52,7 +57,7 @@ export function EntriesTab() {
           (!filter.to || r.date <= filter.to) &&
           (!filter.kind || r.kind === filter.kind) &&
           (!filter.author || r.createdBy === filter.author || r.updatedBy === filter.author) &&
-          (!filter.search || r.title.includes(filter.search)),
+          (!filter.search || matchesSearch(r, filter.search)),
       );
     // listSummaries already gives newest first, the default order: no second sort of 10k rows per edit.
     if (sort.key === 'date' && !sort.asc) return list;
@@ -82,10 +87,14 @@ export function EntriesTab() {
   const shown = rows.slice(page * PAGE, page * PAGE + PAGE);
   const deletedCount = all.filter((r) => r.deleted).length;
 
-  const edit = async (r: EntrySummary) => {
+  const edit = async (r: EntrySummary, copy = false) => {
     await session.loadShardOf(r.id);
     const e = log.getEntry(r.id);
-    if (e) setEditing(e);
+    if (e) setEditing(copy ? { copyOf: e } : e);
+  };
+  const closeForm = () => {
+    setEditing(null);
+    setDirty(false);
   };
   const act = async (r: EntrySummary, what: 'delete' | 'restore') => {
     try {
@@ -118,7 +127,8 @@ export function EntriesTab() {
         ) : null}
         <input
           className="search"
-          placeholder="搜索活动名称"
+          placeholder="搜索活动名称、地点、单位、内容"
+          aria-label="搜索活动"
           value={filter.search ?? ''}
           onChange={(e) => update({ search: e.target.value || undefined })}
         />
@@ -212,7 +222,17 @@ export function EntriesTab() {
         <tbody>
           {shown.map((r) => (
             <tr key={r.id}>
-              <td className="nowrap">{r.date}</td>
+              <td className="nowrap">
+                {r.date}
+                {outsideCampaign(r.date, schedule.campaign) ? (
+                  <span
+                    className="tag warn date-outside"
+                    title={`不在本次活动期间（${campaignWords(schedule.campaign)}），请核对日期`}
+                  >
+                    活动期外
+                  </span>
+                ) : null}
+              </td>
               <td>
                 <button type="button" className="link title" onClick={() => void edit(r)}>
                   {r.title}
@@ -227,9 +247,14 @@ export function EntriesTab() {
               <td className="num">{Object.keys(r.contributions).length}</td>
               <td className="nowrap">
                 {trash ? null : (
-                  <button type="button" className="link" onClick={() => void edit(r)}>
-                    编辑
-                  </button>
+                  <>
+                    <button type="button" className="link" onClick={() => void edit(r)}>
+                      编辑
+                    </button>
+                    <button type="button" className="link" onClick={() => void edit(r, true)}>
+                      复制为新活动
+                    </button>
+                  </>
                 )}
                 <button type="button" className="link" onClick={() => setHistory(r.id)}>
                   历史
@@ -271,12 +296,19 @@ export function EntriesTab() {
         </div>
       )}
       {editing ? (
-        <Modal title={editing === 'new' ? '新增活动' : '编辑活动'} onClose={() => setEditing(null)} wide>
+        <Modal
+          title={editing === 'new' ? '新增活动' : 'copyOf' in editing ? '复制为新活动' : '编辑活动'}
+          onClose={closeForm}
+          dirty={dirty}
+          wide
+        >
           <EntryForm
-            {...(editing !== 'new' && { entry: editing })}
+            {...(editing !== 'new' &&
+              ('copyOf' in editing ? { copyOf: editing.copyOf } : { entry: editing }))}
+            onDirtyChange={setDirty}
             onDone={(id) => {
-              setEditing(null);
-              if (id) setNotice(editing === 'new' ? '已添加。' : '已保存。');
+              closeForm();
+              if (id) setNotice(editing === 'new' || 'copyOf' in editing ? '已添加。' : '已保存。');
             }}
           />
         </Modal>

@@ -1,13 +1,16 @@
 import type { AttachmentRef, Entry } from '@tianbao/core';
 import { ENTRY_LABEL, TERM, type Template } from '@tianbao/templates';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useLogRevision, useOpenLog } from '../hooks/use-log';
+import { useSchedule } from '../hooks/use-schedule';
+import { outsideCampaignWarning } from '../utils/campaign-date';
 import { type Draft, entryPatch } from '../utils/entry-patch';
 import { today } from '../utils/format';
 import { fieldErrors } from '../utils/input-errors';
 import { ContributionsPicker } from './contributions-picker';
 import { EntryAttachments } from './entry-attachments';
 import { FormField } from './form-field';
+import { useModalClose } from './modal';
 import { type StaleField, StalePrompt } from './stale-prompt';
 
 const KINDS = [
@@ -56,10 +59,24 @@ function textBlanksOf(
   return out;
 }
 
-/** Add or edit one activity; the log refuses bad input with a message per field, nothing half-saved. */
-export function EntryForm(props: { entry?: Entry; onDone: (id?: string) => void }) {
+/**
+ * Add or edit one activity; the log refuses bad input with a message per field, nothing half-saved.
+ * `copyOf` (复制为新活动) starts a new activity from another one: its words and the blanks it counts
+ * towards, but no date, numbers or photos, since those are what differ from one activity to the next
+ * and a copied number would be counted twice without anyone noticing.
+ */
+export function EntryForm(props: {
+  entry?: Entry;
+  copyOf?: Entry;
+  onDone: (id?: string) => void;
+  /** Told whether the form holds input that is not saved yet (for 「放弃未保存的内容？」). */
+  onDirtyChange?: (dirty: boolean) => void;
+}) {
   const { session, template, ready, sync } = useOpenLog();
   const e = props.entry;
+  const from = e ?? props.copyOf;
+  const { schedule } = useSchedule();
+  const closeModal = useModalClose();
   // Colleagues online see which entry is being edited (成员与同步).
   useEffect(() => {
     sync.connection()?.setPresence(e ? `正在编辑“${e.title}”` : '正在新增活动', e?.id);
@@ -75,24 +92,35 @@ export function EntryForm(props: { entry?: Entry; onDone: (id?: string) => void 
   const [attachments, setAttachments] = useState<AttachmentRef[]>(e?.attachments ?? []);
   const [stale, setStale] = useState<StaleField[] | null>(null);
   const [draft, setDraft] = useState<Draft>({
-    date: e?.date ?? today(),
-    title: e?.title ?? '',
-    kind: e?.kind ?? '',
-    location: e?.location ?? '',
-    organizer: e?.organizer ?? '',
-    partners: e?.partners ?? '',
-    description: e?.description ?? '',
+    date: e?.date ?? (props.copyOf ? '' : today()),
+    title: from?.title ?? '',
+    kind: from?.kind ?? '',
+    location: from?.location ?? '',
+    organizer: from?.organizer ?? '',
+    partners: from?.partners ?? '',
+    description: from?.description ?? '',
   });
   const [counts, setCounts] = useState<Record<string, string>>(
-    Object.fromEntries(Object.entries(e?.contributions ?? {}).map(([k, v]) => [k, String(v)])),
+    Object.fromEntries(Object.entries(from?.contributions ?? {}).map(([k, v]) => [k, e ? String(v) : ''])),
   );
   // Text blanks (以（ ）等形式启动…) of the rows this activity counts towards, as the table has them now.
   const [texts, setTexts] = useState<Record<string, string>>(() => textBlanksOf(template, e, session.log));
   const [highlight, setHighlight] = useState(!!e?.highlight);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [saving, setSaving] = useState(false);
+  /** The date the person said to save although it is outside the campaign (仍然保存). */
+  const [dateConfirmed, setDateConfirmed] = useState('');
+  const [dateWarning, setDateWarning] = useState('');
+  const dateInput = useRef<HTMLInputElement>(null);
   const set = (k: keyof Draft) => (ev: { target: { value: string } }) =>
     setDraft({ ...draft, [k]: ev.target.value });
+
+  // Unsaved input: anything differing from what the form first showed.
+  const shown = JSON.stringify({ draft, counts, texts, highlight, attachments });
+  const [initial] = useState(shown);
+  const dirty = shown !== initial;
+  const { onDirtyChange } = props;
+  useEffect(() => onDirtyChange?.(dirty), [dirty, onDirtyChange]);
 
   /** A text blank typed here becomes the table's value for it, with this activity as its reason. */
   const saveTexts = (d: Draft) => {
@@ -106,7 +134,15 @@ export function EntryForm(props: { entry?: Entry; onDone: (id?: string) => void 
     }
   };
 
-  const save = async (choice?: 'mine' | 'theirs') => {
+  const save = async (choice?: 'mine' | 'theirs', confirmedDate = dateConfirmed) => {
+    // A date outside the campaign (a mistyped year, last month) is asked about before anything is saved;
+    // an edit that leaves an old date alone is not asked again.
+    const warning = outsideCampaignWarning(draft.date, schedule.campaign);
+    if (warning && draft.date !== confirmedDate && draft.date !== e?.date) {
+      setDateWarning(warning);
+      return;
+    }
+    setDateWarning('');
     const contributions: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(counts)) {
       const t = v.trim();
@@ -156,6 +192,11 @@ export function EntryForm(props: { entry?: Entry; onDone: (id?: string) => void 
         void save();
       }}
     >
+      {props.copyOf ? (
+        <p className="notice">
+          已复制“{props.copyOf.title}”的内容和统计项。请填写这次活动的日期和计入统计表的数，保存后才会添加。
+        </p>
+      ) : null}
       {others.length ? (
         <p className="others-editing" role="status">
           {others.join('、')} 也正在编辑这项活动，保存时如有冲突会提示您。
@@ -163,7 +204,16 @@ export function EntryForm(props: { entry?: Entry; onDone: (id?: string) => void 
       ) : null}
       <div className="form-grid">
         <FormField label={ENTRY_LABEL.date} error={errors.date}>
-          <input type="date" value={draft.date} onChange={set('date')} required />
+          <input
+            type="date"
+            ref={dateInput}
+            value={draft.date}
+            onChange={(ev) => {
+              setDateWarning('');
+              set('date')(ev);
+            }}
+            required
+          />
         </FormField>
         <FormField label={ENTRY_LABEL.title} error={errors.title}>
           <input value={draft.title} onChange={set('title')} placeholder="例如：安全生产宣传进企业" />
@@ -213,6 +263,32 @@ export function EntryForm(props: { entry?: Entry; onDone: (id?: string) => void 
       </fieldset>
       <EntryAttachments value={attachments} onChange={setAttachments} />
       {errors._ ? <p className="error-banner">{errors._}</p> : null}
+      {dateWarning ? (
+        <div className="stale-box date-warning" role="alert">
+          <p>{dateWarning}</p>
+          <div className="form-actions">
+            <button
+              type="button"
+              className="primary"
+              onClick={() => {
+                setDateWarning('');
+                dateInput.current?.focus();
+              }}
+            >
+              修改日期
+            </button>
+            <button
+              type="button"
+              onClick={() => {
+                setDateConfirmed(draft.date);
+                void save(undefined, draft.date);
+              }}
+            >
+              日期无误，仍然保存
+            </button>
+          </div>
+        </div>
+      ) : null}
       {stale ? (
         <StalePrompt
           stale={stale}
@@ -231,7 +307,7 @@ export function EntryForm(props: { entry?: Entry; onDone: (id?: string) => void 
         <button type="submit" className="primary" disabled={saving}>
           {e ? '保存修改' : '添加活动'}
         </button>
-        <button type="button" onClick={() => props.onDone()}>
+        <button type="button" onClick={() => (closeModal ? closeModal() : props.onDone())}>
           取消
         </button>
       </div>

@@ -18,6 +18,7 @@ export {
   type EntryFilter,
   type HistoryEvent,
   type LogChange,
+  matchesSearch,
   SCHEMA_VERSION,
   UnitLog,
 } from './model/unit-log.ts';

@@ -56,6 +56,29 @@ describe('UnitLog', () => {
     expect(log.listSummaries({ to: '2021-06-15' })).toHaveLength(1);
   });
 
+  it('searches the title, 地点, 主办/协助单位 and 活动内容; every word typed must appear', () => {
+    const log = newLog();
+    const a = log.addEntry(
+      entry({ location: '林业公司会议室', organizer: '塔河县应急管理局', partners: '县消防大队' }),
+    );
+    const b = log.addEntry(entry({ title: '应急演练', description: '在第一中学开展消防疏散演练' }));
+    const ids = (search: string) => log.listSummaries({ search }).map((r) => r.id);
+    expect(ids('林业公司')).toEqual([a]);
+    expect(ids('消防')).toEqual(expect.arrayContaining([a, b]));
+    expect(ids('第一中学')).toEqual([b]);
+    expect(ids('消防 疏散')).toEqual([b]);
+    expect(ids('县消防大队 进企业')).toEqual([a]);
+    expect(ids('林业公司 疏散')).toEqual([]);
+    // The full entries filter the same way, and the stored index keeps the words.
+    expect(log.listEntries({ search: '疏散' }).map((e) => e.id)).toEqual([b]);
+    log.updateEntry(a, { location: '镇政府' });
+    expect(ids('林业公司')).toEqual([]);
+    const restored = StatsIndex.fromSnapshot(log.index.toSnapshot({}))?.index;
+    expect(restored?.rows.get(b)?.words).toContain('第一中学');
+    // A snapshot of the earlier layout is not read (its rows have no words): the shards are read instead.
+    expect(StatsIndex.fromSnapshot(JSON.stringify({ v: 1, stamps: {}, rows: [] }))).toBeUndefined();
+  });
+
   it('computes statistics: manual beats sum, empty is null not 0, deleted entries do not count', () => {
     const log = newLog();
     const a = log.addEntry(entry());

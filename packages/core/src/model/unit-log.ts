@@ -133,7 +133,21 @@ const inFilter = (r: EntrySummary | Entry, f: EntryFilter, deleted: boolean) =>
   (!f.to || r.date <= f.to) &&
   (!f.kind || r.kind === f.kind) &&
   (!f.author || r.createdBy === f.author || r.updatedBy === f.author) &&
-  (!f.search || r.title.includes(f.search));
+  (!f.search || matchesSearch(r, f.search));
+
+/** Every word typed (separated by spaces) appears in the title, 地点, 主办/协助单位 or 活动内容. */
+export function matchesSearch(r: EntrySummary | Entry, search: string): boolean {
+  const words = 'location' in r ? entryWords(r) : (r.words ?? '');
+  const hay = `${r.title}\n${words}`;
+  return search
+    .trim()
+    .split(/\s+/u)
+    .every((w) => hay.includes(w));
+}
+
+/** The words of an entry, besides its title, that the list's search looks in. */
+const entryWords = (e: Pick<Entry, 'location' | 'organizer' | 'partners' | 'description'>) =>
+  [e.location, e.organizer, e.partners, e.description].filter(Boolean).join('\n');
 
 /**
  * One unit's log for one campaign: a root document and entry shards (see doc-layout.ts), with a typed
@@ -326,6 +340,12 @@ export class UnitLog {
       deleted: !!m.get('deleted'),
       ...(m.get('highlight') === true && { highlight: true }),
       contributions: readContributions(m),
+      words: entryWords({
+        location: (m.get('location') as string) ?? '',
+        organizer: (m.get('organizer') as string) ?? '',
+        partners: (m.get('partners') as string) ?? '',
+        description: (m.get('description') as string) ?? '',
+      }),
     });
   }
 

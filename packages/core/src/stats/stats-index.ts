@@ -14,6 +14,8 @@ export interface EntrySummary {
   /** Marked 重点 (see Entry.highlight). */
   highlight?: boolean;
   contributions: Record<string, number>;
+  /** 地点, 主办单位, 协助单位 and 活动内容, one per line: what the list's search looks in besides the title. */
+  words?: string;
 }
 
 interface SlotTotal {
@@ -36,7 +38,8 @@ export interface DateRange {
 const within = (date: string, range: DateRange) =>
   (!range.from || date >= range.from) && (!range.to || date <= range.to);
 
-const SNAPSHOT_VERSION = 1;
+// 2: rows carry the entry's other words (search); a version-1 snapshot is rebuilt from the shards.
+const SNAPSHOT_VERSION = 2;
 
 /**
  * Statistics maintained incrementally: each changed entry moves its own contributions in or out of
@@ -180,6 +183,7 @@ export class StatsIndex {
       r.deleted ? 1 : 0,
       r.contributions,
       r.highlight ? 1 : 0,
+      r.words ?? '',
     ]);
     return JSON.stringify({ v: SNAPSHOT_VERSION, stamps, rows });
   }
@@ -206,8 +210,8 @@ export class StatsIndex {
         updatedAt: r[7] as number,
         deleted: r[8] === 1,
         contributions: r[9] as Record<string, number>,
-        // Snapshots written before the 重点 mark existed have no 11th column.
         ...(r[10] === 1 && { highlight: true }),
+        ...(typeof r[11] === 'string' && r[11] && { words: r[11] }),
       });
     }
     return { index, stamps: parsed.stamps };
