@@ -115,6 +115,8 @@ describe('extension: the unit log in the browser', () => {
     await dialog.locator('.pick-list .pick-number').last().fill('-3');
     await dialog.getByRole('button', { name: '添加活动' }).click();
     await expect.poll(() => dialog.getByText('请填写活动名称').isVisible()).toBe(true);
+    // Every error shows at once, each next to its field (#15).
+    expect(await dialog.getByText('不能是负数').isVisible()).toBe(true);
     await dialog.getByLabel('活动名称').fill('负数测试');
     await dialog.getByRole('button', { name: '添加活动' }).click();
     await expect.poll(() => dialog.getByText('不能是负数').isVisible()).toBe(true);
@@ -141,6 +143,13 @@ describe('extension: the unit log in the browser', () => {
     expect(await dialog.getByLabel('值').inputValue()).toBe(await blankText(page, idx));
     expect(await dialog.getByText('手工填写（覆盖台账合计）').isVisible()).toBe(true);
     await dialog.getByLabel('值').fill('60');
+    // A manual value needs a reason: without one it is refused next to 原因, and the table keeps its sum.
+    await dialog.getByRole('button', { name: '保存手工值' }).click();
+    await expect
+      .poll(() => dialog.locator('.field-error').filter({ hasText: '原因' }).textContent())
+      .toContain('请填写原因，例如：含下属单位上报数');
+    expect(await blankText(page, idx)).toBe('55');
+    await screenshot(page, '05b-manual-value-needs-reason');
     await dialog.getByLabel('原因').fill('含网上参与人数');
     await dialog.getByRole('button', { name: '保存手工值' }).click();
     await expect.poll(() => blankText(page, idx)).toBe('60');

@@ -1,4 +1,4 @@
-import type { AttachmentRef, Entry } from '@tianbao/core';
+import { type AttachmentRef, type Entry, entryErrors } from '@tianbao/core';
 import { ENTRY_LABEL, TERM, type Template } from '@tianbao/templates';
 import { useEffect, useRef, useState } from 'react';
 import { useLogRevision, useOpenLog } from '../hooks/use-log';
@@ -135,6 +135,22 @@ export function EntryForm(props: {
   };
 
   const save = async (choice?: 'mine' | 'theirs', confirmedDate = dateConfirmed) => {
+    const contributions: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(counts)) {
+      const t = v.trim();
+      contributions[k] = t === '' ? Number.NaN : /^-?\d+(\.\d+)?$/.test(t) ? Number(t) : t;
+    }
+    // Every error at once, next to its field, before anything else is asked.
+    const problems = entryErrors(
+      { ...draft, highlight, contributions, attachments },
+      { partial: false, ...(session.log.kindOf && { kindOf: session.log.kindOf }) },
+    );
+    if (problems.length) {
+      setErrors(Object.assign({}, ...problems.map(fieldErrors)));
+      setDateWarning('');
+      return;
+    }
+    setErrors({});
     // A date outside the campaign (a mistyped year, last month) is asked about before anything is saved;
     // an edit that leaves an old date alone is not asked again.
     const warning = outsideCampaignWarning(draft.date, schedule.campaign);
@@ -143,11 +159,6 @@ export function EntryForm(props: {
       return;
     }
     setDateWarning('');
-    const contributions: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(counts)) {
-      const t = v.trim();
-      contributions[k] = t === '' ? Number.NaN : /^-?\d+(\.\d+)?$/.test(t) ? Number(t) : t;
-    }
     // Removed blanks are set to 0, which the log treats as "no longer adds to this blank".
     for (const k of Object.keys(e?.contributions ?? {})) if (!(k in contributions)) contributions[k] = 0;
     setSaving(true);

@@ -1,6 +1,6 @@
 import type { SlotStat } from '@tianbao/core';
 import type { Slot, Template } from '@tianbao/templates';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useOpenLog } from '../hooks/use-log';
 import { formatTime, formatValue, SLOT_KIND_NAMES, slotPhrase } from '../utils/format';
 import { fieldErrors } from '../utils/input-errors';
@@ -15,7 +15,14 @@ const MANUAL_HEADING: Record<SlotStat['source'], string> = {
 };
 
 /** One blank: its value, which entries make it up and by whom, and a manual value with a reason. */
-export function SlotDetail(props: { template: Template; slot: Slot; stat: SlotStat; onClose: () => void }) {
+export function SlotDetail(props: {
+  template: Template;
+  slot: Slot;
+  stat: SlotStat;
+  onClose: () => void;
+  /** Told whether a value or reason was typed and not saved (for 「放弃未保存的内容？」). */
+  onDirtyChange?: (dirty: boolean) => void;
+}) {
   const { session } = useOpenLog();
   const { slot, template } = props;
   const key = `${template.id}/${slot.id}`;
@@ -26,6 +33,10 @@ export function SlotDetail(props: { template: Template; slot: Slot; stat: SlotSt
   const [value, setValue] = useState(current === null || current === undefined ? '' : String(current));
   const [reason, setReason] = useState(manual?.reason ?? '');
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const [initial] = useState(() => JSON.stringify([value, reason]));
+  const dirty = JSON.stringify([value, reason]) !== initial;
+  const { onDirtyChange } = props;
+  useEffect(() => onDirtyChange?.(dirty), [dirty, onDirtyChange]);
 
   const save = () => {
     const v =

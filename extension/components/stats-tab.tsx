@@ -26,6 +26,7 @@ export function StatsTab() {
   const [open, setOpen] = useState<Slot | null>(null);
   const [dating, setDating] = useState(false);
   const { schedule } = useSchedule();
+  const [detailDirty, setDetailDirty] = useState(false);
   // biome-ignore lint/correctness/useExhaustiveDependencies: rev is the log's change counter
   const values = useMemo(
     () => (template ? templateValues(session.log, template) : []),
@@ -118,12 +119,24 @@ export function StatsTab() {
       </div>
       {dating ? <ReportDateDialog onClose={() => setDating(false)} /> : null}
       {open ? (
-        <Modal title="统计项详情" onClose={() => setOpen(null)} wide>
+        <Modal
+          title="统计项详情"
+          onClose={() => {
+            setOpen(null);
+            setDetailDirty(false);
+          }}
+          dirty={detailDirty}
+          wide
+        >
           <SlotDetail
             template={template as Template}
             slot={open}
             stat={byId.get(open.id) as SlotValue}
-            onClose={() => setOpen(null)}
+            onDirtyChange={setDetailDirty}
+            onClose={() => {
+              setOpen(null);
+              setDetailDirty(false);
+            }}
           />
         </Modal>
       ) : null}

@@ -68,8 +68,12 @@ export function sampleLog(shards = 2): UnitLog {
   });
   log.deleteEntry(gone);
   log.setManualValue(slot('以'), '线上直播和现场宣誓', '启动仪式记录');
-  log.setManualValue(slot('是否已将“安全生产月”和“安全生产万里行”活动纳入全年安全生产重点工作'), true, '');
-  log.setManualValue(slot('是否已做好人力、物力和相关经费等保障'), false, '');
+  log.setManualValue(
+    slot('是否已将“安全生产月”和“安全生产万里行”活动纳入全年安全生产重点工作'),
+    true,
+    '局党委会议研究决定',
+  );
+  log.setManualValue(slot('是否已做好人力、物力和相关经费等保障'), false, '经费尚未下达');
   log.addPlan({
     time: '2020-06-16',
     place: '线上',

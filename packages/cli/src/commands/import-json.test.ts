@@ -52,6 +52,13 @@ describe('import-json: times', () => {
     for (const [patch, re] of cases) await expect(from(patch), JSON.stringify(patch)).rejects.toThrow(re);
   });
 
+  it('restores a manual value recorded without a reason (before reasons were required) as it was', async () => {
+    const s = await from({ values: { [n0]: { value: 3, by: '王五' } } });
+    expect(s.log.manualValues()[n0]).toMatchObject({ value: 3, reason: '', by: '王五' });
+    // A person setting a value now must give one.
+    expect(() => s.log.setManualValue(n0, 4, '')).toThrow(/a manual value needs a reason/);
+  });
+
   it('a deleted plan stays deleted', async () => {
     const s = await from({ plans: [{ content: '宣传', deletedAt: 1623000000000 }, { content: '演练' }] });
     expect(s.log.listPlans().map((p) => p.content)).toEqual(['演练']);

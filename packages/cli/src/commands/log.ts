@@ -231,7 +231,8 @@ export async function logFromJson(input: unknown): Promise<LogSession> {
       if (v.reason !== undefined && typeof v.reason !== 'string')
         throw fail(`${path}.reason`, 'must be text');
       at('values', () =>
-        log.setManualValue(key, v.value, (v.reason as string | undefined) ?? '', {
+        // Restored as recorded: a value set before reasons were required keeps its empty reason.
+        log.restoreManualValue(key, v.value, (v.reason as string | undefined) ?? '', {
           ...(v.by !== undefined && { by: v.by as string }),
           ...(when !== undefined && { at: when }),
         }),

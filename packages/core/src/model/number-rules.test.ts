@@ -58,10 +58,10 @@ describe('number rules', () => {
   it('a percentage blank takes decimals within 0–100, manual values follow the blank’s kind', () => {
     const log = newLog();
     log.kindOf = (k) => (k === P ? 'percent' : 'number');
-    expect(refusal(() => log.setManualValue(P, 12.5))).toBeUndefined();
-    expect(refusal(() => log.setManualValue(P, 100.5))?.[2]).toBe('百分比不能超过100');
-    expect(refusal(() => log.setManualValue(A, 2.5))?.[2]).toBe('填写的值必须是整数');
-    expect(refusal(() => log.setManualValue(A, 1e308))?.[2]).toBe(`填写的值不能超过${MAX_COUNT}`);
+    expect(refusal(() => log.setManualValue(P, 12.5, '上级核定'))).toBeUndefined();
+    expect(refusal(() => log.setManualValue(P, 100.5, '上级核定'))?.[2]).toBe('百分比不能超过100');
+    expect(refusal(() => log.setManualValue(A, 2.5, '上级核定'))?.[2]).toBe('填写的值必须是整数');
+    expect(refusal(() => log.setManualValue(A, 1e308, '上级核定'))?.[2]).toBe(`填写的值不能超过${MAX_COUNT}`);
     expect(log.manualValues()[P]?.value).toBe(12.5);
   });
 

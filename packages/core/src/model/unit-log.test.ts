@@ -167,10 +167,39 @@ describe('UnitLog', () => {
     bad(() => log.setProfile({ email: 'a@b' }), 'profile.email');
     bad(() => log.setProfile({ officePhone: 'abc' }), 'profile.officePhone');
     log.kindOf = (k) => (k.endsWith('/s1') ? 'number' : 'boolean');
-    bad(() => log.setManualValue(`${K}/s1`, '十二'), `values.${K}/s1`);
-    bad(() => log.setManualValue(`${K}/s2`, 3), `values.${K}/s2`);
+    bad(() => log.setManualValue(`${K}/s1`, '十二', '上级核定'), `values.${K}/s1`);
+    bad(() => log.setManualValue(`${K}/s2`, 3, '上级核定'), `values.${K}/s2`);
     expect(log.listEntries()).toHaveLength(1);
     expect(log.manualValues()).toEqual({});
+  });
+
+  it('a manual value needs a reason; a recorded one without a reason is still restored', () => {
+    const log = newLog();
+    for (const reason of ['', '   ']) {
+      let err: unknown;
+      try {
+        log.setManualValue(`${K}/s10`, 200, reason);
+      } catch (e) {
+        err = e;
+      }
+      expect(err).toBeInstanceOf(LogInputError);
+      expect((err as LogInputError).field).toBe(`values.${K}/s10.reason`);
+      expect((err as LogInputError).message).toBe(
+        `values.${K}/s10.reason: a manual value needs a reason (why it replaces the log’s figure)`,
+      );
+      expect((err as LogInputError).messageZh).toBe('请填写原因，例如：含下属单位上报数');
+    }
+    expect(log.manualValues()).toEqual({});
+    log.setManualValue(`${K}/s10`, 200, '含街道上报数');
+    expect(log.manualValues()[`${K}/s10`]).toMatchObject({ value: 200, reason: '含街道上报数' });
+    // import-json restores what an older log recorded (before reasons were required), as it was.
+    log.restoreManualValue(`${K}/s11`, 3, '', { by: '王五', at: 1_600_000_000_000 });
+    expect(log.manualValues()[`${K}/s11`]).toEqual({
+      value: 3,
+      reason: '',
+      by: '王五',
+      at: 1_600_000_000_000,
+    });
   });
 
   it('keeps the liaison profile', () => {

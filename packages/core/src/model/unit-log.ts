@@ -946,13 +946,39 @@ export class UnitLog {
 
   // ---- manual values and statistics -----------------------------------------------------------
 
-  setManualValue(
+  /**
+   * A value typed for a blank instead of what the log adds up. The reason is required: the official
+   * figures must say why a number is not the 台账合计 (含下属单位上报数, 上级核定…).
+   */
+  setManualValue(key: string, value: unknown, reason: string, opts: { by?: string; at?: number } = {}): void {
+    const clean = validateManualValue(key, { value, reason }, this.kindOf);
+    if (!clean.reason.trim())
+      throw new LogInputError(
+        `values.${key}.reason`,
+        'a manual value needs a reason (why it replaces the log’s figure)',
+        '请填写原因，例如：含下属单位上报数',
+      );
+    this.writeManualValue(key, clean, opts);
+  }
+
+  /**
+   * A manual value as it was recorded (import of a log's JSON with its author and time). Its reason may
+   * be empty: values set before reasons were required are restored, not refused.
+   */
+  restoreManualValue(
     key: string,
     value: unknown,
-    reason?: string,
+    reason: string,
     opts: { by?: string; at?: number } = {},
   ): void {
-    const clean = validateManualValue(key, { value, reason }, this.kindOf);
+    this.writeManualValue(key, validateManualValue(key, { value, reason }, this.kindOf), opts);
+  }
+
+  private writeManualValue(
+    key: string,
+    clean: Pick<ManualValue, 'value' | 'reason'>,
+    opts: { by?: string; at?: number },
+  ): void {
     if (opts.at !== undefined) parseTime(`values.${key}.at`, opts.at);
     if (opts.by !== undefined) validatePerson(`values.${key}.by`, opts.by);
     const record: ManualValue = { ...clean, by: opts.by ?? this.user, at: opts.at ?? this.now() };

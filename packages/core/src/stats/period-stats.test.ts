@@ -81,7 +81,7 @@ describe('period statistics', () => {
     const log = newLog();
     log.addEntry({ date: '2021-06-08', title: '演练', contributions: { [A]: 3 } });
     log.setManualValue(A, 50, '含未录入的活动');
-    log.setManualValue(B, 9, '');
+    log.setManualValue(B, 9, '上级核定');
     expect(value(log, A)).toBe(50);
     const [a, b] = log.statistics([A, B], week2);
     expect(a).toMatchObject({ value: 3, source: 'sum', manualSetAside: { value: 50 } });
