@@ -26,7 +26,7 @@ describe('activity form: picking the blank an activity counts towards', () => {
   beforeAll(async () => {
     b = await launchExtension();
     page = await b.open('dashboard.html', { width: 1366, height: 768 });
-    await createLogThroughUi(page, '李四', '塔河县应急管理局');
+    await createLogThroughUi(page, '李四', '塔河县应急管理局', '2020年“安全生产月”');
   });
   afterAll(async () => {
     await b?.close();

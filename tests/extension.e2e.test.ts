@@ -61,7 +61,7 @@ describe('extension: the unit log in the browser', () => {
     await screenshot(page, '01-first-run');
     await page.getByRole('button', { name: '创建台账' }).click();
     await expect.poll(() => page.getByText('请填写您的姓名').isVisible()).toBe(true);
-    await createLogThroughUi(page, '张三', '漠河市应急管理局');
+    await createLogThroughUi(page, '张三', '漠河市应急管理局', '2020年“安全生产月”');
     await expect.poll(() => page.getByText('还没有活动记录').isVisible()).toBe(true);
   });
 

@@ -72,7 +72,7 @@ describe('team: invite, see each other, never overwrite unseen', () => {
   });
 
   it('the creator connects the log by the relay’s address and becomes its 管理员', async () => {
-    await createLogThroughUi(pageA, '张三', '宝坻区应急管理局');
+    await createLogThroughUi(pageA, '张三', '宝坻区应急管理局', '2020年“安全生产月”');
     await addEntry(pageA, TITLE);
     await pageA.getByRole('link', { name: '成员与同步' }).click();
     await pageA.getByLabel('同步服务地址').fill('127.0.0.1:1');
