@@ -34,7 +34,6 @@ export function EntriesTab() {
   const [page, setPage] = useState(0);
   /** The form open: a new activity, an activity to edit, or a new one copied from another (复制为新活动). */
   const [editing, setEditing] = useState<Entry | 'new' | { copyOf: Entry } | null>(null);
-  const [dirty, setDirty] = useState(false);
   const { schedule } = useSchedule();
   const [history, setHistory] = useState<string | null>(null);
   const [notice, setNotice] = useState('');
@@ -92,10 +91,7 @@ export function EntriesTab() {
     const e = log.getEntry(r.id);
     if (e) setEditing(copy ? { copyOf: e } : e);
   };
-  const closeForm = () => {
-    setEditing(null);
-    setDirty(false);
-  };
+  const closeForm = () => setEditing(null);
   const act = async (r: EntrySummary, what: 'delete' | 'restore') => {
     try {
       await session.loadShardOf(r.id);
@@ -299,13 +295,11 @@ export function EntriesTab() {
         <Modal
           title={editing === 'new' ? '新增活动' : 'copyOf' in editing ? '复制为新活动' : '编辑活动'}
           onClose={closeForm}
-          dirty={dirty}
           wide
         >
           <EntryForm
             {...(editing !== 'new' &&
               ('copyOf' in editing ? { copyOf: editing.copyOf } : { entry: editing }))}
-            onDirtyChange={setDirty}
             onDone={(id) => {
               closeForm();
               if (id) setNotice(editing === 'new' || 'copyOf' in editing ? '已添加。' : '已保存。');

@@ -10,7 +10,7 @@ import { fieldErrors } from '../utils/input-errors';
 import { ContributionsPicker } from './contributions-picker';
 import { EntryAttachments } from './entry-attachments';
 import { FormField } from './form-field';
-import { useModalClose } from './modal';
+import { useModalClose, useUnsavedInput } from './modal';
 import { type StaleField, StalePrompt } from './stale-prompt';
 
 const KINDS = [
@@ -65,13 +65,7 @@ function textBlanksOf(
  * towards, but no date, numbers or photos, since those are what differ from one activity to the next
  * and a copied number would be counted twice without anyone noticing.
  */
-export function EntryForm(props: {
-  entry?: Entry;
-  copyOf?: Entry;
-  onDone: (id?: string) => void;
-  /** Told whether the form holds input that is not saved yet (for 「放弃未保存的内容？」). */
-  onDirtyChange?: (dirty: boolean) => void;
-}) {
+export function EntryForm(props: { entry?: Entry; copyOf?: Entry; onDone: (id?: string) => void }) {
   const { session, template, ready, sync } = useOpenLog();
   const e = props.entry;
   const from = e ?? props.copyOf;
@@ -118,9 +112,7 @@ export function EntryForm(props: {
   // Unsaved input: anything differing from what the form first showed.
   const shown = JSON.stringify({ draft, counts, texts, highlight, attachments });
   const [initial] = useState(shown);
-  const dirty = shown !== initial;
-  const { onDirtyChange } = props;
-  useEffect(() => onDirtyChange?.(dirty), [dirty, onDirtyChange]);
+  useUnsavedInput(shown !== initial);
 
   /** A text blank typed here becomes the table's value for it, with this activity as its reason. */
   const saveTexts = (d: Draft) => {

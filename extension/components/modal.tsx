@@ -1,27 +1,57 @@
-import { createContext, type ReactNode, useCallback, useContext, useEffect, useRef, useState } from 'react';
+import {
+  createContext,
+  type ReactNode,
+  type RefObject,
+  useCallback,
+  useContext,
+  useEffect,
+  useLayoutEffect,
+  useRef,
+  useState,
+} from 'react';
 import { DiscardPrompt } from './discard-prompt';
 
-/** The dialog's own close, guarded like its 关闭 button: a form's 取消 uses it so it asks the same way. */
-const CloseContext = createContext<(() => void) | null>(null);
-export const useModalClose = () => useContext(CloseContext);
+interface ModalApi {
+  /** The dialog's own close, guarded like its 关闭 button. */
+  close: () => void;
+  /** Whether the form inside holds unsaved input, as of its last render. */
+  unsaved: RefObject<boolean>;
+}
+const ModalContext = createContext<ModalApi | null>(null);
+
+/** A form's 取消 inside a dialog: closes it the way 关闭 does, asking first when there is unsaved input. */
+export const useModalClose = () => useContext(ModalContext)?.close ?? null;
 
 /**
- * A dialog over the page; Esc, the 关闭 button or a click outside closes it. While `dirty` (a form with
- * unsaved input) each of these asks 「放弃未保存的内容？」 first; an untouched form closes at once.
+ * A form inside a dialog says whether it holds unsaved input. Set in a layout effect, so an Esc pressed
+ * right after typing already sees it (no waiting for a parent's re-render).
  */
-export function Modal(props: {
-  title: string;
-  onClose: () => void;
-  children: ReactNode;
-  wide?: boolean;
-  dirty?: boolean;
-}) {
+export function useUnsavedInput(unsaved: boolean): void {
+  const ctx = useContext(ModalContext);
+  useLayoutEffect(() => {
+    if (!ctx) return;
+    ctx.unsaved.current = unsaved;
+    return () => {
+      ctx.unsaved.current = false;
+    };
+  }, [ctx, unsaved]);
+}
+
+/**
+ * A dialog over the page; Esc, the 关闭 button or a click outside closes it. While the form inside has
+ * unsaved input (useUnsavedInput) each of these asks 「放弃未保存的内容？」 first; an untouched form closes
+ * at once.
+ */
+export function Modal(props: { title: string; onClose: () => void; children: ReactNode; wide?: boolean }) {
   const { onClose } = props;
   const [asking, setAsking] = useState(false);
-  const dirty = useRef(props.dirty);
-  dirty.current = props.dirty;
-  const close = useCallback(() => (dirty.current ? setAsking(true) : onClose()), [onClose]);
+  const unsaved = useRef(false);
+  const close = useCallback(() => (unsaved.current ? setAsking(true) : onClose()), [onClose]);
   const keep = useCallback(() => setAsking(false), []);
+  // One context value for the dialog's life, calling the latest close.
+  const closeRef = useRef(close);
+  closeRef.current = close;
+  const [api] = useState<ModalApi>(() => ({ close: () => closeRef.current(), unsaved }));
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => e.key === 'Escape' && close();
     addEventListener('keydown', onKey);
@@ -43,7 +73,7 @@ export function Modal(props: {
           </button>
         </header>
         <div className="modal-body">
-          <CloseContext.Provider value={close}>{props.children}</CloseContext.Provider>
+          <ModalContext.Provider value={api}>{props.children}</ModalContext.Provider>
         </div>
       </div>
       {asking ? <DiscardPrompt onDiscard={onClose} onKeep={keep} /> : null}

@@ -1,10 +1,11 @@
 import type { SlotStat } from '@tianbao/core';
 import type { Slot, Template } from '@tianbao/templates';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useOpenLog } from '../hooks/use-log';
 import { formatTime, formatValue, SLOT_KIND_NAMES, slotPhrase } from '../utils/format';
 import { fieldErrors } from '../utils/input-errors';
 import { FormField } from './form-field';
+import { useUnsavedInput } from './modal';
 
 /** The manual value's heading in the words of what it replaces: a 联络员 field is not a 台账合计. */
 const MANUAL_HEADING: Record<SlotStat['source'], string> = {
@@ -15,14 +16,7 @@ const MANUAL_HEADING: Record<SlotStat['source'], string> = {
 };
 
 /** One blank: its value, which entries make it up and by whom, and a manual value with a reason. */
-export function SlotDetail(props: {
-  template: Template;
-  slot: Slot;
-  stat: SlotStat;
-  onClose: () => void;
-  /** Told whether a value or reason was typed and not saved (for 「放弃未保存的内容？」). */
-  onDirtyChange?: (dirty: boolean) => void;
-}) {
+export function SlotDetail(props: { template: Template; slot: Slot; stat: SlotStat; onClose: () => void }) {
   const { session } = useOpenLog();
   const { slot, template } = props;
   const key = `${template.id}/${slot.id}`;
@@ -34,9 +28,7 @@ export function SlotDetail(props: {
   const [reason, setReason] = useState(manual?.reason ?? '');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [initial] = useState(() => JSON.stringify([value, reason]));
-  const dirty = JSON.stringify([value, reason]) !== initial;
-  const { onDirtyChange } = props;
-  useEffect(() => onDirtyChange?.(dirty), [dirty, onDirtyChange]);
+  useUnsavedInput(JSON.stringify([value, reason]) !== initial);
 
   const save = () => {
     const v =
@@ -52,10 +44,13 @@ export function SlotDetail(props: {
       props.onClose();
     } catch (err) {
       const e = fieldErrors(err);
-      setErrors({
-        value: e[`values.${key}`] ?? e._ ?? Object.values(e)[0] ?? '',
-        reason: e[`values.${key}.reason`] ?? '',
-      });
+      const reasonError = e[`values.${key}.reason`];
+      // Each message next to its own field: a missing reason is not the value's fault.
+      setErrors(
+        reasonError
+          ? { reason: reasonError }
+          : { value: e[`values.${key}`] ?? e._ ?? Object.values(e)[0] ?? '' },
+      );
     }
   };
 

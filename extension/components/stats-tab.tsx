@@ -26,7 +26,6 @@ export function StatsTab() {
   const [open, setOpen] = useState<Slot | null>(null);
   const [dating, setDating] = useState(false);
   const { schedule } = useSchedule();
-  const [detailDirty, setDetailDirty] = useState(false);
   // biome-ignore lint/correctness/useExhaustiveDependencies: rev is the log's change counter
   const values = useMemo(
     () => (template ? templateValues(session.log, template) : []),
@@ -119,24 +118,12 @@ export function StatsTab() {
       </div>
       {dating ? <ReportDateDialog onClose={() => setDating(false)} /> : null}
       {open ? (
-        <Modal
-          title="统计项详情"
-          onClose={() => {
-            setOpen(null);
-            setDetailDirty(false);
-          }}
-          dirty={detailDirty}
-          wide
-        >
+        <Modal title="统计项详情" onClose={() => setOpen(null)} wide>
           <SlotDetail
             template={template as Template}
             slot={open}
             stat={byId.get(open.id) as SlotValue}
-            onDirtyChange={setDetailDirty}
-            onClose={() => {
-              setOpen(null);
-              setDetailDirty(false);
-            }}
+            onClose={() => setOpen(null)}
           />
         </Modal>
       ) : null}
