@@ -161,6 +161,11 @@ export async function pickDate(el: Control, value: string): Promise<PickResult> 
   }
   const ok = await until(el, () => (isoDate(el.value) === iso ? true : null), 1000);
   if (panelOf(el)) close(el);
-  el.dispatchEvent(new (el.ownerDocument.defaultView?.FocusEvent ?? FocusEvent)('blur', { composed: true }));
+  // Leave the focus where it was before: the input was only focused to open the panel.
+  if (el.ownerDocument.activeElement === el) (el as HTMLElement).blur();
+  else
+    el.dispatchEvent(
+      new (el.ownerDocument.defaultView?.FocusEvent ?? FocusEvent)('blur', { composed: true }),
+    );
   return ok ? { ok: true, text: el.value } : { ok: false, reason: 'rejected' };
 }
