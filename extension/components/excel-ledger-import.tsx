@@ -175,8 +175,8 @@ export function ExcelLedgerImport() {
         loadExcel(),
         readLedgerInWorker(new Uint8Array(await file.arrayBuffer())),
       ]);
-      // The sheet with the most rows is most likely the ledger (others hold notes or totals).
-      const best = sheets.reduce((b, s, i) => ((sheets[b]?.rows.length ?? 0) < s.rows.length ? i : b), 0);
+      // The product's own export starts on 活动台账; a hand-kept workbook on its longest sheet.
+      const best = lib.ledgerSheetIndex(sheets);
       const first = sheets[best] as LedgerSheet;
       setLoaded({
         file: file.name,

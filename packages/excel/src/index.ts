@@ -43,6 +43,7 @@ export {
   ledgerToEntries,
   readLedger,
 } from './ledger-import.ts';
+export { ledgerSheetIndex } from './ledger-sheet-choice.ts';
 export { exportPlanXlsx, type PlanSheetInput, planSheet } from './plan-sheet.ts';
 export { coerceValue, type ExportedTable, readExportedTable } from './read-exported.ts';
 export {
