@@ -176,7 +176,7 @@ export function EntriesTab() {
           {trash ? '返回台账' : `回收站（${deletedCount}）`}
         </button>
       </div>
-      <InvalidEntries log={log} summaries={all} onEdit={(r) => void edit(r)} />
+      <InvalidEntries log={log} revision={rev} summaries={all} onEdit={(r) => void edit(r)} />
       {notice ? (
         <p className="notice" role="status">
           {notice}

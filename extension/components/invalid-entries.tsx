@@ -1,4 +1,5 @@
 import type { EntrySummary, UnitLog } from '@tianbao/core';
+import { useMemo } from 'react';
 
 const SHOWN = 20;
 const TITLE_CHARS = 40;
@@ -11,11 +12,19 @@ const RECORD_PLACE = { plan: '重点活动计划', profile: '联络员', value: 
  */
 export function InvalidEntries(props: {
   log: UnitLog;
+  /** The log's change counter (useLogRevision): the problems are read again only when it moves. */
+  revision: number;
   summaries: EntrySummary[];
   onEdit: (r: EntrySummary) => void;
 }) {
-  const invalid = props.log.invalidEntries();
-  const records = props.log.recordProblems();
+  const { log, revision } = props;
+  // recordProblems() walks every plan, liaison field and manual value: once per change of the log, not
+  // on every render of the 活动台账 (typing in its filters re-renders it).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: revision is the log's change counter
+  const { invalid, records } = useMemo(
+    () => ({ invalid: log.invalidEntries(), records: log.recordProblems() }),
+    [log, revision],
+  );
   if (!invalid.length && !records.length) return null;
   const byId = new Map(props.summaries.map((s) => [s.id, s]));
   return (
