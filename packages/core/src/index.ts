@@ -86,11 +86,11 @@ export {
   relayAddress,
   roles,
 } from './sync/invitation.ts';
+export { quietWebSocket } from './sync/quiet-web-socket.ts';
 export {
   connectRelay,
   fetchLogFromRelay,
   type Peer,
-  quietWebSocket,
   type RelayConnection,
   type RelayStatus,
   type RelayTarget,

@@ -5,6 +5,7 @@ import { newDoc, ROOT } from '../model/doc-layout.ts';
 import type { LogSession } from '../model/log-session.ts';
 import type { LogStorage } from '../storage/log-storage.ts';
 import { destroySocket } from './destroy-socket.ts';
+import { quietWebSocket } from './quiet-web-socket.ts';
 
 /** Where and as whom to sync: from an invitation (the relay's unit id, not the log's own). */
 export interface RelayTarget {
@@ -65,22 +66,6 @@ export const relayUrls = (target: Pick<RelayTarget, 'url'>): string[] => {
   if (!urls.length) throw new Error('a relay target needs at least one address');
   return urls;
 };
-
-/**
- * Node's `ws` as the provider's WebSocket, with an 'error' listener for the socket's whole life:
- * the provider closes a socket that is still connecting when it moves on to another attempt or
- * address, `ws` then emits 'error' after the provider removed its listeners, and an 'error' nobody
- * listens to ends a Node process. (A browser's WebSocket has no `on` and never throws.)
- */
-export function quietWebSocket(polyfill: unknown): typeof WebSocket {
-  const Base = polyfill as typeof WebSocket;
-  return class extends Base {
-    constructor(...args: ConstructorParameters<typeof WebSocket>) {
-      super(...args);
-      (this as { on?: (event: 'error', listener: () => void) => void }).on?.('error', () => {});
-    }
-  } as typeof WebSocket;
-}
 
 function socketFor(target: RelayTarget): HocuspocusProviderWebsocket {
   const urls = relayUrls(target);
