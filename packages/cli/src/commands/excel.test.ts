@@ -156,6 +156,37 @@ describe('tianbao export / rollup', () => {
     expect(detailValue(wb, 6)).toBe(2);
   }, 60_000);
 
+  it('rollup without --template sums the table the files name; files of two tables are refused', async () => {
+    const out = join(dir, 'sum3.xlsx');
+    const r = tianbao('rollup', exported, '--out', out);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain('1 sub-unit tables summed');
+    expect(detailValue(XLSX.read(readFileSync(out), { type: 'buffer' }), 7)).toBe(55);
+
+    const baodi = join(dir, 'baodi.xlsx');
+    const other = getTemplate('baodi-2021');
+    if (!other) throw new Error('no template baodi-2021');
+    const meta = { logId: 'l', unitId: 'u-bd', unitName: '宝坻区', campaign: '', schemaVersion: 1 };
+    writeFileSync(
+      baodi,
+      await exportXlsx({
+        template: other,
+        meta: { ...meta, templateIds: [other.id] },
+        profile: null,
+        entries: [],
+        plans: [],
+        stats: [],
+      }),
+    );
+    const mixed = tianbao('rollup', exported, baodi, '--out', join(dir, 'sum4.xlsx'));
+    expect(mixed.status).toBe(1);
+    expect(mixed.stderr.trim()).toBe(
+      'error: the files are of different tables: daxinganling-2020 (mohe.xlsx); baodi-2021 (baodi.xlsx). ' +
+        'Choose the table to sum with --template <id>; files of another table are then left out and listed.',
+    );
+    expect(existsSync(join(dir, 'sum4.xlsx'))).toBe(false);
+  }, 60_000);
+
   it('unknown template, missing log, non-statistics template: a one-line error, nothing written', () => {
     const out = join(dir, 'none.xlsx');
     const a = tianbao('export', log, '--template', 'nope', '--out', out);

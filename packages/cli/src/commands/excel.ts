@@ -14,6 +14,7 @@ import { getTemplate, slotKey, type Template } from '@tianbao/templates';
 import type { Command } from 'commander';
 import { CliError } from '../run-cli.ts';
 import { dateOption, openLog } from './log.ts';
+import { rollupTemplate } from './rollup-template.ts';
 
 export function statisticsTemplate(id: string): Template {
   const t = getTemplate(id);
@@ -74,9 +75,9 @@ async function exportCommand(file: string, opts: { template: string; out: string
 
 async function rollupCommand(
   files: string[],
-  opts: { template: string; out: string; unit?: string; date?: string; allowMissing?: boolean },
+  opts: { template?: string; out: string; unit?: string; date?: string; allowMissing?: boolean },
 ) {
-  const template = statisticsTemplate(opts.template);
+  const given = opts.template === undefined ? undefined : statisticsTemplate(opts.template);
   const inputs = files.map((f) => {
     try {
       return { name: basename(f), bytes: new Uint8Array(readFileSync(f)) };
@@ -86,6 +87,7 @@ async function rollupCommand(
       );
     }
   });
+  const template = given ?? (await rollupTemplate(inputs, statisticsTemplate));
   let result: Awaited<ReturnType<typeof rollup>>;
   try {
     result = await rollup(inputs, template);
@@ -152,7 +154,10 @@ export function registerExcel(program: Command): void {
     .command('rollup')
     .description("sum sub-units' exported tables into one table of the same format, with a 来源 sheet")
     .argument('<files...>', "sub-units' exported .xlsx files")
-    .requiredOption('--template <id>', 'statistics template all files must be of')
+    .option(
+      '--template <id>',
+      'statistics template to sum (default: the one the files name, when they all name the same)',
+    )
     .requiredOption('--out <file.xlsx>', 'the workbook to write')
     .option('--unit <name>', '填报单位 of the summed table')
     .option('--date <YYYY-MM-DD>', '填报日期 (default: today)')
