@@ -1,7 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { exportUpdateFile } from '@tianbao/core';
 import type { Command } from 'commander';
-import { runFill } from '../fill/run-fill.ts';
 import { CliError } from '../run-cli.ts';
 import { dateOption, logTemplate, openLog } from './log.ts';
 
@@ -78,6 +77,8 @@ the side panel fills without asking are filled (unsure ones are counted, not fil
           await session.close();
         }
         if (!template) throw new CliError('give --template <id> (the log names no statistics table)');
+        // Playwright loads only for a fill: every other command (and each test's CLI process) starts faster.
+        const { runFill } = await import('../fill/run-fill.ts');
         if (o.period) {
           const [from = '', to = ''] = o.period.split('..');
           dateOption('--period', from);
