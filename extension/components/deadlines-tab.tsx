@@ -63,13 +63,13 @@ export function DeadlinesTab() {
         {tested ? <span className="muted">{tested}</span> : null}
       </div>
       {schedule.deadlines.length ? (
-        <table className="list">
+        <table className="list deadline-list">
           <thead>
             <tr>
               <th>事项</th>
               <th>要求</th>
               <th>时间</th>
-              <th>通知原文</th>
+              <th className="source-text">通知原文</th>
               <th>操作</th>
             </tr>
           </thead>
