@@ -10,7 +10,7 @@ import * as XLSX from 'xlsx';
 import { docxText } from '../packages/reports/src/docx-text.ts';
 import { SAMPLE_TEMPLATE, sampleLog } from '../packages/reports/src/sample-log.ts';
 import { type ExtensionBrowser, launchExtension, screenshot } from './support/extension-browser.ts';
-import { hasSoffice, officeToPdf, type PdfFile, readPdf, squeeze } from './support/pdf.ts';
+import { hasSoffice, officeToPdf, officeToPdfs, type PdfFile, readPdf, squeeze } from './support/pdf.ts';
 
 /** Each row's 进展情况 as the print view writes it: the notice's words with the log's figures in the （）. */
 function expectedSentences(): string[] {
@@ -239,7 +239,14 @@ describe('documents: 总结初稿, the sealed table, the plan and the liaison fo
 
   it('the 总结初稿, the plan (Word and Excel) and the liaison form open in LibreOffice and read as written', () => {
     if (!hasSoffice()) throw new Error('LibreOffice (soffice) is missing; .ci/run installs it');
-    const summary = readPdf(officeToPdf(files.summary as Uint8Array, 'summary', 'docx'), 'summary-lo');
+    // One soffice run for the four files.
+    const [summaryPdf, planPdf, planXlsxPdf, liaisonPdf] = officeToPdfs([
+      { bytes: files.summary as Uint8Array, name: 'summary', ext: 'docx' },
+      { bytes: files.plan as Uint8Array, name: 'plan', ext: 'docx' },
+      { bytes: files.planXlsx as Uint8Array, name: 'plan-xlsx', ext: 'xlsx' },
+      { bytes: files.liaison as Uint8Array, name: 'liaison', ext: 'docx' },
+    ]) as Uint8Array[];
+    const summary = readPdf(summaryPdf as Uint8Array, 'summary-lo');
     summary.pictures('documents-08-summary-page');
     expect(summary.pages).toBeGreaterThanOrEqual(1);
     expect(summary.pages).toBeLessThanOrEqual(6);
@@ -247,20 +254,20 @@ describe('documents: 总结初稿, the sealed table, the plan and the liaison fo
     for (const heading of ['一、', '二、', '三、', '四、']) expect(summaryText).toContain(heading);
     expect(summaryText).toContain('大兴安岭地区应急管理局');
 
-    const plan = readPdf(officeToPdf(files.plan as Uint8Array, 'plan', 'docx'), 'plan-lo');
+    const plan = readPdf(planPdf as Uint8Array, 'plan-lo');
     plan.pictures('documents-09-plan-page');
     expect(plan.pages).toBe(1);
     expect(squeeze(plan.text())).toContain(squeeze('大兴安岭地区应急管理局“安全生产月”重点活动计划安排表'));
     expect(squeeze(plan.text())).toContain(squeeze('网上“全国安全宣传咨询日”活动'));
 
-    const planXlsx = readPdf(officeToPdf(files.planXlsx as Uint8Array, 'plan-xlsx', 'xlsx'), 'plan-xlsx-lo');
+    const planXlsx = readPdf(planXlsxPdf as Uint8Array, 'plan-xlsx-lo');
     planXlsx.pictures('documents-10-plan-excel-page');
     expect(planXlsx.pages).toBe(1);
     for (const title of ['序号', '时间', '地点', '主要内容', '主办单位', '协助单位', '工作分工', '成果形式'])
       expect(squeeze(planXlsx.text())).toContain(title);
     expect(squeeze(planXlsx.text())).toContain(squeeze('网上“全国安全宣传咨询日”活动'));
 
-    const liaison = readPdf(officeToPdf(files.liaison as Uint8Array, 'liaison', 'docx'), 'liaison-lo');
+    const liaison = readPdf(liaisonPdf as Uint8Array, 'liaison-lo');
     liaison.pictures('documents-11-liaison-page');
     expect(liaison.pages).toBe(1);
     expect(squeeze(liaison.text())).toContain(squeeze('“安全生产月”活动联络员推荐表'));

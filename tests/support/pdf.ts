@@ -71,9 +71,22 @@ export function hasSoffice(): boolean {
 
 /** A .docx or .xlsx turned into a PDF by LibreOffice, in a profile of its own (never meets another soffice). */
 export function officeToPdf(bytes: Uint8Array, name: string, ext: 'docx' | 'xlsx'): Uint8Array {
+  return officeToPdfs([{ bytes, name, ext }])[0] as Uint8Array;
+}
+
+/**
+ * Several files turned into PDFs by one LibreOffice run (each soffice start costs seconds on a loaded
+ * machine), in the order given. Names must differ.
+ */
+export function officeToPdfs(
+  files: readonly { bytes: Uint8Array; name: string; ext: 'docx' | 'xlsx' }[],
+): Uint8Array[] {
   const dir = mkdtempSync(join(work, 'lo-'));
-  const input = join(dir, `${name}.${ext}`);
-  writeFileSync(input, bytes);
+  const inputs = files.map(({ bytes, name, ext }) => {
+    const input = join(dir, `${name}.${ext}`);
+    writeFileSync(input, bytes);
+    return input;
+  });
   const r = spawnSync(
     'soffice',
     [
@@ -83,14 +96,16 @@ export function officeToPdf(bytes: Uint8Array, name: string, ext: 'docx' | 'xlsx
       'pdf',
       '--outdir',
       dir,
-      input,
+      ...inputs,
     ],
     { encoding: 'utf8', timeout: 180_000 },
   );
   if (r.status !== 0) throw new Error(`soffice failed (${r.status}): ${r.stderr}`);
-  try {
-    return new Uint8Array(readFileSync(join(dir, `${name}.pdf`)));
-  } catch {
-    throw new Error(`soffice wrote no PDF for ${name}.${ext}: ${r.stdout} ${r.stderr}`);
-  }
+  return files.map(({ name, ext }) => {
+    try {
+      return new Uint8Array(readFileSync(join(dir, `${name}.pdf`)));
+    } catch {
+      throw new Error(`soffice wrote no PDF for ${name}.${ext}: ${r.stdout} ${r.stderr}`);
+    }
+  });
 }
