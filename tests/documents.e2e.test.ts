@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import { docxText } from '../packages/reports/src/docx-text.ts';
-import { SAMPLE_TEMPLATE, sampleLog } from '../packages/reports/src/sample-log.ts';
+import { SAMPLE_PROFILE, SAMPLE_TEMPLATE, sampleLog } from '../packages/reports/src/sample-log.ts';
 import { type ExtensionBrowser, launchExtension, screenshot } from './support/extension-browser.ts';
 import { hasSoffice, officeToPdf, officeToPdfs, type PdfFile, readPdf, squeeze } from './support/pdf.ts';
 
@@ -272,5 +272,9 @@ describe('documents: 总结初稿, the sealed table, the plan and the liaison fo
     expect(liaison.pages).toBe(1);
     expect(squeeze(liaison.text())).toContain(squeeze('“安全生产月”活动联络员推荐表'));
     for (const v of ['张三丰', '副科长']) expect(squeeze(liaison.text())).toContain(v);
+    // Phones, numbers and the e-mail each whole on one line of its cell (they wrapped in 30 mm cells).
+    const p = SAMPLE_PROFILE;
+    for (const v of [p.officePhone, p.mobile, p.fax, p.qq, p.wechat, p.email])
+      expect(liaison.text().split('\n'), v).toContain(v);
   });
 });

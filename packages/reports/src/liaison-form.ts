@@ -12,7 +12,12 @@ import { type UnitFormInput, unitOf } from './plan-table.ts';
 
 /** Twips across an A4 portrait page inside the 公文 margins (210 − 28 − 26 mm). */
 const PORTRAIT_WIDTH = Math.round(156 * 56.7);
-const SHARES = [22, 30, 18, 30, 22, 34];
+/**
+ * Millimetres of each column: labels (办公电话, 微信号, 电子邮箱) as narrow as their words allow, so the value
+ * columns hold a phone such as 0457-2712884, an 11-digit mobile and an e-mail address on one line; in
+ * LibreOffice (whose stand-in for 宋体 has wider digits than Word's) they wrapped at 30 mm.
+ */
+const SHARES = [19, 33, 16, 30, 19, 39];
 
 /** The 联络员推荐表 grid as the seed notices print it: three rows of three pairs, then 单位名称 and 通信地址. */
 export function liaisonRows(input: Pick<UnitFormInput, 'unitName' | 'profile'>): FormCell[][] {
