@@ -269,4 +269,29 @@ describe('activity form: picking the blank an activity counts towards', () => {
     expect(await blankAt(page, enterprise?.index ?? 0)).toBe('2');
     await page.getByRole('link', { name: '活动台账' }).click();
   });
+
+  it('联络员 身份证号: checked (18 characters, check digit), shown masked except while typing', async () => {
+    await page.getByRole('link', { name: '联络员' }).click();
+    const id = page.getByLabel('身份证号');
+    await id.fill('230102199001011234');
+    await page.getByRole('button', { name: '保存联络员信息' }).click();
+    await expect
+      .poll(() => page.locator('.field-error').filter({ hasText: '身份证号' }).textContent())
+      .toContain('身份证号校验位不对');
+    await id.fill('23010219900101123');
+    await page.getByRole('button', { name: '保存联络员信息' }).click();
+    await expect
+      .poll(() => page.locator('.field-error').filter({ hasText: '身份证号' }).textContent())
+      .toContain('身份证号应为18位');
+    await id.fill('230102199001011230');
+    // While typing it shows whole; anywhere else it is masked.
+    expect(await id.inputValue()).toBe('230102199001011230');
+    await page.getByRole('button', { name: '保存联络员信息' }).click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: '已保存' }).isVisible()).toBe(true);
+    expect(await id.inputValue()).toBe('2301**********1230');
+    expect(await page.locator('body').textContent()).not.toContain('230102199001011230');
+    await screenshot(page, '15-liaison-id-masked');
+    await id.focus();
+    expect(await id.inputValue()).toBe('230102199001011230');
+  });
 });

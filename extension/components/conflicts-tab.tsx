@@ -1,4 +1,4 @@
-import type { Conflict } from '@tianbao/core';
+import { type Conflict, maskIdNumber } from '@tianbao/core';
 import { blankName, LIAISON_FIELDS } from '@tianbao/templates';
 import { useLogRevision, useOpenLog } from '../hooks/use-log';
 import { fieldName, formatValue } from '../utils/format';
@@ -9,6 +9,11 @@ export function ConflictsTab() {
   useLogRevision();
   const log = session.log;
   const conflicts = log.conflicts();
+  // 身份证号 stays masked here too: this tab is read over shoulders like the rest.
+  const shown = (c: Conflict, v: Conflict['keptValue']) =>
+    c.target === 'profile' && c.field === 'idNumber' && typeof v === 'string'
+      ? maskIdNumber(v)
+      : formatValue(v);
   const where = (c: Conflict) => {
     if (c.target === 'entry')
       return `活动“${log.getEntry(c.targetId)?.title ?? c.targetId}”的${fieldName(c.field, template)}`;
@@ -43,10 +48,10 @@ export function ConflictsTab() {
             <tr key={c.id}>
               <td>{where(c)}</td>
               <td>
-                {formatValue(c.keptValue)} <span className="muted">（{c.keptBy}）</span>
+                {shown(c, c.keptValue)} <span className="muted">（{c.keptBy}）</span>
               </td>
               <td>
-                {formatValue(c.lostValue)} <span className="muted">（{c.lostBy}）</span>
+                {shown(c, c.lostValue)} <span className="muted">（{c.lostBy}）</span>
                 {c.stale ? <span className="tag warn">对方保存时未看到此值</span> : null}
               </td>
               <td className="nowrap">

@@ -42,7 +42,9 @@ export const FieldRow = memo(function FieldRow(props: {
             {value?.source}
           </span>
         ) : null}
-        {slot && hasValue ? <span className="field-value">{formatValue(value?.value ?? null)}</span> : null}
+        {slot && hasValue ? (
+          <span className="field-value">{value?.shown ?? formatValue(value?.value ?? null)}</span>
+        ) : null}
       </div>
       <div className="row-line second">
         {slot ? (

@@ -6,10 +6,12 @@ import { makeLiaisonForm } from '../utils/documents';
 import { fieldErrors } from '../utils/input-errors';
 import { DocumentDownload } from './document-download';
 import { FormField } from './form-field';
+import { IdNumberInput } from './id-number-input';
 
 const HINTS: Partial<Record<keyof Profile, string>> = {
   officePhone: '例如 0457-2712884',
   mobile: '11位手机号',
+  idNumber: '门户要求时填写；只在填写时显示全部数字',
 };
 
 /** 联络员: the liaison profile the notice asks for, also used to fill the portal's liaison form. */
@@ -69,6 +71,8 @@ export function LiaisonTab() {
                   <option value="男">男</option>
                   <option value="女">女</option>
                 </select>
+              ) : f === 'idNumber' ? (
+                <IdNumberInput value={draft.idNumber} onChange={(v) => set('idNumber', v)} />
               ) : (
                 <input value={draft[f]} onChange={(e) => set(f, e.target.value)} />
               )}

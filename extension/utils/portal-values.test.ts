@@ -44,6 +44,15 @@ describe('panelValues: what each blank gets on a portal page, and from where', (
     expect(v.get('mobile')).toMatchObject({ value: '13900001234', source: '联络员信息', from: 'profile' });
     expect(v.get('fax')).toMatchObject({ value: null, source: '未填', from: 'empty' });
   });
+
+  it('liaison: 身份证号 is filled whole but shown masked in the panel', async () => {
+    const l = await log();
+    l.setProfile({ idNumber: '230102199001011230' });
+    const v = panelValues(l, L).get('idNumber');
+    expect(v).toMatchObject({ value: '230102199001011230', shown: '2301**********1230' });
+    expect(v?.shown).not.toContain('19900101');
+    expect(panelValues(l, L).get('name')?.shown).toBeUndefined();
+  });
 });
 
 describe('slot words and values for the panel', () => {

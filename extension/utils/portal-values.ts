@@ -1,5 +1,5 @@
 import { type FillValue, type MatchSlot, valueKey } from '@tianbao/autofill';
-import { dayText, type ReportingPeriod, templateValues, type UnitLog } from '@tianbao/core';
+import { dayText, maskIdNumber, type ReportingPeriod, templateValues, type UnitLog } from '@tianbao/core';
 import { blankName, blankSentence, type Slot, SOURCE_LABEL, type Template } from '@tianbao/templates';
 
 /** The value a template blank will get on a portal page, and where it comes from (for the side panel). */
@@ -10,6 +10,8 @@ export interface PanelValue {
   /** SOURCE_LABEL: 台账合计 / 手工填写 / 联络员信息 / 未填 */
   source: string;
   explanation: string;
+  /** What the panel shows instead of the value (身份证号 masked); the value itself is what gets filled. */
+  shown?: string;
 }
 
 type SourceKind = keyof typeof SOURCE_LABEL;
@@ -30,7 +32,13 @@ export function panelValues(
       template.slots.map((s) => {
         const v = profile[s.id] ?? '';
         const value: PanelValue = v
-          ? { value: v, from: 'profile', source: SOURCE_LABEL.profile, explanation: '取自联络员信息' }
+          ? {
+              value: v,
+              from: 'profile',
+              source: SOURCE_LABEL.profile,
+              explanation: '取自联络员信息',
+              ...(s.id === 'idNumber' && { shown: maskIdNumber(v) }),
+            }
           : { value: null, from: 'empty', source: SOURCE_LABEL.empty, explanation: '联络员信息中没有填写' };
         return [s.id, value];
       }),

@@ -1,6 +1,7 @@
 export { LogFileError, type LogFileErrorCode, LogInputError } from './errors.ts';
 export { type ChangeOrigin, DEFAULT_SHARDS, shardName } from './model/doc-layout.ts';
 export type { SeenFields } from './model/entry-writes.ts';
+export { idNumberProblem, maskIdNumber } from './model/id-number.ts';
 export { DOCUMENT_NAME, isLogId, isUnitId, LOG_ID, RECORD_ID, UNIT_ID } from './model/ids.ts';
 export { LogSession, type OpenOptions } from './model/log-session.ts';
 export {

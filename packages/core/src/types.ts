@@ -85,6 +85,8 @@ export interface Profile {
   email: string;
   unitName: string;
   address: string;
+  /** 身份证号 (18 characters, checksum checked); never written to logs, shown masked (id-number.ts). */
+  idNumber: string;
 }
 
 export interface ManualValue {

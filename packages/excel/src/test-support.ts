@@ -32,6 +32,7 @@ export const profile = (over: Partial<Profile> = {}): Profile => ({
   email: 'zsf@example.cn',
   unitName: '大兴安岭地区应急管理局',
   address: '加格达奇区人民路1号',
+  idNumber: '',
   ...over,
 });
 

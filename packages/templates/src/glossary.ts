@@ -90,6 +90,8 @@ export const PROFILE_LABEL = {
   email: '电子邮箱',
   unitName: '单位名称',
   address: '通信地址',
+  /** Asked by some liaison portals; shown masked (2301**********1234) except while being typed. */
+  idNumber: TERM.idNumber,
 } as const;
 
 /**

@@ -30,6 +30,12 @@ export const LIAISON_FIELDS: readonly { id: string; kind: SlotKind; label: strin
   },
   { id: 'unitName', kind: 'text', label: L.unitName, labels: ['单位名称', '单位', '工作单位', '所在单位'] },
   { id: 'address', kind: 'text', label: L.address, labels: ['通信地址', '通讯地址', '地址', '联系地址'] },
+  {
+    id: 'idNumber',
+    kind: 'text',
+    label: L.idNumber,
+    labels: ['身份证号', '身份证号码', '公民身份号码', '身份证'],
+  },
 ];
 
 /** 联络员推荐表/反馈表: the unit's contact profile; its slot ids are the Profile field names. */

@@ -69,7 +69,7 @@ describe('tianbao templates / template (real CLI process)', { timeout: 120_000 }
       ['liaoning-market-2020', 51],
       ['jiexi-2020', 0],
       ['changchun-industry-2019', 40],
-      ['liaison', 11],
+      ['liaison', 12],
       ['plan', 7],
     ]);
   });

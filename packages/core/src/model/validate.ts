@@ -1,6 +1,7 @@
 import { ENTRY_LABEL, LIAISON_FIELDS, PLAN_LABEL, PROFILE_LABEL, TERM } from '@tianbao/templates';
 import { LogInputError } from '../errors.ts';
 import type { AttachmentRef, EntryFields, ManualValue, PlanFields, Profile, SlotValue } from '../types.ts';
+import { idNumberProblem } from './id-number.ts';
 import { IMPORT_KEY } from './import-id.ts';
 import { NUMBER_PROBLEM, numberProblem } from './number-rules.ts';
 
@@ -237,10 +238,22 @@ export function validateProfile(input: unknown, path = 'profile'): Partial<Profi
         throw new LogInputError(p, `"${v}" is not an e-mail address`, '电子邮箱格式不正确');
       if (f === 'qq' && !/^\d{5,12}$/.test(v))
         throw new LogInputError(p, `"${v}" is not a QQ number`, 'QQ号应为5到12位数字');
+      if (f === 'idNumber') {
+        // The value itself never goes into an error message: messages end up in logs.
+        const problem = idNumberProblem(v.toUpperCase());
+        if (problem)
+          throw new LogInputError(
+            p,
+            problem === 'checksum' ? 'fails its check digit' : 'must be 17 digits and a digit or X',
+            problem === 'checksum'
+              ? '身份证号校验位不对，请核对（可能有数字输错）'
+              : '身份证号应为18位：17位数字加最后一位数字或X',
+          );
+      }
       if (f === 'gender' && !['男', '女'].includes(v))
         throw new LogInputError(p, 'must be 男 or 女', '性别请填“男”或“女”');
     }
-    out[f] = f === 'mobile' ? v.replace(/[\s-]/g, '') : v;
+    out[f] = f === 'mobile' ? v.replace(/[\s-]/g, '') : f === 'idNumber' ? v.toUpperCase() : v;
   }
   return out;
 }
