@@ -288,7 +288,7 @@ describe('side panel: the portal companion', () => {
     );
   });
 
-  it('switching the table re-matches the page; 覆盖 replaces what the person typed only when asked', async () => {
+  it('switching the table re-matches the page; 覆盖 replaces what the person typed only when asked, 撤销 puts it back', async () => {
     const { page, panel } = await portalAndPanel(`${demo.url}quick/index.html`);
     await group(panel, 'matched').waitFor();
     await panel.getByLabel('对照的表').selectOption('liaison');
@@ -306,11 +306,12 @@ describe('side panel: the portal companion', () => {
 
     await page.locator('[name="dh"]').fill('0457-1234567');
     await panel.getByRole('button', { name: '一键填报' }).click();
-    await panel.locator('.fill-summary').getByText('1 项网页上已有内容，未覆盖').waitFor();
+    const difference = panel.locator('.fill-summary .difference').filter({ hasText: '电话' });
+    await expect.poll(() => difference.textContent()).toMatch(/网页上\s*0457-1234567.*台账\s*13900000002/);
     expect(await inputOf(page, 'dh')).toBe('0457-1234567');
-    await panel.getByText('覆盖网页上已有的内容').click();
-    await panel.getByRole('button', { name: '一键填报' }).click();
+    await difference.getByRole('button', { name: /^覆盖/ }).click();
     await expect.poll(() => inputOf(page, 'dh')).toBe('13900000002');
+    await expect.poll(() => panel.locator('.fill-summary .difference').count()).toBe(0);
     await panel.locator('.fill-summary').getByRole('button', { name: '撤销' }).click();
     await expect.poll(() => inputOf(page, 'dh')).toBe('0457-1234567');
   });

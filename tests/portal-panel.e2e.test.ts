@@ -113,8 +113,15 @@ describe('side panel on a 94-control table page with few figures', () => {
     const { panel } = await portalAndPanel('daxinganling-2020-table/index.html', 400, 860);
     const willFill = panel.getByRole('region', { name: '将填写' });
     await willFill.locator('.field-row').first().waitFor();
-    // The header (填报单位, 联系人, 电话) and eight blanks have figures: those are the rows to read.
-    await expect.poll(() => willFill.locator('.field-row').count()).toBe(11);
+    // The header (填报单位, 联系人, 电话, and 填报日期, recorded as today by 一键填报) and eight blanks.
+    await expect.poll(() => willFill.locator('.field-row').count()).toBe(12);
+    expect(
+      await willFill
+        .locator('.field-row')
+        .filter({ hasText: '填报日期' })
+        .locator('.source-tag')
+        .textContent(),
+    ).toBe('填报当天');
     const noData = panel.locator('details.group-no-data');
     expect(await noData.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
     const folded = Number(await noData.locator('summary .count').textContent());
@@ -171,5 +178,61 @@ describe('side panel on a 94-control table page with few figures', () => {
     expect(await panel.locator('.field-groups').textContent()).not.toMatch(/\d\s*%|把握 \d/);
     await words.first().hover();
     await panel.screenshot({ path: join(SCREENSHOTS, 'portal-panel-04-confidence-400.png') });
+  });
+
+  it('after 一键填报, other answers already on the page are listed with both values and 覆盖 / 保留; not green until decided', async () => {
+    const { page, panel } = await portalAndPanel('daxinganling-2020-table/index.html', 400, 860);
+    // Someone typed into the portal before: 联系人 another name, 启动仪式 5 场次 (the log: 2), 中心组学习 3
+    // (the log's own 3, no difference).
+    await page.locator('[name="t0_2"]').fill('李明');
+    await page.locator('[name="t1_2"]').fill('5');
+    await page.locator('[name="t2_1"]').fill('3');
+    const differsGroup = panel.getByRole('region', { name: '网页上已有不同内容' });
+    await expect.poll(() => differsGroup.locator('.field-row').count()).toBe(2);
+    expect(await differsGroup.locator('.page-value').allTextContents()).toEqual([
+      '网页上：李明',
+      '网页上：5',
+    ]);
+    expect(await panel.locator('details.group-same .field-row').count()).toBe(1);
+
+    await panel.getByRole('button', { name: '一键填报' }).click();
+    const summary = panel.locator('.fill-summary');
+    await expect.poll(() => summary.getAttribute('data-differences')).toBe('2');
+    expect(await summary.getAttribute('class')).toContain('pending');
+    const background = () => summary.evaluate((el) => getComputedStyle(el).backgroundColor);
+    const green = 'rgb(232, 245, 236)'; // --ok-bg
+    expect(await background()).not.toBe(green);
+    const items = summary.locator('.difference');
+    expect(await items.nth(0).locator('.difference-name').textContent()).toBe('联系人');
+    expect(await items.nth(0).locator('.page-side').textContent()).toBe('网页上 李明');
+    expect(await items.nth(0).locator('.log-side').textContent()).toBe('台账 王芳');
+    expect(await items.nth(1).locator('.difference-name').textContent()).toContain(
+      '举办“安全生产月”活动启动仪式',
+    );
+    expect(await items.nth(1).locator('.page-side').textContent()).toBe('网页上 5');
+    expect(await items.nth(1).locator('.log-side').textContent()).toBe('台账 2');
+    // Nothing the person typed was changed; the rest was filled.
+    expect(await page.locator('[name="t0_2"]').inputValue()).toBe('李明');
+    expect(await page.locator('[name="t1_2"]').inputValue()).toBe('5');
+    expect(await page.locator('[name="t2_2"]').inputValue()).toBe('120');
+    await panel.evaluate(() => scrollTo(0, 0));
+    await panel.screenshot({ path: join(SCREENSHOTS, 'portal-panel-05-differences-400.png') });
+
+    await items.nth(0).getByRole('button', { name: /^覆盖/ }).click();
+    await expect.poll(() => page.locator('[name="t0_2"]').inputValue()).toBe('王芳');
+    await expect.poll(() => summary.getAttribute('data-differences')).toBe('1');
+    expect(await summary.getAttribute('class')).toContain('pending');
+    await summary.locator('.difference').getByRole('button', { name: /^保留/ }).click();
+    await expect.poll(() => summary.getAttribute('data-differences')).toBe('0');
+    expect(await summary.getAttribute('class')).toContain('settled');
+    expect(await background()).toBe(green);
+    expect(await page.locator('[name="t1_2"]').inputValue()).toBe('5');
+    await panel.setViewportSize({ width: 1366, height: 768 });
+    await panel.evaluate(() => scrollTo(0, 0));
+    await panel.screenshot({ path: join(SCREENSHOTS, 'portal-panel-06-decided-1366.png') });
+    // 撤销 puts back what the page had before: the person's 李明 too.
+    await summary.getByRole('button', { name: '撤销' }).click();
+    await expect.poll(() => page.locator('[name="t0_2"]').inputValue()).toBe('李明');
+    expect(await page.locator('[name="t2_2"]').inputValue()).toBe('');
   });
 });

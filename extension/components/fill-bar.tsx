@@ -1,6 +1,9 @@
 import type { Template } from '@tianbao/templates';
 
-/** The panel's head: which table the page is read against, 一键填报, and whether to overwrite. */
+/**
+ * The panel's head: which table the page is read against, and 一键填报. A control that already holds
+ * another answer is never overwritten by it: the summary lists each one with 覆盖 / 保留.
+ */
 export function FillBar(props: {
   choice: string;
   onChoice: (id: string) => void;
@@ -9,8 +12,6 @@ export function FillBar(props: {
   candidates: Template[];
   canFill: boolean;
   onFill: () => void;
-  overwrite: boolean;
-  onOverwrite: (on: boolean) => void;
 }) {
   const picked = props.candidates.find((t) => t.id === props.picked);
   return (
@@ -30,14 +31,6 @@ export function FillBar(props: {
         <button type="button" className="primary" onClick={props.onFill} disabled={!props.canFill}>
           一键填报
         </button>
-        <label className="inline small-text">
-          <input
-            type="checkbox"
-            checked={props.overwrite}
-            onChange={(e) => props.onOverwrite(e.target.checked)}
-          />
-          覆盖网页上已有的内容
-        </label>
       </div>
     </div>
   );

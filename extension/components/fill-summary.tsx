@@ -3,35 +3,114 @@ export interface FillCounts {
   filled: number;
   unsure: number;
   notFound: number;
-  /** Controls left alone because the person had typed something there (no overwrite). */
-  notEmpty: number;
   /** Matched controls whose blank has no value in the log yet. */
   noValue: number;
   ms: number;
 }
 
-export function FillSummary(props: { counts: FillCounts; onUndo: () => void; busy: boolean }) {
+/** A control that held another answer than the log's: left alone until the person says 覆盖 or 保留. */
+export interface Difference {
+  key: string;
+  /** The blank as the product names it (its item and sentence), and the page's own words on hover. */
+  name: string;
+  pageLabel: string;
+  /** What the page shows, and what the log would put there. */
+  current: string;
+  wanted: string;
+}
+
+export function FillSummary(props: {
+  counts: FillCounts;
+  differences: Difference[];
+  onReplace: (keys: string[]) => void;
+  onKeep: (keys: string[]) => void;
+  onUndo: () => void;
+  busy: boolean;
+}) {
   const c = props.counts;
+  const diffs = props.differences;
+  // Green only when nothing is left for the person: no other answer standing, no unsure blank.
+  const settled = diffs.length === 0 && c.unsure === 0;
   return (
     <section
-      className="fill-summary"
+      className={`fill-summary ${settled ? 'settled' : 'pending'}`}
       aria-label="填报结果"
       data-filled={c.filled}
       data-unsure={c.unsure}
       data-not-found={c.notFound}
+      data-differences={diffs.length}
     >
       <p className="summary-line">
-        <strong>已填 {c.filled}</strong>、<span className="warn-text">需确认 {c.unsure}</span>、页面上没有的{' '}
-        {c.notFound}
+        <strong>已填 {c.filled}</strong>、<span className="warn-text">需确认 {c.unsure}</span>
+        {diffs.length ? <span className="warn-text">、网页上已有不同内容 {diffs.length}</span> : null}
+        、页面上没有的 {c.notFound}
       </p>
-      {c.notEmpty || c.noValue ? (
-        <p className="muted small-text">
-          {c.notEmpty ? `${c.notEmpty} 项网页上已有内容，未覆盖；` : ''}
-          {c.noValue ? `${c.noValue} 项台账中还没有数据。` : ''}
-        </p>
+      {diffs.length ? (
+        <div className="differences">
+          <p className="small-text">
+            下面 {diffs.length}{' '}
+            项网页上原来就有内容，与台账不同，没有改动。请逐项选择：覆盖为台账中的数，或保留网页上的内容。
+          </p>
+          <ul className="difference-list">
+            {diffs.map((d) => (
+              <li key={d.key} className="difference" data-key={d.key}>
+                <div className="difference-name" title={`${d.name}\n网页上的说法：${d.pageLabel}`}>
+                  {d.name}
+                </div>
+                <div className="difference-values">
+                  <span className="page-side" title={`网页上：${d.current}`}>
+                    网页上 <b>{d.current}</b>
+                  </span>
+                  <span className="log-side" title={`台账：${d.wanted}`}>
+                    台账 <b>{d.wanted}</b>
+                  </span>
+                  <button
+                    type="button"
+                    className="small"
+                    disabled={props.busy}
+                    onClick={() => props.onReplace([d.key])}
+                    aria-label={`覆盖：${d.name}`}
+                  >
+                    覆盖
+                  </button>
+                  <button
+                    type="button"
+                    className="small"
+                    disabled={props.busy}
+                    onClick={() => props.onKeep([d.key])}
+                    aria-label={`保留：${d.name}`}
+                  >
+                    保留
+                  </button>
+                </div>
+              </li>
+            ))}
+          </ul>
+          {diffs.length > 1 ? (
+            <div className="picker-actions">
+              <button
+                type="button"
+                className="small"
+                disabled={props.busy}
+                onClick={() => props.onReplace(diffs.map((d) => d.key))}
+              >
+                全部覆盖
+              </button>
+              <button
+                type="button"
+                className="small"
+                disabled={props.busy}
+                onClick={() => props.onKeep(diffs.map((d) => d.key))}
+              >
+                全部保留
+              </button>
+            </div>
+          ) : null}
+        </div>
       ) : null}
+      {c.noValue ? <p className="muted small-text">{c.noValue} 项台账中还没有数，未填写。</p> : null}
       <p className="muted small-text">
-        已填的项在网页上以绿框标出，需确认的以橙框标出。请核对后再在网页上提交。
+        已填的项在网页上以绿框标出，需确认的和网页上已有不同内容的以橙框标出。请核对后再在网页上提交。
       </p>
       <button type="button" onClick={props.onUndo} disabled={props.busy}>
         撤销

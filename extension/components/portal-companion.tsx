@@ -1,4 +1,4 @@
-import type { FillValue, FormProgress, LearnedMapping } from '@tianbao/autofill';
+import { type FillValue, type FormProgress, type LearnedMapping, valueKey } from '@tianbao/autofill';
 import {
   currentPeriod,
   isValidDate,
@@ -20,12 +20,12 @@ import { userMessage } from '../utils/input-errors';
 import { sendToTab } from '../utils/messages';
 import { portalKeyOf } from '../utils/portal-origin';
 import type { PortalRow } from '../utils/portal-rows';
-import { matchSlots, type PanelValue, panelValues } from '../utils/portal-values';
+import { blankTitles, matchSlots, type PanelValue, panelValues } from '../utils/portal-values';
 import { reportDateNow } from '../utils/report-date';
 import { portalPeriods } from '../utils/settings';
 import { FieldGroups } from './field-groups';
 import { FillBar } from './fill-bar';
-import { type FillCounts, FillSummary } from './fill-summary';
+import { type Difference, type FillCounts, FillSummary } from './fill-summary';
 import { PeriodPicker } from './period-picker';
 import { StepProgress } from './step-progress';
 
@@ -88,9 +88,12 @@ export function PortalCompanion(props: { tabId: number; url: string; loads: numb
   const [rescans, setRescans] = useState(0);
   const [scan, setScan] = useState<Scan | null>(null);
   const [confirmed, setConfirmed] = useState<Set<string>>(new Set());
-  const [overwrite, setOverwrite] = useState(false);
   const [summary, setSummary] = useState<FillCounts | null>(null);
   // pairOf(key, slotId) of every control filled while this page is open (a pager may reuse controls).
+  // Controls the last fill left alone because they held another answer (all of them, kept ones too), and
+  // the ones the person chose 保留 for: those stay as they are and leave the list.
+  const [differing, setDiffering] = useState<Map<string, { current: string; wanted: string }> | null>(null);
+  const [kept, setKept] = useState<Set<string>>(new Set());
   const [filled, setFilled] = useState<Set<string>>(new Set());
   // Per step or page of a multi-step form: what it showed and what was filled there.
   const stepLogs = useRef<StepLogs>(new Map());
@@ -132,6 +135,18 @@ export function PortalCompanion(props: { tabId: number; url: string; loads: numb
       : current;
   }, [chosenRange, schedule, current]);
   const values = useStableValues(session.log, active, rev, period);
+  // 填报日期 not recorded yet is not 未填 on the portal: 一键填报 records today and fills it.
+  const shownValues = useMemo(() => {
+    const dateSlot = active ? reportDateSlotId(active) : undefined;
+    const date = dateSlot ? values.get(dateSlot) : undefined;
+    if (!dateSlot || !date || date.value !== null) return values;
+    return new Map(values).set(dateSlot, {
+      value: localToday(),
+      from: 'empty',
+      source: '填报当天',
+      explanation: '填报日期还没有记下：一键填报时记为今天，此后统计表、打印和导出都用这一天',
+    } satisfies PanelValue);
+  }, [values, active]);
 
   const learnedFor = useCallback(
     (t: Template): LearnedMapping[] => {
@@ -156,6 +171,8 @@ export function PortalCompanion(props: { tabId: number; url: string; loads: numb
     pickedRef.current = null;
     settledRef.current = false;
     setSummary(null);
+    setDiffering(null);
+    setKept(new Set());
     setFilled(new Set());
     filledRef.current = new Set();
     attempted.current = new Set();
@@ -202,7 +219,7 @@ export function PortalCompanion(props: { tabId: number; url: string; loads: numb
   }, [agent, choice, learned, nonce, tabId, candidates]);
 
   const runFill = useCallback(
-    async (auto = false) => {
+    async (auto = false, replace: string[] = []) => {
       if (!scan || !active) return;
       setBusy(true);
       if (!auto) setNotice('');
@@ -219,7 +236,7 @@ export function PortalCompanion(props: { tabId: number; url: string; loads: numb
           learned: learnedFor(active),
           values: fillValues,
           confirmed: [...confirmed],
-          overwrite: auto ? false : overwrite,
+          replace,
         });
         const pairs = reply.filled.map((f) => pairOf(f.key, f.slotId));
         const filledKeys = new Set([...filledRef.current, ...pairs]);
@@ -245,16 +262,27 @@ export function PortalCompanion(props: { tabId: number; url: string; loads: numb
           progress: reply.progress,
         });
         setFilled(new Set(filledKeys));
+        setDiffering(
+          new Map(
+            reply.skipped
+              .filter((s) => s.reason === 'not empty')
+              .map((s) => [s.key, { current: s.current ?? '', wanted: s.wanted ?? '' }]),
+          ),
+        );
         setSummary({
           filled: filledKeys.size,
+          // Unsure rows the log has a figure for: the others have nothing to confirm yet.
           unsure: reply.rows.filter(
-            (r) => r.status === 'unsure' && r.slotId && !filledKeys.has(pairOf(r.key, r.slotId)),
+            (r) =>
+              r.status === 'unsure' &&
+              r.slotId &&
+              !filledKeys.has(pairOf(r.key, r.slotId)) &&
+              fillValues[valueKey(r.slotId, r.measure)] !== undefined,
           ).length,
           // On a multi-step form: the blanks no step seen so far has shown.
           notFound: reply.progress
             ? remainingSlots(stepLogs.current, withValue).length
             : withValue.filter((id) => !onPage.has(id)).length,
-          notEmpty: reply.skipped.filter((s) => s.reason === 'not empty').length,
           noValue: reply.skipped.filter((s) => s.reason === 'no value').length,
           ms: Math.round(performance.now() - started),
         });
@@ -264,7 +292,7 @@ export function PortalCompanion(props: { tabId: number; url: string; loads: numb
         setBusy(false);
       }
     },
-    [scan, active, values, tabId, learnedFor, confirmed, overwrite, learned, session, portalKey],
+    [scan, active, values, tabId, learnedFor, confirmed, learned, session, portalKey],
   );
 
   const undo = async () => {
@@ -272,6 +300,8 @@ export function PortalCompanion(props: { tabId: number; url: string; loads: numb
     try {
       const { restored } = await sendToTab(tabId, 'to-content:undo', {});
       setSummary(null);
+      setDiffering(null);
+      setKept(new Set());
       setFilled(new Set());
       filledRef.current = new Set();
       attempted.current = new Set();
@@ -343,6 +373,25 @@ export function PortalCompanion(props: { tabId: number; url: string; loads: numb
       .map((s) => s.id);
     return remainingSlots(stepLogs.current, withValue).length;
   }, [scan, active, values]);
+  // The differences still waiting for 覆盖 / 保留, named as the product names their blanks.
+  const differences = useMemo((): Difference[] => {
+    if (!differing || !scan || !active) return [];
+    const slots = new Map(active.slots.map((s) => [s.id, s]));
+    return scan.rows.flatMap((r): Difference[] => {
+      const d = differing.get(r.key);
+      const slot = r.slotId ? slots.get(r.slotId) : undefined;
+      if (!d || kept.has(r.key) || !slot) return [];
+      return [{ key: r.key, name: blankTitles(active.slots, slot).name, pageLabel: r.label, ...d }];
+    });
+  }, [differing, kept, scan, active]);
+  const differsSet = useMemo(() => (differing ? new Set(differing.keys()) : undefined), [differing]);
+  const replaceWith = (keys: string[]) => {
+    void runFill(false, keys).then(() => setNotice(`已覆盖 ${keys.length} 项为台账中的数（可撤销）。`));
+  };
+  const keep = (keys: string[]) => {
+    setKept((k) => new Set([...k, ...keys]));
+    setNotice(`已保留网页上 ${keys.length} 项原有的内容。`);
+  };
   const confirm = useCallback(
     (key: string, on: boolean) =>
       setConfirmed((c) => {
@@ -375,12 +424,19 @@ export function PortalCompanion(props: { tabId: number; url: string; loads: numb
         candidates={candidates}
         canFill={!!scan && !busy}
         onFill={() => void runFill()}
-        overwrite={overwrite}
-        onOverwrite={setOverwrite}
       />
       {error || agentState.error ? <p className="error-banner">{error || agentState.error}</p> : null}
       {notice ? <p className="notice">{notice}</p> : null}
-      {summary ? <FillSummary counts={summary} onUndo={() => void undo()} busy={busy} /> : null}
+      {summary ? (
+        <FillSummary
+          counts={summary}
+          differences={differences}
+          onReplace={replaceWith}
+          onKeep={keep}
+          onUndo={() => void undo()}
+          busy={busy}
+        />
+      ) : null}
       {scan?.progress ? (
         <StepProgress progress={scan.progress} logs={stepLogs.current} remaining={remaining} />
       ) : null}
@@ -395,9 +451,10 @@ export function PortalCompanion(props: { tabId: number; url: string; loads: numb
         <FieldGroups
           rows={scan.rows}
           template={active}
-          values={values}
+          values={shownValues}
           confirmed={confirmed}
           filled={filledRows}
+          differs={differsSet}
           learned={learnedKeys}
           onConfirm={confirm}
           onCorrect={correct}

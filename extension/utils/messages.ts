@@ -34,11 +34,13 @@ export interface Messages {
       learned: LearnedMapping[];
       values: Record<string, FillValue>;
       confirmed: string[];
-      overwrite: boolean;
+      /** Field keys whose other answer the person chose to replace (覆盖). */
+      replace: string[];
     };
     reply: {
       filled: { key: string; slotId: string; value: string }[];
-      skipped: { key: string; slotId: string | null; reason: string }[];
+      /** 'not empty' ones carry what the page shows and what the log would put. */
+      skipped: { key: string; slotId: string | null; reason: string; current?: string; wanted?: string }[];
       rows: PortalRow[];
       /** The step or page of a multi-step form or paginated table the fill saw. */
       progress: FormProgress | null;

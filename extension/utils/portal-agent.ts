@@ -50,7 +50,7 @@ export function startPortalAgent(): () => void {
   const matchPage = (slots: MatchSlot[], learned: LearnedMapping[]): Match[] =>
     match(scan(document), slots, { learned });
 
-  const outline = (matches: Match[], filledKeys: Set<string>) => {
+  const outline = (matches: Match[], filledKeys: Set<string>, differing = new Set<string>()) => {
     removeOutline?.();
     // Filled controls in green, unsure ones left for the person in amber; nothing else is marked.
     const shown = matches.flatMap((m): Match[] =>
@@ -58,7 +58,9 @@ export function startPortalAgent(): () => void {
         ? [{ ...m, status: 'matched' }]
         : m.status === 'unsure' && m.slotId
           ? [m]
-          : [],
+          : differing.has(m.field.key)
+            ? [{ ...m, status: 'unsure' }]
+            : [],
     );
     removeOutline = shown.length ? highlight(shown) : undefined;
   };
@@ -76,18 +78,25 @@ export function startPortalAgent(): () => void {
         progress: formProgress(document),
       };
     },
-    'to-content:fill': async ({ slots, learned, values, confirmed, overwrite }) => {
+    'to-content:fill': async ({ slots, learned, values, confirmed, replace }) => {
       let matches = matchPage(slots, learned);
-      const report = fill(matches, values, { confirmed, overwrite });
+      const report = fill(matches, values, { confirmed, replace });
       // Comboboxes and date pickers are chosen in their popups after fill() returns.
       await report.done;
       if (report.skipped.some((s) => s.reason === 'ambiguous')) matches = matchPage(slots, learned);
       if (report.filled.length) reports.push(report);
       const filledKeys = new Set(reports.flatMap((r) => r.filled.map((f) => f.key)));
-      outline(matches, filledKeys);
+      // A control that holds another answer waits for the person's 覆盖 / 保留: amber, like an unsure one.
+      const differing = new Set(report.skipped.filter((s) => s.reason === 'not empty').map((s) => s.key));
+      outline(matches, filledKeys, differing);
       return {
         filled: report.filled.map((f) => ({ key: f.key, slotId: f.slotId, value: f.value })),
-        skipped: report.skipped.map((s) => ({ key: s.key, slotId: s.slotId, reason: s.reason })),
+        skipped: report.skipped.map((s) => ({
+          key: s.key,
+          slotId: s.slotId,
+          reason: s.reason,
+          ...(s.current !== undefined && { current: s.current, wanted: s.wanted }),
+        })),
         rows: matches.map(toRow),
         progress: formProgress(document),
       };

@@ -32,8 +32,8 @@ export function rowState(
   differs?: ReadonlySet<string>,
 ): RowState {
   if (!row.slotId || row.status === 'unmatched') return 'unmatched';
-  if (value === null || value === undefined || value === '') return 'no-data';
   if (filled) return 'filled';
+  if (value === null || value === undefined || value === '') return 'no-data';
   if (row.status === 'unsure') return 'unsure';
   if (differs) return differs.has(row.key) ? 'differs' : row.answered ? 'same' : 'will-fill';
   if (!row.answered) return 'will-fill';
