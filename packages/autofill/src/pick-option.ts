@@ -102,10 +102,24 @@ const scrollerOf = (popup: Element): HTMLElement | null =>
 async function readAll(popup: Element, el: Control, visit: (items: Element[]) => boolean): Promise<string[]> {
   const texts = new Set<string>();
   const scroller = scrollerOf(popup);
-  if (scroller) scroller.scrollTop = 0;
+  // A virtual list (antd's) draws the rows in view after the scroll event, on its own render: on a busy
+  // machine that takes longer than a tick, and reading too early skips a page of options.
+  const virtual = scroller?.matches('.rc-virtual-list-holder, .ant-select-dropdown-list-holder') ?? false;
+  const rowsKey = () => optionsIn(popup).map(optionText).join('\n');
+  let drawn = '';
+  const rewound = !!scroller && scroller.scrollTop > 0;
+  if (scroller && rewound) {
+    drawn = rowsKey();
+    scroller.scrollTop = 0;
+    scroller.dispatchEvent(new (el.ownerDocument.defaultView?.Event ?? Event)('scroll'));
+  }
   for (let page = 0; page < 200; page++) {
-    if (scroller && page) await tick(el, 30);
+    if (scroller && (page || rewound)) {
+      await tick(el, 30);
+      if (virtual) await until(el, () => rowsKey() !== drawn || null, 1500);
+    }
     const items = optionsIn(popup);
+    drawn = items.map(optionText).join('\n');
     for (const o of items) texts.add(optionText(o));
     if (visit(items)) break;
     if (!scroller || scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 1) break;
