@@ -157,9 +157,9 @@ export async function pickDate(el: Control, value: string): Promise<PickResult> 
     press(button);
     // The kit redraws on its next tick: wait for the new month before reading it again.
     const was = shown.join('-');
-    await until(el, () => (panel?.month()?.join('-') !== was ? true : null), 500);
+    await until(el, () => (panel?.month()?.join('-') !== was ? true : null), 2000);
   }
-  const ok = await until(el, () => (isoDate(el.value) === iso ? true : null), 1000);
+  const ok = await until(el, () => (isoDate(el.value) === iso ? true : null), 3000);
   if (panelOf(el)) close(el);
   // Leave the focus where it was before: the input was only focused to open the panel.
   if (el.ownerDocument.activeElement === el) (el as HTMLElement).blur();

@@ -17,11 +17,15 @@ const PLACEHOLDER_OPTION = /请选择|^-+$|^\s*$|^全部$/;
 export const tick = (el: Element, ms = 20): Promise<void> =>
   new Promise((done) => (el.ownerDocument.defaultView ?? globalThis).setTimeout(done, ms));
 
-/** Polls until `get` returns something (at most `limitMs`). */
+/**
+ * Polls until `get` returns something (at most `limitMs` of ticks). The limits are generous: a kit draws its
+ * popup on its own render, which a busy office PC (or CI's two cores) can hold up for seconds, and waiting
+ * costs nothing when it comes at once.
+ */
 export async function until<T>(
   el: Element,
   get: () => T | null | undefined,
-  limitMs = 1500,
+  limitMs = 5000,
 ): Promise<T | null> {
   for (let waited = 0; ; waited += 20) {
     const got = get();
@@ -116,7 +120,7 @@ async function readAll(popup: Element, el: Control, visit: (items: Element[]) =>
   for (let page = 0; page < 200; page++) {
     if (scroller && (page || rewound)) {
       await tick(el, 30);
-      if (virtual) await until(el, () => rowsKey() !== drawn || null, 1500);
+      if (virtual) await until(el, () => rowsKey() !== drawn || null, 3000);
     }
     const items = optionsIn(popup);
     drawn = items.map(optionText).join('\n');
@@ -148,7 +152,7 @@ export async function pickOption(el: Control, v: FillValue): Promise<PickResult>
     popup = await until(el, () => popupOf(el));
   }
   if (!popup) return { ok: false, reason: 'no option' };
-  await until(el, () => (optionsIn(popup as Element).length ? true : null), 800);
+  await until(el, () => (optionsIn(popup as Element).length ? true : null), 3000);
   const texts = await readAll(popup, el, () => false);
   const choice = chooseOption(texts, v);
   if (!choice.ok) {
@@ -167,7 +171,7 @@ export async function pickOption(el: Control, v: FillValue): Promise<PickResult>
     close(el);
     return { ok: false, reason: 'no option' };
   }
-  const shown = await until(el, () => shownChoice(el) || null, 1000);
+  const shown = await until(el, () => shownChoice(el) || null, 3000);
   if (popupOf(el)) close(el);
   if (!shown || normalize(shown) !== normalize(choice.text)) return { ok: false, reason: 'rejected' };
   return { ok: true, text: shown };
