@@ -11,7 +11,7 @@ import { liaisonSlots, type MatchSlot, slotsFromReference } from '@tianbao/autof
 import { engineBundle } from '@tianbao/autofill/bundle';
 import { getTemplate } from '@tianbao/templates';
 import { type Browser, chromium } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, type TestContext, test } from 'vitest';
 import { CHROMIUM, CHROMIUM_ARGS } from '../packages/cli/src/index.ts';
 import { bundleApp } from './support/bundle-app.ts';
 import { type StaticServer, serveStatic } from './support/serve-static.ts';
@@ -107,7 +107,7 @@ describe('autofill engine on portal fixtures', () => {
   // Each case is its own page of the one browser and mostly waits (settle, the 1.5 s the panel stays open):
   // several at once (the config's maxConcurrency) instead of 46 in a row. The test's own expect, as
   // concurrent tests need.
-  test.concurrent.for(cases)('%s', async ([, fixture, source], { expect }) => {
+  const scoreCase = async ([, fixture, source]: (typeof cases)[number], { expect }: TestContext) => {
     const truthPath = join(fixture.dir, 'truth.json');
     const truth = JSON.parse(readFileSync(truthPath, 'utf8')) as {
       template: string;
@@ -186,7 +186,12 @@ describe('autofill engine on portal fixtures', () => {
     } finally {
       await page.close();
     }
-  });
+  };
+  // Drawn comboboxes and date pickers wait on the kit's own rendering: among three other pages on CI's two
+  // cores their popups came too late (three clean-clone runs each missed one such case), so they run alone.
+  const drawn = (c: (typeof cases)[number]) => /select/.test(c[1].name);
+  test.concurrent.for(cases.filter((c) => !drawn(c)))('%s', scoreCase);
+  test.for(cases.filter(drawn))('%s', scoreCase);
 });
 
 // A kit that hides the select draws its own (layui): the scores above read the native select, but the
