@@ -3,7 +3,7 @@
 // inputs (el-date-picker :editable="false", laydate on a readonly box) and for any display format
 // (YYYY-MM-DD, YYYY年MM月DD日 …), since the kit writes the text itself.
 import { isoDate } from './format-value.ts';
-import { type PickResult, press, until } from './pick-option.ts';
+import { type PickResult, press, until, isShown as visible } from './pick-option.ts';
 import type { Control } from './types.ts';
 
 interface Panel {
@@ -15,13 +15,6 @@ interface Panel {
   /** Buttons: prev year, prev month, next month, next year. */
   step(which: 'py' | 'pm' | 'nm' | 'ny'): Element | null;
 }
-
-const visible = (el: Element | null): el is Element =>
-  !!el &&
-  (typeof (el as Element & { checkVisibility?: () => boolean }).checkVisibility !== 'function' ||
-    (el as Element & { checkVisibility: (o: object) => boolean }).checkVisibility({
-      checkVisibilityCSS: true,
-    }));
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 /** 12, 12 月, 十二月 is not used by the kits; December, Dec. */

@@ -45,7 +45,8 @@ export function press(target: Element): void {
   target.dispatchEvent(new Mouse('click', init));
 }
 
-const isShown = (el: Element | null): el is Element =>
+/** Drawn on screen, for a kit's popup or panel (the kits hide closed ones with display:none). */
+export const isShown = (el: Element | null): el is Element =>
   !!el &&
   (typeof (el as Element & { checkVisibility?: () => boolean }).checkVisibility !== 'function' ||
     (el as Element & { checkVisibility: (o: object) => boolean }).checkVisibility({
