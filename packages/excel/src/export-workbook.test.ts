@@ -1,4 +1,5 @@
 import { PassThrough } from 'node:stream';
+import { builtinTemplates } from '@tianbao/templates';
 import { describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import { type ExportInput, exportXlsx, exportXlsxToStream } from './export-workbook.ts';
@@ -143,6 +144,27 @@ describe('export read back by SheetJS', async () => {
     expect(cell(ws, `F${r(8)}`)?.v ?? null).toBeNull();
     expect(cell(ws, `G${r(8)}`)?.v).toBe('未填写');
     expect(cell(ws, `F${r(0)}`)?.v).toBe('大兴安岭地区应急管理局');
+  });
+
+  it('指标明细: no two rows of one activity item read the same (two 参与（ ）人次 under one item)', async () => {
+    const rows = rowsOf(sheet(wb, '指标明细')).slice(1);
+    const r = (index: number) => rows.find((x) => x[7] === k(index));
+    // 开展网上“全国安全宣传咨询日”活动 has 参与（ ）人次 after 开展线上“公众开放日” and after 创新开展…活动（ ）场.
+    expect(r(44)?.slice(2, 4)).toEqual([
+      '开展网上“全国安全宣传咨询日”活动',
+      '开展线上“公众开放日”（ ）场次，参与【 】人次',
+    ]);
+    expect(r(47)?.[3]).toBe('创新开展（ ）活动（ ）场，参与【 】人次');
+    expect(r(16)?.[3]).toBe('组织观看（ ）场，【 】人次');
+    // Every built-in table: 分组, 活动项目 and 统计项 together name one blank.
+    for (const t of builtinTemplates().filter((x) => x.kind === 'statistics')) {
+      const detail = rowsOf(
+        sheet(read(await exportXlsx({ ...input(), template: t, entries: [], stats: [] })), '指标明细'),
+      ).slice(1);
+      const names = detail.map((x) => x.slice(1, 4).join('|'));
+      const twice = names.filter((n, i) => names.indexOf(n) !== i);
+      expect(twice, t.id).toEqual([]);
+    }
   });
 
   it('活动台账: live entries sorted by date, every field, contributions as number columns, filter', () => {

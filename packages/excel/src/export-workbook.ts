@@ -18,9 +18,9 @@ import {
   blankTitle,
   type ExportTemplate,
   headerSlots,
+  itemBlankPhrase,
   rowSentence,
   slotKey,
-  slotPhrase,
   type TemplateSlot,
   tableRows,
 } from './template.ts';
@@ -236,7 +236,7 @@ function detailSheet(input: ExportInput): SheetSpec {
     const stat = stats.get(slot.id);
     const value = slot.section === 'header' ? headerValue(slot, input, stat) : stat?.value;
     const group = slot.section === 'header' ? '表头' : slot.group;
-    const phrase = slotPhrase(slot, null);
+    const phrase = itemBlankPhrase(template, slot);
     const source = sourceText(stat);
     rows.push({
       height: rowHeight(

@@ -1,4 +1,4 @@
-import { blankName, type Slot, type Template } from '@tianbao/templates';
+import { blankName, blankSentence, type Slot, sentenceSlots, type Template } from '@tianbao/templates';
 /**
  * The part of a template the workbook needs. Structural on purpose: @tianbao/templates' Template and Slot
  * satisfy it, and tests can build one from the reference lists.
@@ -128,4 +128,15 @@ export function rowSentence(
  */
 export function blankTitle(template: ExportTemplate, slot: TemplateSlot): string {
   return blankName(template as unknown as Pick<Template, 'slots'>, slot as unknown as Slot);
+}
+
+/**
+ * A blank's words within its activity item, for 指标明细's 统计项 next to the item's own column: the
+ * notice's phrase, 参与（　　）人次; a blank whose phrase does not tell it from another of its item (two
+ * 参与（ ）人次 under one item) with the clauses before it, 开展线上“公众开放日”（ ）场次，参与【 】人次.
+ */
+export function itemBlankPhrase(template: ExportTemplate, slot: TemplateSlot): string {
+  const t = template as unknown as Pick<Template, 'slots'>;
+  const s = slot as unknown as Slot;
+  return sentenceSlots(t, s).length > 1 ? blankSentence(t, s) : slotPhrase(slot, null);
 }
