@@ -1,11 +1,3 @@
-import type { Slot } from '@tianbao/templates';
-
-/** A blank of the table in words, for a column of figures: 学习…：参与（ ）人次. */
-export function blankLabel(slot: Pick<Slot, 'item' | 'before' | 'after'>): string {
-  const phrase = `${slot.before}（ ）${slot.after}`;
-  return slot.item ? `${slot.item}：${phrase}` : phrase;
-}
-
 const DIGITS = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
 
 /** 1 → 一, 12 → 十二, 40 → 四十; past 99 the digits, as 公文 numbering does in long lists. */

@@ -1,4 +1,4 @@
-export { blankLabel, chineseNumber } from './figure-words.ts';
+export { chineseNumber } from './figure-words.ts';
 export {
   type FigureValue,
   figureSentence,

@@ -18,6 +18,9 @@ const slot = (before: string, item?: string) => {
 const study = slot('安排理论学习中心组专题学习');
 const studyPeople = slot('参与', '深入学习');
 const watch = slot('组织观看');
+// The item's second 参与（ ）人次, after 开展网络课堂培训（ ）场.
+const training = slot('开展网络课堂培训');
+const trainingPeople = `${t.id}/${t.slots.filter((x) => x.before === '参与' && x.item.startsWith('深入学习'))[1]?.id}`;
 
 function sampleLog() {
   const log = UnitLog.create({
@@ -40,7 +43,7 @@ function sampleLog() {
     location: '局三楼会议室',
     organizer: '局办公室',
     description: '集中学习习近平总书记关于安全生产重要论述。',
-    contributions: { [study]: 1, [studyPeople]: 35 },
+    contributions: { [study]: 1, [studyPeople]: 35, [training]: 1, [trainingPeople]: 12 },
     attachments: [
       ref('IMG_0001.JPG', 'image/jpeg', jpegBytes(4000, 3000)),
       ref('会场.png', 'image/png', pngBytes(1280, 720)),
@@ -88,7 +91,9 @@ describe('the weekly report pack', () => {
     expect(text).toContain('报送日期：2020年6月11日');
     expect(text).toContain('（一）6月8日　理论学习中心组专题学习');
     expect(text).toContain('时间：6月8日；地点：局三楼会议室；主办单位：局办公室。');
-    expect(text).toContain('主要数据：安排理论学习中心组专题学习1次，参与35人次。');
+    expect(text).toContain(
+      '主要数据：安排理论学习中心组专题学习1次，参与35人次，开展网络课堂培训1场，参与12人次。',
+    );
     expect(text).toContain('（二）6月14日　组织观看警示教育片');
     expect(text).toContain(
       '照片和视频：2020-06-08-理论学习中心组专题学习-1.jpg、2020-06-08-理论学习中心组专题学习-2.png。',
@@ -97,10 +102,13 @@ describe('the weekly report pack', () => {
     expect(text).not.toContain('已删除的活动');
     expect(text).not.toContain('下周的活动');
     // The period table: the week's figure, then 累计 from June 1 to June 14.
-    const row = lines.findIndex((l) => l.endsWith('安排理论学习中心组专题学习（ ）次'));
+    const row = lines.findIndex((l) => l.endsWith('：安排理论学习中心组专题学习【 】次'));
     expect(lines.slice(row + 1, row + 3)).toEqual(['1', '2']);
-    const people = lines.findIndex((l) => l.includes('：参与（ ）人次'));
+    // Two 参与（ ）人次 of one item, each named by the clause before it.
+    const people = lines.findIndex((l) => l.endsWith('：安排理论学习中心组专题学习（ ）次，参与【 】人次'));
     expect(lines.slice(people + 1, people + 3)).toEqual(['35', '55']);
+    const trained = lines.findIndex((l) => l.endsWith('：开展网络课堂培训（ ）场，参与【 】人次'));
+    expect(lines.slice(trained + 1, trained + 3)).toEqual(['12', '12']);
     expect(text).toContain('累计为6月1日—6月14日的合计');
     expect(text).toContain('另有1项是手工填写的整个活动的数');
     // Appendix: each file that does not meet the notice, with the reason in Chinese.

@@ -7,11 +7,11 @@ import {
   type SlotStat,
   type UnitLog,
 } from '@tianbao/core';
-import type { MediaHint, Template } from '@tianbao/templates';
-import { TERM } from '@tianbao/templates';
+import type { MediaHint, Slot, Template } from '@tianbao/templates';
+import { blankName, TERM } from '@tianbao/templates';
 import type { FileChild } from 'docx';
 import { zipSync } from 'fflate';
-import { blankLabel, chineseNumber } from './figure-words.ts';
+import { chineseNumber } from './figure-words.ts';
 import { rowFigures } from './figures.ts';
 import { docxBytes, heading, officialDocument, paragraph, table, title } from './official-document.ts';
 import { collectPeriodMedia, type PeriodMedia, safeFileName } from './period-media.ts';
@@ -106,6 +106,9 @@ function activityParagraphs(
   return out;
 }
 
+const setAsideName = (template: Template | undefined, slot: Slot | undefined) =>
+  template && slot ? blankName(template, slot) : '';
+
 export async function periodReportDocx(input: PeriodReportInput): Promise<Uint8Array> {
   const { period, template } = input;
   const heading1 = periodReportTitle(input.unitName, input.activity, period);
@@ -131,7 +134,12 @@ export async function periodReportDocx(input: PeriodReportInput): Promise<Uint8A
     .filter((s) => typeof s.value === 'number')
     .map((s) => {
       const slot = slots.get(s.key);
-      return [slot ? blankLabel(slot) : s.key, String(s.value), String(cumulative.get(s.key)?.value ?? '—')];
+      // blankName, not the blank's own words: two 参与（ ）人次 of one item must not read the same.
+      return [
+        slot && template ? blankName(template, slot) : s.key,
+        String(s.value),
+        String(cumulative.get(s.key)?.value ?? '—'),
+      ];
     });
   if (rows.length) {
     children.push(
@@ -143,7 +151,7 @@ export async function periodReportDocx(input: PeriodReportInput): Promise<Uint8A
   if (setAside.length)
     children.push(
       paragraph(
-        `注：另有${setAside.length}项是${TERM.manual}的整个活动的数（如${blankLabel(slots.get(setAside[0]?.key ?? '') ?? { item: '', before: '', after: '' })}），不按日期拆分，未计入本期和累计。`,
+        `注：另有${setAside.length}项是${TERM.manual}的整个活动的数（如${setAsideName(template, slots.get(setAside[0]?.key ?? ''))}），不按日期拆分，未计入本期和累计。`,
       ),
     );
 
