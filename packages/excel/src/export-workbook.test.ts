@@ -167,6 +167,25 @@ describe('export read back by SheetJS', async () => {
     }
   });
 
+  it('指标明细: a header blank filled from 联络员信息 or the day says so in 来源, never 未填写 beside a value', async () => {
+    const header = async (over: Partial<ExportInput>) => {
+      const rows = rowsOf(sheet(read(await exportXlsx({ ...input(), stats: [], ...over })), '指标明细'));
+      return rows.slice(1, 5).map((x) => [x[3], x[5], x[6]]);
+    };
+    const noOfficePhone = profile({ officePhone: '' });
+    expect(await header({ profile: noOfficePhone })).toEqual([
+      ['填报单位（盖章）（　　）', '大兴安岭地区应急管理局', '取自联络员信息中的单位名称'],
+      ['联系人（　　）', '张三丰', '取自联络员信息中的姓名'],
+      ['电话（　　）', '13900001234', '取自联络员信息中的手机'],
+      ['填报日期（　　）', '2020-06-30', '填报日期'],
+    ]);
+    const undated = await header({ date: undefined, profile: null });
+    expect(undated[0]?.slice(1)).toEqual(['大兴安岭地区应急管理局', '台账的单位名称']);
+    expect(undated[1]?.slice(1)).toEqual(['', '未填写']);
+    expect(undated[3]?.[1]).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(undated[3]?.[2]).toBe('导出当天（填报日期尚未确定）');
+  });
+
   it('活动台账: live entries sorted by date, every field, contributions as number columns, filter', () => {
     const ws = sheet(wb, '活动台账');
     const rows = rowsOf(ws);

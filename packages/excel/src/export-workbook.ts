@@ -97,14 +97,34 @@ function slotValues(template: ExportTemplate, stats: SlotStat[]): Map<string, Sl
 
 /** A header blank (填报单位, 联系人, 电话, 填报日期) falls back to the liaison profile when not entered. */
 function headerValue(slot: TemplateSlot, input: ExportInput, stat: SlotStat | undefined): string {
-  if (stat?.value !== null && stat?.value !== undefined) return String(stat.value);
+  return headerFallback(slot, input, stat).value;
+}
+
+/** The header blank's value and, for 指标明细's 来源, where it came from when nobody entered it. */
+function headerFallback(
+  slot: TemplateSlot,
+  input: ExportInput,
+  stat: SlotStat | undefined,
+): { value: string; source?: string } {
+  if (stat?.value !== null && stat?.value !== undefined) return { value: String(stat.value) };
   const p = input.profile;
   const label = slot.before;
-  if (/单位/.test(label)) return p?.unitName || input.meta.unitName;
-  if (/联系人|填报人|联络员/.test(label)) return p?.name ?? '';
-  if (/电话|手机/.test(label)) return p?.officePhone || p?.mobile || '';
-  if (/日期|时间/.test(label)) return input.date ?? today();
-  return '';
+  const of = (value: string, source: string) => (value ? { value, source } : { value });
+  if (/单位/.test(label))
+    return p?.unitName
+      ? of(p.unitName, `取自${TERM.liaisonProfile}中的单位名称`)
+      : of(input.meta.unitName, '台账的单位名称');
+  if (/联系人|填报人|联络员/.test(label)) return of(p?.name ?? '', `取自${TERM.liaisonProfile}中的姓名`);
+  if (/电话|手机/.test(label))
+    return p?.officePhone
+      ? of(p.officePhone, `取自${TERM.liaisonProfile}中的办公电话`)
+      : of(p?.mobile ?? '', `取自${TERM.liaisonProfile}中的手机`);
+  // 尚未填写 beside a date the sheet shows would contradict itself: say which day it is.
+  if (/日期|时间/.test(label))
+    return input.date
+      ? of(input.date, TERM.reportDate)
+      : of(today(), `导出当天（${TERM.reportDate}尚未确定）`);
+  return { value: '' };
 }
 
 /** The template's printed column titles when they line up with the columns written, else the usual ones. */
@@ -234,10 +254,11 @@ function detailSheet(input: ExportInput): SheetSpec {
   const rows: RowSpec[] = [{ cells: DETAIL_HEADERS.map((h) => styled(h, 'th')), height: 22 }];
   for (const slot of slots) {
     const stat = stats.get(slot.id);
-    const value = slot.section === 'header' ? headerValue(slot, input, stat) : stat?.value;
+    const header = slot.section === 'header' ? headerFallback(slot, input, stat) : undefined;
+    const value = header ? header.value : stat?.value;
     const group = slot.section === 'header' ? '表头' : slot.group;
     const phrase = itemBlankPhrase(template, slot);
-    const source = sourceText(stat);
+    const source = header?.source ?? sourceText(stat);
     rows.push({
       height: rowHeight(
         [group, slot.item, phrase, String(value ?? ''), source].map((text, i) => ({
