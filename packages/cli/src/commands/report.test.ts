@@ -97,7 +97,9 @@ describe('tianbao report', () => {
     const liaison = join(dir, 'liaison.docx');
     const r2 = tianbao('report', 'liaison', log, '--out', liaison);
     expect(r2.status, r2.stderr).toBe(0);
-    expect(r2.stdout).toContain('empty fields to write by hand');
+    expect(r2.stdout).toContain(
+      'empty fields to write by hand: 性别、职务、手机、传真、QQ号、微信号、电子邮箱、通信地址',
+    );
     const text = await docxText(new Uint8Array(readFileSync(liaison)));
     expect(text.split('\n').slice(1, 3)).toEqual(['姓名', '张三丰']);
   });

@@ -4,6 +4,7 @@ import { exportPlanXlsx } from '@tianbao/excel';
 import {
   chinaDay,
   liaisonFormDocx,
+  liaisonRows,
   planTableDocx,
   summaryDocx,
   summaryInput,
@@ -81,12 +82,14 @@ async function liaisonCommand(file: string, opts: { out: string; date?: string }
   const date = opts.date ? dateOption('--date', opts.date) : undefined;
   const input = unitFormInput(log, Date.now(), date);
   writeDocument(opts.out, await liaisonFormDocx(input));
-  const empty = Object.entries(input.profile)
-    .filter(([, v]) => !v)
-    .map(([k]) => k);
+  // The form's own empty cells, by the words printed beside them: a profile field the form does not
+  // print (身份证号) is nothing to write by hand, and a key (idNumber) is nothing a clerk can find.
+  const empty = liaisonRows(input)
+    .flatMap((row) => row.flatMap((cell, i) => (cell.label && !row[i + 1]?.text ? [cell.text] : [])))
+    .filter((label) => label);
   process.stdout.write(
     `wrote ${opts.out}: 联络员推荐表 of ${input.profile.name || '(no name yet)'}${
-      empty.length ? `; empty fields to write by hand: ${empty.join(', ')}` : ''
+      empty.length ? `; empty fields to write by hand: ${empty.join('、')}` : ''
     }\n`,
   );
 }
