@@ -217,6 +217,11 @@ describe('export read back by SheetJS', async () => {
     expect(cell(ws, 'P3')).toMatchObject({ t: 'n', v: 40 });
     expect(cell(ws, 'N3')).toBeUndefined();
     expect(ws['!autofilter']?.ref).toBe('A1:P1');
+    // 编号 is the activity's internal id: kept, but in a hidden column, like 指标明细's 槽位键.
+    const cols = sheet(styled, '活动台账')['!cols'];
+    expect(cols?.[12]?.hidden).toBe(true);
+    expect(cols?.slice(0, 12).some((c) => c?.hidden)).toBe(false);
+    expect(cols?.[13]?.hidden ?? false).toBe(false);
   });
 
   it('联络员 and 重点活动计划', () => {

@@ -365,8 +365,11 @@ function ledgerSheet(input: ExportInput): SheetSpec {
   }
   return {
     name: SHEET.ledger,
-    columns: [12, 30, 10, 18, 18, 18, 40, 16, 10, 17, 10, 17, 28, ...keys.map(() => 14)].map((w) => ({
+    // 编号 (the activity's id) stays for someone tracing a row back to the log, hidden like 指标明细's 槽位键:
+    // a clerk reading or printing the sheet has no use for 01M903KYBMVVN23JXDZTJPCC2Z.
+    columns: [12, 30, 10, 18, 18, 18, 40, 16, 10, 17, 10, 17, 28, ...keys.map(() => 14)].map((w, i) => ({
       width: w,
+      ...(i === LEDGER_HEADERS.length - 1 && { hidden: true }),
     })),
     rows: rows(),
     rowCount: live.length + 1,
