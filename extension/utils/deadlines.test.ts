@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { daysLeft, describeDeadline, dueWords, occurrences, remindAt } from './deadlines';
+import { daysLeft, describeDeadline, dueWords, occurrences, remindAt, reminderTitle } from './deadlines';
 
 describe('deadline occurrences', () => {
   const weekly = {
@@ -24,6 +24,17 @@ describe('deadline occurrences', () => {
     expect(o.at(-1)?.date).toBe('2020-07-06');
     expect(new Date(o.at(-1)?.due ?? 0).getHours()).toBe(17);
     expect(o.at(-1)?.weekly).toBe(false);
+  });
+
+  it('says in the reminder the day, weekday and hour, not an ISO date', () => {
+    const [w] = occurrences([weekly], 2020);
+    const t = occurrences([once], 2020)[0];
+    if (!w || !t) throw new Error('no occurrence');
+    expect(reminderTitle(w)).toBe('报送本周材料（6月4日 周四 17时截止）');
+    expect(reminderTitle(t)).toBe('报送统计表（7月6日 周一 17时截止）');
+    expect(reminderTitle({ ...t, due: new Date(2020, 6, 5, 10).getTime() })).toBe(
+      '报送统计表（7月5日 周日 10时截止）',
+    );
   });
 
   it('reminds a day before a date and three hours before weekly materials', () => {

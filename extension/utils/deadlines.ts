@@ -102,3 +102,13 @@ export const DEADLINE_KIND_NAMES: Record<string, string> = {
   'after-activity': '活动后材料',
   other: '其他',
 };
+
+/**
+ * The reminder's words (a Chrome notification): 报送活动信息（6月11日 周四 17时截止）, the day as 截止日期
+ * names it, never 2026-06-11, and the hour the notice gives.
+ */
+export function reminderTitle(o: Pick<Occurrence, 'title' | 'due'>): string {
+  const at = new Date(o.due);
+  const weekday = WEEKDAYS[at.getDay() === 0 ? 7 : at.getDay()];
+  return `${o.title}（${at.getMonth() + 1}月${at.getDate()}日 ${weekday} ${at.getHours()}时截止）`;
+}

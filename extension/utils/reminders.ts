@@ -1,5 +1,5 @@
 import { logSchedule } from '@tianbao/core';
-import { occurrences, remindAt } from './deadlines';
+import { occurrences, remindAt, reminderTitle } from './deadlines';
 import type { OpenLog } from './log-client';
 import { sendMessage } from './messages';
 import { type DeadlineAlarm, deadlineAlarms } from './settings';
@@ -14,7 +14,7 @@ export async function scheduleReminders(open: OpenLog): Promise<void> {
   const mine: DeadlineAlarm[] = s.deadlines.length
     ? occurrences(s.deadlines, s.year).map((o) => ({
         name: `${prefix}${o.deadlineId}:${o.date}`,
-        title: `${o.title}（${o.date} 截止）`,
+        title: reminderTitle(o),
         due: o.due,
         remindAt: remindAt(o),
       }))
