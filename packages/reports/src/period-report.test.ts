@@ -87,8 +87,11 @@ describe('the weekly report pack', () => {
     const text = await docxText(pack.docx);
     const lines = text.split('\n');
     expect(lines[0]).toBe(pack.title);
-    expect(text).toContain('统计区间：6月8日—6月14日（第2周）');
-    expect(text).toContain('报送日期：2020年6月11日');
+    expect(lines.slice(1, 4)).toEqual([
+      '报送单位：某市市场监督管理局',
+      '统计区间：6月8日—6月14日（第2周）',
+      '报送日期：2020年6月11日',
+    ]);
     expect(text).toContain('（一）6月8日　理论学习中心组专题学习');
     expect(text).toContain('时间：6月8日；地点：局三楼会议室；主办单位：局办公室。');
     expect(text).toContain(

@@ -116,10 +116,12 @@ export async function periodReportDocx(input: PeriodReportInput): Promise<Uint8A
   const entries = [...input.entries].sort(byDate);
   const children: FileChild[] = [
     title(heading1),
-    paragraph(
-      `报送单位：${input.unitName}　统计区间：${describeRange(period)}${period.kind === 'custom' ? '' : `（${period.name}）`}　报送日期：${fullDate(input.generatedAt)}`,
-      { indent: false },
-    ),
+    // One line each: run together, the line broke inside a date (统计区间：6月8日—6 / 月14日) on A4.
+    paragraph(`报送单位：${input.unitName}`, { indent: false }),
+    paragraph(`统计区间：${describeRange(period)}${period.kind === 'custom' ? '' : `（${period.name}）`}`, {
+      indent: false,
+    }),
+    paragraph(`报送日期：${fullDate(input.generatedAt)}`, { indent: false }),
     heading('一、活动开展情况'),
   ];
   if (!entries.length) children.push(paragraph(`${describeRange(period)}没有记录活动。`));
