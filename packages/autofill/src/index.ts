@@ -9,6 +9,7 @@ export { liaisonSlots } from './liaison.ts';
 export { match } from './match.ts';
 export { type Measure, valueKey } from './period.ts';
 export { slotsFromReference } from './reference-slots.ts';
+export { slotUnit, unitsAgree, unitsDiffer } from './same-unit.ts';
 export { type ScanOptions, type ScanResult, type SkippedControl, scan, scanAll } from './scan.ts';
 export { type SettleOptions, waitForSettle, watch } from './settle.ts';
 export { SYNONYMS } from './text.ts';

@@ -4,6 +4,7 @@
 
 import { bestChain } from './best-chain.ts';
 import { type Doubt, doubtOf, pageRows, rowRefutes, wordsOf } from './doubt.ts';
+import { unitsAgree, unitsDiffer } from './same-unit.ts';
 import { type PairScore, scorePair } from './score.ts';
 import { ROW_ITEM, scorePairs } from './score-pairs.ts';
 import { type SlotInfo, slotInfos } from './slot-info.ts';
@@ -170,8 +171,9 @@ function matchColumn(
       continue;
     }
     // A slot the template no longer has (or one already taken): the correction is stale, match normally.
+    // So is one of another unit, saved when the panel still offered such pairs (a confirmed 需确认 row).
     const slot = slotId === undefined ? undefined : byId.get(slotId);
-    if (!slot || usedSlots.has(slot)) continue;
+    if (!slot || usedSlots.has(slot) || unitsDiffer(t.unit, slot.unit)) continue;
     usedSlots.add(slot);
     const detail = scorePair(t, slot);
     result.set(t, { slot, detail, confidence: 1, reason: '同事校正过的对应关系' });
@@ -234,7 +236,7 @@ function matchColumn(
       score: ps[k] as number,
       pageText: best === 0xffff ? '' : (t.phrases[best >> 8] ?? ''),
       slotText: best === 0xffff ? '' : (slot.phrases[best & 0xff] ?? ''),
-      unit: !!t.unit && t.unit === slot.unit,
+      unit: unitsAgree(t.unit, slot.unit),
       row: ((table.row[k] as number) & ROW_ITEM) !== 0,
     };
     result.set(t, {
@@ -333,7 +335,7 @@ function matchColumn(
       s.kind === 'boolean'
         ? t.boolean
         : s.unit
-          ? t.unit === s.unit
+          ? unitsAgree(t.unit, s.unit)
           : !t.unit && s.kind === 'text' && !t.boolean;
     return {
       i: pi[k] as number,

@@ -4,6 +4,7 @@
 // phrase) and those whose row names the slot's item. Every other pair scores 0, below any match, and is
 // not listed: the result is sparse.
 // The arithmetic mirrors combine() in score.ts, on precomputed numbers instead of objects.
+import { unitKey } from './same-unit.ts';
 import { compatible, ROW_NAMES, rowAsWords } from './score.ts';
 import type { SlotInfo } from './slot-info.ts';
 import type { Target } from './target.ts';
@@ -90,7 +91,7 @@ export function scorePairs(targets: readonly Target[], infos: readonly SlotInfo[
   for (let j = 0; j < m; j++) {
     const s = infos[j] as SlotInfo;
     slotKind[j] = KINDS.indexOf(s.kind);
-    slotUnit[j] = s.unit ? unitId(s.unit) : -1;
+    slotUnit[j] = unitKey(s.unit) ? unitId(unitKey(s.unit)) : -1;
     const it = s.item ? itemId(`${s.item}\u0001${s.group}`) : -1;
     slotItem[j] = it;
     if (it >= 0) {
@@ -163,7 +164,7 @@ export function scorePairs(targets: readonly Target[], infos: readonly SlotInfo[
     const t = targets[i] as Target;
     // Which slot kinds this control can hold.
     for (let k = 0; k < probes.length; k++) compat[k] = compatible(t, probes[k] as SlotInfo) ? 1 : 0;
-    const tUnit = t.unit ? unitId(t.unit) : -1;
+    const tUnit = unitKey(t.unit) ? unitId(unitKey(t.unit)) : -1;
     const tKind = t.first.kind;
     const tGrams = t.phrases.map(grams);
 
@@ -238,6 +239,9 @@ export function scorePairs(targets: readonly Target[], infos: readonly SlotInfo[
       seen[j] = 0;
       const sk = slotKind[j] as number;
       if (!compat[sk]) continue;
+      const su = slotUnit[j] as number;
+      // Another unit counts another thing: not a candidate at all, whatever the words (scorePair).
+      if (tUnit >= 0 && su >= 0 && tUnit !== su) continue;
       const s = infos[j] as SlotInfo;
       let ph = 0;
       let best = 0xffff;
@@ -257,8 +261,7 @@ export function scorePairs(targets: readonly Target[], infos: readonly SlotInfo[
       const it = slotItem[j] as number;
       if (rows && it >= 0) ph = rowAsWords(s, ph, rows[it * 2] as number);
       let score = 0.75 * ph;
-      const su = slotUnit[j] as number;
-      if (tUnit >= 0 && su >= 0) score += tUnit === su ? 0.2 : -0.6;
+      if (tUnit >= 0 && su >= 0) score += 0.2;
       else if (tUnit >= 0 && (sk === 2 || sk === 4 || sk === 5)) score -= 0.3;
       if (rows && it >= 0) score += 0.15 * (rows[it * 2] as number) + 0.05 * (rows[it * 2 + 1] as number);
       if ((tKind === 'date' && sk === 4) || (tKind === 'tel' && sk === 5)) score += 0.1;

@@ -1,4 +1,6 @@
-// How well one target fits one slot: 0..1, or -1 when the control cannot hold the slot's kind.
+// How well one target fits one slot: 0..1, or -1 when the control cannot hold the slot's kind or counts
+// in another unit.
+import { unitsAgree, unitsDiffer } from './same-unit.ts';
 import type { SlotInfo } from './slot-info.ts';
 import type { Target } from './target.ts';
 import { containment, similarity } from './text.ts';
@@ -63,7 +65,8 @@ export const withAfter = (t: Target, s: SlotInfo, phrase: number): number =>
  */
 export function combine(t: Target, s: SlotInfo, phrase: number, row: number, group: number): number {
   let score = 0.75 * phrase;
-  if (t.unit && s.unit) score += t.unit === s.unit ? 0.2 : -0.6;
+  // Units that differ never get here (scorePair): known on both sides, they agree.
+  if (t.unit && s.unit) score += 0.2;
   else if (t.unit && (s.kind === 'text' || s.kind === 'date' || s.kind === 'phone')) score -= 0.3;
   score += 0.15 * row + 0.05 * group;
   const k = t.first.kind;
@@ -84,14 +87,14 @@ export const rowContainment = (t: Target, s: SlotInfo): [number, number] =>
   t.row && s.item ? [containment(s.item, t.row), s.group ? containment(s.group, t.row) : 0] : [0, 0];
 
 export function scorePair(t: Target, s: SlotInfo): PairScore {
-  if (!compatible(t, s)) return IMPOSSIBLE;
+  if (!compatible(t, s) || unitsDiffer(t.unit, s.unit)) return IMPOSSIBLE;
   const { phrase, pageText, slotText } = phraseOf(t, s);
   const [row, group] = rowContainment(t, s);
   return {
     score: combine(t, s, rowAsWords(s, withAfter(t, s, phrase), row), row, group),
     pageText,
     slotText,
-    unit: !!t.unit && t.unit === s.unit,
+    unit: unitsAgree(t.unit, s.unit),
     row: row > ROW_NAMES,
   };
 }

@@ -1,5 +1,6 @@
 // What the matcher compares on the template side, computed once per match() call.
-import { leadingUnit, normalize } from './text.ts';
+import { slotUnit } from './same-unit.ts';
+import { normalize } from './text.ts';
 import type { MatchSlot } from './types.ts';
 
 export interface SlotInfo {
@@ -38,7 +39,7 @@ export function slotInfos(slots: readonly MatchSlot[]): SlotInfo[] {
   for (const slot of slots) {
     const kind = slot.kind ?? 'text';
     const after = slot.after ?? '';
-    const unit = slot.unit || leadingUnit(after) || (kind === 'percent' ? '%' : '');
+    const unit = slotUnit(slot);
     const before = slot.before ?? '';
     const item = slot.item ?? '';
     const phrases: string[] = [];
