@@ -41,6 +41,8 @@ if (!volunteers) throw new Error('slot missing');
 
 let demo: StaticServer;
 let other: StaticServer;
+/** tests/fixtures/other-unit: a row in a 场 blank's words that the page counts in 人次 (issue #15). */
+let units: StaticServer;
 let s: ExtensionSession;
 let extensionDir: string;
 let dashboard: Page;
@@ -76,7 +78,7 @@ async function portalAndPanel(url: string): Promise<{ page: Page; panel: Page; t
   pages.push(page);
   await page.goto(`${url}?n=${++opened}`);
   // A page of an origin that is not enabled hides its URL from the extension: take the newest tab.
-  const tabId = url.startsWith(demo.url)
+  const tabId = !url.startsWith(other.url)
     ? await tabIdOf(dashboard, page.url())
     : await dashboard.evaluate(async () => {
         const c = (
@@ -110,7 +112,8 @@ const inputOf = (page: Page, name: string) => page.locator(`[name="${name}"]`).i
 beforeAll(async () => {
   demo = await serveStatic(join(repo, 'demo/portal'));
   other = await serveStatic(join(repo, 'demo/portal'));
-  extensionDir = extensionWithAccess([new URL(demo.url).origin]);
+  units = await serveStatic(join(repo, 'tests/fixtures/other-unit'));
+  extensionDir = extensionWithAccess([demo.url, units.url].map((u) => new URL(u).origin));
   s = await launchWithExtension(extensionDir);
   dashboard = await joinLogThroughUi(s, await fillLogFile(T, values), '张三');
 });
@@ -119,6 +122,7 @@ afterAll(async () => {
   await s?.close();
   await demo?.close();
   await other?.close();
+  await units?.close();
   if (extensionDir) rmSync(dirname(extensionDir), { recursive: true, force: true });
 });
 
@@ -412,6 +416,57 @@ describe('side panel: the portal companion', () => {
     const tabId = await tabIdOf(dashboard, page.url());
     expect(await pingUntil(tabId, 'warmed', 100)).toBe(true);
     expect(await page.evaluate('window.__seen')).toEqual([]);
+  });
+
+  it('a row in a blank’s words but another unit is 未匹配, and 指定对应项 offers only blanks of its unit (#15)', async () => {
+    const { page, panel } = await portalAndPanel(`${units.url}index.html`);
+    await group(panel, 'matched').waitFor();
+    // 开展安全宣传进企业活动（ ）场 is the template's own 场 blank: matched as before.
+    expect(await row(group(panel, 'matched'), '开展安全宣传进企业活动').count()).toBe(1);
+    // 在媒体平台开展网络视频访谈 is a 场 blank of the template; the page counts it in 人次.
+    const interviews = row(panel, '网络视频访谈');
+    expect(await interviews.count()).toBe(1);
+    expect(await row(group(panel, 'unmatched'), '网络视频访谈').count()).toBe(1);
+    expect(await interviews.locator('.field-slot').textContent()).toBe('模板中没有对应的空');
+
+    const slotUnit = new Map(T.slots.map((x) => [x.id, x.unit]));
+    const offered = async (where: Locator) =>
+      Promise.all((await where.locator('.slot-option').all()).map((o) => o.getAttribute('data-slot')));
+    await group(panel, 'unmatched').locator('summary').click();
+    await interviews.getByRole('button', { name: '指定对应项' }).click();
+    expect(await interviews.locator('.picker-unit').textContent()).toBe('只列出单位为“人次”的空');
+    const first = await offered(interviews);
+    expect(first.length).toBe(8); // the first eight of the template's twelve 人次 blanks
+    expect(first.map((id) => slotUnit.get(id ?? ''))).toEqual(first.map(() => '人次'));
+    // The 场 blank in the same words is not there to pick.
+    await interviews.getByLabel('搜索要对应的项目').fill('访谈');
+    expect(await offered(interviews)).toEqual([]);
+    expect(await interviews.locator('.slot-options').textContent()).toBe(
+      '没有找到单位为“人次”的相符项，换个词试试',
+    );
+    // 参与 is in 人 and 人次 blanks alike: only the 人次 ones.
+    await interviews.getByLabel('搜索要对应的项目').fill('参与');
+    const joined = await offered(interviews);
+    expect(joined.length).toBeGreaterThan(0);
+    expect(new Set(joined.map((id) => slotUnit.get(id ?? '')))).toEqual(new Set(['人次']));
+    await interviews.getByLabel('搜索要对应的项目').fill('');
+    for (const [width, height] of [
+      [1366, 768],
+      [400, 860],
+    ] as const) {
+      await panel.setViewportSize({ width, height });
+      await interviews.scrollIntoViewIfNeeded();
+      await panel.screenshot({ path: join(SCREENSHOTS, `panel-09-other-unit-${width}.png`) });
+    }
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.screenshot({ path: join(SCREENSHOTS, 'panel-09-other-unit-portal.png') });
+
+    // A control the page gives no unit (备注) is offered every blank, the 场 one too.
+    const remark = row(panel, '备注');
+    await remark.getByRole('button', { name: '指定对应项' }).click();
+    expect(await remark.locator('.picker-unit').count()).toBe(0);
+    await remark.getByLabel('搜索要对应的项目').fill('访谈');
+    expect((await offered(remark)).map((id) => slotUnit.get(id ?? ''))).toEqual(['场']);
   });
 
   it('the context menu / keyboard command request (to-sidepanel:run-fill) makes the open panel fill', async () => {

@@ -92,6 +92,8 @@ export const FieldRow = memo(function FieldRow(props: {
       {picking ? (
         <SlotPicker
           slots={props.slots}
+          unit={row.unit}
+          kind={row.kind}
           current={row.slotId}
           onCancel={() => setPicking(false)}
           onPick={(id) => {
