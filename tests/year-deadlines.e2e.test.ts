@@ -94,6 +94,16 @@ describe('extension: this year’s deadlines for a past year’s table', () => {
     await expect.poll(() => table.innerText()).toMatch(/6月30日前[\s\S]*下次 2026-06-30/);
     await screenshot(page, 'year-04-deadlines');
     await page.setViewportSize({ width: 400, height: 800 });
+    // A narrow side panel: each deadline is a card, its 要求 as wide as the list, not a few characters a line.
+    const widths = await page
+      .locator('table.deadline-list')
+      .evaluate((t) => [
+        t.getBoundingClientRect().width,
+        ...[...t.querySelectorAll('tbody tr td:nth-child(2)')].map((td) => td.getBoundingClientRect().width),
+      ]);
+    const [listWidth = 0, ...requirement] = widths;
+    expect(requirement).toHaveLength(3);
+    for (const w of requirement) expect(w).toBeGreaterThan(listWidth * 0.9);
     await screenshot(page, 'year-04-deadlines-narrow');
     await page.setViewportSize({ width: 1366, height: 768 });
   });
