@@ -48,12 +48,14 @@ describe('开始使用 from the notice file', () => {
   /** A fresh profile each time: 开始使用 shows only before a log exists. */
   const start = async () => {
     b = await launchExtension();
+    // 20 May 2026: the seed notices are from 2020 and 2021, so each is a past year's notice.
+    await b.context.clock.setFixedTime(new Date(2026, 4, 20, 9, 0));
     page = await b.open('dashboard.html');
     await page.getByRole('heading', { name: '开始使用填报助手' }).waitFor();
     await page.getByLabel('姓名').fill('张三');
   };
 
-  it('a .docx: review everything it holds, correct a deadline, create the log with the notice’s table', async () => {
+  it('a .docx from 2020: review everything it holds, its dates moved to 2026, correct a deadline, create the log', async () => {
     await start();
     await page.getByLabel('选择通知文件').setInputFiles({
       name: '关于印发2020年全区安全生产月活动方案的通知.docx',
@@ -68,11 +70,25 @@ describe('开始使用 from the notice file', () => {
     expect(text).toContain('截止日期和报送要求');
     await screenshot(page, 'notice-01-review');
 
-    // The person corrects the first deadline's date (e.g. the superior office extended it).
+    // A 2020 notice used in 2026, as a built-in table is: this year's campaign, the dates moved to 2026.
+    const campaign = review.getByLabel('专项活动');
+    expect(await campaign.inputValue()).toBe('2026年“安全生产月”');
+    const moved = review.getByRole('note');
+    await expect.poll(() => moved.textContent()).toMatch(/通知是 2020 年的.*2020 年换成 2026 年/);
     const date = review.getByLabel(/截止日期$/).first();
-    const was = await date.inputValue();
-    expect(was).toMatch(/^2020-\d\d-\d\d$/);
-    await date.fill('2020-07-03');
+    expect(await date.inputValue()).toBe('2026-05-27');
+    expect(await review.getByLabel('活动开始日期').inputValue()).toBe('2026-06-01');
+    expect(await review.getByLabel('活动结束日期').inputValue()).toBe('2026-06-30');
+    // Naming the notice's own year keeps its dates as they were; naming this year again moves them back.
+    await campaign.fill('2020年“安全生产月”');
+    await expect.poll(() => date.inputValue()).toBe('2020-05-27');
+    expect(await moved.count()).toBe(0);
+    await campaign.fill('2026年“安全生产月”');
+    await expect.poll(() => date.inputValue()).toBe('2026-05-27');
+    await screenshot(page, 'notice-01b-year-moved');
+
+    // The person corrects the first deadline's date (e.g. the superior office extended it).
+    await date.fill('2026-06-03');
     await review.getByRole('textbox', { name: '单位名称', exact: true }).fill('漠河市应急管理局');
     await screenshot(page, 'notice-02-corrected');
     await review.getByRole('button', { name: '创建台账' }).click();
@@ -83,10 +99,15 @@ describe('开始使用 from the notice file', () => {
     await expect
       .poll(() => page.locator('main').textContent())
       .toContain('全区“安全生产月”和“安全生产兴安行”活动进展情况统计表');
-    // … and the reviewed schedule, the corrected date marked as this unit's change.
+    // … and the reviewed schedule in 2026: only the corrected date is marked as this unit's change.
     await page.getByRole('link', { name: '截止日期' }).click();
-    await expect.poll(() => page.locator('main').textContent()).toContain('已修改');
-    expect(await page.locator('main').textContent()).toMatch(/2020-07-03|2020年7月3日|7月3日/);
+    const rows = page.locator('table.list tbody tr');
+    await expect.poll(() => rows.count()).toBe(3);
+    const changed = rows.filter({ hasText: '已修改' });
+    await expect.poll(() => changed.count()).toBe(1);
+    await expect.poll(() => changed.innerText()).toMatch(/6月3日前[\s\S]*下次 2026-06-03，还有 15 天/);
+    expect(await page.getByText('统计表来自 2020 年的通知，其中的日期已换成 2026 年').isVisible()).toBe(true);
+    expect(await page.locator('main').textContent()).not.toMatch(/已于 2020/);
     await screenshot(page, 'notice-03-deadlines');
 
     // A supplementary notice later: 截止日期 takes the file too; its schedule is reviewed and applied,
@@ -100,10 +121,11 @@ describe('开始使用 from the notice file', () => {
     const update = page.getByRole('region', { name: '核对通知内容' });
     await update.waitFor({ timeout: 30_000 });
     expect(await update.getByRole('heading', { name: /^进展情况统计表/ }).count()).toBe(0);
-    await update
-      .getByLabel(/截止日期$/)
-      .first()
-      .fill('2020-07-05');
+    // The 2020 notice is read into the log's year.
+    await expect.poll(() => update.getByRole('note').textContent()).toMatch(/2020 年换成本台账的 2026 年/);
+    const first = update.getByLabel(/截止日期$/).first();
+    expect(await first.inputValue()).toBe('2026-05-27');
+    await first.fill('2026-07-05');
     await screenshot(page, 'notice-06-update-review');
     await update.getByRole('button', { name: '应用到本台账' }).click();
     await expect.poll(() => page.locator('main').textContent()).toContain('7月5日前');

@@ -1,9 +1,10 @@
 import { TERM } from '@tianbao/templates';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { fieldErrors } from '../utils/input-errors';
 import type { OpenLog } from '../utils/log-client';
-import type { NoticeDraft } from '../utils/notice-draft';
+import { moveDraftToYear, type NoticeDraft } from '../utils/notice-draft';
 import { createLogFromNotice } from '../utils/notice-log';
+import { yearOfCampaign } from '../utils/year-schedule';
 import { FormField } from './form-field';
 import { NoticeReview } from './notice-review';
 
@@ -16,9 +17,15 @@ export function NoticeSetup(props: {
   onBack: () => void;
   onOpened: (open: OpenLog) => void;
 }) {
-  const [draft, setDraft] = useState(props.draft);
+  // A past year's notice is used for this year's campaign, as a built-in table is: its dates are moved to
+  // the campaign's year for the person to check; naming the notice's year keeps them as they were.
+  const [campaign, setCampaign] = useState(
+    `${Math.max(props.draft.year, new Date().getFullYear())}年“安全生产月”`,
+  );
+  const year = yearOfCampaign(campaign);
+  const [draft, setDraft] = useState(() => moveDraftToYear(props.draft, year));
+  useEffect(() => setDraft((d) => moveDraftToYear(d, year)), [year]);
   const [unit, setUnit] = useState(props.unitName);
-  const [campaign, setCampaign] = useState(`${props.draft.year}年“安全生产月”`);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
 
@@ -56,6 +63,13 @@ export function NoticeSetup(props: {
           <input value={campaign} onChange={(e) => setCampaign(e.target.value)} />
         </FormField>
       </div>
+      {draft.datesYear !== draft.year ? (
+        <p className="hint-box year-moved" role="note">
+          {`这份通知是 ${draft.year} 年的，下面的日期已把 ${draft.year} 年换成 ${draft.datesYear} 年。`}
+          {`请对照今年收到的通知核对，不对的直接改。如果要记录 ${draft.year} 年的活动，`}
+          {`把“${TERM.campaign}”改成 ${draft.year}年“安全生产月”。`}
+        </p>
+      ) : null}
       <NoticeReview draft={draft} onChange={setDraft} />
       {problem ? <p className="error-banner">{problem}</p> : null}
       <div className="form-actions">

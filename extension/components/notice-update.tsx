@@ -1,8 +1,8 @@
-import type { UnitLog } from '@tianbao/core';
+import { campaignYear, type UnitLog } from '@tianbao/core';
 import type { Template } from '@tianbao/templates';
 import { useState } from 'react';
 import { userMessage } from '../utils/input-errors';
-import type { NoticeDraft } from '../utils/notice-draft';
+import { moveDraftToYear, type NoticeDraft } from '../utils/notice-draft';
 import { updateLogFromNotice } from '../utils/notice-log';
 import { NoticeDrop } from './notice-drop';
 import { NoticeReview } from './notice-review';
@@ -42,7 +42,8 @@ export function NoticeUpdate(props: { log: UnitLog; template: Template | undefin
           <NoticeDrop
             hint="拖入上级的通知或补充通知（.docx 或带文字的 PDF），核对其中的截止日期、报送要求和照片视频要求后应用到本台账；统计表不变。"
             onRead={(d) => {
-              setDraft(d);
+              // The log's dates are in its campaign's year; a past year's notice is read into that year.
+              setDraft(moveDraftToYear(d, campaignYear(props.log, props.template)));
               setDone('');
             }}
           />
@@ -57,6 +58,12 @@ export function NoticeUpdate(props: { log: UnitLog; template: Template | undefin
           核对通知中的截止日期和要求，不对的直接改正，不需要的取消勾选，然后应用到本台账。
         </span>
       </div>
+      {draft.datesYear !== draft.year ? (
+        <p className="hint-box year-moved" role="note">
+          {`这份通知是 ${draft.year} 年的，下面的日期已把 ${draft.year} 年换成本台账的 ${draft.datesYear} 年。`}
+          请对照今年收到的通知核对，不对的直接改。
+        </p>
+      ) : null}
       <NoticeReview draft={draft} onChange={setDraft} tables={false} />
       {error ? <p className="error-banner">{error}</p> : null}
       <div className="form-actions">

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { logSchedule, UnitLog } from '@tianbao/core';
+import { logSchedule, noticeDeadlines, UnitLog } from '@tianbao/core';
 import { getTemplate, readNoticeFile } from '@tianbao/templates';
 import { loadNodePdfJs } from '@tianbao/templates/pdfjs-node';
 import { describe, expect, it } from 'vitest';
 import { seedNoticeDocx } from '../../packages/templates/scripts/seed-notice-docx.ts';
 import { SEED_SOURCES } from '../../packages/templates/src/builtin/seed-sources.ts';
-import { applyDraft, draftFromNotice, type NoticeDraft, planLog } from './notice-draft';
+import { applyDraft, draftFromNotice, moveDraftToYear, type NoticeDraft, planLog } from './notice-draft';
 
 const shared = new URL('../../../shared/', import.meta.url);
 async function draftOf(id: string): Promise<NoticeDraft> {
@@ -90,5 +90,37 @@ describe('the review screen’s draft of a notice file', () => {
     expect(schedule.deadlines).toEqual(getTemplate('jiexi-2020')?.deadlines);
     expect(schedule.deadlines.find((d) => d.kind === 'monthly')).toMatchObject({ dayOfMonth: 28 });
     expect(schedule.media).toEqual(getTemplate('jiexi-2020')?.media);
+  });
+
+  it('a 2020 notice used in 2026: its dates moved to 2026, only what the person corrected is an edit', async () => {
+    const read = await draftOf('daxinganling-2020');
+    const draft = moveDraftToYear(read, 2026);
+    expect(draft.year).toBe(2020);
+    expect([draft.campaignStart, draft.campaignEnd]).toEqual(['2026-06-01', '2026-06-30']);
+    const dated = draft.deadlines.filter((d) => d.value.date);
+    expect(dated.length).toBeGreaterThan(0);
+    for (const d of dated) expect(d.value.date).toMatch(/^2026-/);
+    // Moving back gives the notice's own dates.
+    expect(moveDraftToYear(draft, 2020).deadlines).toEqual(read.deadlines);
+
+    const plan = planLog(draft);
+    expect(plan.templateIds).toEqual(['daxinganling-2020']);
+    const log = newLog(plan.templateIds, '2026年“安全生产月”');
+    applyDraft(log, draft, plan.base);
+    expect(log.scheduleEdits().deadlines).toEqual({});
+    const schedule = logSchedule(log, plan.base);
+    expect(schedule.deadlines).toEqual(noticeDeadlines(plan.base, 2026));
+    expect(schedule.campaign).toEqual({ start: '2026-06-01', end: '2026-06-30' });
+    expect(schedule.from.campaign).not.toBe('unit');
+
+    const first = dated[0];
+    if (!first) throw new Error('no dated deadline');
+    first.value = { ...first.value, date: '2026-07-03' };
+    const edited = newLog(plan.templateIds, '2026年“安全生产月”');
+    applyDraft(edited, draft, plan.base);
+    expect(Object.keys(edited.scheduleEdits().deadlines)).toEqual([first.value.id]);
+    expect(logSchedule(edited, plan.base).deadlines.find((d) => d.id === first.value.id)?.date).toBe(
+      '2026-07-03',
+    );
   });
 });

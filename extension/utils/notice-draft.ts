@@ -1,4 +1,4 @@
-import type { NoticeRecord } from '@tianbao/core';
+import { type NoticeRecord, noticeDeadlines, shiftDate, shiftDeadline } from '@tianbao/core';
 import {
   builtinTemplates,
   type Deadline,
@@ -22,7 +22,13 @@ export interface DraftItem<T> {
 export interface NoticeDraft {
   fileName: string;
   format: NoticeFormat;
+  /** The notice's own year. */
   year: number;
+  /**
+   * The year the draft's dates are in: the notice's, or the campaign's when a past year's notice is used
+   * this year (its dates moved there, as for a built-in table).
+   */
+  datesYear: number;
   title: string;
   issuer: string;
   documentNumber: string;
@@ -47,6 +53,7 @@ export function draftFromNotice(result: NoticeFileResult, fileName: string): Not
     fileName,
     format: result.format,
     year: result.year,
+    datesYear: result.year,
     title: result.title,
     issuer: result.issuer ?? '',
     documentNumber: result.documentNumber ?? '',
@@ -59,6 +66,22 @@ export function draftFromNotice(result: NoticeFileResult, fileName: string): Not
     deadlines: result.deadlines.map(keep),
     media: result.media.map(keep),
     warnings: result.warnings.map((w) => w.messageZh),
+  };
+}
+
+/**
+ * The draft with every date (campaign, one-off deadlines) moved to `year`, keeping month and day and the
+ * person's corrections; weekly and monthly rules have no year.
+ */
+export function moveDraftToYear(draft: NoticeDraft, year: number): NoticeDraft {
+  const shift = year - draft.datesYear;
+  if (shift === 0) return draft;
+  return {
+    ...draft,
+    datesYear: year,
+    campaignStart: shiftDate(draft.campaignStart, shift),
+    campaignEnd: shiftDate(draft.campaignEnd, shift),
+    deadlines: draft.deadlines.map((d) => ({ ...d, value: shiftDeadline(d.value, shift) })),
   };
 }
 
@@ -103,7 +126,7 @@ export function planLog(draft: NoticeDraft): LogPlan {
     templateIds: resolved.map((t) => t.id),
     toSave: resolved.filter((t, i) => t === chosen[i]),
     base: resolved[0],
-    campaign: `${draft.year}年“安全生产月”`,
+    campaign: `${draft.datesYear}年“安全生产月”`,
   };
 }
 
@@ -124,18 +147,21 @@ export interface ScheduleWriter {
  */
 export function applyDraft(log: ScheduleWriter, draft: NoticeDraft, base: Template | undefined): void {
   const kept = draft.deadlines.filter((d) => d.use).map((d) => d.value);
-  for (const d of base?.deadlines ?? []) {
+  // The log moves its table's dates to the campaign's year, so the draft compares with them moved too.
+  const year = draft.datesYear;
+  const notice = noticeDeadlines(base, year);
+  for (const d of notice) {
     const mine = kept.find((k) => k.id === d.id);
     if (!mine) log.removeDeadline(d.id);
     else if (canonical(mine) === canonical(d)) log.resetDeadline(d.id);
   }
   for (const d of kept) {
-    const theirs = base?.deadlines.find((b) => b.id === d.id);
+    const theirs = notice.find((b) => b.id === d.id);
     if (!theirs || canonical(theirs) !== canonical(d)) log.setDeadline(d);
   }
-  const year = base?.source.year ?? draft.year;
-  const start = base?.campaign?.start ?? `${year}-06-01`;
-  const end = base?.campaign?.end ?? `${year}-06-30`;
+  const shift = base?.source.year !== undefined ? year - base.source.year : 0;
+  const start = base?.campaign ? shiftDate(base.campaign.start, shift) : `${year}-06-01`;
+  const end = base?.campaign ? shiftDate(base.campaign.end, shift) : `${year}-06-30`;
   log.editSchedule({
     campaignStart: draft.campaignStart === start ? null : draft.campaignStart,
     campaignEnd: draft.campaignEnd === end ? null : draft.campaignEnd,

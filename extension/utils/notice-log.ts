@@ -32,6 +32,8 @@ export async function createLogFromNotice(
   const plan = planLog(draft);
   for (const t of plan.toSave) await saveImportedTemplate(t);
   const open = await createLog({ unitName, campaign, templateIds: plan.templateIds });
+  // The year the reviewed dates are in is the campaign's, whatever the campaign is called.
+  open.session.log.editSchedule({ year: draft.datesYear });
   applyDraft(open.session.log, draft, plan.base);
   return open;
 }
