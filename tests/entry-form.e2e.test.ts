@@ -97,6 +97,17 @@ describe('activity form: picking the blank an activity counts towards', () => {
     await row.getByRole('button', { name: '选择' }).click();
     await dialog.getByRole('textbox', { name: /以（ ）等形式|以【 】等形式/ }).fill('线上直播');
     await page.setViewportSize({ width: 520, height: 900 });
+    // The search box's example fits a narrow window whole, not cut off mid-sentence.
+    await search.fill('');
+    const room = await search.evaluate((el: HTMLInputElement) => {
+      const style = getComputedStyle(el);
+      const ctx = document.createElement('canvas').getContext('2d') as CanvasRenderingContext2D;
+      ctx.font = style.font;
+      const inner =
+        el.clientWidth - Number.parseFloat(style.paddingLeft) - Number.parseFloat(style.paddingRight);
+      return inner - ctx.measureText(el.placeholder).width;
+    });
+    expect(room).toBeGreaterThan(0);
     await screenshot(page, '15-entry-form-narrow');
     await page.setViewportSize({ width: 1366, height: 768 });
     await dialog.getByRole('button', { name: '添加活动' }).click();

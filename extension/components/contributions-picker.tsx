@@ -149,7 +149,7 @@ export function ContributionsPicker(props: {
         className="picker-search"
         type="search"
         aria-label="搜索统计项"
-        placeholder="搜索统计表中的项目，例如：进企业、演练 人次（可输入多个词，用空格分开）"
+        placeholder="搜索统计项，例如：进企业 人次（多个词用空格分开）"
         value={query}
         onChange={(e) => setQuery(e.target.value)}
       />
