@@ -36,6 +36,14 @@ describe('panelValues: what each blank gets on a portal page, and from where', (
     expect(v.size).toBe(T.slots.length);
   });
 
+  it('statistics: the log’s recorded 填报日期 is tagged 填报日期, not 手工填写 (nobody typed it as a figure)', async () => {
+    const l = await log();
+    l.setReportDate('2020-06-30');
+    const v = panelValues(l, T);
+    expect(v.get('header-date')).toMatchObject({ value: '2020-06-30', source: '填报日期' });
+    expect(v.get('header-date')?.explanation).toContain('本台账的填报日期');
+  });
+
   it('liaison: the profile fields', async () => {
     const l = await log();
     l.setProfile({ name: '李四', mobile: '13900001234' });

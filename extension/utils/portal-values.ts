@@ -1,6 +1,13 @@
 import { type FillValue, type MatchSlot, valueKey } from '@tianbao/autofill';
-import { dayText, maskIdNumber, type ReportingPeriod, templateValues, type UnitLog } from '@tianbao/core';
-import { blankName, blankSentence, type Slot, SOURCE_LABEL, type Template } from '@tianbao/templates';
+import {
+  dayText,
+  maskIdNumber,
+  type ReportingPeriod,
+  reportDateSlotId,
+  templateValues,
+  type UnitLog,
+} from '@tianbao/core';
+import { blankName, blankSentence, type Slot, SOURCE_LABEL, TERM, type Template } from '@tianbao/templates';
 
 /** The value a template blank will get on a portal page, and where it comes from (for the side panel). */
 export interface PanelValue {
@@ -44,10 +51,17 @@ export function panelValues(
       }),
     );
   }
+  // The log's recorded 填报日期 is nobody's typed figure: tagged 手工填写 it read as a manual value.
+  const dateSlot = log.reportDate() ? reportDateSlotId(template) : undefined;
   const out = new Map<string, PanelValue>(
     templateValues(log, template).map((v) => [
       v.slotId,
-      { value: v.value, from: v.source, source: SOURCE_LABEL[v.source], explanation: v.explanation },
+      {
+        value: v.value,
+        from: v.source,
+        source: v.slotId === dateSlot ? TERM.reportDate : SOURCE_LABEL[v.source],
+        explanation: v.explanation,
+      },
     ]),
   );
   if (period) {
