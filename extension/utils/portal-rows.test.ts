@@ -39,6 +39,16 @@ describe('displayLabel: what the panel calls a page control', () => {
     expect(displayLabel(field({ label: '是否制定路线图', option: '否' }))).toBe('是否制定路线图（否）');
   });
 
+  it('names a 是/否 box whose only words are its option by the question before it (element-style radios)', () => {
+    const question = '是否已做好人力、物力和相关经费等保障';
+    expect(displayLabel(field({ after: '否', option: '否', leading: question }))).toBe(`${question}（否）`);
+    expect(displayLabel(field({ before: '是', option: '是', leading: question }))).toBe(`${question}（是）`);
+    // Words of its own beside the option still name it, the option said once.
+    expect(displayLabel(field({ before: '已开展', after: '是', option: '是', leading: question }))).toBe(
+      '已开展（是）',
+    );
+  });
+
   it('clips long page text and falls back to the control’s place, never its key', () => {
     expect(displayLabel(field({ label: '很'.repeat(100) })).length).toBe(60);
     expect(displayLabel(field({ order: 6 }))).toBe('页面上第 7 个输入框');

@@ -44,13 +44,18 @@ const clip = (s: string) => (s.length > MAX_LABEL ? `${s.slice(0, MAX_LABEL - 1)
 /** The shortest page text that tells a person which control this is. */
 export function displayLabel(f: Field): string {
   const own = f.label || f.placeholder || f.title;
+  // A box whose only words are its option (<label><input> 是</label>) is named by the question before it
+  // (leading), the option added once at the end: 「（ ）是（是）」 told seven questions of a page apart by nothing.
+  const option = (s: string) => !!f.option && s.trim() === f.option;
+  const beforeText = option(f.before) ? '' : f.before;
+  const afterText = option(f.after) ? '' : f.after;
   // 参与（ ）人次 reads as a blank in a sentence; a lone 填报单位： needs no blank drawn after it.
-  const before = f.before.replace(/[：:]\s*$/, '');
-  const around = f.after ? `${before}（ ）${f.after}`.trim() : before;
+  const before = beforeText.replace(/[：:]\s*$/, '');
+  const around = afterText ? `${before}（ ）${afterText}`.trim() : before;
   const headers = [...f.rowHeaders, ...f.colHeaders].filter(Boolean).join(' · ');
   let text: string;
   if (own) text = own;
-  else if (f.before || f.after) text = headers && !f.before ? `${headers}：${around}` : around;
+  else if (beforeText || afterText) text = headers && !beforeText ? `${headers}：${around}` : around;
   else if (f.leading) text = f.leading;
   else if (headers) text = headers;
   // Nothing on the page names it: its place, never the internal key.
