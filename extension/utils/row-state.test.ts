@@ -36,6 +36,17 @@ describe('rowState: what 一键填报 will do with a control', () => {
     expect(rowState(row({ current: '80', answered: true }), 120, false)).toBe('differs');
   });
 
+  it('a 是/否 pair: the box of the log’s answer is filled, the other one has nothing to do, before and after', () => {
+    const box = (option: string, answered = false) =>
+      row({ kind: 'choice', option, answered, current: answered ? 'checked' : '', unit: '' });
+    expect(rowState(box('是'), true, false)).toBe('will-fill');
+    expect(rowState(box('否'), true, false)).toBe('same');
+    expect(rowState(box('否'), true, false, new Set())).toBe('same');
+    expect(rowState(box('否', true), true, false)).toBe('differs');
+    expect(rowState(box('女'), '男', false)).toBe('same');
+    expect(rowState(box('男'), '男', false)).toBe('will-fill');
+  });
+
   it('after a fill, the fill’s own list of differences decides', () => {
     const differs = new Set(['k']);
     expect(rowState(row({ current: '120.0', answered: true }), 120, false, differs)).toBe('differs');

@@ -35,6 +35,9 @@ export function rowState(
   if (filled) return 'filled';
   if (value === null || value === undefined || value === '') return 'no-data';
   if (row.status === 'unsure') return 'unsure';
+  // The unticked box of another answer (否 when the log says 是) stays unticked: nothing to do. Listed
+  // under 将填写 it stayed there after 一键填报 had ticked its partner, as if something were still to fill.
+  if (row.kind === 'choice' && row.option && !row.answered && !samePageValue(row, value)) return 'same';
   if (differs) return differs.has(row.key) ? 'differs' : row.answered ? 'same' : 'will-fill';
   if (!row.answered) return 'will-fill';
   return samePageValue(row, value) ? 'same' : 'differs';
