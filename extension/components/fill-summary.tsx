@@ -1,3 +1,5 @@
+import { TERM } from '@tianbao/templates';
+
 /** What 一键填报 did: filled, left for confirmation, blanks the page does not have; and 撤销. */
 export interface FillCounts {
   filled: number;
@@ -26,6 +28,8 @@ export function FillSummary(props: {
   onKeep: (keys: string[]) => void;
   onUndo: () => void;
   busy: boolean;
+  /** The 联络员推荐表: its blanks come from 联络员信息, and hold words, not 数. */
+  liaison?: boolean;
 }) {
   const c = props.counts;
   const diffs = props.differences;
@@ -108,7 +112,11 @@ export function FillSummary(props: {
           ) : null}
         </div>
       ) : null}
-      {c.noValue ? <p className="muted small-text">{c.noValue} 项台账中还没有数，未填写。</p> : null}
+      {c.noValue ? (
+        <p className="muted small-text">
+          {c.noValue} 项{props.liaison ? `${TERM.liaisonProfile}中没有填写` : '台账中还没有数'}，未填写。
+        </p>
+      ) : null}
       <p className="muted small-text">
         已填的项在网页上以绿框标出，需确认的和网页上已有不同内容的以橙框标出。请核对后再在网页上提交。
       </p>

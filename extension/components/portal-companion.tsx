@@ -435,6 +435,7 @@ export function PortalCompanion(props: { tabId: number; url: string; loads: numb
           onKeep={keep}
           onUndo={() => void undo()}
           busy={busy}
+          liaison={active?.kind === 'liaison'}
         />
       ) : null}
       {scan?.progress ? (
