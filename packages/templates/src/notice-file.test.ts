@@ -1,7 +1,8 @@
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { deflateRawSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { seedNoticeDocx } from '../scripts/seed-notice-docx.ts';
@@ -40,9 +41,10 @@ const content = (t: Template | undefined) =>
 const work = mkdtempSync(join(tmpdir(), 'tianbao-notice-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-/** LibreOffice in a profile of its own, so it never meets another soffice running on the machine. */
-function soffice(input: string, filter = 'pdf'): Uint8Array {
-  const r = spawnSync(
+/** LibreOffice in a profile of its own, so it never meets another soffice running on the machine. Awaited, not
+ * spawnSync: a conversion takes seconds, and a worker blocked that long misses vitest's RPC. */
+async function soffice(input: string, filter = 'pdf'): Promise<Uint8Array> {
+  await promisify(execFile)(
     'soffice',
     [
       `-env:UserInstallation=file://${work}/lo-profile`,
@@ -53,9 +55,10 @@ function soffice(input: string, filter = 'pdf'): Uint8Array {
       work,
       input,
     ],
-    { encoding: 'utf8', timeout: 180_000 },
-  );
-  if (r.status !== 0) throw new Error(`soffice failed: ${r.stderr}`);
+    { timeout: 180_000 },
+  ).catch((e: { stderr?: string }) => {
+    throw new Error(`soffice failed: ${e.stderr}`);
+  });
   return new Uint8Array(readFileSync(input.replace(/\.docx$/u, '.pdf')));
 }
 
@@ -146,7 +149,7 @@ describe('a PDF notice (made by LibreOffice from the .docx, with its text layer)
   it('baodi-2021: the table rebuilt from ruling lines and text positions equals the built-in', async () => {
     const docx = join(work, 'baodi-2021.docx');
     writeFileSync(docx, await docxOf('baodi-2021'));
-    const pdf = soffice(docx);
+    const pdf = await soffice(docx);
     const result = await read(pdf, 'baodi-2021.pdf');
     expect(result.format).toBe('pdf');
     expect(result.templates).toHaveLength(1);
@@ -161,7 +164,7 @@ describe('a PDF notice (made by LibreOffice from the .docx, with its text layer)
   it('a password-protected PDF is refused with what to do instead', async () => {
     const docx = join(work, 'locked.docx');
     writeFileSync(docx, await docxOf('jiexi-2020'));
-    const pdf = soffice(
+    const pdf = await soffice(
       docx,
       'pdf:writer_pdf_Export:{"EncryptFile":{"type":"boolean","value":"true"},"DocumentOpenPassword":{"type":"string","value":"secret"}}',
     );

@@ -1,19 +1,11 @@
-import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { exportXlsx } from '@tianbao/excel';
 import { getTemplate } from '@tianbao/templates';
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
-
-const root = fileURLToPath(new URL('../../../../', import.meta.url));
-const tianbao = (...args: string[]) =>
-  spawnSync(process.execPath, ['--import', 'tsx', 'packages/cli/src/bin.ts', ...args], {
-    cwd: root,
-    encoding: 'utf8',
-  });
+import { tianbao } from '../test-cli.ts';
 
 const T = 'daxinganling-2020';
 const template = getTemplate(T);
@@ -30,7 +22,7 @@ describe('tianbao export / rollup', () => {
   const log = join(dir, 'mohe.tianbao');
   const exported = join(dir, 'mohe.xlsx');
 
-  beforeAll(() => {
+  beforeAll(async () => {
     writeFileSync(
       join(dir, 'mohe.json'),
       JSON.stringify({
@@ -45,14 +37,14 @@ describe('tianbao export / rollup', () => {
         values: { [key(74)]: { value: true, by: '张三', reason: '已纳入' } },
       }),
     );
-    const made = tianbao('log', 'import-json', join(dir, 'mohe.json'), '--out', log);
+    const made = await tianbao('log', 'import-json', join(dir, 'mohe.json'), '--out', log);
     expect(made.status, made.stderr).toBe(0);
-    const r = tianbao('export', log, '--template', T, '--out', exported, '--date', '2020-06-30');
+    const r = await tianbao('export', log, '--template', T, '--out', exported, '--date', '2020-06-30');
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toContain('2 entries');
   }, 60_000);
 
-  it('export writes the log as the official workbook', () => {
+  it('export writes the log as the official workbook', async () => {
     const wb = XLSX.read(readFileSync(exported), { type: 'buffer' });
     expect(wb.SheetNames).toEqual(['统计表', '指标明细', '活动台账', '联络员', '重点活动计划', '_tianbao']);
     expect(detailValue(wb, 6)).toBe(2);
@@ -108,7 +100,7 @@ describe('tianbao export / rollup', () => {
       out,
     ];
     // By default a broken sub-unit file stops the roll-up: a sum without it would look complete.
-    const refused = tianbao(...args);
+    const refused = await tianbao(...args);
     expect(refused.status).toBe(1);
     expect(refused.stderr).toContain('left out: broken.xlsx');
     expect(refused.stderr).toMatch(
@@ -116,7 +108,7 @@ describe('tianbao export / rollup', () => {
     );
     expect(existsSync(out)).toBe(false);
 
-    const r = tianbao(...args, '--allow-missing');
+    const r = await tianbao(...args, '--allow-missing');
     expect(r.status).toBe(1); // the duplicate is still left out
     expect(r.stdout).toContain('INCOMPLETE, 1 sub-unit(s) missing');
     expect(r.stderr).toContain('left out: mohe-again.xlsx');
@@ -141,15 +133,15 @@ describe('tianbao export / rollup', () => {
     ]);
   }, 60_000);
 
-  it('rollup broken.xlsx good.xlsx: refused, nothing written; with --allow-missing marked incomplete', () => {
+  it('rollup broken.xlsx good.xlsx: refused, nothing written; with --allow-missing marked incomplete', async () => {
     const out = join(dir, 'sum2.xlsx');
     writeFileSync(join(dir, 'broken2.xlsx'), readFileSync(exported).subarray(0, 3000));
     const args = ['rollup', join(dir, 'broken2.xlsx'), exported, '--template', T, '--out', out];
-    const refused = tianbao(...args);
+    const refused = await tianbao(...args);
     expect(refused.status).toBe(1);
     expect(refused.stdout).toBe('');
     expect(existsSync(out)).toBe(false);
-    const r = tianbao(...args, '--allow-missing');
+    const r = await tianbao(...args, '--allow-missing');
     expect(r.status).toBe(0);
     const wb = XLSX.read(readFileSync(out), { type: 'buffer' });
     expect(rowsOf(wb, '统计表')[0]?.[0]).toBe('不完整：缺少 1 个下级单位');
@@ -158,7 +150,7 @@ describe('tianbao export / rollup', () => {
 
   it('rollup without --template sums the table the files name; files of two tables are refused', async () => {
     const out = join(dir, 'sum3.xlsx');
-    const r = tianbao('rollup', exported, '--out', out);
+    const r = await tianbao('rollup', exported, '--out', out);
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toContain('1 sub-unit tables summed');
     expect(detailValue(XLSX.read(readFileSync(out), { type: 'buffer' }), 7)).toBe(55);
@@ -178,7 +170,7 @@ describe('tianbao export / rollup', () => {
         stats: [],
       }),
     );
-    const mixed = tianbao('rollup', exported, baodi, '--out', join(dir, 'sum4.xlsx'));
+    const mixed = await tianbao('rollup', exported, baodi, '--out', join(dir, 'sum4.xlsx'));
     expect(mixed.status).toBe(1);
     expect(mixed.stderr.trim()).toBe(
       'error: the files are of different tables: daxinganling-2020 (mohe.xlsx); baodi-2021 (baodi.xlsx). ' +
@@ -187,16 +179,16 @@ describe('tianbao export / rollup', () => {
     expect(existsSync(join(dir, 'sum4.xlsx'))).toBe(false);
   }, 60_000);
 
-  it('unknown template, missing log, non-statistics template: a one-line error, nothing written', () => {
+  it('unknown template, missing log, non-statistics template: a one-line error, nothing written', async () => {
     const out = join(dir, 'none.xlsx');
-    const a = tianbao('export', log, '--template', 'nope', '--out', out);
+    const a = await tianbao('export', log, '--template', 'nope', '--out', out);
     expect([a.status, a.stderr.trim()]).toEqual([
       1,
       'error: unknown template "nope" (see `tianbao templates list`)',
     ]);
-    const b = tianbao('export', join(dir, 'missing.tianbao'), '--template', T, '--out', out);
+    const b = await tianbao('export', join(dir, 'missing.tianbao'), '--template', T, '--out', out);
     expect(b.stderr).toContain('no such file');
-    const c = tianbao('export', log, '--template', 'liaison', '--out', out);
+    const c = await tianbao('export', log, '--template', 'liaison', '--out', out);
     expect(c.stderr.trim()).toBe('error: template "liaison" is a liaison form, not a statistics table');
     expect(existsSync(out)).toBe(false);
   }, 30_000);

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { getTemplate } from '@tianbao/templates';
 import { describe, expect, it } from 'vitest';
-import { tianbaoAsync as tianbao } from '../test-cli.ts';
+import { tianbao } from '../test-cli.ts';
 import { logFromJson, logToJson, parseJsonRecords } from './log.ts';
 
 const T = 'baodi-2021';

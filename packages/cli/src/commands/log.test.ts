@@ -1,19 +1,10 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { getTemplate } from '@tianbao/templates';
 import { describe, expect, it } from 'vitest';
-import { tianbaoAsync } from '../test-cli.ts';
+import { tianbao } from '../test-cli.ts';
 import { logFromJson } from './log.ts';
-
-const root = fileURLToPath(new URL('../../../../', import.meta.url));
-const tianbao = (...args: string[]) =>
-  spawnSync(process.execPath, ['--import', 'tsx', 'packages/cli/src/bin.ts', ...args], {
-    cwd: root,
-    encoding: 'utf8',
-  });
 
 const T = 'baodi-2021';
 const slots = getTemplate(T)?.slots ?? [];
@@ -56,11 +47,11 @@ describe('tianbao log / stats (real CLI process)', () => {
   const file = join(dir, 'unit.tianbao');
   writeFileSync(json, JSON.stringify(sample));
 
-  it('imports JSON, prints statistics with explanations, exports the same JSON back', () => {
-    const r = tianbao('log', 'import-json', json, '--out', file);
+  it('imports JSON, prints statistics with explanations, exports the same JSON back', async () => {
+    const r = await tianbao('log', 'import-json', json, '--out', file);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
-    const stats = JSON.parse(tianbao('stats', file, '--json').stdout) as {
+    const stats = JSON.parse((await tianbao('stats', file, '--json')).stdout) as {
       key: string;
       value: unknown;
       explanation: string;
@@ -72,7 +63,7 @@ describe('tianbao log / stats (real CLI process)', () => {
     expect(by[textSlot]).toMatchObject({ value: '视频会议' });
     expect(by[textSlot]?.explanation).toContain('张三');
     expect(stats.filter((s) => s.value === null).length).toBe(slots.length - 3);
-    const back = JSON.parse(tianbao('log', 'export-json', file).stdout);
+    const back = JSON.parse((await tianbao('log', 'export-json', file)).stdout);
     expect(back.entries).toHaveLength(3);
     expect(back.entries.find((e: { title: string }) => e.title === '已删除的活动')).toMatchObject({
       deletedBy: '王五',
@@ -81,29 +72,30 @@ describe('tianbao log / stats (real CLI process)', () => {
     // The printed JSON is itself importable: same statistics.
     writeFileSync(join(dir, 'back.json'), JSON.stringify(back));
     expect(
-      tianbao('log', 'import-json', join(dir, 'back.json'), '--out', join(dir, 'back.tianbao')).status,
+      (await tianbao('log', 'import-json', join(dir, 'back.json'), '--out', join(dir, 'back.tianbao')))
+        .status,
     ).toBe(0);
-    expect(JSON.parse(tianbao('stats', join(dir, 'back.tianbao'), '--json').stdout)).toEqual(stats);
+    expect(JSON.parse((await tianbao('stats', join(dir, 'back.tianbao'), '--json')).stdout)).toEqual(stats);
   });
 
-  it('merges two copies of one log and refuses another unit', () => {
-    const back = JSON.parse(tianbao('log', 'export-json', file).stdout);
+  it('merges two copies of one log and refuses another unit', async () => {
+    const back = JSON.parse((await tianbao('log', 'export-json', file)).stdout);
     back.entries.push({
       date: '2021-06-20',
       title: '另一台电脑上记录的',
       contributions: { [n0 as string]: 4 },
     });
     writeFileSync(join(dir, 'b.json'), JSON.stringify(back));
-    expect(tianbao('log', 'import-json', join(dir, 'b.json'), '--out', join(dir, 'b.tianbao')).status).toBe(
-      0,
-    );
-    const m = tianbao('log', 'merge', file, join(dir, 'b.tianbao'), '--out', join(dir, 'm.tianbao'));
+    expect(
+      (await tianbao('log', 'import-json', join(dir, 'b.json'), '--out', join(dir, 'b.tianbao'))).status,
+    ).toBe(0);
+    const m = await tianbao('log', 'merge', file, join(dir, 'b.tianbao'), '--out', join(dir, 'm.tianbao'));
     expect(m.status).toBe(0);
-    const stats = JSON.parse(tianbao('stats', join(dir, 'm.tianbao'), '--json').stdout);
+    const stats = JSON.parse((await tianbao('stats', join(dir, 'm.tianbao'), '--json')).stdout);
     expect(stats.find((s: { key: string }) => s.key === n0).value).toBe(6);
     writeFileSync(join(dir, 'other.json'), JSON.stringify({ ...sample, unit: '别的单位' }));
-    tianbao('log', 'import-json', join(dir, 'other.json'), '--out', join(dir, 'other.tianbao'));
-    const refused = tianbao(
+    await tianbao('log', 'import-json', join(dir, 'other.json'), '--out', join(dir, 'other.tianbao'));
+    const refused = await tianbao(
       'log',
       'merge',
       file,
@@ -152,15 +144,15 @@ describe('tianbao log / stats (real CLI process)', () => {
     const bad = join(dir, 'bad.json');
     const out = join(dir, 'bad.tianbao');
     writeFileSync(bad, JSON.stringify({ ...sample, ...cases[0]?.[0] }));
-    const failed = tianbao('log', 'import-json', bad, '--out', out);
+    const failed = await tianbao('log', 'import-json', bad, '--out', out);
     expect(failed.status).not.toBe(0);
     expect(failed.stderr).toMatch(cases[0]?.[1] as RegExp);
     expect(existsSync(out)).toBe(false);
-    const r = tianbao('stats', join(dir, 'missing.tianbao'));
+    const r = await tianbao('stats', join(dir, 'missing.tianbao'));
     expect(r.status).not.toBe(0);
     expect(r.stderr).toMatch(/no such file/);
     writeFileSync(join(dir, 'junk.tianbao'), 'not a log');
-    expect(tianbao('stats', join(dir, 'junk.tianbao')).stderr).toMatch(/not a Tianbao log/);
+    expect((await tianbao('stats', join(dir, 'junk.tianbao'))).stderr).toMatch(/not a Tianbao log/);
   });
 });
 
@@ -169,7 +161,7 @@ describe('tianbao stats for a date range (real CLI process)', () => {
   const file = join(dir, 'unit.tianbao');
   writeFileSync(join(dir, 'log.json'), JSON.stringify(sample));
   const json = async (...args: string[]) => {
-    const r = await tianbaoAsync('stats', file, '--json', ...args);
+    const r = await tianbao('stats', file, '--json', ...args);
     expect(r.stderr).toBe('');
     return Object.fromEntries(
       (JSON.parse(r.stdout) as { key: string; value: unknown; explanation: string }[]).map((s) => [s.key, s]),
@@ -177,12 +169,12 @@ describe('tianbao stats for a date range (real CLI process)', () => {
   };
 
   it('--from/--to counts the entries dated inside (both ends), --cumulative-to from the campaign start', async () => {
-    expect((await tianbaoAsync('log', 'import-json', join(dir, 'log.json'), '--out', file)).status).toBe(0);
+    expect((await tianbao('log', 'import-json', join(dir, 'log.json'), '--out', file)).status).toBe(0);
     const [week, day, cumulative, text] = await Promise.all([
       json('--from', '2021-06-07', '--to', '2021-06-13'),
       json('--from', '2021-06-02', '--to', '2021-06-02'),
       json('--cumulative-to', '2021-06-08'),
-      tianbaoAsync('stats', file, '--from', '2021-06-07', '--to', '2021-06-13'),
+      tianbao('stats', file, '--from', '2021-06-07', '--to', '2021-06-13'),
     ]);
     expect(Object.keys(week)).toHaveLength(slots.length);
     expect(week[n0 as string]).toMatchObject({ value: 1, explanation: '6月7日—6月13日 1 条活动合计' });
@@ -197,9 +189,9 @@ describe('tianbao stats for a date range (real CLI process)', () => {
 
   it('refuses bad dates and contradictory options', async () => {
     const [bad, reversed, both] = await Promise.all([
-      tianbaoAsync('stats', file, '--from', '2021-06-31'),
-      tianbaoAsync('stats', file, '--from', '2021-06-20', '--to', '2021-06-10'),
-      tianbaoAsync('stats', file, '--from', '2021-06-01', '--cumulative-to', '2021-06-10'),
+      tianbao('stats', file, '--from', '2021-06-31'),
+      tianbao('stats', file, '--from', '2021-06-20', '--to', '2021-06-10'),
+      tianbao('stats', file, '--from', '2021-06-01', '--cumulative-to', '2021-06-10'),
     ]);
     expect(bad.stderr).toMatch(/--from: not a date/);
     expect(reversed.stderr).toMatch(/is after/);
@@ -207,7 +199,7 @@ describe('tianbao stats for a date range (real CLI process)', () => {
     expect(both.status).not.toBe(0);
   });
 
-  it('log deadlines: a past year’s table counts with its dates in the campaign’s year', () => {
+  it('log deadlines: a past year’s table counts with its dates in the campaign’s year', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tianbao-deadlines-'));
     const json = join(dir, 'log.json');
     const file = join(dir, 'unit.tianbao');
@@ -219,15 +211,15 @@ describe('tianbao stats for a date range (real CLI process)', () => {
         templates: ['daxinganling-2020'],
       }),
     );
-    expect(tianbao('log', 'import-json', json, '--out', file).status).toBe(0);
-    const text = tianbao('log', 'deadlines', file);
+    expect((await tianbao('log', 'import-json', json, '--out', file)).status).toBe(0);
+    const text = await tianbao('log', 'deadlines', file);
     expect(text.status, text.stderr).toBe(0);
     expect(text.stdout).toContain(
       'campaign 2026: 2026-06-01..2026-06-30 (the notice is of 2020; its dates moved to 2026)',
     );
     expect(text.stdout).toMatch(/table +2026-06-30 /u);
     expect(text.stdout).not.toContain('2020-06-30');
-    const out = JSON.parse(tianbao('log', 'deadlines', file, '--json').stdout);
+    const out = JSON.parse((await tianbao('log', 'deadlines', file, '--json')).stdout);
     expect(out).toMatchObject({ year: 2026, noticeYear: 2020 });
     expect(out.deadlines.map((d: { date: string }) => d.date)).toEqual([
       '2026-05-27',

@@ -1,14 +1,9 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
-
-const root = fileURLToPath(new URL('../../../../', import.meta.url));
-const run = (...args: string[]) =>
-  spawnSync('pnpm', ['-s', 'exec', 'tsx', ...args], { cwd: root, encoding: 'utf8' });
-const tianbao = (...args: string[]) => run('packages/cli/src/bin.ts', ...args);
+import { beforeAll, describe, expect, it } from 'vitest';
+import { tianbao, tsxScript } from '../test-cli.ts';
 
 interface Printed {
   format: string;
@@ -23,15 +18,17 @@ interface Printed {
 describe('tianbao template import <notice.docx> (real CLI process)', { timeout: 120_000 }, () => {
   const dir = mkdtempSync(join(tmpdir(), 'tianbao-notice-cli-'));
   const shared = fileURLToPath(new URL('../../../../../shared/', import.meta.url));
-  const made = run('packages/templates/scripts/seeds-to-docx.ts', dir, shared);
-
-  it('prints the templates, schedule and requirements of a notice; the table equals the built-in', () => {
+  beforeAll(async () => {
+    const made = await tsxScript('packages/templates/scripts/seeds-to-docx.ts', dir, shared);
     expect(made.status, made.stderr).toBe(0);
-    const r = tianbao('template', 'import', join(dir, 'changchun-industry-2019.docx'), '--json');
+  });
+
+  it('prints the templates, schedule and requirements of a notice; the table equals the built-in', async () => {
+    const r = await tianbao('template', 'import', join(dir, 'changchun-industry-2019.docx'), '--json');
     expect(r.status, r.stderr).toBe(0);
     const printed = JSON.parse(r.stdout) as Printed;
     expect(printed.format).toBe('docx');
-    const builtin = JSON.parse(tianbao('template', 'changchun-industry-2019', '--json').stdout) as {
+    const builtin = JSON.parse((await tianbao('template', 'changchun-industry-2019', '--json')).stdout) as {
       title: string;
       slots: { id: string; before: string; after: string }[];
     };
@@ -45,8 +42,8 @@ describe('tianbao template import <notice.docx> (real CLI process)', { timeout: 
     expect(printed.liaison?.fields.map((f) => f.id)).toContain('qq');
   });
 
-  it('--id names the template; text output lists the schedule with the form of each hand-in', () => {
-    const r = tianbao('template', 'import', join(dir, 'daxinganling-2020.docx'), '--id', 'dx-2020');
+  it('--id names the template; text output lists the schedule with the form of each hand-in', async () => {
+    const r = await tianbao('template', 'import', join(dir, 'daxinganling-2020.docx'), '--id', 'dx-2020');
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/document number: 大安办发〔2020〕26号/u);
     expect(r.stdout).toMatch(
@@ -55,10 +52,10 @@ describe('tianbao template import <notice.docx> (real CLI process)', { timeout: 
     expect(r.stdout).toMatch(/summary +2020-06-30 .*\[paper, sealed, electronic\]/u);
   });
 
-  it('a .doc is refused in one line that says to save it as .docx', () => {
+  it('a .doc is refused in one line that says to save it as .docx', async () => {
     const doc = join(dir, 'old.doc');
     writeFileSync(doc, Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]));
-    const r = tianbao('template', 'import', doc, '--json');
+    const r = await tianbao('template', 'import', doc, '--json');
     expect(r.status).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/old Word \(\.doc\).*Save As.*\.docx/u);

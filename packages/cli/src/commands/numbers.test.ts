@@ -8,7 +8,7 @@ import { writeLogFile } from '@tianbao/core/node';
 import { getTemplate } from '@tianbao/templates';
 import { describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
-import { tianbaoAsync as tianbao } from '../test-cli.ts';
+import { tianbao } from '../test-cli.ts';
 import { logFromJson } from './log.ts';
 
 const T = 'baodi-2021';

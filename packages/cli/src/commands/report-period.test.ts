@@ -6,7 +6,7 @@ import { docxText } from '@tianbao/reports/docx-text';
 import { getTemplate } from '@tianbao/templates';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { jpegBytes, mp4Bytes } from '../../../reports/src/test-media.ts';
-import { tianbaoAsync as tianbao } from '../test-cli.ts';
+import { tianbao } from '../test-cli.ts';
 
 const T = 'liaoning-market-2020';
 const template = getTemplate(T);

@@ -1,19 +1,11 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { docxText } from '@tianbao/reports/docx-text';
 import { getTemplate } from '@tianbao/templates';
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
-
-const root = fileURLToPath(new URL('../../../../', import.meta.url));
-const tianbao = (...args: string[]) =>
-  spawnSync(process.execPath, ['--import', 'tsx', 'packages/cli/src/bin.ts', ...args], {
-    cwd: root,
-    encoding: 'utf8',
-  });
+import { tianbao } from '../test-cli.ts';
 
 const T = 'daxinganling-2020';
 const template = getTemplate(T);
@@ -24,7 +16,7 @@ describe('tianbao report', () => {
   const dir = mkdtempSync(join(tmpdir(), 'tianbao-cli-report-'));
   const log = join(dir, 'mohe.tianbao');
 
-  beforeAll(() => {
+  beforeAll(async () => {
     writeFileSync(
       join(dir, 'mohe.json'),
       JSON.stringify({
@@ -49,13 +41,13 @@ describe('tianbao report', () => {
         plans: [{ time: '2020-06-16', place: '漠河市', content: '安全宣传咨询日', host: '市安委办' }],
       }),
     );
-    const r = tianbao('log', 'import-json', join(dir, 'mohe.json'), '--out', log);
+    const r = await tianbao('log', 'import-json', join(dir, 'mohe.json'), '--out', log);
     expect(r.status, r.stderr).toBe(0);
   });
 
   it('report summary writes the 总结 draft with the log’s figures', async () => {
     const out = join(dir, 'summary.docx');
-    const r = tianbao('report', 'summary', log, '--template', T, '--out', out);
+    const r = await tianbao('report', 'summary', log, '--template', T, '--out', out);
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toContain('wrote');
     expect(r.stdout).toContain('2 figures from 2 entries');
@@ -66,36 +58,36 @@ describe('tianbao report', () => {
     expect(text).toContain('（一）安全宣传进企业');
   });
 
-  it('explains a missing file, an unknown table and a form that is not a statistics table', () => {
+  it('explains a missing file, an unknown table and a form that is not a statistics table', async () => {
     const out = join(dir, 'x.docx');
-    const missing = tianbao('report', 'summary', join(dir, 'nope.tianbao'), '--out', out);
+    const missing = await tianbao('report', 'summary', join(dir, 'nope.tianbao'), '--out', out);
     expect(missing.status).toBe(1);
     expect(missing.stderr).toMatch(/nope\.tianbao: no such file/);
-    const unknown = tianbao('report', 'summary', log, '--template', 'nope', '--out', out);
+    const unknown = await tianbao('report', 'summary', log, '--template', 'nope', '--out', out);
     expect(unknown.stderr).toMatch(/unknown template "nope"/);
-    const form = tianbao('report', 'summary', log, '--template', 'liaison', '--out', out);
+    const form = await tianbao('report', 'summary', log, '--template', 'liaison', '--out', out);
     expect(form.stderr).toMatch(/not a statistics table/);
   });
 
   it('report plan writes the plan table as .docx or .xlsx; report liaison the liaison form', async () => {
     const docx = join(dir, 'plan.docx');
-    const r1 = tianbao('report', 'plan', log, '--out', docx, '--date', '2020-05-30');
+    const r1 = await tianbao('report', 'plan', log, '--out', docx, '--date', '2020-05-30');
     expect(r1.status, r1.stderr).toBe(0);
     const plan = await docxText(new Uint8Array(readFileSync(docx)));
     expect(plan).toContain('漠河市应急管理局“安全生产月”重点活动计划安排表');
     expect(plan).toContain('填报日期：2020年5月30日');
     const xlsx = join(dir, 'plan.xlsx');
-    expect(tianbao('report', 'plan', log, '--out', xlsx).status).toBe(0);
+    expect((await tianbao('report', 'plan', log, '--out', xlsx)).status).toBe(0);
     const rows = XLSX.utils.sheet_to_json<unknown[]>(
       XLSX.read(readFileSync(xlsx)).Sheets['重点活动计划安排表'] as XLSX.WorkSheet,
       { header: 1, defval: null },
     );
     expect(rows[3]?.slice(0, 5)).toEqual([1, '6月16日', '漠河市', '安全宣传咨询日', '市安委办']);
-    expect(tianbao('report', 'plan', log, '--out', join(dir, 'plan.pdf')).stderr).toMatch(
+    expect((await tianbao('report', 'plan', log, '--out', join(dir, 'plan.pdf'))).stderr).toMatch(
       /give a \.docx or \.xlsx/,
     );
     const liaison = join(dir, 'liaison.docx');
-    const r2 = tianbao('report', 'liaison', log, '--out', liaison);
+    const r2 = await tianbao('report', 'liaison', log, '--out', liaison);
     expect(r2.status, r2.stderr).toBe(0);
     expect(r2.stdout).toContain(
       'empty fields to write by hand: 性别、职务、手机、传真、QQ号、微信号、电子邮箱、通信地址',

@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,13 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { exceljsWriter } from '@tianbao/excel';
 import { xlsxBomb } from '@tianbao/excel/xlsx-bomb';
 import { describe, expect, it } from 'vitest';
-
-const root = fileURLToPath(new URL('../../../../', import.meta.url));
-const tianbao = (...args: string[]) =>
-  spawnSync('pnpm', ['-s', 'exec', 'tsx', 'packages/cli/src/bin.ts', ...args], {
-    cwd: root,
-    encoding: 'utf8',
-  });
+import { tianbao } from '../test-cli.ts';
 
 interface PrintedSlot {
   key: string;
@@ -51,14 +44,14 @@ const shape = (slots: PrintedSlot[]) => slots.map((s) => [s.kind, s.before, s.af
 describe('tianbao templates / template (real CLI process)', { timeout: 120_000 }, () => {
   const dir = mkdtempSync(join(tmpdir(), 'tianbao-templates-'));
 
-  it('lists the templates, as text and as JSON', () => {
-    const text = tianbao('templates');
+  it('lists the templates, as text and as JSON', async () => {
+    const text = await tianbao('templates');
     expect(text.status).toBe(0);
     expect(text.stdout).toMatch(/daxinganling-2020\s+87 slots/u);
     // Whose table and which year, not only the title (全区“安全生产月”…).
     expect(text.stdout).toMatch(/daxinganling-2020 .* 大兴安岭地区 2020年 {2}全区“安全生产月”/u);
     expect(text.stdout).toMatch(/baodi-2021 .* 天津市宝坻区 2021年 /u);
-    const list = JSON.parse(tianbao('templates', '--json').stdout) as {
+    const list = JSON.parse((await tianbao('templates', '--json')).stdout) as {
       id: string;
       title: string;
       slotCount: number;
@@ -74,8 +67,8 @@ describe('tianbao templates / template (real CLI process)', { timeout: 120_000 }
     ]);
   });
 
-  it('prints a template with its slots in document order', () => {
-    const r = tianbao('template', 'liaoning-market-2020', '--json');
+  it('prints a template with its slots in document order', async () => {
+    const r = await tianbao('template', 'liaoning-market-2020', '--json');
     expect(r.status).toBe(0);
     const t = JSON.parse(r.stdout) as { id: string; slots: PrintedSlot[]; deadlines: { id: string }[] };
     const reference = JSON.parse(
@@ -93,7 +86,7 @@ describe('tianbao templates / template (real CLI process)', { timeout: 120_000 }
       expect(typeof s.unit).toBe('string');
     }
     expect(t.deadlines.map((d) => d.id)).toContain('later-summary-2020-12-20');
-    const human = tianbao('template', 'liaoning-market-2020');
+    const human = await tianbao('template', 'liaoning-market-2020');
     expect(human.stdout).toContain('weekday 4 17:00 in months 6');
   });
 
@@ -127,12 +120,14 @@ describe('tianbao templates / template (real CLI process)', { timeout: 120_000 }
     });
     writeFileSync(xlsx, bytes);
 
-    const results = [txt, html, xlsx].map((file) => {
-      const r = tianbao('template', 'import', file, '--json', '--id', 'jinqiye-2023');
-      expect(r.status, `${file}: ${r.stderr}`).toBe(0);
-      for (const line of r.stderr.split('\n').filter(Boolean)) expect(line).toMatch(/^warning: /u);
-      return JSON.parse(r.stdout) as { id: string; title: string; slots: PrintedSlot[] };
-    });
+    const results = await Promise.all(
+      [txt, html, xlsx].map(async (file) => {
+        const r = await tianbao('template', 'import', file, '--json', '--id', 'jinqiye-2023');
+        expect(r.status, `${file}: ${r.stderr}`).toBe(0);
+        for (const line of r.stderr.split('\n').filter(Boolean)) expect(line).toMatch(/^warning: /u);
+        return JSON.parse(r.stdout) as { id: string; title: string; slots: PrintedSlot[] };
+      }),
+    );
     for (const t of results) {
       expect(t.id).toBe('jinqiye-2023');
       expect(t.title).toBe(TITLE);
@@ -145,7 +140,7 @@ describe('tianbao templates / template (real CLI process)', { timeout: 120_000 }
     );
   });
 
-  it('reads the deadlines of a notice given with --notice', () => {
+  it('reads the deadlines of a notice given with --notice', async () => {
     const txt = join(dir, 'table2.txt');
     writeFileSync(txt, [TITLE, ...ROWS.map((r) => r.join('\t'))].join('\n'));
     const notice = join(dir, 'notice.txt');
@@ -153,7 +148,7 @@ describe('tianbao templates / template (real CLI process)', { timeout: 120_000 }
       notice,
       '请各单位于5月20日前确定联络员，6月份每周三10时前报送活动图片，7月5日前报送总结和统计表。',
     );
-    const r = tianbao('template', 'import', txt, '--notice', notice, '--json');
+    const r = await tianbao('template', 'import', txt, '--notice', notice, '--json');
     expect(r.status).toBe(0);
     const t = JSON.parse(r.stdout) as { deadlines: { id: string }[] };
     expect(t.deadlines.map((d) => d.id)).toEqual([
@@ -164,11 +159,11 @@ describe('tianbao templates / template (real CLI process)', { timeout: 120_000 }
     ]);
   });
 
-  it('prints the deadlines and media requirements of a notice (jiexi-2020 has no table)', () => {
+  it('prints the deadlines and media requirements of a notice (jiexi-2020 has no table)', async () => {
     const notice = fileURLToPath(
       new URL('../../../../../shared/seeds/003_ff92907d3fcb8d68.txt', import.meta.url),
     );
-    const r = tianbao('template', 'deadlines', notice, '--json');
+    const r = await tianbao('template', 'deadlines', notice, '--json');
     expect(r.status).toBe(0);
     const out = JSON.parse(r.stdout) as {
       year: number;
@@ -186,34 +181,34 @@ describe('tianbao templates / template (real CLI process)', { timeout: 120_000 }
     expect(out.media.map((m) => m.kind)).toEqual(['video', 'image']);
   });
 
-  it('fails with a clear message on stderr and a non-zero exit for what is not a table', () => {
+  it('fails with a clear message on stderr and a non-zero exit for what is not a table', async () => {
     const prose = join(dir, 'prose.txt');
     writeFileSync(prose, '各单位：\n请认真组织实施。\n特此通知。');
-    const r = tianbao('template', 'import', prose, '--json');
+    const r = await tianbao('template', 'import', prose, '--json');
     expect(r.status).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/^error: .*No table found.*\(not-a-table\)\n$/u);
 
     const broken = join(dir, 'broken.xlsx');
     writeFileSync(broken, 'not really a spreadsheet');
-    const b = tianbao('template', 'import', broken);
+    const b = await tianbao('template', 'import', broken);
     expect(b.status).toBe(1);
     expect(b.stderr).toMatch(/^error: /u);
 
-    const missing = tianbao('template', 'import', join(dir, 'missing.txt'));
+    const missing = await tianbao('template', 'import', join(dir, 'missing.txt'));
     expect(missing.status).toBe(1);
     expect(missing.stderr).toMatch(/^error: cannot read/u);
 
     // A 212 KB workbook whose sheet inflates to 58 MiB: refused before it is parsed, the limit named.
     const bomb = join(dir, 'bomb.xlsx');
     writeFileSync(bomb, xlsxBomb({ rows: 5000, cellsPerRow: 200 }));
-    const z = tianbao('template', 'import', bomb);
+    const z = await tianbao('template', 'import', bomb);
     expect(z.status).toBe(1);
     expect(z.stderr).toMatch(
       /^error: .*bomb\.xlsx: The workbook is too large to read safely: .* inflates to 58\.\d MiB \(limit 50\.0 MiB\)/u,
     );
 
-    const unknown = tianbao('template', 'nope', '--json');
+    const unknown = await tianbao('template', 'nope', '--json');
     expect(unknown.status).toBe(1);
     expect(unknown.stderr).toContain('unknown template "nope"');
   });
