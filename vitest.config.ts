@@ -6,10 +6,10 @@ export default defineConfig({
     include: ['packages/*/src/**/*.test.ts', 'extension/**/*.test.ts'],
     exclude: ['**/node_modules/**', 'tests/**'],
     pool: 'forks',
-    // One worker (vitest's default on 2 cores). Two were faster (unit 233 → 171 s) but the CLI tests' spawnSync
-    // blocks a worker so long on a loaded machine that its RPC to vitest times out ("Timeout calling
-    // onTaskUpdate"), failing the run (CI 65654b0): back to one until those tests spawn asynchronously.
-    maxWorkers: 1,
+    // Two workers on CI's two cores. They once timed out ("Timeout calling onTaskUpdate", CI 65654b0) because
+    // the CLI tests' spawnSync blocked a worker for seconds; every child process in the unit tests is now
+    // awaited (packages/cli/src/test-cli.ts), so a worker keeps answering vitest while its child runs.
+    maxWorkers: 2,
     // A cap against hangs, not a speed check: a CLI test runs several real `tsx` processes, and with two workers on
     // two busy cores one of them took 33 s on CI (merging two copies of a log).
     testTimeout: 120_000,
