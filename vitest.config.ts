@@ -10,8 +10,11 @@ export default defineConfig({
     // the CLI tests' spawnSync blocked a worker for seconds; every child process in the unit tests is now
     // awaited (packages/cli/src/test-cli.ts), so a worker keeps answering vitest while its child runs.
     maxWorkers: 2,
-    // A cap against hangs, not a speed check: a CLI test runs several real `tsx` processes, and with two workers on
-    // two busy cores one of them took 33 s on CI (merging two copies of a log).
-    testTimeout: 120_000,
+    // Caps against hangs, not speed checks. The slowest unit test (templates.test.ts, a refused import: several
+    // real `tsx` processes) took 25 s on one worker with the machine busy (load 6.6) and 22 s on two; CI once
+    // saw 33 s. Hooks get the same: the CLI tests' beforeAll now awaits a real `tianbao log import-json`,
+    // which vitest's default 10 s hook timeout would cut short on two busy cores.
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
   },
 });
