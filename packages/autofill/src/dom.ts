@@ -62,28 +62,19 @@ export const INLINE = new Set([
   'img',
 ]);
 
-/** Not rendered: hidden attribute, display:none or visibility:hidden up the tree. */
-export function isHidden(el: Control): boolean {
-  if (isInput(el) && el.type === 'hidden') return true;
-  if (el.closest('[hidden]')) return true;
-  const check = (el as Element & { checkVisibility?: (o?: object) => boolean }).checkVisibility;
-  if (typeof check === 'function') {
-    return !check.call(el, { visibilityProperty: true, checkVisibilityCSS: true });
-  }
-  for (let e: Element | null = el; e; e = e.parentElement) {
-    if (e.hasAttribute('hidden')) return true;
-    const style = (e as HTMLElement).style;
-    if (style && (style.display === 'none' || style.visibility === 'hidden')) return true;
-  }
-  return false;
-}
+/**
+ * Drawn on screen: no display:none up the tree and not visibility:hidden. The engine's one visibility test —
+ * a control to skip, the widget a kit draws in place of a hidden one, a kit's open popup or date panel, a
+ * stepper or pager in view. visibilityProperty is the option's name since Chrome 121, checkVisibilityCSS its
+ * alias from Chrome 105 on, so both are given; without checkVisibility at all everything counts as shown.
+ */
+export const isShown = (el: Element): boolean =>
+  typeof el.checkVisibility !== 'function' ||
+  el.checkVisibility({ visibilityProperty: true, checkVisibilityCSS: true });
 
-const visible = (el: Element): boolean => {
-  const check = (el as Element & { checkVisibility?: (o?: object) => boolean }).checkVisibility;
-  return typeof check === 'function'
-    ? check.call(el, { visibilityProperty: true, checkVisibilityCSS: true })
-    : true;
-};
+/** Not rendered: a hidden input, the hidden attribute up the tree, or not shown (isShown). */
+export const isHidden = (el: Control): boolean =>
+  (isInput(el) && el.type === 'hidden') || !!el.closest('[hidden]') || !isShown(el);
 
 /**
  * The widget a UI kit draws in place of a box or select it hides (layui puts a styled div right after
@@ -94,14 +85,14 @@ export function standIn(el: Control): Element | null {
   const type = inputType(el);
   if (type !== 'checkbox' && type !== 'radio' && type !== 'select-one') return null;
   const parent = el.parentElement;
-  if (!parent || !visible(parent) || visible(el)) return null;
+  if (!parent || !isShown(parent) || isShown(el)) return null;
   const next = el.nextElementSibling;
-  if (next && !isControl(next) && !next.closest('a[href]') && next.localName !== 'button' && visible(next))
+  if (next && !isControl(next) && !next.closest('a[href]') && next.localName !== 'button' && isShown(next))
     return next;
   // A box hidden inside the label a kit draws around it (circle first, the box last): the label is
   // what a person clicks, and clicking it checks the box the browser's own way.
   const label = type === 'select-one' ? null : el.closest('label');
-  return label && visible(label) && !label.querySelector('input:not([type=hidden]) ~ input, select, textarea')
+  return label && isShown(label) && !label.querySelector('input:not([type=hidden]) ~ input, select, textarea')
     ? label
     : null;
 }

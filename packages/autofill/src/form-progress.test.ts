@@ -52,4 +52,15 @@ describe('formProgress', () => {
       ),
     ).toBeNull();
   });
+
+  test('a stepper or pager not drawn (display:none or visibility:hidden) is not read', () => {
+    const steps =
+      '<div class="ant-steps"><div class="ant-steps-item ant-steps-item-process"><div class="ant-steps-item-title">一</div></div>' +
+      '<div class="ant-steps-item ant-steps-item-wait"><div class="ant-steps-item-title">二</div></div></div>';
+    for (const style of ['display:none', 'visibility:hidden']) {
+      expect(formProgress(page(`<div style="${style}">${steps}</div><input name="a">`)), style).toBeNull();
+      const pager = `<table><tr><td><input name="v1"></td></tr></table><div class="el-pagination" style="${style}"><ul class="el-pager"><li class="number is-active">1</li><li class="number">2</li></ul></div>`;
+      expect(formProgress(page(pager)), style).toBeNull();
+    }
+  });
 });

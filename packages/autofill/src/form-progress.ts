@@ -1,7 +1,7 @@
 // Where a multi-step form or a paginated table is: which step (下一步 / 上一步) or page (分页) the person
 // sees now, out of how many. The side panel uses it to say what is filled and what remains; the engine
 // never moves between steps or pages itself (that button may save, validate or submit).
-import { textOf } from './dom.ts';
+import { isShown, textOf } from './dom.ts';
 import { clean } from './text.ts';
 
 export interface FormProgress {
@@ -51,17 +51,12 @@ const PAGE_KITS: PageKit[] = [
   { pager: '.pagination', item: 'li, a', current: '[aria-current=page], .active' },
 ];
 
-const visible = (el: Element): boolean => {
-  const check = (el as Element & { checkVisibility?: () => boolean }).checkVisibility;
-  return typeof check === 'function' ? check.call(el) : true;
-};
-
 const words = (el: Element | null): string => (el ? clean(textOf(el)) : '');
 
 function steps(root: ParentNode): FormProgress | null {
   for (const kit of STEP_KITS) {
     for (const bar of Array.from(root.querySelectorAll(kit.bar))) {
-      if (!visible(bar)) continue;
+      if (!isShown(bar)) continue;
       const items = Array.from(bar.querySelectorAll(kit.item)).filter((i) => i.parentElement === bar);
       const list = items.length ? items : Array.from(bar.querySelectorAll(kit.item));
       const at = list.findIndex((i) => i.matches(kit.current) || !!i.querySelector(kit.current));
@@ -71,7 +66,7 @@ function steps(root: ParentNode): FormProgress | null {
     }
   }
   const marked = root.querySelector('[aria-current=step]');
-  if (marked?.parentElement && visible(marked)) {
+  if (marked?.parentElement && isShown(marked)) {
     const list = Array.from(marked.parentElement.children);
     const titles = list.map((i) => words(i).slice(0, 40));
     return { kind: 'steps', current: list.indexOf(marked) + 1, total: list.length, titles };
@@ -95,7 +90,7 @@ const nearForm = (pager: Element): boolean => {
 function pages(root: ParentNode): FormProgress | null {
   for (const kit of PAGE_KITS) {
     for (const pager of Array.from(root.querySelectorAll(kit.pager))) {
-      if (!visible(pager) || !nearForm(pager)) continue;
+      if (!isShown(pager) || !nearForm(pager)) continue;
       const current = pager.querySelector(kit.current);
       const at = current ? pageNumber(current) : 0;
       if (!at) continue;

@@ -2,8 +2,9 @@
 // with its own prev/next buttons, click the day, and read back what the input shows. Works for readonly
 // inputs (el-date-picker :editable="false", laydate on a readonly box) and for any display format
 // (YYYY-MM-DD, YYYY年MM月DD日 …), since the kit writes the text itself.
+import { isShown } from './dom.ts';
 import { isoDate } from './format-value.ts';
-import { type PickResult, press, until, isShown as visible } from './pick-option.ts';
+import { type PickResult, press, until } from './pick-option.ts';
 import type { Control } from './types.ts';
 
 interface Panel {
@@ -97,17 +98,17 @@ function panelOf(el: Control): Panel | null {
   const key = el.getAttribute('lay-key');
   if (key !== null) {
     const root = doc.getElementById(`layui-laydate${key}`);
-    return visible(root) ? laydatePanel(root) : null;
+    return root && isShown(root) ? laydatePanel(root) : null;
   }
   if (el.closest('.el-date-editor')) {
     const id = el.getAttribute('aria-controls');
     const root = id ? doc.getElementById(id) : null;
-    return visible(root) && root.querySelector('.el-date-table') ? elementPanel(root) : null;
+    return root && isShown(root) && root.querySelector('.el-date-table') ? elementPanel(root) : null;
   }
   if (el.closest('.ant-picker')) {
     const open = Array.from(
       doc.querySelectorAll('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)'),
-    ).filter((d) => visible(d) && d.querySelector('td.ant-picker-cell-in-view'));
+    ).filter((d) => isShown(d) && d.querySelector('td.ant-picker-cell-in-view'));
     return open.length === 1 ? antdPanel(open[0] as Element) : null;
   }
   return null;

@@ -2,6 +2,7 @@
 // it, and read back what the box shows. A list drawn in a portal (teleported el-select dropdown, antd's
 // popup with a virtual list that renders only the rows in view) is found through aria-controls and scrolled
 // through. Two options that both fit mean no choice: the person decides.
+import { isShown } from './dom.ts';
 import { normalize } from './text.ts';
 import type { Control, FillValue } from './types.ts';
 import { selectBoxOf, shownChoice } from './widget.ts';
@@ -44,14 +45,6 @@ export function press(target: Element): void {
   target.dispatchEvent(new Mouse('mouseup', init));
   target.dispatchEvent(new Mouse('click', init));
 }
-
-/** Drawn on screen, for a kit's popup or panel (the kits hide closed ones with display:none). */
-export const isShown = (el: Element | null): el is Element =>
-  !!el &&
-  (typeof (el as Element & { checkVisibility?: () => boolean }).checkVisibility !== 'function' ||
-    (el as Element & { checkVisibility: (o: object) => boolean }).checkVisibility({
-      checkVisibilityCSS: true,
-    }));
 
 /** The open popup of this combobox: what aria-controls names, widened to the kit's dropdown. */
 function popupOf(el: Control): Element | null {
