@@ -154,8 +154,8 @@ export function ExcelLedgerImport() {
   const problems = loaded ? mappingProblems(loaded.mapping) : [];
   const preview = useMemo(() => {
     if (!lib || !loaded || !sheet || mappingProblems(loaded.mapping).length) return null;
-    return lib.ledgerToEntries(sheet, loaded.mapping, { year });
-  }, [lib, loaded, sheet, year]);
+    return lib.ledgerToEntries(sheet, loaded.mapping, { year, template });
+  }, [lib, loaded, sheet, year, template]);
   const fresh = preview && known ? preview.valid.filter((r) => !known.has(r.importKey)) : [];
   const inTrash = preview && known ? preview.valid.filter((r) => known.get(r.importKey) === true).length : 0;
   const again = preview && known ? preview.valid.length - fresh.length - inTrash : 0;

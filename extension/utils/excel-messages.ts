@@ -51,6 +51,7 @@ export function invalidRowZh(row: InvalidRow): string {
       return '没有填写活动名称';
     case 'bad-number':
       if (/add up to/.test(row.reason)) return `计入同一统计项的几列相加超过 ${MAX_COUNT}`;
+      if (row.zh) return row.zh;
       return m?.[2]
         ? `“${m[2]}”一列的“${m[1]}”不是有效的数（应为 0 到 ${MAX_COUNT} 的整数）`
         : '数字列中有不是数字的内容';

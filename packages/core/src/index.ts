@@ -5,6 +5,13 @@ export { idNumberProblem, maskIdNumber } from './model/id-number.ts';
 export { DOCUMENT_NAME, isLogId, isUnitId, LOG_ID, RECORD_ID, UNIT_ID } from './model/ids.ts';
 export { LogSession, type OpenOptions } from './model/log-session.ts';
 export {
+  chineseNumeral,
+  type NumberInputOptions,
+  type NumberInputProblem,
+  type NumberReading,
+  readNumberInput,
+} from './model/number-input.ts';
+export {
   countProblem,
   MAX_COUNT,
   NUMBER_PROBLEM,

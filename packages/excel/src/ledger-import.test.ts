@@ -104,7 +104,6 @@ describe('readLedger + ledgerToEntries', async () => {
   it('imports valid rows with their fields and counts', () => {
     expect(result.valid.map((e) => [e.sourceRow, e.date, e.title])).toEqual([
       [3, '2020-06-01', '启动仪式'],
-      [4, '2020-06-03', '安全宣传进企业'],
       [5, '2020-06-03', '安全宣传进社区'],
       [6, '2020-06-05', '应急演练'],
       [10, '2020-06-10', '安全宣传进企业'],
@@ -118,19 +117,24 @@ describe('readLedger + ledgerToEntries', async () => {
       contributions: { [S7]: 300 },
       attachments: [],
     });
-    expect(result.valid[1]?.contributions).toEqual({ [S7]: 120 });
-    expect(result.valid[3]?.contributions).toEqual({});
+    expect(result.valid[1]?.contributions).toEqual({ [S7]: 80 });
+    expect(result.valid[2]?.contributions).toEqual({});
   });
 
   it('lists every invalid row with its reason', () => {
     expect(result.invalid.map((r) => [r.row, r.code])).toEqual([
+      [4, 'bad-number'],
       [7, 'bad-date'],
       [8, 'missing-title'],
       [9, 'bad-number'],
       [12, 'total-row'],
     ]);
-    expect(result.invalid[0]?.reason).toContain('六月中旬');
-    expect(result.invalid[2]?.reason).toContain('很多');
+    // 约120人 is not a count to import as 120 (#15): the row is held back with the reason in Chinese.
+    expect(result.invalid[0]?.zh).toBe(
+      '“参与人数”一列：“约120人”不是确切的数。统计表只能填确切的数，请核实后只填数字，例如 120',
+    );
+    expect(result.invalid[1]?.reason).toContain('六月中旬');
+    expect(result.invalid[3]?.reason).toContain('很多');
   });
 
   it('without a year, 6月5日 is reported, not guessed', () => {
@@ -219,5 +223,81 @@ describe('the preview runs the log’s own validation (#18 finding 7)', () => {
         .map((e) => e.title)
         .sort(),
     ).toEqual(['启动仪式', '应急演练'].sort());
+  });
+});
+
+describe('counts as a clerk keeps them in her own sheet (#15)', () => {
+  const t = daxinganlingTemplate();
+  const S7 = `daxinganling-2020/${sid(t, 7)}`; // 参与（ ）人次
+  const rows: [string, unknown][] = [
+    ['数字', 800],
+    ['文本数字', '800'],
+    ['全角', '８００'],
+    ['千分位', '1,200'],
+    ['全角逗号', '1，200'],
+    ['带单位', '800人次'],
+    ['带空格', ' 800 人次 '],
+    ['中文数字', '一千二百'],
+    ['约数', '约800'],
+    ['余', '800余人次'],
+    ['多', '800多'],
+    ['小数', 12.5],
+    ['文本小数', '12.5'],
+    ['逗号错位', '12,00'],
+    ['别的单位', '800份'],
+    ['人不是人次', '800人'],
+    ['口语', '一千二'],
+    ['万', '1.2万'],
+  ];
+
+  it('reads the exact number or holds the row back with a Chinese reason; never a nearby number', async () => {
+    const sheet = await ledgerSheet([
+      ['日期', '活动名称', '参与人次'],
+      ...rows.map(([title, v], i) => [`2020-06-${String(i + 1).padStart(2, '0')}`, title, v]),
+    ]);
+    const mapping = guessColumns(sheet.headers).map((m) =>
+      m.header === '参与人次' ? { ...m, target: { slot: S7 } } : m,
+    );
+    const r = ledgerToEntries(sheet, mapping, { template: t });
+    expect(r.valid.map((e) => [e.title, e.contributions[S7]])).toEqual([
+      ['数字', 800],
+      ['文本数字', 800],
+      ['全角', 800],
+      ['千分位', 1200],
+      ['全角逗号', 1200],
+      ['带单位', 800],
+      ['带空格', 800],
+      ['中文数字', 1200],
+    ]);
+    const zh = Object.fromEntries(
+      r.invalid.map((x) => [sheet.rows.find((row) => row.row === x.row)?.cells[1], x.zh]),
+    );
+    expect(zh).toEqual({
+      约数: '“参与人次”一列：“约800”不是确切的数。统计表只能填确切的数，请核实后只填数字，例如 800',
+      余: '“参与人次”一列：“800余人次”不是确切的数。统计表只能填确切的数，请核实后只填数字，例如 800',
+      多: '“参与人次”一列：“800多”不是确切的数。统计表只能填确切的数，请核实后只填数字，例如 800',
+      小数: '“参与人次”一列：“12.5”不是整数，人次数要填整数',
+      文本小数: '“参与人次”一列：“12.5”不是整数，人次数要填整数',
+      逗号错位: '“参与人次”一列：“12,00”中的逗号位置不对，请只填数字，例如 1200',
+      别的单位: '“参与人次”一列：这一空的单位是“人次”，“800份”写的是“份”。请核实后只填数字',
+      人不是人次: '“参与人次”一列：这一空的单位是“人次”，“800人”写的是“人”。请核实后只填数字',
+      口语: '“参与人次”一列：“一千二”请用数字填写，例如 1200',
+      万: '“参与人次”一列：“1.2万”请核实确切的数后写成完整的数字，例如 12000',
+    });
+  });
+
+  it('a formula cell counts by the result Excel saved with it', async () => {
+    const ws = XLSX.utils.aoa_to_sheet([
+      ['日期', '活动名称', '参与人次'],
+      ['2020-06-01', '公式', null],
+    ]);
+    ws.C2 = { t: 'n', v: 350, f: '200+150' };
+    const [sheet] = await readLedger(xlsxBytes(ws, '台账'));
+    if (!sheet) throw new Error('no sheet');
+    const mapping = guessColumns(sheet.headers).map((m) =>
+      m.header === '参与人次' ? { ...m, target: { slot: S7 } } : m,
+    );
+    const r = ledgerToEntries(sheet, mapping, { template: t });
+    expect(r.valid.map((e) => e.contributions[S7])).toEqual([350]);
   });
 });

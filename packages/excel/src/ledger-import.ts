@@ -1,4 +1,4 @@
-import { countProblem, entryErrors, MAX_COUNT } from '@tianbao/core';
+import { countProblem, entryErrors, MAX_COUNT, type NumberReading, readNumberInput } from '@tianbao/core';
 import { stableHash } from '@tianbao/templates';
 import type { ReadValue, WorkbookReader } from './adapter.ts';
 import { ExcelImportError } from './errors.ts';
@@ -48,7 +48,7 @@ export interface InvalidRow {
   code: InvalidReason;
   /** English; the UI shows its own Chinese text per code. */
   reason: string;
-  /** 'invalid-field': the log's Chinese messages for the row, e.g. 活动名称不能超过200个字. */
+  /** The row's Chinese message: the log's ('invalid-field', e.g. 活动名称不能超过200个字) or the number reader's ('bad-number'). */
   zh?: string;
 }
 
@@ -187,18 +187,14 @@ export async function readLedger(
 }
 
 /**
- * 120, '120', '120人', '约120' → 120; '' → null; anything else (2.5, -1, 1e308, text) → NaN: a count is
- * a whole number below 10^12, as core's number rules say.
+ * A count cell through core's one reader, as the form reads typing: 120, '120', '１２０', '1,200', '120人' in
+ * a 人 column → the number; '约120', '120余人', '120份' in a 人 column, '12.5', '1,2' → a problem with the
+ * Chinese sentence (never 120 or 12); '' → null. A formula cell arrives as its computed result.
  */
-function parseCount(v: ReadValue | undefined): number | null {
-  if (v === null || v === undefined || v === '') return null;
-  if (typeof v === 'number') return countProblem(v) ? Number.NaN : v;
-  if (typeof v !== 'string') return Number.NaN;
-  const s = v.trim().replace(/,/g, '');
-  if (!s) return null;
-  const m = /^(?:约|共|合计)?(\d+)\s*(?:人次|人|次|场次|场|个|篇|条|部|份|家|余人|余)?$/.exec(s);
-  const n = m ? Number(m[1]) : Number.NaN;
-  return countProblem(n) ? Number.NaN : n;
+function parseCount(v: ReadValue | undefined, unit: string | undefined): NumberReading | null {
+  if (v instanceof Date || typeof v === 'boolean')
+    return { ok: false, problem: 'not-a-number', zh: '这一格不是数字', en: 'is not a number' };
+  return readNumberInput(v, { kind: 'number', unit });
 }
 
 const TOTAL_ROW = /^(合计|总计|小计|共计)$/;
@@ -210,8 +206,14 @@ const TOTAL_ROW = /^(合计|总计|小计|共计)$/;
 export function ledgerToEntries(
   sheet: LedgerSheet,
   mapping: ColumnMapping[],
-  options: { year?: number } = {},
+  options: {
+    year?: number;
+    /** The log's table, so that a cell's unit is checked against its blank's (800份 in a 人 column). */
+    template?: { id: string; slots: TemplateSlot[] };
+  } = {},
 ): LedgerResult {
+  const unitOf = (key: string) =>
+    options.template?.slots.find((s) => slotKey(options.template?.id ?? '', s.id) === key)?.unit;
   const fieldCol = new Map<EntryField, number>();
   const slotCols: [string, number][] = [];
   for (const m of mapping) {
@@ -257,23 +259,29 @@ export function ledgerToEntries(
       continue;
     }
     const contributions: Record<string, number> = {};
-    let bad: string | null = null;
+    let bad: { reason: string; zh?: string } | null = null;
     for (const [key, col] of slotCols) {
-      const n = parseCount(cells[col]);
-      if (n === null) continue;
-      if (!Number.isFinite(n)) {
-        bad = `Row ${row}: "${cellText(cells[col])}" in column "${sheet.headers[col] ?? col + 1}" is not a count (a whole number from 0 to ${MAX_COUNT}).`;
+      const r = parseCount(cells[col], unitOf(key));
+      if (r === null) continue;
+      if (!r.ok) {
+        const header = sheet.headers[col] || `第${col + 1}列`;
+        bad = {
+          reason: `Row ${row}: "${cellText(cells[col])}" in column "${sheet.headers[col] ?? col + 1}" is not a count (a whole number from 0 to ${MAX_COUNT}): ${r.en}.`,
+          zh: `“${header}”一列：${r.zh}`,
+        };
         break;
       }
-      const sum = (contributions[key] ?? 0) + n;
+      const sum = (contributions[key] ?? 0) + r.value;
       if (countProblem(sum)) {
-        bad = `Row ${row}: the columns that go to the same blank add up to ${sum}, more than ${MAX_COUNT}.`;
+        bad = {
+          reason: `Row ${row}: the columns that go to the same blank add up to ${sum}, more than ${MAX_COUNT}.`,
+        };
         break;
       }
       contributions[key] = sum;
     }
     if (bad) {
-      invalid.push({ row, code: 'bad-number', reason: bad });
+      invalid.push({ row, code: 'bad-number', ...bad });
       continue;
     }
     // Same sheet name and same row content → same key, wherever the row moved; identical rows count apart.
