@@ -31,7 +31,8 @@ export function parseLedgerDate(value: unknown, year?: number): DateParse {
     return d ? { ok: true, date: d } : { ok: false, reason: 'bad-date' };
   }
   if (typeof value !== 'string') return { ok: false, reason: 'bad-date' };
-  const s = value.trim().replace(/\s+/g, '');
+  // Full-width digits and marks (２０２０．６．３, ２０２０／６／３) as their ASCII twins, as numbers are read.
+  const s = value.normalize('NFKC').trim().replace(/\s+/g, '');
   let m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})/.exec(s);
   if (m) {
     const d = ymd(Number(m[1]), Number(m[2]), Number(m[3]));
