@@ -99,3 +99,29 @@ describe('import-json: ids, shapes, sizes', () => {
     expect(r.stderr).toContain('entries[1]: must be an object');
   });
 });
+
+describe('import-json: numbers given as text (#15)', () => {
+  it('are refused, never converted, and the message says what to write', async () => {
+    const path = `entries[0].contributions.${n0}`;
+    const cases: [unknown, string][] = [
+      ['800', 'must be a number (a JSON number, not the text "800": write 800)'],
+      ['1,200', 'must be a number (a JSON number, not the text "1,200": write 1200)'],
+      ['８００', 'must be a number (a JSON number, not the text "８００": write 800)'],
+      [
+        '800余',
+        'must be a number (a JSON number, not the text "800余", which is not an exact number; give the exact figure)',
+      ],
+      [
+        '1,2',
+        'must be a number (a JSON number, not the text "1,2", which has a comma where a thousands separator cannot be)',
+      ],
+    ];
+    for (const [n, why] of cases)
+      await expect(from({ entries: [e({ contributions: { [n0]: n } })] })).rejects.toThrow(`${path}: ${why}`);
+  });
+
+  it('dates are YYYY-MM-DD: 2021.6.2, 6月2日 and an Excel serial are refused, naming the field', async () => {
+    for (const date of ['2021.6.2', '6月2日', '2021/6/2', 44349])
+      await expect(from({ entries: [e({ date })] })).rejects.toThrow(/^entries\[0\]\.date: /);
+  });
+});

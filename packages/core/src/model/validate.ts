@@ -3,6 +3,7 @@ import { LogInputError } from '../errors.ts';
 import type { AttachmentRef, EntryFields, ManualValue, PlanFields, Profile, SlotValue } from '../types.ts';
 import { idNumberProblem } from './id-number.ts';
 import { IMPORT_KEY } from './import-id.ts';
+import { readNumberInput } from './number-input.ts';
 import { NUMBER_PROBLEM, numberProblem } from './number-rules.ts';
 
 /** Text fields of an entry, in the order forms show them. */
@@ -74,11 +75,27 @@ function record(path: string, v: unknown): Record<string, unknown> {
 }
 
 /** A count (whole, 0 ≤ n < 10^12) or, for a percent blank, a percentage (0–100); see number-rules.ts. */
+/**
+ * For a number given as text (import-json's "1,200" or "800余"): what to write instead, by the reader the
+ * forms use. The text stays refused — a JSON file says numbers as numbers — but the message says how.
+ */
+function textNumberHint(v: unknown, kind?: string): string {
+  if (typeof v !== 'string') return '';
+  const shown = v.length > 40 ? `${v.slice(0, 40)}…` : v;
+  const r = readNumberInput(v, { kind });
+  if (r?.ok) return ` (a JSON number, not the text "${shown}": write ${r.value})`;
+  return ` (a JSON number, not the text "${shown}"${r ? `, which ${r.en.replace(/^"[^"]*" /, '')}` : ''})`;
+}
+
 export function validateCount(path: string, v: unknown, kind?: string): number {
   const problem = numberProblem(v, kind);
   if (problem) {
     const { en, zh: why } = NUMBER_PROBLEM[problem];
-    throw new LogInputError(path, en, problem === 'over-100' ? why : `${zh(path)}${why}`);
+    throw new LogInputError(
+      path,
+      en + textNumberHint(v, kind),
+      problem === 'over-100' ? why : `${zh(path)}${why}`,
+    );
   }
   return v as number;
 }
