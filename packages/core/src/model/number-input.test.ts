@@ -20,6 +20,7 @@ describe('readNumberInput: what is accepted, and as what', () => {
     ['800人', 800, true],
     ['800 人', 800, true],
     ['800名', 800, true],
+    ['800人次', 800, true],
     ['0', 0, false],
     ['+5', 5, true],
     ['4.0', 4, true],
@@ -35,8 +36,11 @@ describe('readNumberInput: what is accepted, and as what', () => {
     expect(count(typed)).toEqual({ ok: true, value: n, reformatted });
   });
 
-  it('三场 in a 场次 blank is 3; a number cell is taken as it is', () => {
+  it('三场 in a 场次 blank is 3, 30人 in a 人次 blank 30 (one activity); a number cell is taken as it is', () => {
     expect(value(count('三场', '场次'))).toBe(3);
+    expect(value(count('3次', '场次'))).toBe(3);
+    expect(value(count('30人', '人次'))).toBe(30);
+    expect(count('30人', '个')).toMatchObject({ ok: false, problem: 'unit' });
     expect(count(1200)).toEqual({ ok: true, value: 1200, reformatted: false });
   });
 
@@ -77,7 +81,7 @@ describe('readNumberInput: what is asked about, in Chinese, never read as a near
     ['12,5', 'separator', '逗号位置不对'],
     ['1.200', 'not-whole', '不是整数'],
     ['800份', 'unit', '这一空的单位是“人”，“800份”写的是“份”。请核实后只填数字'],
-    ['800人次', 'unit', '写的是“人次”'],
+    ['3场', 'unit', '这一空的单位是“人”，“3场”写的是“场”'],
     ['1.2万', 'use-digits', '“1.2万”请核实确切的数后写成完整的数字，例如 12000'],
     ['1.2万人', 'use-digits', '例如 12000'],
     ['三万', 'use-digits', '例如 30000'],

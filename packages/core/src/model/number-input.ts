@@ -41,8 +41,22 @@ export interface NumberInputOptions {
 const APPROX =
   /^(大约|约|近|将近|接近|超过|逾|不到|不足|不少于|至少|达|共约)|余|多|左右|上下|以上|以下|开外|来人|许|几|数[十百千万]/u;
 
-/** Units that say the same: 名 and 位 count people as 人 does, 场 counts what 场次 does (人次 does not). */
-const SAME_UNIT: Record<string, string> = { 名: '人', 位: '人', 场: '场次' };
+/**
+ * Units that count the same thing for one activity: 30人 who took part are 30人次 of it, 3次 are 3场次.
+ * A unit of another family (800份 in a 人 blank, 3场 in a 人次 blank) is asked about.
+ */
+const UNIT_FAMILY: Record<string, string> = {
+  人: '人',
+  人次: '人',
+  名: '人',
+  位: '人',
+  场: '场',
+  场次: '场',
+  次: '场',
+  期: '场',
+  期次: '场',
+  轮: '场',
+};
 
 const CN_DIGIT: Record<string, number> = {
   零: 0,
@@ -187,7 +201,7 @@ export function readNumberInput(raw: unknown, opts: NumberInputOptions = {}): Nu
   }
   if (written) {
     const want = percent ? '%' : (opts.unit ?? '');
-    const same = (u: string) => SAME_UNIT[u] ?? u;
+    const same = (u: string) => UNIT_FAMILY[u] ?? u;
     if (/万|亿/u.test(written) && !/万|亿/u.test(want))
       return fail(
         'use-digits',
