@@ -305,4 +305,105 @@ describe('activity form: picking the blank an activity counts towards', () => {
     await id.focus();
     expect(await id.inputValue()).toBe('230102199001011230');
   });
+
+  it('numbers as a clerk types or pastes them: read exactly and shown back, or a Chinese message next to the blank', async () => {
+    await page.getByRole('link', { name: '活动台账' }).click();
+    const dialog = page.getByRole('dialog', { name: '新增活动' });
+    await page.getByRole('button', { name: '＋ 新增活动' }).click();
+    await dialog.getByLabel('日期').fill('2020-06-20');
+    await dialog.getByLabel('活动名称').fill('安全宣传进企业（二）');
+    await dialog.getByRole('searchbox', { name: '搜索统计项' }).fill('进企业 参与');
+    // The 人 blank of 「开展安全宣传进企业活动（ ）场，参与（ ）人」, told apart from its 场 blank by its unit.
+    await dialog
+      .locator('.pick-results .pick-row')
+      .filter({ has: page.locator('.pick-unit', { hasText: /^人$/u }) })
+      .first()
+      .getByRole('button', { name: '选择' })
+      .click();
+    const row = dialog.locator('.pick-chosen .pick-row');
+    await expect.poll(() => row.count()).toBe(1);
+    const input = row.locator('.pick-number');
+    const read = row.locator('.pick-read');
+    const message = row.locator('.field-message');
+
+    // Accepted: the exact value, with what was read shown before saving.
+    for (const [typed, shown] of [
+      ['８００', '读作 800 人'],
+      ['1,200', '读作 1200 人'],
+      ['1，200', '读作 1200 人'],
+      ['800人', '读作 800 人'],
+      ['800 名', '读作 800 人'],
+      ['一千二百', '读作 1200 人'],
+    ] as const) {
+      await input.fill(typed);
+      await expect.poll(() => read.textContent()).toBe(shown);
+    }
+    // Plain digits need no read-back.
+    await input.fill('800');
+    await expect.poll(() => read.count()).toBe(0);
+
+    // Asked about on save, next to the blank: never read as a nearby number, nothing saved.
+    const add = dialog.getByRole('button', { name: '添加活动' });
+    for (const [typed, zh] of [
+      ['约800', '“约800”不是确切的数。统计表只能填确切的数，请核实后只填数字，例如 800'],
+      ['800余', '“800余”不是确切的数。'],
+      ['800多人', '“800多人”不是确切的数。'],
+      ['12.5', '“12.5”不是整数，人数要填整数'],
+      ['1,2', '“1,2”中的逗号位置不对，请只填数字，例如 12'],
+      ['800份', '这一空的单位是“人”，“800份”写的是“份”。请核实后只填数字'],
+      ['一千二', '“一千二”请用数字填写，例如 1200'],
+      ['-5', '不能是负数（填的是“-5”）'],
+    ] as const) {
+      await input.fill(typed);
+      await expect.poll(() => read.count()).toBe(0);
+      await add.click();
+      await expect.poll(() => message.textContent()).toContain(zh);
+      if (typed === '约800') await screenshot(page, '15-entry-number-approximate');
+      if (typed === '800份') {
+        await page.setViewportSize({ width: 600, height: 900 });
+        await screenshot(page, '15-entry-number-unit-600');
+        await page.setViewportSize({ width: 1366, height: 768 });
+      }
+    }
+    await input.fill('１，２００');
+    await expect.poll(() => read.textContent()).toBe('读作 1200 人');
+    await screenshot(page, '15-entry-number-read');
+    await page.setViewportSize({ width: 600, height: 900 });
+    await screenshot(page, '15-entry-number-read-600');
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await add.click();
+    await dialog.waitFor({ state: 'detached' });
+    // The table adds exactly 1200 to the 120 + 80 of the two 进企业 activities before.
+    await page.getByRole('link', { name: '统计表' }).click();
+    const enterprise = T.slots.find((s) => s.before === '开展安全宣传进企业活动');
+    await expect.poll(() => blankAt(page, (enterprise?.index ?? 0) + 1)).toBe('1400');
+  });
+
+  it('the manual-value dialog reads numbers the same way', async () => {
+    const enterprise = T.slots.find((s) => s.before === '开展安全宣传进企业活动');
+    const idx = (enterprise?.index ?? 0) + 1;
+    await page.locator('table.official .blank, .paper-header .blank').nth(idx).click();
+    const dialog = page.getByRole('dialog', { name: '统计项详情' });
+    const value = dialog.getByLabel('值');
+    await value.fill('1,500');
+    await expect.poll(() => dialog.locator('.field-hint').first().textContent()).toBe('读作 1500 人');
+    await dialog.getByLabel('原因').fill('含下属单位上报数');
+    // Number('0x10') is 16 and Number('1e3') 1000: before, the dialog saved those silently.
+    for (const [typed, zh] of [
+      ['0x10', '“0x10”不是数字，请只填数字，例如 800'],
+      ['1e3', '“1e3”不是数字，请只填数字，例如 800'],
+      ['1500余', '“1500余”不是确切的数。统计表只能填确切的数，请核实后只填数字，例如 1500'],
+    ] as const) {
+      await value.fill(typed);
+      await dialog.getByRole('button', { name: '保存手工值' }).click();
+      await expect
+        .poll(() => dialog.locator('.field-error').filter({ hasText: '值' }).first().textContent())
+        .toContain(zh);
+    }
+    expect(await blankAt(page, idx)).toBe('1400');
+    await screenshot(page, '15-manual-value-number');
+    await value.fill('１５００');
+    await dialog.getByRole('button', { name: '保存手工值' }).click();
+    await expect.poll(() => blankAt(page, idx)).toBe('1500');
+  });
 });

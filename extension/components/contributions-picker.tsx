@@ -1,3 +1,4 @@
+import { readNumberInput } from '@tianbao/core';
 import { blankSearchText, blankSentence, type Slot, type Template } from '@tianbao/templates';
 import { useMemo, useState } from 'react';
 import { suggestBlanks } from '../utils/blank-suggestions';
@@ -87,6 +88,7 @@ export function ContributionsPicker(props: {
             <span className="pick-why">文字项：保存后作为统计表中这一空的内容</span>
           ) : null}
           {error ? <span className="field-message">{error}</span> : null}
+          {s.kind === 'text' ? null : <NumberRead typed={value[key] ?? ''} slot={s} />}
         </div>
         {s.kind === 'text' ? (
           <input
@@ -178,5 +180,20 @@ export function ContributionsPicker(props: {
         )
       ) : null}
     </div>
+  );
+}
+
+/**
+ * What the blank's number was read as, when the typing was not the plain number (８００, 1,200, 800人, 三):
+ * the person sees 读作 1200 人 before saving, so a misreading could never pass unseen.
+ */
+function NumberRead(props: { typed: string; slot: Slot }) {
+  const r = readNumberInput(props.typed, { kind: props.slot.kind, unit: props.slot.unit });
+  if (!r?.ok || (!r.reformatted && !r.note)) return null;
+  return (
+    <span className="pick-read" role="status">
+      读作 {r.value} {props.slot.unit}
+      {r.note ? `（${r.note}）` : ''}
+    </span>
   );
 }

@@ -1,4 +1,4 @@
-import { type AttachmentRef, type Entry, entryErrors } from '@tianbao/core';
+import { type AttachmentRef, type Entry, entryErrors, readNumberInput } from '@tianbao/core';
 import { ENTRY_LABEL, TERM, type Template } from '@tianbao/templates';
 import { useEffect, useRef, useState } from 'react';
 import { useLogRevision, useOpenLog } from '../hooks/use-log';
@@ -127,10 +127,15 @@ export function EntryForm(props: { entry?: Entry; copyOf?: Entry; onDone: (id?: 
   };
 
   const save = async (choice?: 'mine' | 'theirs', confirmedDate = dateConfirmed) => {
+    // Numbers as typed or pasted (８００, 1,200, 800人) are read by core's one reader; what it cannot read
+    // exactly (约800, 12.5, 1,2) keeps its own sentence next to the blank instead of the log's generic one.
     const contributions: Record<string, unknown> = {};
+    const unreadable: Record<string, string> = {};
     for (const [k, v] of Object.entries(counts)) {
-      const t = v.trim();
-      contributions[k] = t === '' ? Number.NaN : /^-?\d+(\.\d+)?$/.test(t) ? Number(t) : t;
+      const slot = template?.slots.find((s) => `${template.id}/${s.id}` === k);
+      const r = readNumberInput(v, { kind: slot?.kind, unit: slot?.unit });
+      contributions[k] = r?.ok ? r.value : Number.NaN;
+      if (r && !r.ok) unreadable[`contributions.${k}`] = r.zh;
     }
     // Every error at once, next to its field, before anything else is asked.
     const problems = entryErrors(
@@ -138,7 +143,7 @@ export function EntryForm(props: { entry?: Entry; copyOf?: Entry; onDone: (id?: 
       { partial: false, ...(session.log.kindOf && { kindOf: session.log.kindOf }) },
     );
     if (problems.length) {
-      setErrors(Object.assign({}, ...problems.map(fieldErrors)));
+      setErrors(Object.assign({}, ...problems.map(fieldErrors), unreadable));
       setDateWarning('');
       return;
     }

@@ -1,4 +1,4 @@
-import type { SlotStat } from '@tianbao/core';
+import { readNumberInput, type SlotStat } from '@tianbao/core';
 import type { Slot, Template } from '@tianbao/templates';
 import { useState } from 'react';
 import { useOpenLog } from '../hooks/use-log';
@@ -30,15 +30,15 @@ export function SlotDetail(props: { template: Template; slot: Slot; stat: SlotSt
   const [initial] = useState(() => JSON.stringify([value, reason]));
   useUnsavedInput(JSON.stringify([value, reason]) !== initial);
 
+  const numeric = slot.kind === 'number' || slot.kind === 'percent';
+  // core's one reader: ８００, 1,200 and 800人 are read (and shown back), 约800 or 0x10 are asked about.
+  const reading = numeric ? readNumberInput(value, { kind: slot.kind, unit: slot.unit }) : null;
   const save = () => {
-    const v =
-      slot.kind === 'number' || slot.kind === 'percent'
-        ? value.trim() === ''
-          ? Number.NaN
-          : Number(value)
-        : slot.kind === 'boolean'
-          ? value === 'true'
-          : value;
+    if (reading && !reading.ok) {
+      setErrors({ value: reading.zh });
+      return;
+    }
+    const v = numeric ? (reading?.value ?? Number.NaN) : slot.kind === 'boolean' ? value === 'true' : value;
     try {
       session.log.setManualValue(key, v, reason);
       props.onClose();
@@ -108,7 +108,14 @@ export function SlotDetail(props: { template: Template; slot: Slot; stat: SlotSt
         </p>
       ) : null}
       <div className="form-grid">
-        <FormField label="值" error={errors.value}>
+        <FormField
+          label="值"
+          error={errors.value}
+          {...(reading?.ok &&
+            (reading.reformatted || reading.note) && {
+              hint: `读作 ${reading.value} ${slot.unit}${reading.note ? `（${reading.note}）` : ''}`,
+            })}
+        >
           {slot.kind === 'boolean' ? (
             <select value={value} onChange={(e) => setValue(e.target.value)}>
               <option value="">请选择</option>
