@@ -124,12 +124,26 @@ describe('match', () => {
       <tr><td>安全咨询日</td><td>开展安全咨询活动（<input name="x">）场</td></tr>
       <tr><td>安全宣传</td><td>发放宣传资料<input name="y">份</td></tr></table>`);
     const m = match(scan(doc), slots);
-    expect(slotOf(m, 'x')).toMatchObject({ slotId: null, status: 'unmatched' });
+    expect(slotOf(m, 'x')).toMatchObject({
+      slotId: null,
+      status: 'unmatched',
+      // Not 「模板中没有对应的空」: the blank is there, in another unit.
+      reason: '模板中「开展安全咨询活动」的空以“人次”计，此处为“场”，单位不同，不填写',
+    });
     expect(slotOf(m, 'y')).toMatchObject({ slotId: '安全宣传-0', status: 'matched' });
     // A colleague's correction saved while such pairs were still offered is stale, not obeyed.
     const key = slotOf(m, 'x')?.field.key as string;
     const learned = match(scan(doc), slots, { learned: [{ fieldKey: key, slotId: '安全咨询日-0' }] });
     expect(slotOf(learned, 'x')).toMatchObject({ slotId: null, status: 'unmatched' });
+  });
+
+  test('参与 in a blank of another unit is not named as the blank this control is', () => {
+    const slots = table('宣传', '开展安全宣传进企业活动', [
+      ['开展安全宣传进企业活动', '场'],
+      ['参与', '人'],
+    ]);
+    const m = match(scan(page('<p>举办知识竞赛<input name="a">场，参与<input name="b">人次</p>')), slots);
+    expect(slotOf(m, 'b')).toMatchObject({ status: 'unmatched', reason: '模板中没有对应的空' });
   });
 
   test('a unit the page does not state agrees with any blank', () => {

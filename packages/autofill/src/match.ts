@@ -4,6 +4,7 @@
 
 import { bestChain } from './best-chain.ts';
 import { type Doubt, doubtOf, pageRows, rowRefutes, wordsOf } from './doubt.ts';
+import { otherUnitReason } from './other-unit.ts';
 import { unitsAgree, unitsDiffer } from './same-unit.ts';
 import { type PairScore, scorePair } from './score.ts';
 import { ROW_ITEM, scorePairs } from './score-pairs.ts';
@@ -410,7 +411,7 @@ function matchColumn(
             ? `这一栏要的是「${field.period}」的数，台账给出的是累计数，不自动填写`
             : result.has(t)
               ? '同事校正：此处不填'
-              : '模板中没有对应的空',
+              : otherUnitReason(t, infos) || '模板中没有对应的空',
           status: 'unmatched',
         });
         continue;
