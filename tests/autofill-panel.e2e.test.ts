@@ -423,11 +423,15 @@ describe('side panel: the portal companion', () => {
     await group(panel, 'matched').waitFor();
     // 开展安全宣传进企业活动（ ）场 is the template's own 场 blank: matched as before.
     expect(await row(group(panel, 'matched'), '开展安全宣传进企业活动').count()).toBe(1);
-    // 在媒体平台开展网络视频访谈 is a 场 blank of the template; the page counts it in 人次.
-    const interviews = row(panel, '网络视频访谈');
-    expect(await interviews.count()).toBe(1);
-    expect(await row(group(panel, 'unmatched'), '网络视频访谈').count()).toBe(1);
-    expect(await interviews.locator('.field-slot').textContent()).toBe('模板中没有对应的空');
+    // 在媒体平台开展网络视频访谈 is a 场 blank of the template, in this row; the page counts it in 人次.
+    // Before #15 it was 需确认 (0.67) with that 场 blank; its neighbours in their own units still match.
+    const interviews = panel.locator('.field-row[data-key$="name:ft"]');
+    expect(await group(panel, 'unmatched').locator('.field-row[data-key$="name:ft"]').count()).toBe(1);
+    // It says why: the blank in its words is there, counted in 场.
+    expect(await interviews.locator('.field-slot').textContent()).toBe(
+      '模板中「在媒体平台开展网络视频访谈」的空以“场”计，此处为“人次”，单位不同，不填写',
+    );
+    expect(await group(panel, 'matched').locator('.field-row[data-key$="name:fd"]').count()).toBe(1);
 
     const slotUnit = new Map(T.slots.map((x) => [x.id, x.unit]));
     const offered = async (where: Locator) =>
