@@ -336,6 +336,18 @@ describe('match', () => {
     expect(report.skipped.find((x) => x.key.includes('w2'))?.reason).toBe('no value');
   });
 
+  test('a 累计 control counted in another unit than its row’s blank is not that blank (#15)', () => {
+    const doc = page(`<table><tr><th>统计指标</th><th>单位</th><th>本周</th><th>累计（人次）</th></tr>
+      <tr><td>组织观看警示片</td><td>场</td><td><input name="w1"></td><td><input name="c1"></td></tr></table>`);
+    const m = match(scan(doc), table('宣传', '开展警示教育', [['组织观看警示片', '场']]));
+    expect(slotOf(m, 'w1')).toMatchObject({ slotId: '开展警示教育-0', status: 'matched', measure: 'period' });
+    expect(slotOf(m, 'c1')).toMatchObject({
+      slotId: null,
+      status: 'unmatched',
+      reason: '本行「本周」栏的空以“场”计，此处为“人次”，单位不同，不填写',
+    });
+  });
+
   test('a page with one numeric column headed 累计 or 合计 keeps the totals', () => {
     const doc = page(`<table><tr><th>统计指标</th><th>单位</th><th>累计</th></tr>
       <tr><td>组织观看警示片</td><td>场</td><td><input name="c1"></td></tr></table>`);

@@ -5,7 +5,7 @@
 import { bestChain } from './best-chain.ts';
 import { type Doubt, doubtOf, pageRows, rowRefutes, wordsOf } from './doubt.ts';
 import { otherUnitReason } from './other-unit.ts';
-import { unitsAgree, unitsDiffer } from './same-unit.ts';
+import { slotUnit, unitsAgree, unitsDiffer } from './same-unit.ts';
 import { type PairScore, scorePair } from './score.ts';
 import { ROW_ITEM, scorePairs } from './score-pairs.ts';
 import { type SlotInfo, slotInfos } from './slot-info.ts';
@@ -88,6 +88,9 @@ function matchAll(fields: readonly Field[], slots: readonly MatchSlot[], options
   const periodRows = byRow(forPeriod, (m) => m.field);
   const mates = new Map<Field, Match>();
   const orphans: Field[] = [];
+  // A 累计 column that states its own unit (本周 | 累计（人次）) can count another thing than the row's blank.
+  const blankUnit = new Map(slots.map((s) => [s.id, slotUnit(s)]));
+  const otherUnit: Match[] = [];
   for (const [row, list] of byRow(cumulative, (f) => f)) {
     const inRow = periodRows.get(row);
     if (!inRow) continue;
@@ -95,8 +98,22 @@ function matchAll(fields: readonly Field[], slots: readonly MatchSlot[], options
     const open = [...inRow];
     for (const f of list) {
       const k = open.findIndex((m) => m.field.before === f.before && m.field.after === f.after);
-      if (k === -1) orphans.push(f);
-      else mates.set(f, open.splice(k, 1)[0] as Match);
+      if (k === -1) {
+        orphans.push(f);
+        continue;
+      }
+      const mate = open.splice(k, 1)[0] as Match;
+      const unit = mate.slotId ? (blankUnit.get(mate.slotId) ?? '') : '';
+      if (!unitsDiffer(f.unit, unit)) mates.set(f, mate);
+      else
+        otherUnit.push({
+          field: f,
+          slotId: null,
+          confidence: 0,
+          reason: `本行「${mate.field.period}」栏的空以“${unit}”计，此处为“${f.unit}”，单位不同，不填写`,
+          status: 'unmatched',
+          measure: 'cumulative',
+        });
     }
   }
   const forCumulative = [
@@ -119,8 +136,11 @@ function matchAll(fields: readonly Field[], slots: readonly MatchSlot[], options
         measure: 'cumulative',
       }),
     ),
+    ...otherUnit,
     ...matchColumn(
-      cumulative.filter((f) => !mates.has(f) && !orphans.includes(f)),
+      cumulative.filter(
+        (f) => !mates.has(f) && !orphans.includes(f) && !otherUnit.some((m) => m.field === f),
+      ),
       slots,
       options,
     ).map((m): Match => ({ ...m, measure: 'cumulative' })),
