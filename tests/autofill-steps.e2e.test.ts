@@ -3,63 +3,21 @@
 // then the person presses 下一步 (or turns the page) and the panel fills each new step itself; at the end
 // the person goes back through every step. Scored from what each step shows when gone back to, with the
 // panel's 分步填写 box read at every step. The extension never presses 下一步, a page number or 提交.
-import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { BUILT_EXTENSION, type FillSteps, runFill } from '../packages/cli/src/index.ts';
-import { bundleApp } from './support/bundle-app.ts';
-import { type StaticServer, serveStatic } from './support/serve-static.ts';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { type FillSteps, runFill } from '../packages/cli/src/index.ts';
+import { FIXTURE_DIR, fixtureSite, testValuesFor } from './support/fixture-site.ts';
 
 const repo = resolve(import.meta.dirname, '..');
-const shared = resolve(repo, '../shared');
-const fixtures = join(repo, 'packages/autofill/fixtures');
 const shots = join(repo, 'tests/screenshots');
 
-let server: StaticServer;
-let work: string;
-let extensionDir: string;
-
-beforeAll(async () => {
-  work = mkdtempSync(join(tmpdir(), 'autofill-steps-e2e-'));
-  // The fixtures served as they are, each app's bundle written beside its source.
-  for (const [name, entry] of [
-    ['element-steps', 'app.ts'],
-    ['antd-pages', 'app.tsx'],
-  ] as const) {
-    cpSync(join(fixtures, name), join(work, 'site', name), { recursive: true });
-    writeFileSync(join(work, 'site', name, 'app.js'), await bundleApp(join(fixtures, name, entry)));
-  }
-  server = await serveStatic(join(work, 'site'));
-  extensionDir = join(work, 'chrome-mv3');
-  cpSync(BUILT_EXTENSION, extensionDir, { recursive: true });
-  mkdirSync(shots, { recursive: true });
-});
-
-afterAll(async () => {
-  await server?.close();
-  if (work) rmSync(work, { recursive: true, force: true });
-});
-
-async function valuesFor(template: string): Promise<Record<string, unknown>> {
-  const { testValues } = (await import(pathToFileURL(join(shared, 'tools/test-values.mjs')).href)) as {
-    testValues: (r: unknown) => Record<string, unknown>;
-  };
-  return testValues(JSON.parse(readFileSync(join(shared, `reference/${template}.json`), 'utf8')));
-}
-
-function score(name: string, dump: object): string {
-  const dumpPath = join(work, `${name}-dump.json`);
-  writeFileSync(dumpPath, JSON.stringify(dump));
-  return execFileSync(
-    process.execPath,
-    [join(shared, 'tools/score-autofill.mjs'), join(fixtures, name, 'truth.json'), dumpPath],
-    { encoding: 'utf8' },
-  );
-}
+const site = fixtureSite([
+  ['element-steps', 'app.ts'],
+  ['antd-pages', 'app.tsx'],
+]);
+beforeAll(() => mkdirSync(shots, { recursive: true }));
 
 /** The panel's 分步填写 / 分页填写 box: the step it says is shown, each step's line, the remaining line. */
 const progressOf = (panel: Page) =>
@@ -72,23 +30,23 @@ const progressOf = (panel: Page) =>
 
 describe('forms shown step by step', () => {
   test('el-steps: each step filled as the person moves on, the panel says what is filled and what remains, step 1 intact after going back, 提交 never pressed', async () => {
-    const truth = JSON.parse(readFileSync(join(fixtures, 'element-steps/truth.json'), 'utf8')) as {
+    const truth = JSON.parse(readFileSync(join(FIXTURE_DIR, 'element-steps/truth.json'), 'utf8')) as {
       steps: FillSteps;
     };
-    const steps = JSON.parse(readFileSync(join(fixtures, 'element-steps/rows.json'), 'utf8')) as {
+    const steps = JSON.parse(readFileSync(join(FIXTURE_DIR, 'element-steps/rows.json'), 'utf8')) as {
       title: string;
       rows: unknown[];
     }[];
     const sizes = steps.map((s) => s.rows.length);
-    const values = await valuesFor('daxinganling-2020');
+    const values = await testValuesFor('daxinganling-2020');
     const seen: Record<string, Awaited<ReturnType<typeof progressOf>>> = {};
     let submitted = -1;
     let backOnStep1: string[] = [];
     const result = await runFill({
-      url: `${server.url}element-steps/index.html`,
+      url: `${site.url}element-steps/index.html`,
       template: 'daxinganling-2020',
       values,
-      extensionDir,
+      extensionDir: site.extensionDir,
       steps: truth.steps,
       inspect: async (page, panel, at) => {
         seen[at] = await progressOf(panel);
@@ -105,7 +63,7 @@ describe('forms shown step by step', () => {
         submitted = (await page.evaluate('window.submitted')) as number;
       },
     });
-    const out = score('element-steps', result);
+    const out = site.score('element-steps', result);
     expect(out).toMatch(/accuracy 1 precision 1 correct 87\/87 wrong 0 missed 0 decoys-touched 0/);
     expect(submitted).toBe(0);
     // What step 1 shows after going back: the values filled there, untouched by the later steps.
@@ -131,17 +89,17 @@ describe('forms shown step by step', () => {
   });
 
   test('antd 分页: every page filled as the person turns it, rows drawn anew per page, page 1 intact after paging back', async () => {
-    const truth = JSON.parse(readFileSync(join(fixtures, 'antd-pages/truth.json'), 'utf8')) as {
+    const truth = JSON.parse(readFileSync(join(FIXTURE_DIR, 'antd-pages/truth.json'), 'utf8')) as {
       steps: FillSteps;
     };
-    const values = await valuesFor('baodi-2021');
+    const values = await testValuesFor('baodi-2021');
     const seen: Record<string, Awaited<ReturnType<typeof progressOf>>> = {};
     let firstRow = '';
     const result = await runFill({
-      url: `${server.url}antd-pages/index.html`,
+      url: `${site.url}antd-pages/index.html`,
       template: 'baodi-2021',
       values,
-      extensionDir,
+      extensionDir: site.extensionDir,
       steps: truth.steps,
       inspect: async (page, panel, at) => {
         seen[at] = await progressOf(panel);
@@ -155,7 +113,7 @@ describe('forms shown step by step', () => {
           );
       },
     });
-    const out = score('antd-pages', result);
+    const out = site.score('antd-pages', result);
     expect(out).toMatch(/accuracy 1 precision 1 correct 42\/42 wrong 0 missed 0 decoys-touched 0/);
     expect(firstRow).toBe('1004');
     // 4 header fields on every page (filled once) and 38 rows, 10 a page.

@@ -4,61 +4,23 @@
 // shown choice is its value in the dump) and scored with ../shared/tools/score-autofill.mjs: every blank
 // filled, 0 wrong, 0 decoys touched, with and without confirming every 需确认 row; a select whose options
 // name the value twice is left for the person (需确认), never chosen.
-import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { BUILT_EXTENSION, type RunFillResult, runFill } from '../packages/cli/src/index.ts';
-import { bundleApp } from './support/bundle-app.ts';
-import { type StaticServer, serveStatic } from './support/serve-static.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { type RunFillResult, runFill } from '../packages/cli/src/index.ts';
+import { FIXTURE_DIR, fixtureSite, testValuesFor } from './support/fixture-site.ts';
 
-const repo = resolve(import.meta.dirname, '..');
-const shared = resolve(repo, '../shared');
-const fixtures = join(repo, 'packages/autofill/fixtures');
 const FIXTURES = ['element-plus-select', 'antd-select', 'layui-select-date'] as const;
-
-let server: StaticServer;
-let work: string;
-let extensionDir: string;
-
-beforeAll(async () => {
-  work = mkdtempSync(join(tmpdir(), 'autofill-widgets-e2e-'));
-  extensionDir = join(work, 'chrome-mv3');
-  cpSync(BUILT_EXTENSION, extensionDir, { recursive: true });
-  // Each app bundled from the repo's source (where the kits resolve) and served beside its page.
-  for (const name of FIXTURES) {
-    cpSync(join(fixtures, name), join(work, 'site', name), { recursive: true });
-    const truth = JSON.parse(readFileSync(join(fixtures, name, 'truth.json'), 'utf8')) as { build: string };
-    writeFileSync(
-      join(work, 'site', name, truth.build.replace(/\.tsx?$/, '.js')),
-      await bundleApp(join(fixtures, name, truth.build)),
-    );
-  }
-  server = await serveStatic(join(work, 'site'));
-});
-
-afterAll(async () => {
-  await server?.close();
-  if (work) rmSync(work, { recursive: true, force: true });
-});
-
-async function valuesFor(template: string): Promise<Record<string, unknown>> {
-  const { testValues } = (await import(pathToFileURL(join(shared, 'tools/test-values.mjs')).href)) as {
-    testValues: (r: unknown) => Record<string, unknown>;
+const truthOf = (name: string) =>
+  JSON.parse(readFileSync(join(FIXTURE_DIR, name, 'truth.json'), 'utf8')) as {
+    template: string;
+    entry: string;
+    build: string;
   };
-  return testValues(JSON.parse(readFileSync(join(shared, `reference/${template}.json`), 'utf8')));
-}
+const site = fixtureSite(FIXTURES.map((name) => [name, truthOf(name).build] as const));
 
 function score(name: string, result: RunFillResult, tag: string) {
-  const dumpPath = join(work, `${name}-${tag}.json`);
-  writeFileSync(dumpPath, JSON.stringify(result));
-  const out = execFileSync(
-    process.execPath,
-    [join(shared, 'tools/score-autofill.mjs'), join(fixtures, name, 'truth.json'), dumpPath],
-    { encoding: 'utf8' },
-  );
+  const out = site.score(name, result, tag);
   const m =
     /accuracy ([\d.]+) precision [\d.]+ correct (\d+)\/(\d+) wrong (\d+) missed (\d+) decoys-touched (\d+)/.exec(
       out,
@@ -77,15 +39,12 @@ const shown = (r: RunFillResult, key: string) => {
 
 describe('tianbao fill on drawn comboboxes and date pickers (real kits, built extension)', () => {
   test.each(FIXTURES.map((f) => [f]))('%s', async (name) => {
-    const truth = JSON.parse(readFileSync(join(fixtures, name, 'truth.json'), 'utf8')) as {
-      template: string;
-      entry: string;
-    };
+    const truth = truthOf(name);
     const opts = {
-      url: `${server.url}${name}/${truth.entry}`,
+      url: `${site.url}${name}/${truth.entry}`,
       template: truth.template,
-      values: await valuesFor(truth.template),
-      extensionDir,
+      values: await testValuesFor(truth.template),
+      extensionDir: site.extensionDir,
     };
     const sure = await runFill(opts);
     const a = score(name, sure, 'sure');

@@ -2,21 +2,12 @@
 // for a unit that has entered only a few activities, in Chromium with the built extension: rows grouped by
 // what will happen to them (未填, no figure yet, folded with its count), each row one or two lines, no Latin words, 把握
 // said in words, and after 一键填报 the controls that already held another value listed with 覆盖 / 保留.
-import { rmSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { getTemplate } from '@tianbao/templates';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type ExtensionSession,
-  extensionWithAccess,
-  fillLogFile,
-  joinLogThroughUi,
-  launchWithExtension,
-  tabIdOf,
-} from '../packages/cli/src/index.ts';
-import { SCREENSHOTS, screenshot } from './support/extension-browser.ts';
-import { type StaticServer, serveStatic } from './support/serve-static.ts';
+import { describe, expect, it } from 'vitest';
+import { SCREENSHOTS } from './support/extension-browser.ts';
+import { portalSession } from './support/portal-session.ts';
 
 const repo = resolve(import.meta.dirname, '..');
 const T = getTemplate('daxinganling-2020');
@@ -37,47 +28,18 @@ const values: Record<string, unknown> = {
   18: 27,
 };
 
-let portals: StaticServer;
-let demo: StaticServer;
-let s: ExtensionSession;
-let extensionDir: string;
-let dashboard: Page;
-const pages: Page[] = [];
-
-async function portalAndPanel(path: string, width: number, height: number, server = portals) {
-  const page = await s.context.newPage();
-  pages.push(page);
-  await page.goto(`${server.url}${path}?n=${pages.length}`);
-  const tabId = await tabIdOf(dashboard, page.url());
-  const panel = await s.context.newPage();
-  pages.push(panel);
-  await panel.setViewportSize({ width, height });
-  await panel.goto(s.url(`sidepanel.html?tab=${tabId}`));
-  return { page, panel, tabId };
-}
+const portal = portalSession({
+  sites: { portals: join(repo, '../shared/portals'), demo: join(repo, 'demo/portal') },
+  template: T,
+  values,
+  user: '王芳',
+  name: 'portal-panel',
+});
+/** A page of ../shared/portals (or of the demo portal) in a new tab, with its side panel. */
+const portalAndPanel = (path: string, site: 'portals' | 'demo' = 'portals') =>
+  portal.open(`${portal.sites[site].url}${path}`);
 
 const panelHeight = (panel: Page) => panel.evaluate(() => document.documentElement.scrollHeight);
-
-beforeAll(async () => {
-  portals = await serveStatic(join(repo, '../shared/portals'));
-  demo = await serveStatic(join(repo, 'demo/portal'));
-  extensionDir = extensionWithAccess([portals.url, demo.url].map((u) => new URL(u).origin));
-  s = await launchWithExtension(extensionDir);
-  dashboard = await joinLogThroughUi(s, await fillLogFile(T, values), '王芳');
-});
-
-afterAll(async () => {
-  await s?.close();
-  await portals?.close();
-  await demo?.close();
-  if (extensionDir) rmSync(dirname(extensionDir), { recursive: true, force: true });
-});
-
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state === 'fail')
-    for (const [i, p] of pages.entries())
-      if (!p.isClosed()) await screenshot(p, `failed-portal-panel-${i}`).catch(() => undefined);
-});
 
 /** Every word the panel shows or says on hover, with the folded groups opened. */
 async function panelWords(panel: Page): Promise<string> {
@@ -110,7 +72,7 @@ const latinWords = (text: string) =>
 
 describe('side panel on a 94-control table page with few figures', () => {
   it('groups rows by what 一键填报 does, folds 未填 (no figure yet) with its count, keeps every row to two lines', async () => {
-    const { panel } = await portalAndPanel('daxinganling-2020-table/index.html', 400, 860);
+    const { panel } = await portalAndPanel('daxinganling-2020-table/index.html');
     const willFill = panel.getByRole('region', { name: '将填写' });
     await willFill.locator('.field-row').first().waitFor();
     // The header (填报单位, 联系人, 电话, and 填报日期, recorded as today by 一键填报) and eight blanks.
@@ -153,7 +115,7 @@ describe('side panel on a 94-control table page with few figures', () => {
 
   it('says nothing in English: no frame names, keys or kit names, on a page in frames too', async () => {
     for (const path of ['daxinganling-2020-table/index.html', 'daxinganling-2020-iframe/index.html']) {
-      const { panel } = await portalAndPanel(path, 400, 860);
+      const { panel } = await portalAndPanel(path);
       await panel.locator('.field-row').first().waitFor();
       await expect.poll(() => panel.locator('.field-groups .field-row').count()).toBeGreaterThan(80);
       const words = await panelWords(panel);
@@ -164,7 +126,7 @@ describe('side panel on a 94-control table page with few figures', () => {
 
   it('says 把握 in words, with what it means and what to do on hover, never as a percentage', async () => {
     // The demo portal's terse labels (启动仪式, 中心组学习 …) leave the engine unsure of some rows.
-    const { panel } = await portalAndPanel('quick/index.html', 400, 860, demo);
+    const { panel } = await portalAndPanel('quick/index.html', 'demo');
     await panel.locator('.field-row').first().waitFor();
     await panel.evaluate(() => {
       for (const d of Array.from(document.querySelectorAll('details'))) d.open = true;
@@ -181,7 +143,7 @@ describe('side panel on a 94-control table page with few figures', () => {
   });
 
   it('after 一键填报, other answers already on the page are listed with both values and 覆盖 / 保留; not green until decided', async () => {
-    const { page, panel } = await portalAndPanel('daxinganling-2020-table/index.html', 400, 860);
+    const { page, panel } = await portalAndPanel('daxinganling-2020-table/index.html');
     // Someone typed into the portal before: 联系人 another name, 启动仪式 5 场次 (the log: 2), 中心组学习 3
     // (the log's own 3, no difference).
     await page.locator('[name="t0_2"]').fill('李明');
