@@ -79,7 +79,10 @@ export function ContributionsPicker(props: {
 
   const chosenRow = (s: Slot) => {
     const key = keyOf(s);
-    const error = props.errors[`contributions.${key}`] ?? props.errors[`values.${key}`];
+    // A number error from the last save goes once the blank holds a number that reads (a stale 不能是负数
+    // beside 读作 1200 人 would contradict it); a text blank keeps its message until the next save.
+    const reads = s.kind !== 'text' && readNumberInput(value[key] ?? '', { kind: s.kind, unit: s.unit })?.ok;
+    const error = reads ? undefined : (props.errors[`contributions.${key}`] ?? props.errors[`values.${key}`]);
     return (
       <li key={key} className={`pick-row${error ? ' field-error' : ''}`}>
         <div className="pick-text">

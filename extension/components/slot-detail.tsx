@@ -127,7 +127,11 @@ export function SlotDetail(props: { template: Template; slot: Slot; stat: SlotSt
               type={slot.kind === 'date' ? 'date' : 'text'}
               inputMode={slot.kind === 'number' || slot.kind === 'percent' ? 'decimal' : undefined}
               value={value}
-              onChange={(e) => setValue(e.target.value)}
+              onChange={(e) => {
+                setValue(e.target.value);
+                // The value's message was about what was typed before; 原因's stays until saved.
+                setErrors(({ value: _, ...rest }) => rest);
+              }}
             />
           )}
         </FormField>
