@@ -224,12 +224,19 @@ function plainValue(v: ExcelJS.CellValue): ReadValue {
   if (typeof v === 'object') {
     if ('richText' in v) return v.richText.map((r) => r.text).join('');
     if ('formula' in v || 'sharedFormula' in v) {
-      const result = (v as ExcelJS.CellFormulaValue).result;
-      if (result === undefined || (typeof result === 'object' && !(result instanceof Date))) return null;
+      // A formula is read by the result saved with it. Without one (a file written by a script, never
+      // recalculated) it reads as its formula text, and an error result as Excel shows it (#REF!): read as
+      // empty, a count cell would silently drop out of the import.
+      const f = v as ExcelJS.CellFormulaValue;
+      const result = f.result;
+      if (result === undefined || result === null)
+        return `=${f.formula ?? (v as { sharedFormula?: string }).sharedFormula ?? ''}`;
+      if (typeof result === 'object' && !(result instanceof Date))
+        return 'error' in result ? String(result.error) : null;
       return result;
     }
     if ('text' in v && typeof v.text === 'string') return v.text; // hyperlink
-    if ('error' in v) return null;
+    if ('error' in v) return String(v.error);
   }
   return String(v);
 }

@@ -302,4 +302,28 @@ describe('counts as a clerk keeps them in her own sheet (#15)', () => {
     const r = ledgerToEntries(sheet, mapping, { template: t });
     expect(r.valid.map((e) => e.contributions[S7])).toEqual([350]);
   });
+
+  it('a formula saved without its result, or an Excel error value, holds the row back — never an empty count', async () => {
+    const ws = XLSX.utils.aoa_to_sheet([
+      ['日期', '活动名称', '参与人次'],
+      ['2020-06-01', '未计算', null],
+      ['2020-06-02', '错误值', null],
+      ['2020-06-03', '公式结果是错误', null],
+    ]);
+    ws.C2 = { t: 'n', f: 'A9*2' }; // no cached value: written by a script, never opened in Excel
+    ws.C3 = { t: 'e', v: 0x17 }; // #REF!
+    ws.C4 = { t: 'e', v: 0x07, f: '1/0' }; // #DIV/0!
+    const [sheet] = await readLedger(xlsxBytes(ws, '台账'));
+    if (!sheet) throw new Error('no sheet');
+    const mapping = guessColumns(sheet.headers).map((m) =>
+      m.header === '参与人次' ? { ...m, target: { slot: S7 } } : m,
+    );
+    const r = ledgerToEntries(sheet, mapping, { template: t });
+    expect(r.valid).toEqual([]);
+    expect(r.invalid.map((x) => x.zh)).toEqual([
+      '“参与人次”一列：这一格是公式（=A9*2），文件里没有保存它算出的数。请用 Excel 或 WPS 打开这个文件、保存后再导入',
+      '“参与人次”一列：这一格是 Excel 的错误值 #REF!，请先在表格中改正',
+      '“参与人次”一列：这一格是 Excel 的错误值 #DIV/0!，请先在表格中改正',
+    ]);
+  });
 });

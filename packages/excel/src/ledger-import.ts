@@ -194,8 +194,25 @@ export async function readLedger(
 function parseCount(v: ReadValue | undefined, unit: string | undefined): NumberReading | null {
   if (v instanceof Date || typeof v === 'boolean')
     return { ok: false, problem: 'not-a-number', zh: '这一格不是数字', en: 'is not a number' };
+  // How the reader hands over a formula without a saved result and an Excel error value (exceljs-adapter).
+  if (typeof v === 'string' && v.startsWith('='))
+    return {
+      ok: false,
+      problem: 'not-a-number',
+      zh: `这一格是公式（${v}），文件里没有保存它算出的数。请用 Excel 或 WPS 打开这个文件、保存后再导入`,
+      en: `is a formula (${v}) saved without its result; open and save the file in Excel or WPS first`,
+    };
+  if (typeof v === 'string' && EXCEL_ERROR.test(v))
+    return {
+      ok: false,
+      problem: 'not-a-number',
+      zh: `这一格是 Excel 的错误值 ${v}，请先在表格中改正`,
+      en: `is the Excel error ${v}`,
+    };
   return readNumberInput(v, { kind: 'number', unit });
 }
+
+const EXCEL_ERROR = /^#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!)$/;
 
 const TOTAL_ROW = /^(合计|总计|小计|共计)$/;
 
