@@ -83,8 +83,14 @@ describe('activity form: picking the blank an activity counts towards', () => {
     await search.fill('五进');
     await expect.poll(() => results.count()).toBeGreaterThan(8);
     await search.fill('进企业');
-    // Both 进企业 blanks are chosen already; the group's other blanks do not have the words.
-    await expect.poll(() => dialog.getByText('没有找到包含“进企业”').isVisible()).toBe(true);
+    // Both 进企业 blanks are chosen already (the group's other blanks do not have the words): it says so,
+    // not 没有找到, which read as if the search had failed.
+    await expect
+      .poll(() => dialog.getByText('包含“进企业”的统计项已全部选中，见上方。').isVisible())
+      .toBe(true);
+    await search.fill('进企业 演练');
+    await expect.poll(() => dialog.getByText('没有找到包含“进企业 演练”的统计项。').isVisible()).toBe(true);
+    await search.fill('进企业');
     await screenshot(page, '15-entry-search');
   });
 

@@ -47,11 +47,10 @@ export function ContributionsPicker(props: {
       (x.value === undefined || x.value === 1 || !used.has(`${x.value}${x.slot.unit}`)),
   );
   const words = query.trim().split(/\s+/).filter(Boolean);
-  const matching = words.length
-    ? slots
-        .filter((s) => !isChosen(s))
-        .filter((s) => words.every((w) => (search.get(s.id) ?? '').includes(w)))
+  const hits = words.length
+    ? slots.filter((s) => words.every((w) => (search.get(s.id) ?? '').includes(w)))
     : [];
+  const matching = hits.filter((s) => !isChosen(s));
   // Blanks whose own sentence has the words first, then those found by their item or group only.
   const ownWords = (s: Slot) => (template ? blankSentence(template, s) : '');
   const found = [
@@ -179,7 +178,11 @@ export function ContributionsPicker(props: {
             ) : null}
           </>
         ) : (
-          <p className="muted">没有找到包含“{query}”的统计项。</p>
+          <p className="muted">
+            {hits.length
+              ? `包含“${query.trim()}”的统计项已全部选中，见上方。`
+              : `没有找到包含“${query.trim()}”的统计项。`}
+          </p>
         )
       ) : null}
     </div>
