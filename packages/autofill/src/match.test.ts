@@ -128,7 +128,7 @@ describe('match', () => {
       slotId: null,
       status: 'unmatched',
       // Not 「模板中没有对应的空」: the blank is there, in another unit.
-      reason: '模板中「开展安全咨询活动」的空以“人次”计，此处为“场”，单位不同，不填写',
+      reason: '单位不同，不填写：此处为“场”，模板中「开展安全咨询活动」以“人次”计',
     });
     expect(slotOf(m, 'y')).toMatchObject({ slotId: '安全宣传-0', status: 'matched' });
     // A colleague's correction saved while such pairs were still offered is stale, not obeyed.
@@ -344,7 +344,7 @@ describe('match', () => {
     expect(slotOf(m, 'c1')).toMatchObject({
       slotId: null,
       status: 'unmatched',
-      reason: '本行「本周」栏的空以“场”计，此处为“人次”，单位不同，不填写',
+      reason: '单位不同，不填写：此处为“人次”，本行「本周」栏的空以“场”计',
     });
   });
 

@@ -110,7 +110,7 @@ function matchAll(fields: readonly Field[], slots: readonly MatchSlot[], options
           field: f,
           slotId: null,
           confidence: 0,
-          reason: `本行「${mate.field.period}」栏的空以“${unit}”计，此处为“${f.unit}”，单位不同，不填写`,
+          reason: `单位不同，不填写：此处为“${f.unit}”，本行「${mate.field.period}」栏的空以“${unit}”计`,
           status: 'unmatched',
           measure: 'cumulative',
         });

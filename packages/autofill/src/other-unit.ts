@@ -10,7 +10,10 @@ import { cut, similarity } from './text.ts';
 /** Words this alike name the same blank (a rewording or a typo, not just a shared verb). */
 const SAME_WORDS = 0.8;
 
-/** The reason for a control with a unit whose words name a blank of another unit; '' when none does. */
+/**
+ * The reason for a control with a unit whose words name a blank of another unit; '' when none does. The
+ * verdict first: a 400 px panel cuts the line after about twenty characters.
+ */
 export function otherUnitReason(t: Target, infos: readonly SlotInfo[]): string {
   if (!t.unit) return '';
   let best = 0;
@@ -28,6 +31,6 @@ export function otherUnitReason(t: Target, infos: readonly SlotInfo[]): string {
       }
   }
   return named && best >= SAME_WORDS
-    ? `模板中「${cut(named.text)}」的空以“${named.slot.unit}”计，此处为“${t.unit}”，单位不同，不填写`
+    ? `单位不同，不填写：此处为“${t.unit}”，模板中「${cut(named.text)}」以“${named.slot.unit}”计`
     : '';
 }
