@@ -475,7 +475,8 @@ describe('side panel: the portal companion', () => {
 
   it('the context menu / keyboard command request (to-sidepanel:run-fill) makes the open panel fill', async () => {
     const { page, panel, tabId } = await portalAndPanel(`${demo.url}jsp/index.html`);
-    await group(panel, 'matched').waitFor();
+    // 将填写 and 已一致 (the unticked other box of each 是/否 pair) are both there: either will do.
+    await group(panel, 'matched').first().waitFor();
     await dashboard.evaluate(
       (id) =>
         (
