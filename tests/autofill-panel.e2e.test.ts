@@ -3,24 +3,14 @@
 // unsure match, corrections stored in the unit log and used after a reload and by a second panel page,
 // 一键填报 with its summary and in-page outlines (closed shadow root), 撤销, the run-fill request the
 // context menu and keyboard command send, and nothing stored in the portal's origin.
-// Chrome's permission prompt cannot be clicked headless, so the extension copy already grants the demo
-// origin (the state after 在此网站启用填报助手); a second origin shows the gate.
-import { readFileSync, rmSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { getTemplate } from '@tianbao/templates';
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  BUILT_EXTENSION,
-  type ExtensionSession,
-  extensionWithAccess,
-  fillLogFile,
-  joinLogThroughUi,
-  launchWithExtension,
-  tabIdOf,
-} from '../packages/cli/src/index.ts';
+import { describe, expect, it } from 'vitest';
+import { BUILT_EXTENSION, tabIdOf } from '../packages/cli/src/index.ts';
 import { SCREENSHOTS, screenshot } from './support/extension-browser.ts';
-import { type StaticServer, serveStatic } from './support/serve-static.ts';
+import { portalSession } from './support/portal-session.ts';
 
 const repo = resolve(import.meta.dirname, '..');
 const T = getTemplate('daxinganling-2020');
@@ -39,18 +29,26 @@ const values = Object.fromEntries(T.slots.map((s) => [String(s.index), testValue
 const volunteers = T.slots.find((s) => s.before === '加入市级和各县级应急志愿服务联盟的应急志愿者');
 if (!volunteers) throw new Error('slot missing');
 
-let demo: StaticServer;
-let other: StaticServer;
-/** tests/fixtures/other-unit: a row in a 场 blank's words that the page counts in 人次 (issue #15). */
-let units: StaticServer;
-let s: ExtensionSession;
-let extensionDir: string;
-let dashboard: Page;
-const pages: Page[] = [];
+const portal = portalSession({
+  sites: {
+    demo: join(repo, 'demo/portal'),
+    /** a row in a 场 blank's words that the page counts in 人次 (issue #15) */
+    units: join(repo, 'tests/fixtures/other-unit'),
+  },
+  // The demo portal again, on an origin the extension may not read yet.
+  gated: { other: join(repo, 'demo/portal') },
+  template: T,
+  values,
+  user: '张三',
+  name: 'panel',
+});
+const demo = () => portal.sites.demo;
+const other = () => portal.sites.other;
+const units = () => portal.sites.units;
 
 /** Pings the tab's content script from the dashboard, every 100 ms, until its reply says `flag`. */
 const pingUntil = (tabId: number, flag: 'ready' | 'warmed', tries: number): Promise<boolean> =>
-  dashboard.evaluate(
+  portal.dashboard.evaluate(
     async ({ id, flag, tries }) => {
       const c = (
         globalThis as unknown as {
@@ -71,28 +69,6 @@ const pingUntil = (tabId: number, flag: 'ready' | 'warmed', tries: number): Prom
     { id: tabId, flag, tries },
   );
 
-let opened = 0;
-/** The portal page in a new tab (a unique query, so tabs can be told apart) and a side panel page for it. */
-async function portalAndPanel(url: string): Promise<{ page: Page; panel: Page; tabId: number }> {
-  const page = await s.context.newPage();
-  pages.push(page);
-  await page.goto(`${url}?n=${++opened}`);
-  // A page of an origin that is not enabled hides its URL from the extension: take the newest tab.
-  const tabId = !url.startsWith(other.url)
-    ? await tabIdOf(dashboard, page.url())
-    : await dashboard.evaluate(async () => {
-        const c = (
-          globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id: number }[]> } } }
-        ).chrome;
-        return Math.max(...(await c.tabs.query({})).map((t) => t.id));
-      });
-  const panel = await s.context.newPage();
-  pages.push(panel);
-  await panel.setViewportSize({ width: 400, height: 860 });
-  await panel.goto(s.url(`sidepanel.html?tab=${tabId}`));
-  return { page, panel, tabId };
-}
-
 /** Full-page screenshot from the top (the panel's sticky head would otherwise cover rows). */
 async function shot(p: Page, name: string, fullPage = true) {
   await p.evaluate(() => scrollTo(0, 0));
@@ -109,29 +85,6 @@ const group = (panel: Page, cls: string) =>
   );
 const inputOf = (page: Page, name: string) => page.locator(`[name="${name}"]`).inputValue();
 
-beforeAll(async () => {
-  demo = await serveStatic(join(repo, 'demo/portal'));
-  other = await serveStatic(join(repo, 'demo/portal'));
-  units = await serveStatic(join(repo, 'tests/fixtures/other-unit'));
-  extensionDir = extensionWithAccess([demo.url, units.url].map((u) => new URL(u).origin));
-  s = await launchWithExtension(extensionDir);
-  dashboard = await joinLogThroughUi(s, await fillLogFile(T, values), '张三');
-});
-
-afterAll(async () => {
-  await s?.close();
-  await demo?.close();
-  await other?.close();
-  await units?.close();
-  if (extensionDir) rmSync(dirname(extensionDir), { recursive: true, force: true });
-});
-
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state === 'fail')
-    for (const [i, p] of pages.entries())
-      if (!p.isClosed()) await screenshot(p, `failed-panel-${i}`).catch(() => undefined);
-});
-
 describe('side panel: the portal companion', () => {
   it('the built manifest asks for no host access and registers no static content script', () => {
     const manifest = JSON.parse(readFileSync(join(BUILT_EXTENSION, 'manifest.json'), 'utf8'));
@@ -144,14 +97,14 @@ describe('side panel: the portal companion', () => {
   it('a portal the extension may not read yet says how to enable it', async () => {
     // Without host access (and without the "tabs" permission) the page's URL is hidden until a gesture
     // grants activeTab; the enable button itself needs Chrome's prompt, which headless cannot click.
-    const { panel } = await portalAndPanel(`${other.url}quick/index.html`);
+    const { panel } = await portal.open(`${other().url}quick/index.html`);
     await panel.getByText('填报助手还看不到这个网页').waitFor();
     expect(await panel.locator('.field-row').count()).toBe(0);
     await shot(panel, 'panel-01-not-enabled');
   });
 
   it('lists matched, unsure and unmatched fields with the value each gets and its source', async () => {
-    const { panel } = await portalAndPanel(`${demo.url}quick/index.html`);
+    const { panel } = await portal.open(`${demo().url}quick/index.html`);
     await group(panel, 'matched').waitFor();
     const phone = row(group(panel, 'matched'), '电话号码');
     await expect.poll(() => phone.locator('.field-value').textContent()).toBe('13900000002');
@@ -166,7 +119,7 @@ describe('side panel: the portal companion', () => {
   });
 
   it('a correction is stored in the unit log: used after a reload and by a second panel page', async () => {
-    const { page, panel, tabId } = await portalAndPanel(`${demo.url}quick/index.html`);
+    const { page, panel, tabId } = await portal.open(`${demo().url}quick/index.html`);
     await group(panel, 'unmatched').waitFor();
     await group(panel, 'unmatched').locator('summary').click();
     const vol = row(panel, '志愿者人数');
@@ -187,16 +140,14 @@ describe('side panel: the portal companion', () => {
     // After a reload of the portal, a fresh panel (the log opened again from storage) uses both.
     await panel.close();
     await page.reload();
-    const again = await s.context.newPage();
-    pages.push(again);
-    await again.goto(s.url(`sidepanel.html?tab=${tabId}`));
+    const again = await portal.panel(tabId);
     const corrected = async (p: Page) => [
       await row(group(p, 'matched'), '志愿者人数').count(),
       await row(group(p, 'unmatched'), '曝光问题（条）').count(),
     ];
     await expect.poll(() => corrected(again)).toEqual([1, 1]);
     // And so does the same portal page in another tab with its own panel.
-    const second = await portalAndPanel(`${demo.url}quick/index.html`);
+    const second = await portal.open(`${demo().url}quick/index.html`);
     expect(second.tabId).not.toBe(tabId);
     await expect.poll(() => corrected(second.panel)).toEqual([1, 1]);
 
@@ -216,7 +167,7 @@ describe('side panel: the portal companion', () => {
   });
 
   it('一键填报 fills sure and confirmed matches, outlines them in a closed shadow root, 撤销 restores', async () => {
-    const { page, panel } = await portalAndPanel(`${demo.url}quick/index.html`);
+    const { page, panel } = await portal.open(`${demo().url}quick/index.html`);
     await group(panel, 'unsure').waitFor();
     const unsure = group(panel, 'unsure').locator('.field-row');
     expect(await unsure.count()).toBeGreaterThanOrEqual(1);
@@ -265,7 +216,7 @@ describe('side panel: the portal companion', () => {
   });
 
   it('nothing is stored in the portal’s origin', async () => {
-    const page = pages.find((p) => !p.isClosed() && p.url().startsWith(demo.url)) as Page;
+    const page = portal.pages.find((p) => !p.isClosed() && p.url().startsWith(demo().url)) as Page;
     const stored = await page.evaluate(async () => ({
       local: localStorage.length,
       session: sessionStorage.length,
@@ -276,11 +227,11 @@ describe('side panel: the portal companion', () => {
   });
 
   it('picks the liaison form on a liaison page, the statistics table on a table page in frames', async () => {
-    const liaison = await portalAndPanel(`${demo.url}liaison/index.html`);
+    const liaison = await portal.open(`${demo().url}liaison/index.html`);
     await expect
       .poll(() => liaison.panel.getByLabel('对照的表').locator('option').first().textContent())
       .toContain('联络员推荐表');
-    const jsp = await portalAndPanel(`${demo.url}jsp/index.html`);
+    const jsp = await portal.open(`${demo().url}jsp/index.html`);
     await expect
       .poll(() => jsp.panel.getByLabel('对照的表').locator('option').first().textContent())
       .toContain(T.title);
@@ -293,7 +244,7 @@ describe('side panel: the portal companion', () => {
   });
 
   it('switching the table re-matches the page; 覆盖 replaces what the person typed only when asked, 撤销 puts it back', async () => {
-    const { page, panel } = await portalAndPanel(`${demo.url}quick/index.html`);
+    const { page, panel } = await portal.open(`${demo().url}quick/index.html`);
     await group(panel, 'matched').waitFor();
     await panel.getByLabel('对照的表').selectOption('liaison');
     // Against the liaison form the phone field is the liaison's phone (the profile is empty: 未填).
@@ -321,9 +272,8 @@ describe('side panel: the portal companion', () => {
   });
 
   it('after 一键填报, controls that appear later get their sure matches too (once each)', async () => {
-    const url = `${demo.url}quick/late-form.html`;
-    const page = await s.context.newPage();
-    pages.push(page);
+    const url = `${demo().url}quick/late-form.html`;
+    const page = await portal.tab();
     // The unit line at once; the rest of the form later, as a page that fetches its data first. The test
     // says when (after the first fill), so a slow machine cannot have the whole form there before it.
     await page.route(url, (route) =>
@@ -335,9 +285,7 @@ describe('side panel: the portal companion', () => {
       }),
     );
     await page.goto(url);
-    const panel = await s.context.newPage();
-    pages.push(panel);
-    await panel.goto(s.url(`sidepanel.html?tab=${await tabIdOf(dashboard, page.url())}`));
+    const panel = await portal.panel(await tabIdOf(portal.dashboard, page.url()));
     await row(panel, '填报单位').waitFor();
     await panel.getByRole('button', { name: '一键填报' }).click();
     await expect.poll(() => inputOf(page, 'dw')).toBe('文本0');
@@ -359,30 +307,26 @@ describe('side panel: the portal companion', () => {
   });
 
   it('says when a page holds frames of another origin (out of reach)', async () => {
-    const url = `${demo.url}quick/with-foreign-frame.html`;
-    const page = await s.context.newPage();
-    pages.push(page);
+    const url = `${demo().url}quick/with-foreign-frame.html`;
+    const page = await portal.tab();
     await page.route(url, (route) =>
       route.fulfill({
         contentType: 'text/html; charset=utf-8',
-        body: `<!doctype html><meta charset="utf-8"><label>填报单位 <input name="dw"></label><iframe src="${other.url}liaison/index.html"></iframe>`,
+        body: `<!doctype html><meta charset="utf-8"><label>填报单位 <input name="dw"></label><iframe src="${other().url}liaison/index.html"></iframe>`,
       }),
     );
     await page.goto(url);
-    const panel = await s.context.newPage();
-    pages.push(panel);
-    await panel.goto(s.url(`sidepanel.html?tab=${await tabIdOf(dashboard, page.url())}`));
+    const panel = await portal.panel(await tabIdOf(portal.dashboard, page.url()));
     await panel.getByText('此页面中有 1 个来自其他网站的框架').waitFor();
     expect(await row(panel, '填报单位').count()).toBe(1);
   });
 
   it('an enabled portal keeps its content script registered: a new page runs the agent without a panel', async () => {
-    const origin = new URL(demo.url).origin;
-    const page = await s.context.newPage();
-    pages.push(page);
-    await page.goto(`${demo.url}liaison/index.html?fresh=1`);
-    const tabId = await tabIdOf(dashboard, page.url());
-    const registered = await dashboard.evaluate(() =>
+    const origin = new URL(demo().url).origin;
+    const page = await portal.tab();
+    await page.goto(`${demo().url}liaison/index.html?fresh=1`);
+    const tabId = await tabIdOf(portal.dashboard, page.url());
+    const registered = await portal.dashboard.evaluate(() =>
       (
         globalThis as unknown as {
           chrome: {
@@ -398,8 +342,7 @@ describe('side panel: the portal companion', () => {
   });
 
   it("the agent's idle-time warm-up runs on a portal page without the page seeing anything of it", async () => {
-    const page = await s.context.newPage();
-    pages.push(page);
+    const page = await portal.tab();
     // The page's own view: every focus/input/change/blur event and every DOM mutation, from the start.
     await page.addInitScript(`
       window.__seen = [];
@@ -411,15 +354,15 @@ describe('side panel: the portal companion', () => {
         });
       });
     `);
-    await page.goto(`${demo.url}jsp/index.html?warm=1`);
+    await page.goto(`${demo().url}jsp/index.html?warm=1`);
     await page.waitForLoadState('load');
-    const tabId = await tabIdOf(dashboard, page.url());
+    const tabId = await tabIdOf(portal.dashboard, page.url());
     expect(await pingUntil(tabId, 'warmed', 100)).toBe(true);
     expect(await page.evaluate('window.__seen')).toEqual([]);
   });
 
   it('a row in a blank’s words but another unit is 未匹配, and 指定对应项 offers only blanks of its unit (#15)', async () => {
-    const { page, panel } = await portalAndPanel(`${units.url}index.html`);
+    const { page, panel } = await portal.open(`${units().url}index.html`);
     await group(panel, 'matched').waitFor();
     // 开展安全宣传进企业活动（ ）场 is the template's own 场 blank: matched as before.
     expect(await row(group(panel, 'matched'), '开展安全宣传进企业活动').count()).toBe(1);
@@ -474,10 +417,10 @@ describe('side panel: the portal companion', () => {
   });
 
   it('the context menu / keyboard command request (to-sidepanel:run-fill) makes the open panel fill', async () => {
-    const { page, panel, tabId } = await portalAndPanel(`${demo.url}jsp/index.html`);
+    const { page, panel, tabId } = await portal.open(`${demo().url}jsp/index.html`);
     // 将填写 and 已一致 (the unticked other box of each 是/否 pair) are both there: either will do.
     await group(panel, 'matched').first().waitFor();
-    await dashboard.evaluate(
+    await portal.dashboard.evaluate(
       (id) =>
         (
           globalThis as unknown as { chrome: { runtime: { sendMessage(m: object): Promise<unknown> } } }
