@@ -137,6 +137,25 @@ describe('match', () => {
     expect(slotOf(learned, 'x')).toMatchObject({ slotId: null, status: 'unmatched' });
   });
 
+  test('a name ending in its measure word (…培训人次) is never offered a blank counting the other kind (#15)', () => {
+    const slots = table('学习', '深入学习', [
+      ['开展网络课堂培训', '场'],
+      ['参与', '人次'],
+      ['组织专题讲座', '次'],
+    ]);
+    // The demo quick page's grid: the label holds the unit as its last word, not in brackets. It was 需确认
+    // against 开展网络课堂培训（ ）场 — one tick from a 场 count in a 人次 box.
+    const doc = page(`<table>
+      <tr><td>网络课堂培训人次</td><td><input name="a"></td></tr>
+      <tr><td>专题讲座场次</td><td><input name="b"></td></tr>
+      <tr><td>专题讲座参与人数</td><td><input name="c"></td></tr></table>`);
+    const m = match(scan(doc), slots);
+    expect(slotOf(m, 'a')?.slotId).not.toBe('深入学习-0');
+    expect(slotOf(m, 'b')?.slotId).not.toBe('深入学习-1');
+    expect(slotOf(m, 'c')?.slotId).not.toBe('深入学习-0');
+    expect(slotOf(m, 'c')?.slotId).not.toBe('深入学习-2');
+  });
+
   test('参与 in a blank of another unit is not named as the blank this control is', () => {
     const slots = table('宣传', '开展安全宣传进企业活动', [
       ['开展安全宣传进企业活动', '场'],

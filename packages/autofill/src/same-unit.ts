@@ -38,3 +38,31 @@ export function unitsAgree(a: string | undefined, b: string | undefined): boolea
 /** The unit a template blank counts in: its own, the measure word after it, % for a percentage. */
 export const slotUnit = (slot: Pick<MatchSlot, 'unit' | 'after' | 'kind'>): string =>
   slot.unit || leadingUnit(slot.after ?? '') || (slot.kind === 'percent' ? '%' : '');
+
+export type CountKind = 'people' | 'occasions' | '';
+
+/** What a unit counts: people (人, 人次, 名, 位) or occasions (场, 场次, 次, 期, 轮); '' for anything else. */
+export function countKind(unit: string | undefined): CountKind {
+  const u = unitKey(unit);
+  if (/^(人|人次|名|位)$/.test(u)) return 'people';
+  if (/^(场|场次|次|期|轮|轮次)$/.test(u)) return 'occasions';
+  return '';
+}
+
+/**
+ * What a name counts by the measure word it ends with, for a control whose unit is not stated apart: a
+ * grid's 网络课堂培训人次 counts people, 宣传咨询场次 occasions. Only the coarse kind, so a portal's 参与人数
+ * still fits a 参与（ ）人次 blank; but 网络课堂培训人次 is never offered 开展网络课堂培训（ ）场.
+ */
+export function measureKind(name: string): CountKind {
+  const t = name.normalize('NFKC').replace(/[\s:：]+$/, '');
+  if (/(人次数?|人数|人员数)$/.test(t)) return 'people';
+  if (/(场次|场数|次数|期数|轮次)$/.test(t)) return 'occasions';
+  return '';
+}
+
+/** A control named by a measure word of one kind and a blank whose unit counts the other kind. */
+export const kindsDiffer = (measure: CountKind | undefined, blankUnit: string | undefined): boolean => {
+  const k = countKind(blankUnit);
+  return !!measure && k !== '' && k !== measure;
+};

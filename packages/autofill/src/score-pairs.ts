@@ -4,7 +4,7 @@
 // phrase) and those whose row names the slot's item. Every other pair scores 0, below any match, and is
 // not listed: the result is sparse.
 // The arithmetic mirrors combine() in score.ts, on precomputed numbers instead of objects.
-import { unitKey } from './same-unit.ts';
+import { kindsDiffer, unitKey } from './same-unit.ts';
 import { compatible, ROW_NAMES, rowAsWords } from './score.ts';
 import type { SlotInfo } from './slot-info.ts';
 import type { Target } from './target.ts';
@@ -243,6 +243,8 @@ export function scorePairs(targets: readonly Target[], infos: readonly SlotInfo[
       // Another unit counts another thing: not a candidate at all, whatever the words (scorePair).
       if (tUnit >= 0 && su >= 0 && tUnit !== su) continue;
       const s = infos[j] as SlotInfo;
+      // Nor a name whose measure word counts the other kind (网络课堂培训人次 against a 场 blank).
+      if (t.measure && kindsDiffer(t.measure, s.unit)) continue;
       let ph = 0;
       let best = 0xffff;
       const sGrams = slotGrams[j] as Int32Array[];

@@ -1,6 +1,6 @@
 // How well one target fits one slot: 0..1, or -1 when the control cannot hold the slot's kind or counts
 // in another unit.
-import { unitsAgree, unitsDiffer } from './same-unit.ts';
+import { kindsDiffer, unitsAgree, unitsDiffer } from './same-unit.ts';
 import type { SlotInfo } from './slot-info.ts';
 import type { Target } from './target.ts';
 import { containment, similarity } from './text.ts';
@@ -87,7 +87,7 @@ export const rowContainment = (t: Target, s: SlotInfo): [number, number] =>
   t.row && s.item ? [containment(s.item, t.row), s.group ? containment(s.group, t.row) : 0] : [0, 0];
 
 export function scorePair(t: Target, s: SlotInfo): PairScore {
-  if (!compatible(t, s) || unitsDiffer(t.unit, s.unit)) return IMPOSSIBLE;
+  if (!compatible(t, s) || unitsDiffer(t.unit, s.unit) || kindsDiffer(t.measure, s.unit)) return IMPOSSIBLE;
   const { phrase, pageText, slotText } = phraseOf(t, s);
   const [row, group] = rowContainment(t, s);
   return {

@@ -1,5 +1,6 @@
 // A match target: one control, or the controls of one 是/否 / radio group, seen as a single blank.
 
+import { type CountKind, measureKind } from './same-unit.ts';
 import { PART_OF } from './table-grid.ts';
 import { normalize, stripMeasure, stripUnit, unitOnly } from './text.ts';
 import type { Field } from './types.ts';
@@ -16,6 +17,8 @@ export interface Target {
   phrases: string[];
   after: string;
   unit: string;
+  /** Without a unit: what the control's name counts by its last word (…培训人次 → people), else ''. */
+  measure: CountKind;
   row: string;
   /**
    * The row's words that are not this blank's own name: item and group cells, headings, legend; without
@@ -73,6 +76,7 @@ export function targetsOf(fields: readonly Field[]): Target[] {
       existing.boolean ||= !!f.choice;
       continue;
     }
+    const names = [f.label, f.before, f.leading, f.placeholder, f.title].map((p) => stripUnit(p));
     const primary = specific(
       [f.label, f.before, f.leading, f.placeholder, f.title]
         .map((p) => stripMeasure(stripUnit(p)))
@@ -111,6 +115,7 @@ export function targetsOf(fields: readonly Field[]): Target[] {
       phrases: primary,
       after: f.unit ? f.after.normalize('NFKC').trim().slice(f.unit.length) : f.after,
       unit: f.unit,
+      measure: f.unit ? '' : (names.map(measureKind).find(Boolean) ?? ''),
       row: [f.section, ...f.rowHeaders, f.legend, f.heading].join(' '),
       rowOther: [...rowOther, f.legend, f.heading].filter(Boolean),
       section: f.section,
