@@ -12,6 +12,16 @@ async function firstRun(page: Page, user: string) {
   await page.getByRole('heading', { name: /松岭区应急管理局/ }).waitFor();
 }
 
+/**
+ * Browser-drawn file inputs on screen: their 「Choose File / No file chosen」 is in the browser's language,
+ * not the dashboard's, so each one is hidden behind a button that says what it opens in Chinese.
+ */
+const shownFileInputs = (page: Page) =>
+  page
+    .locator('input[type=file]')
+    // The browser draws its file input about 250 px wide; a visually hidden one is a few pixels.
+    .evaluateAll((inputs) => inputs.filter((i) => i.getBoundingClientRect().width > 40).length);
+
 async function exportFile(page: Page): Promise<string> {
   await page.getByRole('link', { name: '文件交换' }).click();
   const [download] = await Promise.all([
@@ -87,6 +97,15 @@ describe('extension: plans, liaison, deadlines and conflicts', () => {
     await screenshot(page, '12-deadlines');
   });
 
+  it('opens files with buttons that say what they open, in Chinese', async () => {
+    await page.getByRole('link', { name: '附件' }).click();
+    await expect.poll(() => page.getByText('添加照片或视频…').isVisible()).toBe(true);
+    expect(await shownFileInputs(page)).toBe(0);
+    await page.getByRole('link', { name: '文件交换' }).click();
+    await expect.poll(() => page.getByText('选择更新文件…').isVisible()).toBe(true);
+    expect(await shownFileInputs(page)).toBe(0);
+  });
+
   it('shows a conflict between two colleagues and restores the value that lost', async () => {
     await page.getByRole('link', { name: '活动台账' }).click();
     const shared = await exportFile(page);
@@ -133,6 +152,8 @@ describe('extension: plans, liaison, deadlines and conflicts', () => {
     try {
       const p = await other.open('dashboard.html');
       await p.getByLabel('姓名').fill('赵六');
+      await expect.poll(() => p.getByText('打开更新文件…').isVisible()).toBe(true);
+      expect(await shownFileInputs(p)).toBe(0);
       await p.getByLabel('单位名称').fill('新林区应急管理局');
       await p.getByRole('radio', { name: /粘贴通知中的统计表/ }).check();
       const table = [

@@ -76,18 +76,23 @@ export function AttachmentsTab() {
             </option>
           ))}
         </select>
-        <input
-          type="file"
-          multiple
-          accept="image/*,video/*"
-          aria-label="添加照片或视频"
-          onChange={(e) =>
-            e.target.files &&
-            void add(e.target.files).then(() => {
-              e.target.value = '';
-            })
-          }
-        />
+        {/* The browser's own file button speaks the browser's language; this one says it in Chinese. */}
+        <label className="excel-file-button">
+          添加照片或视频…
+          <input
+            className="visually-hidden"
+            type="file"
+            multiple
+            accept="image/*,video/*"
+            aria-label="添加照片或视频"
+            onChange={(e) =>
+              e.target.files &&
+              void add(e.target.files).then(() => {
+                e.target.value = '';
+              })
+            }
+          />
+        </label>
       </div>
       {message ? (
         <p className="notice" role="status">

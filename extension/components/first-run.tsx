@@ -269,14 +269,22 @@ export function FirstRun(props: { onOpened: (open: OpenLog) => void; onCancel?: 
             </button>
             <p className="muted">没有同步服务时：</p>
             <p className="muted">同事在“文件交换”中导出更新文件发给您，在这里打开即可加入同一本台账。</p>
-            <FormField label="更新文件" error={errors.join}>
-              <input
-                type="file"
-                accept=".tianbao"
-                disabled={busy}
-                onChange={(e) => e.target.files?.[0] && void join(e.target.files[0])}
-              />
-            </FormField>
+            {/* The browser's own file button speaks the browser's language; this one says it in Chinese. */}
+            <div className={`field${errors.join ? ' field-error' : ''}`}>
+              <span className="field-label">更新文件</span>
+              <label className={`excel-file-button${busy ? ' disabled' : ''}`}>
+                打开更新文件…
+                <input
+                  className="visually-hidden"
+                  type="file"
+                  accept=".tianbao"
+                  aria-label="更新文件"
+                  disabled={busy}
+                  onChange={(e) => e.target.files?.[0] && void join(e.target.files[0])}
+                />
+              </label>
+              {errors.join ? <span className="field-message">{errors.join}</span> : null}
+            </div>
             {props.onCancel ? (
               <button type="button" className="link" onClick={props.onCancel}>
                 返回当前台账
