@@ -69,6 +69,13 @@ describe('开始使用 from the notice file', () => {
     expect(text).toContain('进展情况统计表（1 张）');
     expect(text).toContain('截止日期和报送要求');
     await screenshot(page, 'notice-01-review');
+    // A narrow side panel: the deadlines are cards, nothing runs past the window's right edge.
+    await page.setViewportSize({ width: 600, height: 900 });
+    await expect
+      .poll(() => page.evaluate(() => document.documentElement.scrollWidth))
+      .toBeLessThanOrEqual(600);
+    await screenshot(page, 'notice-01-review-narrow');
+    await page.setViewportSize({ width: 1366, height: 900 });
 
     // A 2020 notice used in 2026, as a built-in table is: this year's campaign, the dates moved to 2026.
     const campaign = review.getByLabel('专项活动');
