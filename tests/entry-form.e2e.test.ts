@@ -127,6 +127,13 @@ describe('activity form: picking the blank an activity counts towards', () => {
 
   it('after picking, editing the activity shows the same words', async () => {
     await page.getByRole('link', { name: '活动台账' }).click();
+    // A narrow window: the list's actions wrap, nothing runs past the window's right edge.
+    await page.setViewportSize({ width: 600, height: 900 });
+    await expect
+      .poll(() => page.evaluate(() => document.documentElement.scrollWidth))
+      .toBeLessThanOrEqual(600);
+    await screenshot(page, '15-entries-narrow');
+    await page.setViewportSize({ width: 1366, height: 768 });
     await page.locator('table.list tbody tr').first().getByRole('button', { name: '安全宣传进企业' }).click();
     const dialog = page.getByRole('dialog', { name: '编辑活动' });
     const chosen = dialog.locator('.pick-chosen .pick-row');

@@ -196,7 +196,7 @@ export function EntriesTab() {
         </p>
       ) : null}
       {trash ? <h3 className="trash-title">回收站（已删除的活动，可以恢复）</h3> : null}
-      <table className="list">
+      <table className="list entry-list">
         <thead>
           <tr>
             {COLUMNS.map(([key, label]) => (
