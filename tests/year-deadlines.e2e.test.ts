@@ -77,6 +77,18 @@ describe('extension: this year’s deadlines for a past year’s table', () => {
     await expect.poll(() => status.innerText()).toMatch(/报送截止：2026-07-03（还有 45 天）/);
     expect(await status.innerText()).not.toMatch(/已过|2020/);
     await screenshot(page, 'year-03-stats-due');
+    // In a narrow side panel 进展情况, the column with the blanks, keeps most of the table's width.
+    await page.setViewportSize({ width: 600, height: 800 });
+    const share = await page
+      .locator('table.official')
+      .evaluate(
+        (t) =>
+          (t.querySelector('td.col-progress')?.getBoundingClientRect().width ?? 0) /
+          t.getBoundingClientRect().width,
+      );
+    expect(share).toBeGreaterThan(0.5);
+    await screenshot(page, 'year-03-stats-narrow');
+    await page.setViewportSize({ width: 1366, height: 768 });
 
     await page.getByRole('link', { name: '截止日期' }).click();
     const rows = page.locator('table.list tbody tr');
