@@ -68,6 +68,16 @@ describe('开始使用 from the notice file', () => {
     const text = (await review.textContent()) ?? '';
     expect(text).toContain('进展情况统计表（1 张）');
     expect(text).toContain('截止日期和报送要求');
+    // Each deadline's 报送内容 shows the notice's whole sentence, none of it scrolled out of sight.
+    expect(await review.getByLabel(/ 报送内容$/).count()).toBe(3);
+    const hidden = await review
+      .getByLabel(/ 报送内容$/)
+      .evaluateAll(
+        (boxes) =>
+          boxes.filter((b) => b.scrollWidth > b.clientWidth + 1 || b.scrollHeight > b.clientHeight + 1)
+            .length,
+      );
+    expect(hidden).toBe(0);
     await screenshot(page, 'notice-01-review');
     // A narrow side panel: the deadlines are cards, nothing runs past the window's right edge.
     await page.setViewportSize({ width: 600, height: 900 });

@@ -45,8 +45,10 @@ export function NoticeDeadlineRow(props: {
         <span className="tag">{DEADLINE_KIND_NAMES[d.kind] ?? d.kind}</span>
       </td>
       <td>
-        <input
+        {/* The notice's sentence is often two lines; a one-line box would hide its end. */}
+        <textarea
           className="grow"
+          rows={2}
           aria-label={`${name} 报送内容`}
           value={d.title}
           onChange={(e) => set({ title: e.target.value })}
