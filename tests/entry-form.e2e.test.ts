@@ -18,6 +18,16 @@ if (!startWords) throw new Error('no 以（ ）等形式 blank');
 const blankAt = (page: Page, index: number) =>
   page.locator('table.official .blank, .paper-header .blank').nth(index).textContent();
 const sentences = (l: Locator) => l.locator('.blank-sentence').allInnerTexts();
+/** Pixels left in an input after its placeholder, as the browser lays its font out (negative: cut off). */
+const placeholderRoom = (input: Locator) =>
+  input.evaluate((el: HTMLInputElement) => {
+    const style = getComputedStyle(el);
+    const ctx = document.createElement('canvas').getContext('2d') as CanvasRenderingContext2D;
+    ctx.font = style.font;
+    const inner =
+      el.clientWidth - Number.parseFloat(style.paddingLeft) - Number.parseFloat(style.paddingRight);
+    return inner - ctx.measureText(el.placeholder).width;
+  });
 
 describe('activity form: picking the blank an activity counts towards', () => {
   let b: ExtensionBrowser;
@@ -105,14 +115,7 @@ describe('activity form: picking the blank an activity counts towards', () => {
     await page.setViewportSize({ width: 520, height: 900 });
     // The search box's example fits a narrow window whole, not cut off mid-sentence.
     await search.fill('');
-    const room = await search.evaluate((el: HTMLInputElement) => {
-      const style = getComputedStyle(el);
-      const ctx = document.createElement('canvas').getContext('2d') as CanvasRenderingContext2D;
-      ctx.font = style.font;
-      const inner =
-        el.clientWidth - Number.parseFloat(style.paddingLeft) - Number.parseFloat(style.paddingRight);
-      return inner - ctx.measureText(el.placeholder).width;
-    });
+    const room = await placeholderRoom(search);
     expect(room).toBeGreaterThan(0);
     await screenshot(page, '15-entry-form-narrow');
     await page.setViewportSize({ width: 1366, height: 768 });
@@ -127,6 +130,8 @@ describe('activity form: picking the blank an activity counts towards', () => {
 
   it('after picking, editing the activity shows the same words', async () => {
     await page.getByRole('link', { name: '活动台账' }).click();
+    // The search box says what it searches, whole.
+    expect(await placeholderRoom(page.getByRole('textbox', { name: '搜索活动' }))).toBeGreaterThan(0);
     // A narrow window: the list's actions wrap, nothing runs past the window's right edge.
     await page.setViewportSize({ width: 600, height: 900 });
     await expect
