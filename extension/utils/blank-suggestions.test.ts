@@ -49,6 +49,26 @@ describe('blank suggestions from the activity itself', () => {
     for (const x of persons) if (x.value === 45) expect(x.slot.unit).toBe('人');
   });
 
+  it('a word every sentence has (组织, 参与) or an item’s title is not a reason to offer a blank (#15 walkthrough)', () => {
+    const said = (a: { kind: string; title: string; description: string }) =>
+      suggestBlanks(dx, a, none).map((x) => `${x.slot.before}（${x.value}）${x.slot.unit}`);
+    // 大兴安岭's table has no 演练 blank: before, 组织 alone offered 组织记者采访报道（1）次, and 参与 a
+    // 线上展演活动's 参与（120）人.
+    expect(
+      said({ kind: '应急演练', title: '组织应急疏散演练', description: '组织演练1次，参与120人' }),
+    ).toEqual([]);
+    // 隐患排查 is named by the sentences that count it, not by the item 开展“排查整治进行时”专题活动 whose
+    // first blank is 组织观看（ ）场.
+    const checks = said({ kind: '隐患排查', title: '隐患排查', description: '' });
+    expect(checks).not.toContain('组织观看（1）场');
+    expect(checks).toContain('排查安全违法违规行为（1）次');
+    // 专题学习 offers 中心组专题学习, not 开展网络课堂培训（ ）场 of the same item 深入学习贯彻….
+    expect(said({ kind: '专题学习', title: '中心组专题学习', description: '参与45人次' })).toEqual([
+      '参与（45）人次',
+      '安排理论学习中心组专题学习（1）次',
+    ]);
+  });
+
   it('makes no guess that shares no words with the activity, and skips blanks already chosen', () => {
     expect(suggestBlanks(dx, { kind: '', title: '例会', description: '共3份' }, none)).toEqual([]);
     const first = suggestBlanks(dx, { kind: '宣传进企业', title: '进企业', description: '' }, none);

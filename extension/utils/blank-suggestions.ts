@@ -36,10 +36,19 @@ const kindWords = (kind: string) => {
   return KIND_WORDS[k] ?? [k.replace(/^宣传/u, '')];
 };
 
+/**
+ * Words nearly every sentence of a notice has: sharing them says nothing about which blank an activity
+ * counts towards (组织演练1次 matched 组织记者采访报道（ ）次 on 组织 alone, 参与120人 any 参与（ ）人).
+ */
+const GENERIC = new Set(['组织', '开展', '活动', '安全', '生产', '工作', '举办', '进行', '参与', '同步']);
+
 const bigrams = (s: string) => {
   const chars = [...s.replace(/[\s\d（）()“”"'，,、。；;：:【】]/gu, '')];
   const out = new Set<string>();
-  for (let i = 0; i + 1 < chars.length; i++) out.add(`${chars[i]}${chars[i + 1]}`);
+  for (let i = 0; i + 1 < chars.length; i++) {
+    const g = `${chars[i]}${chars[i + 1]}`;
+    if (!GENERIC.has(g)) out.add(g);
+  }
   return out;
 };
 const overlap = (a: Set<string>, b: Set<string>) => {
@@ -75,7 +84,13 @@ export function suggestBlanks(
   );
   const text = new Map(open.map((s) => [s.id, blankSearchText(template, s)]));
   const words = kindWords(activity.kind);
-  const ofKind = (s: Slot) => words.some((w) => (text.get(s.id) ?? '').includes(w));
+  // The 类型 must be named by the blank's own sentence: an item's title names a theme, not what each of
+  // its blanks counts (隐患排查 is not 组织观看（ ）场 under 开展“排查整治进行时”专题活动).
+  const sentence = (s: Slot) =>
+    sentenceSlots(template, s)
+      .map((x) => `${x.before}${x.after}`)
+      .join('');
+  const ofKind = (s: Slot) => words.some((w) => sentence(s).includes(w));
   const out: BlankSuggestion[] = [];
   const taken = new Set<string>();
 
@@ -101,17 +116,14 @@ export function suggestBlanks(
     }
   }
 
-  // The 类型: the occasions blank of each sentence that names it, as one more occasion; blanks whose own
-  // words name the 类型 first (专题学习 → 安排理论学习中心组专题学习（ ）次 before 云课堂学习).
+  // The 类型: the occasions blank of each sentence that names it, as one more occasion.
   if (words.length) {
     const occasions = open
       .filter((s) => !taken.has(s.id) && OCCASIONS.has(s.unit) && ofKind(s))
       // The first blank of its sentence counts the occasions; 参与（ ）人 after it counts people.
       .filter((s) => sentenceSlots(template, s)[0] === s)
-      .map((s) => ({ s, own: words.some((w) => s.before.includes(w)) ? 0 : 1 }))
-      .sort((a, b) => a.own - b.own)
       .slice(0, 3);
-    for (const { s } of occasions) out.push({ slot: s, value: 1, why: `活动类型“${activity.kind.trim()}”` });
+    for (const s of occasions) out.push({ slot: s, value: 1, why: `活动类型“${activity.kind.trim()}”` });
   }
   return out;
 }
