@@ -372,7 +372,7 @@ describe('side panel: the portal companion', () => {
     expect(await group(panel, 'unmatched').locator('.field-row[data-key$="name:ft"]').count()).toBe(1);
     // It says why: the blank in its words is there, counted in 场.
     expect(await interviews.locator('.field-slot').textContent()).toBe(
-      '单位不同，不填写：此处为“人次”，模板中「在媒体平台开展网络视频访谈」以“场”计',
+      '单位不同，不填写：此处为“人次”，表中「在媒体平台开展网络视频访谈」以“场”计',
     );
     expect(await group(panel, 'matched').locator('.field-row[data-key$="name:fd"]').count()).toBe(1);
 

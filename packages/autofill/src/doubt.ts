@@ -163,7 +163,7 @@ export interface Doubt {
   text: string;
 }
 
-const WORDS_DIFFER: Doubt = { kind: 'words', text: '页面上的说法与模板不同' };
+const WORDS_DIFFER: Doubt = { kind: 'words', text: '页面上的说法与表中不同' };
 
 export function doubtOf(
   t: Target,
@@ -174,7 +174,7 @@ export function doubtOf(
 ): Doubt | undefined {
   if (!slot.ordered) return undefined;
   if (rowRefutes(t, slot, row, rows))
-    return { kind: 'row', text: `页面此行写的活动与模板「${cut(slot.item, 16)}」不同` };
+    return { kind: 'row', text: `页面此行写的活动与表中「${cut(slot.item, 16)}」不同` };
   // In a row that names the blank's activity, the page's words need only tell the row's blanks apart
   // (参与 after 开展网络课堂培训); a blank without words of its own there is placed by its order. Anywhere
   // else they must agree with the words that name this blank by themselves, not merely with a verb many
@@ -197,9 +197,9 @@ export function doubtOf(
       ? ''
       : extraActivity(detail.slotText, t.phrases);
     if (onlyTemplate)
-      return { kind: 'extra', text: `模板此空还包括「${cut(onlyTemplate, 12)}」，页面此空没有` };
+      return { kind: 'extra', text: `表中此空还包括「${cut(onlyTemplate, 12)}」，页面此空没有` };
     const onlyPage = extraActivity(detail.pageText, [...slot.phrases, slot.item]);
-    if (onlyPage) return { kind: 'extra', text: `页面此空还包括「${cut(onlyPage, 12)}」，模板此空没有` };
+    if (onlyPage) return { kind: 'extra', text: `页面此空还包括「${cut(onlyPage, 12)}」，表中此空没有` };
   }
   return undefined;
 }

@@ -128,7 +128,7 @@ describe('match', () => {
       slotId: null,
       status: 'unmatched',
       // Not 「模板中没有对应的空」: the blank is there, in another unit.
-      reason: '单位不同，不填写：此处为“场”，模板中「开展安全咨询活动」以“人次”计',
+      reason: '单位不同，不填写：此处为“场”，表中「开展安全咨询活动」以“人次”计',
     });
     expect(slotOf(m, 'y')).toMatchObject({ slotId: '安全宣传-0', status: 'matched' });
     // A colleague's correction saved while such pairs were still offered is stale, not obeyed.
@@ -162,7 +162,7 @@ describe('match', () => {
       ['参与', '人'],
     ]);
     const m = match(scan(page('<p>举办知识竞赛<input name="a">场，参与<input name="b">人次</p>')), slots);
-    expect(slotOf(m, 'b')).toMatchObject({ status: 'unmatched', reason: '模板中没有对应的空' });
+    expect(slotOf(m, 'b')).toMatchObject({ status: 'unmatched', reason: '表中没有对应的空' });
   });
 
   test('a unit the page does not state agrees with any blank', () => {
@@ -236,7 +236,7 @@ describe('match', () => {
       <tr><td>开展执法检查</td><td>检查企业<input name="e">家</td></tr></table>`);
     const m = match(scan(other), slots);
     for (const name of ['a', 'b', 'c', 'd']) expect(slotOf(m, name)?.status).not.toBe('matched');
-    expect(slotOf(m, 'b')?.reason).toContain('页面此行写的活动与模板「开展警示教育」不同');
+    expect(slotOf(m, 'b')?.reason).toContain('页面此行写的活动与表中「开展警示教育」不同');
     // Right rows, but the page words one blank differently from the template: asked, not filled.
     const reworded = page(`<table>
       <tr><td>开展警示教育</td><td>印发宣传册<input name="a">场，参与<input name="b">人次</td></tr>
@@ -265,7 +265,7 @@ describe('match', () => {
       <tr><td>其他</td><td>检查企业<input name="d">家</td></tr></table>`);
     const n = match(scan(narrower), slots);
     expect(slotOf(n, 'a')).toMatchObject({ status: 'unsure', slotId: '开展区域行和专题行活动-0' });
-    expect(slotOf(n, 'a')?.reason).toContain('模板此空还包括「专题行」');
+    expect(slotOf(n, 'a')?.reason).toContain('表中此空还包括「专题行」');
     expect(['b', 'c'].map((x) => slotOf(n, x)?.status)).toEqual(['matched', 'matched']);
     // The page adds an activity the template's blank does not count.
     const wider = page(`<table>
@@ -451,7 +451,9 @@ describe('reworded indicator grids', () => {
     const liaoning = rows.map((r) => (r === '二、“安全生产兴安行”活动' ? '二、“安全生产辽沈行”活动' : r));
     const m = match(scan(gridPage(liaoning)), slots);
     expect(['v8', 'v9', 'v10'].map((n) => slotOf(m, n)?.status)).not.toContain('matched');
-    expect(slotOf(m, 'v8')?.reason).toContain('页面此行写的活动与模板「安全生产兴安行活动」不同');
+    expect(slotOf(m, 'v8')?.reason).toContain('页面此行写的活动与表中「安全生产兴安行活动」不同');
+    // The side panel shows these words to office staff: 模板 is the code's word, not theirs.
+    expect(m.map((x) => x.reason).join('\n')).not.toContain('模板');
   });
 
   test('参与 in a grid row about another activity is not the template’s 参与', () => {

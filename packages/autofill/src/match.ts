@@ -37,7 +37,7 @@ const confidenceOf = (score: number, margin: number) =>
 
 function reasonOf(d: PairScore, s: SlotInfo, byOrder: boolean): string {
   const parts: string[] = [];
-  if (d.pageText && d.slotText) parts.push(`页面「${cut(d.pageText)}」对应模板「${cut(d.slotText)}」`);
+  if (d.pageText && d.slotText) parts.push(`页面「${cut(d.pageText)}」对应表中「${cut(d.slotText)}」`);
   if (d.unit) parts.push(`单位「${s.unit}」一致`);
   if (d.row && s.item) parts.push(`同在「${cut(s.item, 16)}」一行`);
   if (byOrder) parts.push('前后顺序一致');
@@ -298,7 +298,7 @@ function matchColumn(
     const a = result.get(t);
     if (!a || a.doubt || !a.slot.ordered || agrees >= STRUCTURE_DISAGREES) return;
     if ((table.row[k] as number) & ROW_ITEM || wordsOf(t, a.slot) >= WORDS_ALONE) return;
-    a.doubt = { kind: 'page', text: '页面上多数栏目与此表对不上，此项说法与模板也不完全相同' };
+    a.doubt = { kind: 'page', text: '页面上多数栏目与此表对不上，此项说法与表中也不完全相同' };
   };
   let labelledTaken = 0;
   for (let i = 0; i < n; i++) labelledTaken += taken[i] as number;
@@ -431,7 +431,7 @@ function matchColumn(
             ? `这一栏要的是「${field.period}」的数，台账给出的是累计数，不自动填写`
             : result.has(t)
               ? '同事校正：此处不填'
-              : otherUnitReason(t, infos) || '模板中没有对应的空',
+              : otherUnitReason(t, infos) || '表中没有对应的空',
           status: 'unmatched',
         });
         continue;

@@ -1,5 +1,5 @@
 // Why a control stays 未匹配 when the template does have a blank in its words, counted in another unit:
-// 「模板中没有对应的空」 would send the person looking for a blank that is there, and the picker (which
+// 「表中没有对应的空」 would send the person looking for a blank that is there, and the picker (which
 // offers only blanks of the control's unit) would not show it either.
 import { unitsDiffer } from './same-unit.ts';
 import { compatible } from './score.ts';
@@ -31,6 +31,6 @@ export function otherUnitReason(t: Target, infos: readonly SlotInfo[]): string {
       }
   }
   return named && best >= SAME_WORDS
-    ? `单位不同，不填写：此处为“${t.unit}”，模板中「${cut(named.text)}」以“${named.slot.unit}”计`
+    ? `单位不同，不填写：此处为“${t.unit}”，表中「${cut(named.text)}」以“${named.slot.unit}”计`
     : '';
 }
