@@ -142,6 +142,23 @@ describe('side panel on a 94-control table page with few figures', () => {
     await panel.screenshot({ path: join(SCREENSHOTS, 'portal-panel-04-confidence-400.png') });
   });
 
+  it('at 400 px, a short answer on the page stays whole beside a long one from the log in the 覆盖 / 保留 list', async () => {
+    const { page, panel } = await portalAndPanel('element/index.html', 400, 860, demo);
+    await panel.locator('.field-row').first().waitFor();
+    await page.locator('[name="header-unit"]').fill('999');
+    // The panel compares the page with the log when it fills: the difference is listed after 一键填报.
+    await panel.getByRole('button', { name: '一键填报' }).click();
+    const item = panel.locator('.fill-summary .difference');
+    await item.waitFor();
+    const cut = (side: string) => item.locator(side).evaluate((el) => el.scrollWidth > el.clientWidth + 1);
+    expect(await item.locator('.page-side').textContent()).toBe('网页上 999');
+    expect(await cut('.page-side')).toBe(false);
+    // The log's unit name may be cut with …, and is whole on hover.
+    expect(await item.locator('.log-side').getAttribute('title')).toBe('台账：加格达奇区应急管理局');
+    await panel.evaluate(() => scrollTo(0, 0));
+    await panel.screenshot({ path: join(SCREENSHOTS, 'portal-panel-07-difference-narrow-400.png') });
+  });
+
   it('after 一键填报, other answers already on the page are listed with both values and 覆盖 / 保留; not green until decided', async () => {
     const { page, panel } = await portalAndPanel('daxinganling-2020-table/index.html');
     // Someone typed into the portal before: 联系人 another name, 启动仪式 5 场次 (the log: 2), 中心组学习 3
