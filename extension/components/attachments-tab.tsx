@@ -4,6 +4,7 @@ import { useBlobs } from '../hooks/use-blobs';
 import { useLogRevision, useOpenLog } from '../hooks/use-log';
 import { storeFiles } from '../utils/attachment-sync';
 import { userMessage } from '../utils/input-errors';
+import { FileButton } from './file-button';
 
 const MB = 1024 * 1024;
 
@@ -33,7 +34,7 @@ export function AttachmentsTab() {
     return ok ? '符合要求' : `要求 ${h.width}×${h.height}${h.minimum ? ' 以上' : ''}`;
   };
 
-  const add = async (files: FileList) => {
+  const add = async (files: File[]) => {
     const entry = entries.find((e) => e.id === entryId);
     if (!entry) return setMessage('请先选择这些文件属于哪一项活动。');
     try {
@@ -76,23 +77,13 @@ export function AttachmentsTab() {
             </option>
           ))}
         </select>
-        {/* The browser's own file button speaks the browser's language; this one says it in Chinese. */}
-        <label className="excel-file-button">
-          添加照片或视频…
-          <input
-            className="visually-hidden"
-            type="file"
-            multiple
-            accept="image/*,video/*"
-            aria-label="添加照片或视频"
-            onChange={(e) =>
-              e.target.files &&
-              void add(e.target.files).then(() => {
-                e.target.value = '';
-              })
-            }
-          />
-        </label>
+        <FileButton
+          button="添加照片或视频…"
+          label="添加照片或视频"
+          accept="image/*,video/*"
+          multiple
+          onFiles={(files) => void add(files)}
+        />
       </div>
       {message ? (
         <p className="notice" role="status">

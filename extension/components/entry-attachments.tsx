@@ -5,6 +5,7 @@ import { useOpenLog } from '../hooks/use-log';
 import { storeFiles } from '../utils/attachment-sync';
 import { userMessage } from '../utils/input-errors';
 import { AttachmentCard } from './attachment-card';
+import { FileButton } from './file-button';
 
 /** 照片和视频 inside the activity form: add files here; they reach colleagues through the relay. */
 export function EntryAttachments(props: {
@@ -14,7 +15,7 @@ export function EntryAttachments(props: {
   const { record, attachments } = useOpenLog();
   const blobs = useBlobs();
   const [error, setError] = useState('');
-  const add = async (files: FileList) => {
+  const add = async (files: File[]) => {
     try {
       const refs = await storeFiles(record.logId, files);
       const next = [...props.value];
@@ -40,20 +41,12 @@ export function EntryAttachments(props: {
           ))}
         </div>
       ) : null}
-      {/* The browser's own file button would speak the browser's language; this one says it in Chinese. */}
-      <label className="excel-file-button">
-        添加照片或视频
-        <input
-          className="visually-hidden"
-          type="file"
-          multiple
-          accept="image/*,video/*"
-          onChange={(e) => {
-            const input = e.target;
-            if (input.files?.length) void add(input.files).then(() => (input.value = ''));
-          }}
-        />
-      </label>
+      <FileButton
+        button="添加照片或视频"
+        accept="image/*,video/*"
+        multiple
+        onFiles={(files) => void add(files)}
+      />
       {error ? <p className="field-message">{error}</p> : null}
     </fieldset>
   );

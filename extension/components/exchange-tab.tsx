@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useOpenLog } from '../hooks/use-log';
 import { today } from '../utils/format';
 import { updateFileRefusal } from '../utils/update-file-messages';
+import { FileButton } from './file-button';
 
 export function downloadBytes(bytes: Uint8Array, name: string, type = 'application/octet-stream'): void {
   const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type }));
@@ -60,22 +61,13 @@ export function ExchangeTab() {
       </button>
       <h3>导入同事的更新文件</h3>
       <p className="muted">导入后与本机台账合并，不会覆盖或重复；同一个文件导入两次也不会有变化。</p>
-      {/* The browser's own file button speaks the browser's language; this one says it in Chinese. */}
-      <label className={`excel-file-button${busy ? ' disabled' : ''}`}>
-        选择更新文件…
-        <input
-          className="visually-hidden"
-          type="file"
-          accept=".tianbao"
-          aria-label="选择更新文件"
-          disabled={busy}
-          onChange={(e) => {
-            const f = e.target.files?.[0];
-            if (f) void importFile(f);
-            e.target.value = '';
-          }}
-        />
-      </label>
+      <FileButton
+        button="选择更新文件…"
+        label="选择更新文件"
+        accept=".tianbao"
+        disabled={busy}
+        onFiles={([file]) => file && void importFile(file)}
+      />
       {message ? (
         <p className={refused ? 'error-banner' : 'notice'} role={refused ? 'alert' : 'status'}>
           {message}

@@ -17,6 +17,7 @@ import {
   yearOfCampaign,
   yearScheduleFor,
 } from '../utils/year-schedule';
+import { FileButton } from './file-button';
 import { FormField } from './form-field';
 import { NoticeDrop } from './notice-drop';
 import { NoticeSetup } from './notice-setup';
@@ -269,20 +270,15 @@ export function FirstRun(props: { onOpened: (open: OpenLog) => void; onCancel?: 
             </button>
             <p className="muted">没有同步服务时：</p>
             <p className="muted">同事在“文件交换”中导出更新文件发给您，在这里打开即可加入同一本台账。</p>
-            {/* The browser's own file button speaks the browser's language; this one says it in Chinese. */}
             <div className={`field${errors.join ? ' field-error' : ''}`}>
               <span className="field-label">更新文件</span>
-              <label className={`excel-file-button${busy ? ' disabled' : ''}`}>
-                打开更新文件…
-                <input
-                  className="visually-hidden"
-                  type="file"
-                  accept=".tianbao"
-                  aria-label="更新文件"
-                  disabled={busy}
-                  onChange={(e) => e.target.files?.[0] && void join(e.target.files[0])}
-                />
-              </label>
+              <FileButton
+                button="打开更新文件…"
+                label="更新文件"
+                accept=".tianbao"
+                disabled={busy}
+                onFiles={([file]) => file && void join(file)}
+              />
               {errors.join ? <span className="field-message">{errors.join}</span> : null}
             </div>
             {props.onCancel ? (
