@@ -29,7 +29,7 @@ async function addEntryThroughUi(page: Page, title: string, counts: [string, str
   await dialog.getByLabel('活动名称').fill(title);
   await dialog.getByLabel('活动类型').fill('专题学习');
   for (const [search, n] of counts) {
-    await dialog.getByPlaceholder(/搜索统计表中的项目/).fill(search);
+    await dialog.getByRole('searchbox', { name: '搜索统计项' }).fill(search);
     await dialog.locator('.pick-results .pick-row').first().getByRole('button', { name: '选择' }).click();
     await dialog.locator('.pick-list .pick-number').last().fill(n);
   }
@@ -110,7 +110,7 @@ describe('extension: the unit log in the browser', () => {
     await page.getByRole('link', { name: '活动台账' }).click();
     await page.getByRole('button', { name: '＋ 新增活动' }).click();
     const dialog = page.getByRole('dialog', { name: '新增活动' });
-    await dialog.getByPlaceholder(/搜索统计表中的项目/).fill('中心组');
+    await dialog.getByRole('searchbox', { name: '搜索统计项' }).fill('中心组');
     await dialog.locator('.pick-results .pick-row').first().getByRole('button', { name: '选择' }).click();
     await dialog.locator('.pick-list .pick-number').last().fill('-3');
     await dialog.getByRole('button', { name: '添加活动' }).click();
