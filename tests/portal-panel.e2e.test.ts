@@ -143,7 +143,7 @@ describe('side panel on a 94-control table page with few figures', () => {
   });
 
   it('at 400 px, a short answer on the page stays whole beside a long one from the log in the 覆盖 / 保留 list', async () => {
-    const { page, panel } = await portalAndPanel('element/index.html', 400, 860, demo);
+    const { page, panel } = await portalAndPanel('element/index.html', 'demo');
     await panel.locator('.field-row').first().waitFor();
     await page.locator('[name="header-unit"]').fill('999');
     // The panel compares the page with the log when it fills: the difference is listed after 一键填报.
