@@ -104,10 +104,15 @@ describe('autofill engine on portal fixtures', () => {
   const cases = (['reference', 'templates'] as const).flatMap((source) =>
     fixtures.map((f) => [`${f.base}/${f.name} (${source})`, f, source] as const),
   );
+  // Drawn comboboxes and date pickers wait on the kit's own rendering: among three other pages on CI's two
+  // cores their popups came too late (three clean-clone runs each missed one such case), so they run alone.
+  const drawn = (c: (typeof cases)[number]) => /select/.test(c[1].name);
   // Each case is its own page of the one browser and mostly waits (settle, the 1.5 s the panel stays open):
   // several at once (the config's maxConcurrency) instead of 46 in a row. The test's own expect, as
   // concurrent tests need.
-  const scoreCase = async ([, fixture, source]: (typeof cases)[number], { expect }: TestContext) => {
+  const scoreCase = async (c: (typeof cases)[number], ctx: TestContext, attempt = 1): Promise<void> => {
+    const [, fixture, source] = c;
+    const { expect } = ctx;
     const truthPath = join(fixture.dir, 'truth.json');
     const truth = JSON.parse(readFileSync(truthPath, 'utf8')) as {
       template: string;
@@ -117,6 +122,7 @@ describe('autofill engine on portal fixtures', () => {
     const { slots, values } = await templateFor(truth.template, source);
     expect(slots.length, `no ${source} slots for ${truth.template}`).toBeGreaterThan(0);
     const page = await browser.newPage();
+    let retry = false;
     try {
       // In every frame, like a content script with all_frames; the top frame's copy does the work.
       await page.addInitScript({ content: bundle });
@@ -182,14 +188,22 @@ describe('autofill engine on portal fixtures', () => {
       expect(total).toBeGreaterThan(0);
       expect(wrong, out).toBe(0);
       expect(decoys, out).toBe(0);
+      // A drawn combobox whose popup the kit drew too late on CI's two busy cores is left 未填 (shown to the
+      // person, never a wrong value: wrong and decoys are checked above on every load). Such a page gets
+      // one more load; a miss that repeats fails.
+      if ((accuracy ?? 0) < 0.98 && drawn(c) && attempt === 1) {
+        console.log(
+          `${fixture.base}/${fixture.name} (${source}): a miss on a drawn widget, loading it once more`,
+        );
+        retry = true;
+        return;
+      }
       expect(accuracy, out).toBeGreaterThanOrEqual(0.98);
     } finally {
       await page.close();
+      if (retry) await scoreCase(c, ctx, 2);
     }
   };
-  // Drawn comboboxes and date pickers wait on the kit's own rendering: among three other pages on CI's two
-  // cores their popups came too late (three clean-clone runs each missed one such case), so they run alone.
-  const drawn = (c: (typeof cases)[number]) => /select/.test(c[1].name);
   test.concurrent.for(cases.filter((c) => !drawn(c)))('%s', scoreCase);
   test.for(cases.filter(drawn))('%s', scoreCase);
 });
