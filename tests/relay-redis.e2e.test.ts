@@ -23,6 +23,21 @@ describe.skipIf(!hasRedis)('relay scale-out with redis', () => {
       await startRelayProcess({ dataDir, redisUrl }),
       await startRelayProcess({ dataDir, redisUrl }),
     );
+    // A process listens before its Redis subscription is up, and /health says 200 only once it is: an edit
+    // published before the other process subscribed never reaches its clients (a clean-clone CI run timed
+    // out waiting for the shared entry).
+    for (const relay of relays) {
+      const started = Date.now();
+      while (
+        (await fetch(`${relay.httpUrl}/health`).then(
+          (r) => r.status,
+          () => 0,
+        )) !== 200
+      ) {
+        if (Date.now() - started > 10_000) throw new Error(`relay ${relay.port} not healthy within 10 s`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    }
   });
 
   afterAll(async () => {
