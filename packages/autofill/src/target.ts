@@ -77,11 +77,7 @@ export function targetsOf(fields: readonly Field[]): Target[] {
       continue;
     }
     const names = [f.label, f.before, f.leading, f.placeholder, f.title].map((p) => stripUnit(p));
-    const primary = specific(
-      [f.label, f.before, f.leading, f.placeholder, f.title]
-        .map((p) => stripMeasure(stripUnit(p)))
-        .filter(Boolean),
-    );
+    const primary = specific(names.map(stripMeasure).filter(Boolean));
     // A name cell saying 其中：参与人次 continues the row above (开展网络课堂培训 … 其中：参与人次), as
     // the template's 参与（ ）人次 continues the blank before it.
     if (f.partOf) {
