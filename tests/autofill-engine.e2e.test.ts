@@ -141,10 +141,14 @@ describe('autofill engine on portal fixtures', () => {
             .tianbaoAutofill;
           await api.waitForSettle(document, { quietMs: 300, timeoutMs: 5000 });
           let last = api.autofill(document, slots, values);
+          // Drawn comboboxes and date pickers are chosen in their popups after autofill() returns, one
+          // at a time page-wide: as the panel does, the dump waits for them (each run's, 30 s at most).
+          const picks = [last.report.done];
           let runs = 1;
           let lastRun = performance.now();
           const stop = api.watch(document, () => {
             last = api.autofill(document, slots, values);
+            picks.push(last.report.done);
             runs++;
             lastRun = performance.now();
           });
@@ -156,6 +160,7 @@ describe('autofill engine on portal fixtures', () => {
             await new Promise((done) => setTimeout(done, 100));
           }
           stop();
+          await Promise.race([Promise.all(picks), new Promise((done) => setTimeout(done, 30000))]);
           return {
             runs,
             fields: last.matches.length,
