@@ -247,35 +247,75 @@ function sourceText(stat: SlotStat | undefined): string {
 
 const DETAIL_WIDTHS = [6, 16, 24, 44, 8, 14, 30, 26];
 
+/** One blank as 指标明细 (and `tianbao stats`) names it for people; `key` is for scripts and read-back. */
+export interface DetailRow {
+  /** 序号: people count from 1; the slot's own index stays internal. */
+  number: number;
+  /** 分组, 表头 for the header line. */
+  group: string;
+  item: string;
+  /** The blank in the notice's words within its item (itemBlankPhrase). */
+  blank: string;
+  /** The measure word, else what kind of answer it takes (文本, 是否 …). */
+  unit: string;
+  value: SlotValue | null;
+  /** 来源: how many activities, or who typed it and why. */
+  source: string;
+  key: string;
+  slot: TemplateSlot;
+  stat: SlotStat | undefined;
+}
+
+/**
+ * Every blank of the template in its order with its value and 来源. `header` may give a header blank
+ * (填报单位 …) a value nobody entered, with where it came from (the export's fallback to the profile).
+ */
+export function detailRows(
+  template: ExportTemplate,
+  stats: SlotStat[],
+  header?: (slot: TemplateSlot, stat: SlotStat | undefined) => { value: string; source?: string },
+): DetailRow[] {
+  const byId = slotValues(template, stats);
+  return [...template.slots]
+    .sort((a, b) => a.index - b.index)
+    .map((slot) => {
+      const stat = byId.get(slot.id);
+      const fallback = slot.section === 'header' ? header?.(slot, stat) : undefined;
+      return {
+        number: slot.index + 1,
+        group: slot.section === 'header' ? '表头' : slot.group,
+        item: slot.item,
+        blank: itemBlankPhrase(template, slot),
+        unit: unitOf(slot) || KIND_LABEL[slot.kind],
+        value: fallback ? fallback.value : (stat?.value ?? null),
+        source: fallback?.source ?? sourceText(stat),
+        key: slotKey(template.id, slot.id),
+        slot,
+        stat,
+      };
+    });
+}
+
 function detailSheet(input: ExportInput): SheetSpec {
   const { template } = input;
-  const stats = slotValues(template, input.stats);
-  const slots = [...template.slots].sort((a, b) => a.index - b.index);
   const rows: RowSpec[] = [{ cells: DETAIL_HEADERS.map((h) => styled(h, 'th')), height: 22 }];
-  for (const slot of slots) {
-    const stat = stats.get(slot.id);
-    const header = slot.section === 'header' ? headerFallback(slot, input, stat) : undefined;
-    const value = header ? header.value : stat?.value;
-    const group = slot.section === 'header' ? '表头' : slot.group;
-    const phrase = itemBlankPhrase(template, slot);
-    const source = header?.source ?? sourceText(stat);
+  for (const r of detailRows(template, input.stats, (slot, stat) => headerFallback(slot, input, stat))) {
     rows.push({
       height: rowHeight(
-        [group, slot.item, phrase, String(value ?? ''), source].map((text, i) => ({
+        [r.group, r.item, r.blank, String(r.value ?? ''), r.source].map((text, i) => ({
           text,
           width: DETAIL_WIDTHS[[1, 2, 3, 5, 6][i] as number] as number,
         })),
       ),
       cells: [
-        // People count from 1; the slot's own index stays internal.
-        styled(slot.index + 1, 'center'),
-        styled(group, 'cell'),
-        styled(slot.item, 'cell'),
-        styled(phrase, 'cell'),
-        styled(unitOf(slot) || KIND_LABEL[slot.kind], 'center'),
-        detailValue(slot, value),
-        styled(source, 'cell'),
-        styled(slotKey(template.id, slot.id), 'cell'),
+        styled(r.number, 'center'),
+        styled(r.group, 'cell'),
+        styled(r.item, 'cell'),
+        styled(r.blank, 'cell'),
+        styled(r.unit, 'center'),
+        detailValue(r.slot, r.value),
+        styled(r.source, 'cell'),
+        styled(r.key, 'cell'),
       ],
     });
   }

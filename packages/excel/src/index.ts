@@ -20,6 +20,8 @@ export { exceljsReader, exceljsWriter } from './exceljs-adapter.ts';
 export {
   buildExportSpec,
   DETAIL_HEADERS,
+  type DetailRow,
+  detailRows,
   EXPORT_FORMAT,
   EXPORT_FORMAT_VERSION,
   type ExportInput,

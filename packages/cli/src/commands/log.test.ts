@@ -78,6 +78,34 @@ describe('tianbao log / stats (real CLI process)', () => {
     expect(JSON.parse((await tianbao('stats', join(dir, 'back.tianbao'), '--json')).stdout)).toEqual(stats);
   });
 
+  it('stats prints what a clerk reads: 序号, activity item, the blank in the notice’s words, value, unit, 来源', async () => {
+    const r = await tianbao('stats', file);
+    expect(r.status, r.stderr).toBe(0);
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines[0]).toBe('序号\t活动项目\t统计项\t数值\t单位\t来源');
+    expect(lines).toHaveLength(slots.length + 1);
+    // No slot key or slot id anywhere: people read 序号 and words.
+    expect(r.stdout).not.toContain(`${T}/`);
+    for (const s of slots) expect(r.stdout).not.toContain(s.id);
+    const rows = lines.slice(1).map((l) => l.split('\t'));
+    expect(rows.map((x) => Number(x[0]))).toEqual(slots.map((_, i) => i + 1));
+    const at = (key: string) => {
+      const slot = slots.find((s) => `${T}/${s.id}` === key);
+      return rows.find((x) => Number(x[0]) === (slot?.index ?? -2) + 1) ?? [];
+    };
+    const first = slots.find((s) => `${T}/${s.id}` === n0);
+    expect(at(n0 as string)).toEqual([
+      String((first?.index ?? 0) + 1),
+      first?.item,
+      expect.stringContaining('（'),
+      '2',
+      first?.unit || first?.after.trim().slice(0, 3),
+      '2 条活动合计',
+    ]);
+    expect(at(textSlot).slice(3)).toEqual(['视频会议', '文本', '张三 手工填写：启动仪式形式']);
+    expect(rows.filter((x) => x[3] === '（空）')).toHaveLength(slots.length - 3);
+  });
+
   it('merges two copies of one log and refuses another unit', async () => {
     const back = JSON.parse((await tianbao('log', 'export-json', file)).stdout);
     back.entries.push({

@@ -14,10 +14,12 @@ import {
   parseTime,
   RECORD_ID,
   type SlotKindOf,
+  type SlotStat,
   type UnitLog,
 } from '@tianbao/core';
 import { openLogFile, writeLogFile } from '@tianbao/core/node';
-import { getTemplate, parseSlotKey, type Template } from '@tianbao/templates';
+import { type DetailRow, detailRows } from '@tianbao/excel';
+import { getTemplate, parseSlotKey, TERM, type Template } from '@tianbao/templates';
 import type { Command } from 'commander';
 import { CliError } from '../run-cli.ts';
 import { describeDeadlines } from './templates.ts';
@@ -392,23 +394,64 @@ for the whole campaign, so a range leaves them out and its explanation says so. 
           return;
         }
         if (range) process.stdout.write(`# ${describeRange(range)}\n`);
-        for (const s of stats) {
-          const v = s.error
-            ? '（错误）'
-            : s.value === null
-              ? '（空）'
-              : s.value === true
-                ? '是'
-                : s.value === false
-                  ? '否'
-                  : String(s.value);
-          process.stdout.write(`${s.key}\t${v}\t${s.explanation}\n`);
+        const tables = statsTables(session.log, stats);
+        for (const { title, rows } of tables) {
+          if (tables.length > 1) process.stdout.write(`# ${title}\n`);
+          // Tab-separated, so the lines can be pasted into a spreadsheet as columns.
+          process.stdout.write(`${STATS_HEADERS.join('\t')}\n`);
+          for (const r of rows)
+            process.stdout.write(
+              `${[r.number, r.item || r.group, r.blank, shownValue(r.stat), r.unit, r.source].join('\t')}\n`,
+            );
         }
-        const bad = stats.filter((s) => s.error);
-        for (const s of bad) process.stderr.write(`error: ${s.key}: ${s.error}\n`);
+        const bad = tables.flatMap((t) => t.rows).filter((r) => r.stat?.error);
+        for (const r of bad)
+          process.stderr.write(`error: 序号 ${r.number} ${r.item} ${r.blank}: ${r.stat?.error}\n`);
         if (bad.length) process.exitCode = 1;
       },
     );
+}
+
+const STATS_HEADERS = ['序号', '活动项目', TERM.blank, '数值', '单位', '来源'];
+
+const shownValue = (s: SlotStat | undefined): string =>
+  s?.error
+    ? '（错误）'
+    : s?.value === null || s?.value === undefined
+      ? '（空）'
+      : s.value === true
+        ? '是'
+        : s.value === false
+          ? '否'
+          : String(s.value);
+
+/**
+ * The statistics as 指标明细 names them (excel detailRows), one table per statistics template; a blank of a
+ * template this CLI does not know can only be named by its key.
+ */
+function statsTables(log: UnitLog, stats: SlotStat[]): { title: string; rows: DetailRow[] }[] {
+  const ids = [...new Set([...log.meta().templateIds, ...stats.map((s) => parseSlotKey(s.key).templateId)])];
+  const known = ids.map((id) => getTemplate(id)).filter((t) => t?.kind === 'statistics') as Template[];
+  const tables = known.map((t) => ({ title: t.title, rows: detailRows(t, stats) }));
+  const named = new Set(tables.flatMap((t) => t.rows.map((r) => r.key)));
+  const rest = stats.filter((s) => !named.has(s.key));
+  if (rest.length)
+    tables.push({
+      title: '不在已知统计表中的项（以内部编号列出）',
+      rows: rest.map((stat, i) => ({
+        number: i + 1,
+        group: '',
+        item: '',
+        blank: stat.key,
+        unit: '',
+        value: stat.value,
+        source: stat.explanation,
+        key: stat.key,
+        slot: undefined as never,
+        stat,
+      })),
+    });
+  return tables;
 }
 
 /** A YYYY-MM-DD option, or a plain error naming it. */

@@ -56,12 +56,17 @@ describe('counts past the rules (real CLI process)', () => {
 
     const text = await tianbao('stats', file);
     expect(text.status).toBe(1);
-    const line = (key: string) => text.stdout.split('\n').find((l) => l.startsWith(`${key}\t`));
+    // Lines start with the blank's 序号 (its index + 1), as in 指标明细.
+    const number = (key: string) =>
+      (getTemplate(T)?.slots.find((s) => `${T}/${s.id}` === key)?.index ?? -2) + 1;
+    const line = (key: string) => text.stdout.split('\n').find((l) => l.startsWith(`${number(key)}\t`));
     expect(line(a)).toContain('（错误）');
     expect(line(a)).toContain('2 条活动合计 1200000000000 不能填入');
     expect(line(b)).toContain('（错误）');
     expect(text.stdout).not.toMatch(/Infinity|NaN/);
-    expect(text.stderr).toContain(`error: ${a}: the sum of 2 entries must be at most 999999999999`);
+    expect(text.stderr).toContain(`error: 序号 ${number(a)} `);
+    expect(text.stderr).toContain('the sum of 2 entries must be at most 999999999999');
+    expect(text.stderr).not.toContain(a);
     const json = JSON.parse((await tianbao('stats', file, '--json')).stdout) as {
       key: string;
       value: unknown;
