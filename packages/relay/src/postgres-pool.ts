@@ -21,9 +21,12 @@ export function redactUrl(url: string): string {
 }
 
 /**
- * A connection pool to the relay's PostgreSQL. A pool's idle client whose server went away (a
- * restart, a failover) emits 'error'; unhandled, that would crash the relay, so it is logged and
- * the pool opens new connections when asked.
+ * A connection pool to the relay's PostgreSQL. When the server goes away (a restart, a failover),
+ * every connection of the pool emits 'error', also one that a transaction holds (then pg-pool
+ * listens to nothing on it) and again when its socket ends; an 'error' nobody listens to ends the
+ * process. So each connection gets a listener of its own for its whole life, and the loss is
+ * logged once until a new connection succeeds. Queries fail meanwhile (callers refuse or retry)
+ * and the pool connects again when asked.
  */
 export function createPool(url: string, log: Logger, max = 10): pg.Pool {
   const pool = new pg.Pool({
@@ -34,7 +37,18 @@ export function createPool(url: string, log: Logger, max = 10): pg.Pool {
     types,
     application_name: 'tianbao-relay',
   });
-  pool.on('error', (error) => log('database connection lost', { error: error.message }, 'warn'));
+  let lost = false;
+  const connectionLost = (error: Error) => {
+    if (lost) return;
+    lost = true;
+    log('database connection lost', { error: error.message }, 'warn');
+  };
+  pool.on('connect', (client) => {
+    if (lost) log('database connection restored', {});
+    lost = false;
+    client.on('error', connectionLost);
+  });
+  pool.on('error', connectionLost);
   return pool;
 }
 
