@@ -6,6 +6,7 @@ import type {
 } from '@hocuspocus/server';
 import { parseDocumentName } from './access.ts';
 import { isRelayContext, type RelayContext } from './context.ts';
+import type { ErrorGate } from './error-gate.ts';
 import type { Logger } from './log.ts';
 import type { RetryLater } from './persistence-extension.ts';
 import { Refusal } from './refusal.ts';
@@ -15,7 +16,12 @@ import type { AccessStore } from './storage.ts';
  * A token opens only the documents of its unit (`<unitId>/…`); viewers get read-only
  * connections, which Hocuspocus enforces by not applying their updates.
  */
-export function createAuthExtension(access: AccessStore, log: Logger, retryLater: RetryLater): Extension {
+export function createAuthExtension(
+  access: AccessStore,
+  log: Logger,
+  retryLater: RetryLater,
+  errors: ErrorGate,
+): Extension {
   // A log is a root document and its shards over one socket: one last-seen write per member per second.
   const lastTouch = new Map<string, number>();
   const seen = (tokenId: string) => {
@@ -24,7 +30,9 @@ export function createAuthExtension(access: AccessStore, log: Logger, retryLater
     lastTouch.set(tokenId, now);
     access
       .touch(tokenId, now)
-      .catch((error: unknown) => log('touch error', { user: tokenId, error: String(error) }, 'warn'));
+      .catch((error: unknown) =>
+        errors.failed('touch error', { user: tokenId, error: String(error) }, 'warn'),
+      );
   };
   return {
     extensionName: 'tianbao-auth',
@@ -41,8 +49,9 @@ export function createAuthExtension(access: AccessStore, log: Logger, retryLater
       let record: Awaited<ReturnType<AccessStore['lookup']>>;
       try {
         record = await access.lookup(token);
+        errors.succeeded();
       } catch (error) {
-        log('auth error', { unit: name.unitId, socket: socketId, error: String(error) }, 'error');
+        errors.failed('auth error', { unit: name.unitId, socket: socketId, error: String(error) });
         retryLater(socketId, 'storage-unavailable');
         throw new Refusal('storage-unavailable', 4503);
       }

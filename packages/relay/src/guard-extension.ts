@@ -2,6 +2,7 @@ import type { beforeHandleMessagePayload, Extension, onDisconnectPayload } from 
 import * as decoding from 'lib0/decoding';
 import { AwarenessGuard } from './awareness-guard.ts';
 import { isRelayContext } from './context.ts';
+import type { ErrorGate } from './error-gate.ts';
 import { MessageType, readFrameHeader } from './frame-header.ts';
 import type { LogFields, Logger } from './log.ts';
 import type { RetryLater } from './persistence-extension.ts';
@@ -43,6 +44,7 @@ export function createGuardExtension(
   log: Logger,
   options: GuardOptions,
   retryLater: RetryLater,
+  errors: ErrorGate,
 ): Extension {
   const limiter = new RateLimiter(options.messagesPerSecond, options.messageBurst, options.maxRateWaitMs);
   // Token liveness per message, remembered for a second: a revoked token is still refused
@@ -52,6 +54,7 @@ export function createGuardExtension(
     const now = Date.now();
     if ((liveUntil.get(tokenId) ?? 0) > now) return true;
     const live = (await access.live([tokenId])).has(tokenId);
+    errors.succeeded();
     if (live) liveUntil.set(tokenId, now + 1000);
     else liveUntil.delete(tokenId);
     return live;
@@ -78,7 +81,7 @@ export function createGuardExtension(
         try {
           live = await isLive(context.tokenId);
         } catch (error) {
-          log('auth error', { ...who, error: String(error) }, 'error');
+          errors.failed('auth error', { ...who, error: String(error) });
           retryLater(socketId, 'storage-unavailable');
           throw new Refusal('storage-unavailable', 4503);
         }

@@ -7,6 +7,7 @@ import type {
 import * as Y from 'yjs';
 import type { Compactor } from './compactor.ts';
 import { DocumentLoadError } from './document-load-error.ts';
+import type { ErrorGate } from './error-gate.ts';
 import type { Logger } from './log.ts';
 import { Refusal } from './refusal.ts';
 import type { DocumentStore } from './storage.ts';
@@ -34,6 +35,7 @@ export function createPersistenceExtension(
   compactor: Compactor,
   log: Logger,
   retryLater: RetryLater,
+  errors: ErrorGate,
   compactAfterUpdates = 2000,
 ): Extension {
   /** Say so when one storage call takes long (disk, checkpoint, a busy database). */
@@ -52,8 +54,9 @@ export function createPersistenceExtension(
       let loaded: Awaited<ReturnType<DocumentStore['load']>>;
       try {
         loaded = await timed('load', documentName, () => store.load(documentName));
+        errors.succeeded();
       } catch (error) {
-        log('load error', { document: documentName, error: String(error) }, 'error');
+        errors.failed('load error', { document: documentName, error: String(error) });
         retryLater(socketId, 'storage-unavailable');
         throw new Refusal('storage-unavailable', 4503);
       }
@@ -93,8 +96,9 @@ export function createPersistenceExtension(
       if (isEmptyUpdate(update)) return;
       try {
         await timed('append', documentName, () => store.append(documentName, update));
+        errors.succeeded();
       } catch (error) {
-        log('store error', { document: documentName, socket: socketId, error: String(error) }, 'error');
+        errors.failed('store error', { document: documentName, socket: socketId, error: String(error) });
         retryLater(socketId, 'storage-unavailable');
         throw new Refusal('storage-unavailable', 4503);
       }
@@ -125,7 +129,7 @@ export function createPersistenceExtension(
           });
       } catch (error) {
         // The tail stays as it is; nothing is lost by a failed compaction.
-        log('compaction error', { document: documentName, error: String(error) }, 'error');
+        errors.failed('compaction error', { document: documentName, error: String(error) });
       }
     },
   };

@@ -4,6 +4,7 @@ import { createAuthExtension } from './auth-extension.ts';
 import { Compactor } from './compactor.ts';
 import { isRelayContext } from './context.ts';
 import { corkPerTick } from './cork-per-tick.ts';
+import { ErrorGate } from './error-gate.ts';
 import { createGuardExtension } from './guard-extension.ts';
 import { createHttpRoutes } from './http-routes.ts';
 import { createLogger } from './log.ts';
@@ -56,6 +57,7 @@ export async function startRelay(options: RelayOptions = {}): Promise<RunningRel
   const { access, documents, blobs } = storage;
   const compactor = new Compactor(documents, log);
   const sockets = new SocketRegistry();
+  const errors = new ErrorGate(log);
   const startedAt = Date.now();
   const redis = o.redisUrl ? redisExtension(o.redisUrl) : undefined;
 
@@ -71,6 +73,7 @@ export async function startRelay(options: RelayOptions = {}): Promise<RunningRel
     }
     if (!tokens.size) return;
     const live = await access.live([...tokens]);
+    errors.succeeded();
     for (const { document, connection } of connections) {
       const context: unknown = connection.context;
       if (isRelayContext(context) && !live.has(context.tokenId)) {
@@ -136,7 +139,7 @@ export async function startRelay(options: RelayOptions = {}): Promise<RunningRel
       ...(o.publicUrl ? { publicUrl: o.publicUrl } : {}),
       ...(o.registrationCode ? { registrationCode: o.registrationCode } : {}),
     }),
-    createAuthExtension(access, log, sockets.retryLater),
+    createAuthExtension(access, log, sockets.retryLater, errors),
     createGuardExtension(
       access,
       log,
@@ -147,8 +150,9 @@ export async function startRelay(options: RelayOptions = {}): Promise<RunningRel
         maxRateWaitMs: o.maxRateWaitMs,
       },
       sockets.retryLater,
+      errors,
     ),
-    createPersistenceExtension(documents, compactor, log, sockets.retryLater),
+    createPersistenceExtension(documents, compactor, log, sockets.retryLater, errors),
   ];
   if (redis) extensions.push(redis);
 
@@ -218,7 +222,7 @@ export async function startRelay(options: RelayOptions = {}): Promise<RunningRel
     }
   };
   const sweep = setInterval(() => {
-    sweepRevoked().catch((error: unknown) => log('sweep error', { error: String(error) }, 'warn'));
+    sweepRevoked().catch((error: unknown) => errors.failed('sweep error', { error: String(error) }, 'warn'));
     sweepSlowClients();
   }, 2000);
   sweep.unref();
