@@ -1,4 +1,3 @@
-import { Redis } from '@hocuspocus/extension-redis';
 import { type Extension, Server } from '@hocuspocus/server';
 import { createAuthExtension } from './auth-extension.ts';
 import { Compactor } from './compactor.ts';
@@ -12,6 +11,7 @@ import { openStorage } from './open-storage.ts';
 import { type RelayOptions, resolveOptions } from './options.ts';
 import { createPersistenceExtension } from './persistence-extension.ts';
 import { createPreAuthGate } from './pre-auth-gate.ts';
+import { createRedisExtension, redisReady } from './redis-extension.ts';
 import { Refusal } from './refusal.ts';
 import { createSocketGuard } from './socket-guard.ts';
 import { SocketRegistry } from './socket-registry.ts';
@@ -32,23 +32,6 @@ export interface RunningRelay {
 
 const isLoopback = (host: string) => host === 'localhost' || host === '::1' || host.startsWith('127.');
 
-function redisExtension(url: string): Redis {
-  const u = new URL(url);
-  if (u.protocol !== 'redis:' && u.protocol !== 'rediss:') throw new Error(`not a redis:// URL: ${url}`);
-  const db = Number(u.pathname.slice(1) || '0');
-  return new Redis({
-    host: u.hostname,
-    port: Number(u.port || 6379),
-    prefix: 'tianbao',
-    options: {
-      db,
-      ...(u.username ? { username: decodeURIComponent(u.username) } : {}),
-      ...(u.password ? { password: decodeURIComponent(u.password) } : {}),
-      ...(u.protocol === 'rediss:' ? { tls: {} } : {}),
-    },
-  });
-}
-
 /** Starts a Hocuspocus relay with its storage (SQLite or PostgreSQL), unit tokens, blobs and health. */
 export async function startRelay(options: RelayOptions = {}): Promise<RunningRelay> {
   const o = resolveOptions(options);
@@ -59,7 +42,7 @@ export async function startRelay(options: RelayOptions = {}): Promise<RunningRel
   const sockets = new SocketRegistry();
   const errors = new ErrorGate(log);
   const startedAt = Date.now();
-  const redis = o.redisUrl ? redisExtension(o.redisUrl) : undefined;
+  const redis = o.redisUrl ? createRedisExtension(o.redisUrl, log) : undefined;
 
   let server: Server | undefined;
   const sweepRevoked = async () => {
@@ -84,10 +67,19 @@ export async function startRelay(options: RelayOptions = {}): Promise<RunningRel
   };
   const dependencies = async () => {
     const database = await storage.check();
-    const quarantined = database.ok ? (await documents.quarantined()).length : undefined;
-    const redisStatus = redis?.pub.status;
+    // The database may go away between the two queries: then the count is unknown, not an error.
+    const quarantined = database.ok
+      ? await documents.quarantined().then(
+          (rows) => rows.length,
+          () => undefined,
+        )
+      : undefined;
+    const redisOk = redis ? redisReady(redis) : undefined;
+    const down = [...(database.ok ? [] : ['database']), ...(redisOk === false ? ['redis'] : [])];
     return {
-      ok: database.ok && (redisStatus === undefined || redisStatus === 'ready'),
+      ok: down.length === 0,
+      // What a person reading the check sees first: "database unavailable", "redis unavailable".
+      ...(down.length ? { reason: `${down.join(' and ')} unavailable` } : {}),
       database: {
         kind: storage.kind,
         ok: database.ok,
@@ -96,10 +88,9 @@ export async function startRelay(options: RelayOptions = {}): Promise<RunningRel
         quarantined,
         ...(database.error ? { error: database.error } : {}),
       },
-      redis:
-        redisStatus === undefined
-          ? { configured: false }
-          : { configured: true, ok: redisStatus === 'ready', status: redisStatus },
+      redis: redis
+        ? { configured: true, ok: redisOk, status: redis.pub.status, subscriber: redis.sub.status }
+        : { configured: false },
     };
   };
 
