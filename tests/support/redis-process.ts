@@ -8,6 +8,9 @@ export interface RedisProcess {
   url: string;
   port: number;
   stop(): Promise<void>;
+  /** Ends the server at once (SIGKILL), as a crash or a lost machine does; start() brings it back on the same port. */
+  kill(): Promise<void>;
+  start(): Promise<void>;
 }
 
 /** Why redis-server cannot be used here, or undefined when it can. */
@@ -28,29 +31,40 @@ export const freePort = () =>
 
 export async function startRedis(): Promise<RedisProcess> {
   const port = await freePort();
-  const child: ChildProcess = spawn(
-    'redis-server',
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
-    { stdio: ['ignore', 'pipe', 'pipe'], detached: true },
-  );
-  let out = '';
-  child.stdout?.setEncoding('utf8').on('data', (c: string) => {
-    out += c;
-  });
-  const started = Date.now();
-  while (!out.includes('Ready to accept connections')) {
-    if (child.exitCode !== null) throw new Error(`redis-server exited with ${child.exitCode}:\n${out}`);
-    if (Date.now() - started > 10_000) throw new Error(`redis-server did not start:\n${out}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
+  let child: ChildProcess | undefined;
+  const running = (c: ChildProcess | undefined): c is ChildProcess =>
+    Boolean(c?.pid) && c?.exitCode === null && c?.signalCode === null;
+  const end = async (signal: NodeJS.Signals) => {
+    const c = child;
+    if (!running(c) || !c.pid) return;
+    const exited = new Promise<void>((r) => c.once('exit', () => r()));
+    process.kill(-c.pid, signal);
+    await exited;
+  };
+  const start = async () => {
+    const c = spawn(
+      'redis-server',
+      ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+      { stdio: ['ignore', 'pipe', 'pipe'], detached: true },
+    );
+    child = c;
+    let out = '';
+    c.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
+      out += chunk;
+    });
+    const started = Date.now();
+    while (!out.includes('Ready to accept connections')) {
+      if (c.exitCode !== null) throw new Error(`redis-server exited with ${c.exitCode}:\n${out}`);
+      if (Date.now() - started > 10_000) throw new Error(`redis-server did not start:\n${out}`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  };
+  await start();
   return {
     url: `redis://127.0.0.1:${port}`,
     port,
-    async stop() {
-      if (!child.pid || child.exitCode !== null || child.signalCode !== null) return;
-      const exited = new Promise<void>((r) => child.once('exit', () => r()));
-      process.kill(-child.pid, 'SIGTERM');
-      await exited;
-    },
+    start,
+    stop: () => end('SIGTERM'),
+    kill: () => end('SIGKILL'),
   };
 }
