@@ -135,6 +135,20 @@ describe('match', () => {
     const key = slotOf(m, 'x')?.field.key as string;
     const learned = match(scan(doc), slots, { learned: [{ fieldKey: key, slotId: '安全咨询日-0' }] });
     expect(slotOf(learned, 'x')).toMatchObject({ slotId: null, status: 'unmatched' });
+    // The person chose that blank across units and confirmed it for 场 | 人次: obeyed, and the reason says so.
+    const chosen = (page: string, blank: string) =>
+      match(scan(doc), slots, {
+        learned: [{ fieldKey: key, slotId: '安全咨询日-0', units: { page, blank } }],
+      });
+    expect(slotOf(chosen('场', '人次'), 'x')).toMatchObject({
+      slotId: '安全咨询日-0',
+      status: 'matched',
+      confidence: 1,
+      reason: '已确认的对应关系：此处为“场”，所填的空以“人次”计',
+    });
+    // Confirmed for other units than the page and the blank show now: a question nobody answered.
+    expect(slotOf(chosen('次', '人次'), 'x')).toMatchObject({ slotId: null, status: 'unmatched' });
+    expect(slotOf(chosen('场', '人'), 'x')).toMatchObject({ slotId: null, status: 'unmatched' });
   });
 
   test('a name ending in its measure word (…培训人次) is never offered a blank counting the other kind (#15)', () => {

@@ -5,14 +5,14 @@
 import { bestChain } from './best-chain.ts';
 import { type Doubt, doubtOf, pageRows, rowRefutes, wordsOf } from './doubt.ts';
 import { otherUnitReason } from './other-unit.ts';
-import { slotUnit, unitsAgree, unitsDiffer } from './same-unit.ts';
+import { slotUnit, unitKey, unitsAgree, unitsDiffer } from './same-unit.ts';
 import { type PairScore, scorePair } from './score.ts';
 import { ROW_ITEM, scorePairs } from './score-pairs.ts';
 import { type SlotInfo, slotInfos } from './slot-info.ts';
 import { agreement, type Link, SOME_WORDS, STRUCTURE_DISAGREES, vouched, WORDS_ALONE } from './structure.ts';
 import { type Target, targetsOf } from './target.ts';
 import { cut, similarity } from './text.ts';
-import type { Field, Match, MatchOptions, MatchSlot } from './types.ts';
+import type { Field, LearnedMapping, Match, MatchOptions, MatchSlot } from './types.ts';
 import { foreignWords } from './vocabulary.ts';
 import { widgetDoubt } from './widget.ts';
 
@@ -34,6 +34,10 @@ interface Assignment {
 
 const confidenceOf = (score: number, margin: number) =>
   score < MIN_SCORE ? 0 : Math.min(1, 0.3 + 0.35 * score + 0.7 * Math.max(0, margin));
+
+/** A learned choice of another unit's blank, confirmed for the units the page and the blank count in now. */
+const confirmedAcross = (l: LearnedMapping, page: string | undefined, blank: string | undefined) =>
+  !!l.units && unitKey(l.units.page) === unitKey(page) && unitKey(l.units.blank) === unitKey(blank);
 
 function reasonOf(d: PairScore, s: SlotInfo, byOrder: boolean): string {
   const parts: string[] = [];
@@ -182,22 +186,29 @@ function matchColumn(
   const usedSlots = new Set<SlotInfo>();
 
   // 1. Learned corrections win: the user said so.
-  const learned = new Map((options.learned ?? []).map((l) => [l.fieldKey, l.slotId]));
+  const learned = new Map((options.learned ?? []).map((l) => [l.fieldKey, l]));
   for (const t of targets) {
     const hit = t.fields.find((f) => learned.has(f.key));
     if (!hit) continue;
-    const slotId = learned.get(hit.key);
-    if (slotId === null) {
+    const l = learned.get(hit.key) as LearnedMapping;
+    if (l.slotId === null) {
       result.set(t, null); // "never fill this control"
       continue;
     }
     // A slot the template no longer has (or one already taken): the correction is stale, match normally.
-    // So is one of another unit, saved when the panel still offered such pairs (a confirmed 需确认 row).
-    const slot = slotId === undefined ? undefined : byId.get(slotId);
-    if (!slot || usedSlots.has(slot) || unitsDiffer(t.unit, slot.unit)) continue;
+    const slot = byId.get(l.slotId);
+    if (!slot || usedSlots.has(slot)) continue;
+    // Another unit's blank only by a choice confirmed for exactly these two units. A plain correction to
+    // one was saved when the panel still offered such pairs (a ticked 需确认 row), not chosen as such;
+    // and a page that now counts in a third unit asks a question nobody has answered.
+    const across = unitsDiffer(t.unit, slot.unit);
+    if (across && !confirmedAcross(l, t.unit, slot.unit)) continue;
     usedSlots.add(slot);
     const detail = scorePair(t, slot);
-    result.set(t, { slot, detail, confidence: 1, reason: '同事校正过的对应关系' });
+    const reason = across
+      ? `已确认的对应关系：此处为“${t.unit}”，所填的空以“${slot.unit}”计`
+      : '同事校正过的对应关系';
+    result.set(t, { slot, detail, confidence: 1, reason });
   }
 
   const rows = pageRows(targets, infos);

@@ -101,6 +101,12 @@ export interface Match {
 export interface LearnedMapping {
   fieldKey: string;
   slotId: string | null;
+  /**
+   * Set when the person chose a blank counted in another unit than the control and confirmed it
+   * (「此处为“人次”，所选的空以“场”计」): the two units they saw. Only such a choice pairs different units,
+   * and only while the page and the blank still count in those units.
+   */
+  units?: { page: string; blank: string };
 }
 
 export interface MatchOptions {

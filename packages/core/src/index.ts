@@ -26,6 +26,7 @@ export {
   type EntryFilter,
   type HistoryEvent,
   type LogChange,
+  type MappingUnits,
   matchesSearch,
   SCHEMA_VERSION,
   UnitLog,

@@ -254,6 +254,27 @@ describe('UnitLog', () => {
     expect(a.getMappings('http://other.example/')).toEqual({});
   });
 
+  it('keeps the units a person confirmed with a choice of another unit’s blank, and forgets them with it', () => {
+    const { a, b } = pair();
+    const portal = 'http://portal.example/form.jsp';
+    a.setMapping(portal, '|name:ft', 's7', { page: '人次', blank: '场' });
+    a.setMapping(portal, '|name:qy', 's2');
+    sync(a, b);
+    for (const log of [a, b]) {
+      expect(log.getMappings(portal)).toEqual({ '|name:ft': 's7', '|name:qy': 's2' });
+      expect(log.getMappingUnits(portal)).toEqual({ '|name:ft': { page: '人次', blank: '场' } });
+    }
+    // A later plain correction of the same control replaces the confirmed one, units and all.
+    b.setMapping(portal, '|name:ft', 's8');
+    sync(a, b);
+    expect(a.getMappings(portal)['|name:ft']).toBe('s8');
+    expect(a.getMappingUnits(portal)).toEqual({});
+    // Never-fill has no units to keep.
+    a.setMapping(portal, '|name:ft', null, { page: '人次', blank: '场' });
+    expect(a.getMappings(portal)['|name:ft']).toBeNull();
+    expect(a.getMappingUnits(portal)).toEqual({});
+  });
+
   it('reads the per-page mapping objects of older logs, under newer per-field corrections', () => {
     const log = newLog();
     const portal = 'http://portal.example/form.jsp';

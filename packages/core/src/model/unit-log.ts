@@ -63,6 +63,19 @@ import {
   validateProfile,
 } from './validate.ts';
 
+/** The two units of a confirmed choice of another unit's blank: the page control's and the blank's. */
+export interface MappingUnits {
+  page: string;
+  blank: string;
+}
+
+const isAcrossUnits = (v: unknown): v is { slotId: string; page: string; blank: string } =>
+  !!v &&
+  typeof v === 'object' &&
+  typeof (v as { slotId?: unknown }).slotId === 'string' &&
+  typeof (v as { page?: unknown }).page === 'string' &&
+  typeof (v as { blank?: unknown }).blank === 'string';
+
 /** A withdrawn portal mapping (see clearMapping). */
 const CLEARED = '\u0000auto';
 
@@ -1282,22 +1295,48 @@ export class UnitLog {
    * page, read here underneath the per-field keys.
    */
   getMappings(portalKey: string): Record<string, string | null> {
+    const out: Record<string, string | null> = {};
+    for (const [field, m] of Object.entries(this.portalMappings(portalKey))) out[field] = m.slotId;
+    return out;
+  }
+
+  /**
+   * The corrections of one page that pair a control with a blank counted in another unit, each with the
+   * two units the person saw and confirmed (field key → { page, blank }).
+   */
+  getMappingUnits(portalKey: string): Record<string, MappingUnits> {
+    const out: Record<string, MappingUnits> = {};
+    for (const [field, m] of Object.entries(this.portalMappings(portalKey)))
+      if (m.units) out[field] = m.units;
+    return out;
+  }
+
+  private portalMappings(portalKey: string): Record<string, { slotId: string | null; units?: MappingUnits }> {
     const maps = this.root.getMap('mappings');
     const legacy = maps.get(portalKey);
-    const out: Record<string, string | null> =
-      legacy && typeof legacy === 'object' ? { ...(legacy as Record<string, string | null>) } : {};
+    const out: Record<string, { slotId: string | null; units?: MappingUnits }> = {};
+    if (legacy && typeof legacy === 'object')
+      for (const [field, slotId] of Object.entries(legacy as Record<string, string | null>))
+        out[field] = { slotId };
     const prefix = `${portalKey}\n`;
     for (const [key, value] of maps.entries()) {
       if (!key.startsWith(prefix)) continue;
       const field = key.slice(prefix.length);
       if (value === CLEARED) delete out[field];
-      else out[field] = value as string | null;
+      else if (value === null || typeof value === 'string') out[field] = { slotId: value };
+      else if (isAcrossUnits(value))
+        out[field] = { slotId: value.slotId, units: { page: value.page, blank: value.blank } };
     }
     return out;
   }
 
-  setMapping(portalKey: string, fieldKey: string, slotId: string | null): void {
-    this.transact(this.root, () => this.root.getMap('mappings').set(`${portalKey}\n${fieldKey}`, slotId));
+  /**
+   * This control of this page takes that blank (null: never fill it). `units`: the blank counts in
+   * another unit than the control and the person confirmed that choice for these two units.
+   */
+  setMapping(portalKey: string, fieldKey: string, slotId: string | null, units?: MappingUnits): void {
+    const value = units && slotId !== null ? { slotId, page: units.page, blank: units.blank } : slotId;
+    this.transact(this.root, () => this.root.getMap('mappings').set(`${portalKey}\n${fieldKey}`, value));
   }
 
   /** Back to automatic matching for this field (the correction is withdrawn for everyone). */
