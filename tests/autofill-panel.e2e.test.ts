@@ -361,7 +361,7 @@ describe('side panel: the portal companion', () => {
     expect(await page.evaluate('window.__seen')).toEqual([]);
   });
 
-  it('a row in a blank’s words but another unit is 未匹配, and 指定对应项 offers only blanks of its unit (#15)', async () => {
+  it('a row in a blank’s words but another unit is 未匹配; 指定对应项 offers its unit’s blanks, the others only when asked and confirmed (#15)', async () => {
     const { page, panel } = await portal.open(`${units().url}index.html`);
     await group(panel, 'matched').waitFor();
     // 开展安全宣传进企业活动（ ）场 is the template's own 场 blank: matched as before.
@@ -414,6 +414,65 @@ describe('side panel: the portal companion', () => {
     expect(await remark.locator('.picker-unit').count()).toBe(0);
     await remark.getByLabel('搜索要对应的项目').fill('访谈');
     expect((await offered(remark)).map((id) => slotUnit.get(id ?? ''))).toEqual(['场']);
+    // 备注 has no unit: everything is offered already, so there is no 「显示其他单位的空」.
+    expect(await remark.getByRole('button', { name: '显示其他单位的空' }).count()).toBe(0);
+    await remark.getByRole('button', { name: '取消' }).click();
+
+    // The way past the unit filter, for a page unit the engine misread: 显示其他单位的空 lists the rest,
+    // each with its unit; choosing one asks once more, and only 确定对应 saves it.
+    const interview = T.slots.find((x) => x.before === '在媒体平台开展网络视频访谈');
+    if (!interview) throw new Error('slot missing');
+    await interviews.getByLabel('搜索要对应的项目').fill('访谈');
+    await interviews.getByRole('button', { name: '显示其他单位的空' }).click();
+    expect(await interviews.locator('.picker-unit').textContent()).toBe(
+      '以下是单位不是“人次”的空，选择后还会再问一次',
+    );
+    expect(await offered(interviews)).toEqual([interview.id]);
+    const choice = interviews.locator(`.slot-option[data-slot="${interview.id}"]`);
+    expect(await choice.locator('.other-unit').textContent()).toBe('（以“场”计）');
+    // Without words, only blanks of other units: not one 人次 blank among them.
+    await interviews.getByLabel('搜索要对应的项目').fill('');
+    const rest = await offered(interviews);
+    expect(rest.length).toBe(8);
+    expect(rest.filter((id) => slotUnit.get(id ?? '') === '人次')).toEqual([]);
+    await interviews.getByLabel('搜索要对应的项目').fill('访谈');
+    await choice.click();
+    const ask = interviews.locator('.picker-ask');
+    expect(await ask.textContent()).toBe('此处为“人次”，所选的空以“场”计，确定对应？');
+    await panel.setViewportSize({ width: 400, height: 860 });
+    await interviews.scrollIntoViewIfNeeded();
+    await panel.screenshot({ path: join(SCREENSHOTS, 'panel-09b-other-unit-ask-400.png') });
+    // 返回 saves nothing: the row is still 未匹配.
+    await interviews.getByRole('button', { name: '返回' }).click();
+    await interviews.locator(`.slot-option[data-slot="${interview.id}"]`).click();
+    await interviews.getByRole('button', { name: '确定对应' }).click();
+    await expect
+      .poll(() => group(panel, 'matched').locator('.field-row[data-key$="name:ft"]').count())
+      .toBe(1);
+    expect(await interviews.locator('.field-learned .tag').textContent()).toBe('已校正（单位不同）');
+    expect(await interviews.locator('.field-slot').getAttribute('title')).toContain(
+      '已确认的对应关系：此处为“人次”，所填的空以“场”计',
+    );
+    await panel.getByText('已更正：此处（“人次”）填以“场”计的空').waitFor();
+    await interviews.scrollIntoViewIfNeeded();
+    await panel.screenshot({ path: join(SCREENSHOTS, 'panel-09c-other-unit-chosen-400.png') });
+    await panel.setViewportSize({ width: 1366, height: 768 });
+
+    // Saved in the unit log with both units, so the engine obeys it: 一键填报 fills the 场 blank's figure.
+    await panel.getByRole('button', { name: '一键填报' }).click();
+    await panel.locator('.fill-summary').waitFor();
+    expect(await inputOf(page, 'ft')).toBe(String(values[String(interview.index)]));
+    // And a fresh panel (the log read again) still does.
+    const again = await portal.open(`${units().url}index.html`);
+    await expect
+      .poll(() => group(again.panel, 'matched').locator('.field-row[data-key$="name:ft"]').count())
+      .toBe(1);
+    // 恢复自动匹配 withdraws it: 未匹配 again, with its reason.
+    const withdrawn = again.panel.locator('.field-row[data-key$="name:ft"]');
+    await withdrawn.getByRole('button', { name: '恢复自动匹配' }).click();
+    await expect
+      .poll(() => group(again.panel, 'unmatched').locator('.field-row[data-key$="name:ft"]').count())
+      .toBe(1);
   });
 
   it('the context menu / keyboard command request (to-sidepanel:run-fill) makes the open panel fill', async () => {

@@ -1,4 +1,5 @@
 import { valueKey } from '@tianbao/autofill';
+import type { MappingUnits } from '@tianbao/core';
 import { TERM, type Template } from '@tianbao/templates';
 import { useMemo } from 'react';
 import type { PortalRow } from '../utils/portal-rows';
@@ -32,7 +33,7 @@ export function FieldGroups(props: {
   /** Field keys with a correction stored for this page. */
   learned: Set<string>;
   onConfirm: (key: string, on: boolean) => void;
-  onCorrect: (key: string, slotId: string | null) => void;
+  onCorrect: (key: string, slotId: string | null, units?: MappingUnits) => void;
   onRestore: (key: string) => void;
 }) {
   const slots = useMemo(() => new Map(props.template.slots.map((s) => [s.id, s])), [props.template]);

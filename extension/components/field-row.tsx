@@ -1,3 +1,5 @@
+import { slotUnit, unitsDiffer } from '@tianbao/autofill';
+import type { MappingUnits } from '@tianbao/core';
 import type { Slot } from '@tianbao/templates';
 import { memo, useState } from 'react';
 import { confidenceWords } from '../utils/confidence-words';
@@ -21,7 +23,7 @@ export const FieldRow = memo(function FieldRow(props: {
   /** A colleague's correction decides this row (stored in the unit log for this page). */
   learned: boolean;
   onConfirm: (key: string, on: boolean) => void;
-  onCorrect: (key: string, slotId: string | null) => void;
+  onCorrect: (key: string, slotId: string | null, units?: MappingUnits) => void;
   onRestore: (key: string) => void;
 }) {
   const { row, slot, value, state } = props;
@@ -83,7 +85,14 @@ export const FieldRow = memo(function FieldRow(props: {
       </div>
       {props.learned ? (
         <div className="field-learned">
-          <span className="tag">已校正</span>
+          {slot && unitsDiffer(row.unit, slotUnit(slot)) ? (
+            // A confirmed choice of another unit's blank stays visible, not only on hover.
+            <span className="tag warn" title={row.reason}>
+              已校正（单位不同）
+            </span>
+          ) : (
+            <span className="tag">已校正</span>
+          )}
           <button type="button" className="link small-link" onClick={() => props.onRestore(row.key)}>
             恢复自动匹配
           </button>
@@ -96,9 +105,9 @@ export const FieldRow = memo(function FieldRow(props: {
           kind={row.kind}
           current={row.slotId}
           onCancel={() => setPicking(false)}
-          onPick={(id) => {
+          onPick={(id, units) => {
             setPicking(false);
-            props.onCorrect(row.key, id);
+            props.onCorrect(row.key, id, units);
           }}
         />
       ) : null}

@@ -3,6 +3,7 @@ import {
   currentPeriod,
   isValidDate,
   localToday,
+  type MappingUnits,
   periodFromRange,
   type ReportingPeriod,
   reportDateSlotId,
@@ -115,11 +116,22 @@ export function PortalCompanion(props: { tabId: number; url: string; loads: numb
   const portalKey = portalKeyOf(url);
   // biome-ignore lint/correctness/useExhaustiveDependencies: rev is the log's change counter
   const learnedJson = useMemo(
-    () => JSON.stringify(session.log.getMappings(portalKey)),
+    () =>
+      JSON.stringify({
+        slots: session.log.getMappings(portalKey),
+        units: session.log.getMappingUnits(portalKey),
+      }),
     [session, rev, portalKey],
   );
   // Parsed once per change of the page's corrections (the JSON keeps it stable across other log edits).
-  const learned = useMemo(() => JSON.parse(learnedJson) as Record<string, string | null>, [learnedJson]);
+  const { slots: learned, units: learnedUnits } = useMemo(
+    () =>
+      JSON.parse(learnedJson) as {
+        slots: Record<string, string | null>;
+        units: Record<string, MappingUnits>;
+      },
+    [learnedJson],
+  );
   const activeId = choice === 'auto' ? picked : choice;
   const active = candidates.find((t) => t.id === (scan?.templateId ?? activeId));
   // The reporting period for this page's 本周/累计 columns: `?period=` (tianbao fill), the one chosen for
@@ -153,9 +165,12 @@ export function PortalCompanion(props: { tabId: number; url: string; loads: numb
       const ids = new Set(t.slots.map((s) => s.id));
       return Object.entries(learned)
         .filter(([, slotId]) => slotId === null || ids.has(slotId))
-        .map(([fieldKey, slotId]) => ({ fieldKey, slotId }));
+        .map(([fieldKey, slotId]) => {
+          const units = learnedUnits[fieldKey];
+          return units ? { fieldKey, slotId, units } : { fieldKey, slotId };
+        });
     },
-    [learned],
+    [learned, learnedUnits],
   );
 
   const agentState = usePortalAgent(tabId, origin, loads, url);
@@ -342,10 +357,16 @@ export function PortalCompanion(props: { tabId: number; url: string; loads: numb
 
   // Stable handlers, so rows whose own data did not change skip re-rendering (a page may have 300 rows).
   const correct = useCallback(
-    (key: string, slotId: string | null) => {
-      session.log.setMapping(portalKey, key, slotId);
+    (key: string, slotId: string | null, units?: MappingUnits) => {
+      session.log.setMapping(portalKey, key, slotId, units);
       setSummary(null);
-      setNotice(slotId ? '已更正，并保存为本单位在此页面的对应关系。' : '此项以后不再填写（已保存）。');
+      setNotice(
+        !slotId
+          ? '此项以后不再填写（已保存）。'
+          : units
+            ? `已更正：此处（“${units.page}”）填以“${units.blank}”计的空，已保存为本单位在此页面的对应关系。`
+            : '已更正，并保存为本单位在此页面的对应关系。',
+      );
     },
     [session, portalKey],
   );

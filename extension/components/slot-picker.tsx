@@ -1,14 +1,18 @@
-import type { FieldKind } from '@tianbao/autofill';
+import { type FieldKind, slotUnit } from '@tianbao/autofill';
+import type { MappingUnits } from '@tianbao/core';
 import { blankSearchText, type Slot } from '@tianbao/templates';
 import { useMemo, useState } from 'react';
 import { blankTitles } from '../utils/portal-values';
-import { blanksForUnit } from '../utils/unit-blanks';
+import { blanksForUnit, blanksOfOtherUnits, otherUnitWords } from '../utils/unit-blanks';
 
 const MAX_SHOWN = 8;
 
 /**
  * 更正: find the template blank this page control really is, by words, or say it takes none. A control
- * the page counts in a unit is offered only blanks of that unit, and the picker says so.
+ * the page counts in a unit is offered only blanks of that unit, and the picker says so; when the engine
+ * misread the page's unit, 「显示其他单位的空」 lists the rest, marked with their units, and a choice
+ * among them is asked once more before it is saved (with both units, which is what lets the engine obey
+ * it: @tianbao/autofill never pairs two units otherwise).
  */
 export function SlotPicker(props: {
   slots: readonly Slot[];
@@ -16,13 +20,18 @@ export function SlotPicker(props: {
   unit: string;
   kind: FieldKind;
   current: string | null;
-  onPick: (slotId: string | null) => void;
+  onPick: (slotId: string | null, units?: MappingUnits) => void;
   onCancel: () => void;
 }) {
   const [query, setQuery] = useState('');
+  const [others, setOthers] = useState(false);
+  const [asking, setAsking] = useState<Slot | null>(null);
   const offered = useMemo(
-    () => blanksForUnit(props.slots, props.unit, props.kind),
-    [props.slots, props.unit, props.kind],
+    () =>
+      others
+        ? blanksOfOtherUnits(props.slots, props.unit, props.kind)
+        : blanksForUnit(props.slots, props.unit, props.kind),
+    [props.slots, props.unit, props.kind, others],
   );
   const found = useMemo(() => {
     const words = query.trim().split(/\s+/).filter(Boolean);
@@ -34,6 +43,33 @@ export function SlotPicker(props: {
       })
       .slice(0, MAX_SHOWN);
   }, [props.slots, offered, query]);
+
+  if (asking) {
+    const blankUnit = slotUnit(asking);
+    return (
+      <div className="slot-picker">
+        <p className="picker-ask" role="alert">
+          此处为“{props.unit}”，所选的空
+          {blankUnit ? `以“${blankUnit}”计` : otherUnitWords(asking).replace(/^填/, '要填')}，确定对应？
+        </p>
+        <p className="picker-ask-blank">{blankTitles(props.slots, asking).name}</p>
+        <div className="picker-actions">
+          <button
+            type="button"
+            className="small"
+            onClick={() =>
+              props.onPick(asking.id, blankUnit ? { page: props.unit, blank: blankUnit } : undefined)
+            }
+          >
+            确定对应
+          </button>
+          <button type="button" className="small link" onClick={() => setAsking(null)}>
+            返回
+          </button>
+        </div>
+      </div>
+    );
+  }
   return (
     <div className="slot-picker">
       <input
@@ -45,7 +81,13 @@ export function SlotPicker(props: {
         // biome-ignore lint/a11y/noAutofocus: the person just asked to correct this row
         autoFocus
       />
-      {props.unit ? <p className="picker-unit muted">只列出单位为“{props.unit}”的空</p> : null}
+      {props.unit ? (
+        <p className="picker-unit muted">
+          {others
+            ? `以下是单位不是“${props.unit}”的空，选择后还会再问一次`
+            : `只列出单位为“${props.unit}”的空`}
+        </p>
+      ) : null}
       <ul className="slot-options">
         {found.map((s) => (
           <li key={s.id}>
@@ -53,10 +95,12 @@ export function SlotPicker(props: {
               type="button"
               className={`slot-option${s.id === props.current ? ' current' : ''}`}
               data-slot={s.id}
-              onClick={() => props.onPick(s.id)}
+              onClick={() => (others ? setAsking(s) : props.onPick(s.id))}
             >
               {blankTitles(props.slots, s).name}
-              {s.unit && !s.after.trim().startsWith(s.unit) ? (
+              {others ? (
+                <span className="other-unit">（{otherUnitWords(s)}）</span>
+              ) : s.unit && !s.after.trim().startsWith(s.unit) ? (
                 <span className="muted">（{s.unit}）</span>
               ) : null}
             </button>
@@ -65,8 +109,10 @@ export function SlotPicker(props: {
         {found.length === 0 ? (
           <li className="muted">
             {!offered.length
-              ? `统计表中没有单位为“${props.unit}”的空`
-              : props.unit
+              ? others
+                ? '统计表中没有其他单位的空'
+                : `统计表中没有单位为“${props.unit}”的空`
+              : props.unit && !others
                 ? `没有找到单位为“${props.unit}”的相符项，换个词试试`
                 : '没有找到，换个词试试'}
           </li>
@@ -76,6 +122,11 @@ export function SlotPicker(props: {
         <button type="button" className="small" onClick={() => props.onPick(null)}>
           不填写此项
         </button>
+        {props.unit ? (
+          <button type="button" className="small link" onClick={() => setOthers(!others)}>
+            {others ? `只显示单位为“${props.unit}”的空` : '显示其他单位的空'}
+          </button>
+        ) : null}
         <button type="button" className="small link" onClick={props.onCancel}>
           取消
         </button>

@@ -1,6 +1,6 @@
 import { getTemplate } from '@tianbao/templates';
 import { describe, expect, it } from 'vitest';
-import { blanksForUnit } from './unit-blanks';
+import { blanksForUnit, blanksOfOtherUnits, otherUnitWords } from './unit-blanks';
 
 const T = getTemplate('daxinganling-2020');
 if (!T) throw new Error('template missing');
@@ -26,5 +26,18 @@ describe('blanksForUnit: what 更正 offers a control', () => {
 
   it('％ is %', () => {
     expect(units('％', 'number')).toEqual(new Set(['%']));
+  });
+
+  it('「显示其他单位的空」 lists exactly the rest, each marked with its unit or what it takes', () => {
+    const same = blanksForUnit(T.slots, '人次', 'number');
+    const rest = blanksOfOtherUnits(T.slots, '人次', 'number');
+    expect(rest.length + same.length).toBe(T.slots.length);
+    expect(rest.some((s) => same.includes(s))).toBe(false);
+    const interview = rest.find((s) => s.before === '在媒体平台开展网络视频访谈');
+    expect(interview && otherUnitWords(interview)).toBe('以“场”计');
+    const text = rest.find((s) => s.kind === 'text');
+    expect(text && otherUnitWords(text)).toBe('填文字');
+    // A control without a unit was offered every blank already: there is no rest.
+    expect(blanksOfOtherUnits(T.slots, '', 'number')).toEqual([]);
   });
 });

@@ -17,3 +17,26 @@ export function blanksForUnit(slots: readonly Slot[], unit: string, kind: FieldK
     return s.kind === 'number';
   });
 }
+
+/**
+ * The rest (「显示其他单位的空」): what blanksForUnit holds back, for the person who knows the engine
+ * misread the page's unit. Choosing one is asked once more and saved with both units.
+ */
+export function blanksOfOtherUnits(slots: readonly Slot[], unit: string, kind: FieldKind): readonly Slot[] {
+  if (!unit) return [];
+  const same = new Set(blanksForUnit(slots, unit, kind));
+  return slots.filter((s) => !same.has(s));
+}
+
+const KIND_WORDS: Partial<Record<Slot['kind'], string>> = {
+  text: '文字',
+  date: '日期',
+  phone: '电话号码',
+  boolean: '是/否',
+};
+
+/** How the picker marks a blank of the rest: 以“场”计, or what it takes when it counts in no unit. */
+export function otherUnitWords(slot: Slot): string {
+  const unit = slotUnit(slot);
+  return unit ? `以“${unit}”计` : `填${KIND_WORDS[slot.kind] ?? '数字'}`;
+}
