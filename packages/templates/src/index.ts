@@ -10,6 +10,7 @@ export {
 export { extractBlanks } from './blanks.ts';
 export { builtinTemplates, getTemplate, listTemplates, type TemplateSummary } from './builtins.ts';
 export { extractCampaign } from './campaign.ts';
+export { DEADLINE_KIND_NAMES, describeDeadline } from './deadline-words.ts';
 export { extractDeadlines } from './deadlines.ts';
 export { TemplateImportError, type TemplateImportErrorCode } from './errors.ts';
 export {

@@ -10,7 +10,7 @@ import {
   rollup,
   rollupExportInput,
 } from '@tianbao/excel';
-import { getTemplate, slotKey, type Template } from '@tianbao/templates';
+import { getTemplate, slotKey, TERM, type Template } from '@tianbao/templates';
 import type { Command } from 'commander';
 import { CliError } from '../run-cli.ts';
 import { dateOption, openLog } from './log.ts';
@@ -69,7 +69,7 @@ async function exportCommand(file: string, opts: { template: string; out: string
   );
   const filled = stats.filter((s) => s.value !== null).length;
   process.stdout.write(
-    `wrote ${opts.out}: ${meta.unitName}, ${entries.length} entries, ${filled} of ${template.slots.length} blanks filled\n`,
+    `已写入 ${opts.out}：${meta.unitName}，${entries.length} 条活动，${template.slots.length} 个${TERM.blank}中 ${filled} 个有数\n`,
   );
 }
 
@@ -99,14 +99,15 @@ async function rollupCommand(
   const empty = new Map<string, number[]>();
   for (const p of result.problems) {
     if (p.code === 'empty-blank') {
-      const index = template.slots.find((s) => s.id === p.slotId)?.index ?? -1;
-      empty.set(p.unitName ?? '', [...(empty.get(p.unitName ?? '') ?? []), index]);
+      // 序号 as 指标明细 and `tianbao stats` print it (from 1), not the slot's internal index.
+      const number = (template.slots.find((s) => s.id === p.slotId)?.index ?? -2) + 1;
+      empty.set(p.unitName ?? '', [...(empty.get(p.unitName ?? '') ?? []), number]);
     } else process.stderr.write(`${p.excluded ? 'left out' : 'warning'}: ${p.message}\n`);
   }
   for (const [unit, blanks] of empty) {
     const list = blanks.length > 12 ? `${blanks.slice(0, 12).join(', ')}, …` : blanks.join(', ');
     process.stderr.write(
-      `warning: ${unit} left ${blanks.length} blank(s) empty (${list}); see the 来源 sheet\n`,
+      `warning: ${unit} left ${blanks.length} blank(s) empty (序号 ${list}); see the 来源 sheet\n`,
     );
   }
   if (!result.perUnit.length) throw new CliError('no sub-unit table could be used; nothing written');
@@ -133,7 +134,7 @@ async function rollupCommand(
   );
   const left = result.problems.filter((p) => p.excluded).length;
   process.stdout.write(
-    `wrote ${opts.out}: ${result.perUnit.length} sub-unit tables summed${left ? `, ${left} file(s) left out` : ''}${missing ? `; INCOMPLETE, ${missing} sub-unit(s) missing (「${incompleteNote(result)}」 at the top of 统计表)` : ''}\n`,
+    `已写入 ${opts.out}：汇总了 ${result.perUnit.length} 个下级单位的统计表${left ? `，${left} 个文件未计入` : ''}${missing ? `；不完整，缺少 ${missing} 个下级单位（统计表第一行写明「${incompleteNote(result)}」）` : ''}\n`,
   );
   // The file is written, but a script should notice a file left out that --allow-missing did not allow
   // (a second file of the same sub-unit; missing sub-units stopped above unless allowed).

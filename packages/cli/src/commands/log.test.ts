@@ -242,11 +242,12 @@ describe('tianbao stats for a date range (real CLI process)', () => {
     expect((await tianbao('log', 'import-json', json, '--out', file)).status).toBe(0);
     const text = await tianbao('log', 'deadlines', file);
     expect(text.status, text.stderr).toBe(0);
-    expect(text.stdout).toContain(
-      'campaign 2026: 2026-06-01..2026-06-30 (the notice is of 2020; its dates moved to 2026)',
-    );
-    expect(text.stdout).toMatch(/table +2026-06-30 /u);
-    expect(text.stdout).not.toContain('2020-06-30');
+    expect(text.stdout).toContain('活动时间：2026年6月1日—6月30日（通知是 2020 年的，日期已换成 2026 年）');
+    expect(text.stdout).toContain('填报日期：尚未确定');
+    expect(text.stdout).toMatch(/ 统计表[　 ]+6月30日前[　 ]+报送/u);
+    expect(text.stdout).toMatch(/ 联络员[　 ]+5月27日前[　 ]+确定1名联络员/u);
+    // Words a clerk reads: no ISO dates, no kind codes.
+    expect(text.stdout).not.toMatch(/\d{4}-\d{2}-\d{2}|\b(table|liaison|summary)\b/u);
     const out = JSON.parse((await tianbao('log', 'deadlines', file, '--json')).stdout);
     expect(out).toMatchObject({ year: 2026, noticeYear: 2020 });
     expect(out.deadlines.map((d: { date: string }) => d.date)).toEqual([

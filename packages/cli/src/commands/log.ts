@@ -4,6 +4,7 @@ import {
   type DateRange,
   describeRange,
   exportUpdateFile,
+  fullDayText,
   importUpdateFile,
   isValidDate,
   LogFileError,
@@ -19,10 +20,16 @@ import {
 } from '@tianbao/core';
 import { openLogFile, writeLogFile } from '@tianbao/core/node';
 import { type DetailRow, detailRows } from '@tianbao/excel';
-import { getTemplate, parseSlotKey, TERM, type Template } from '@tianbao/templates';
+import {
+  DEADLINE_KIND_NAMES,
+  describeDeadline,
+  getTemplate,
+  parseSlotKey,
+  TERM,
+  type Template,
+} from '@tianbao/templates';
 import type { Command } from 'commander';
 import { CliError } from '../run-cli.ts';
-import { describeDeadlines } from './templates.ts';
 
 /** The JSON shape `log import-json` reads and `log export-json` prints. */
 interface LogJson {
@@ -354,10 +361,18 @@ export function registerLog(program: Command): void {
         );
         return;
       }
-      const moved = s.noticeYear ? ` (the notice is of ${s.noticeYear}; its dates moved to ${s.year})` : '';
-      process.stdout.write(`campaign ${s.year}: ${s.campaign.start}..${s.campaign.end}${moved}\n`);
-      process.stdout.write(`填报日期 ${reportDate ?? 'not set (recorded when the unit first reports)'}\n`);
-      for (const line of describeDeadlines(s.deadlines)) process.stdout.write(`${line}\n`);
+      // As 截止日期 in the dashboard says it: dates in words, what each deadline is for by name.
+      const moved = s.noticeYear ? `（通知是 ${s.noticeYear} 年的，日期已换成 ${s.year} 年）` : '';
+      const campaign = describeRange({ from: s.campaign.start, to: s.campaign.end });
+      process.stdout.write(`活动时间：${s.year}年${campaign}${moved}\n`);
+      process.stdout.write(
+        `填报日期：${reportDate ? fullDayText(reportDate) : '尚未确定（第一次报送或导出时记下）'}\n`,
+      );
+      process.stdout.write('截止日期（请与通知核对）：\n');
+      for (const d of s.deadlines)
+        process.stdout.write(
+          `  ${(DEADLINE_KIND_NAMES[d.kind] ?? d.kind).padEnd(5, '　')} ${describeDeadline(d).padEnd(7, '　')} ${d.title}\n`,
+        );
     });
 
   program

@@ -76,8 +76,10 @@ describe('tianbao report week / month (real CLI process)', () => {
       '2020-06-09-警示教育片观看-2.jpg',
       `${title}.docx`,
     ]);
-    expect(r.stdout).toContain('第2周（6月8日—6月14日）; 累计 2020-06-01..2020-06-14');
-    expect(r.stdout).toContain('and 2 photo/video file(s); 1 not found under');
+    expect(r.stdout).toContain('第2周（6月8日—6月14日）；累计 6月1日—6月14日）');
+    expect(r.stdout).toContain('和 2 个照片、视频文件；1 个未找到（在 ');
+    // The summary line names the period in words (file names below it keep their 日期- prefix).
+    expect(r.stdout.split('\n')[0]).not.toMatch(/\d{4}-\d{2}-\d{2}/);
     const text = await docxText(readFileSync(join(out, `${title}.docx`)));
     expect(text.split('\n')[0]).toBe(title);
     expect(text).toContain('（一）6月9日　警示教育片观看');
@@ -99,7 +101,7 @@ describe('tianbao report week / month (real CLI process)', () => {
       out,
     );
     expect(r.stdout).toContain('6月（6月1日—6月30日）');
-    expect(r.stdout).toContain('(give --media <folder>)');
+    expect(r.stdout).toContain('（请用 --media <文件夹> 指明照片所在的文件夹）');
     const [half, bad, noFolder] = await Promise.all([
       tianbao('report', 'week', log, '--from', '2020-06-01', '--out', out),
       tianbao('report', 'week', log, '--from', '2020-06-01', '--to', '2020-06-32', '--out', out),

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import {
   type AttachmentRef,
   currentPeriod,
+  describeRange,
   localToday,
   logSchedule,
   type PeriodKind,
@@ -91,8 +92,8 @@ async function periodCommand(
   }
   const missing = pack.media.length - written;
   process.stdout.write(
-    `wrote ${join(opts.out, pack.docxName)} (${period.label}; 累计 ${period.cumulative.from}..${period.cumulative.to}) ` +
-      `and ${written} photo/video file(s)${missing ? `; ${missing} not found${opts.media ? ` under ${opts.media}` : ' (give --media <folder>)'}` : ''}\n`,
+    `已写入 ${join(opts.out, pack.docxName)}（${period.label}；累计 ${describeRange(period.cumulative)}）` +
+      `和 ${written} 个照片、视频文件${missing ? `；${missing} 个未找到${opts.media ? `（在 ${opts.media} 中找过）` : '（请用 --media <文件夹> 指明照片所在的文件夹）'}` : ''}\n`,
   );
   for (const m of pack.media.filter((x) => x.problems.length))
     process.stdout.write(`  ${m.fileName} (${m.ref.name}): ${m.problems.join('；')}\n`);

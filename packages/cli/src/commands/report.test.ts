@@ -49,8 +49,10 @@ describe('tianbao report', () => {
     const out = join(dir, 'summary.docx');
     const r = await tianbao('report', 'summary', log, '--template', T, '--out', out);
     expect(r.status, r.stderr).toBe(0);
-    expect(r.stdout).toContain('wrote');
-    expect(r.stdout).toContain('2 figures from 2 entries');
+    expect(r.stdout).toContain(`已写入 ${out}：`);
+    expect(r.stdout).toContain('2 个数字，取自 2 条活动');
+    // The document's internal log state is nothing a clerk can use.
+    expect(r.stdout).not.toMatch(/log state|[0-9a-f]{16}/);
     const text = await docxText(new Uint8Array(readFileSync(out)));
     expect(text).toContain('漠河市应急管理局2020年“安全生产月”和“安全生产兴安行”活动总结');
     expect(text).toContain('共开展安全宣传进企业活动2场');
@@ -90,7 +92,7 @@ describe('tianbao report', () => {
     const r2 = await tianbao('report', 'liaison', log, '--out', liaison);
     expect(r2.status, r2.stderr).toBe(0);
     expect(r2.stdout).toContain(
-      'empty fields to write by hand: 性别、职务、手机、传真、QQ号、微信号、电子邮箱、通信地址',
+      '联络员推荐表（张三丰）；以下空栏需手写：性别、职务、手机、传真、QQ号、微信号、电子邮箱、通信地址',
     );
     const text = await docxText(new Uint8Array(readFileSync(liaison)));
     expect(text.split('\n').slice(1, 3)).toEqual(['姓名', '张三丰']);

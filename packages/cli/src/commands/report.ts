@@ -50,8 +50,8 @@ async function summaryCommand(file: string, opts: { template?: string; out: stri
   const custom = draft.properties.custom ?? {};
   const prompts = draft.blocks.filter((b) => b.kind === 'prompt').length;
   process.stdout.write(
-    `wrote ${opts.out}: ${draft.title}; ${draft.figures.length} figures from ${custom.entries} entries, ` +
-      `${prompts} place(s) 【…】 for you to write; log state ${custom.logState}\n`,
+    `已写入 ${opts.out}：${draft.title}；${draft.figures.length} 个数字，取自 ${custom.entries} 条活动；` +
+      `${prompts} 处【…】需要您来写\n`,
   );
 }
 
@@ -74,7 +74,7 @@ async function planCommand(file: string, opts: { out: string; date?: string }) {
     );
   } else if (/\.docx$/i.test(opts.out)) writeDocument(opts.out, await planTableDocx(input));
   else throw new CliError(`--out ${opts.out}: give a .docx or .xlsx file name`);
-  process.stdout.write(`wrote ${opts.out}: 重点活动计划安排表, ${plans} plan(s)\n`);
+  process.stdout.write(`已写入 ${opts.out}：重点活动计划安排表，${plans} 项计划\n`);
 }
 
 async function liaisonCommand(file: string, opts: { out: string; date?: string }) {
@@ -88,8 +88,8 @@ async function liaisonCommand(file: string, opts: { out: string; date?: string }
     .flatMap((row) => row.flatMap((cell, i) => (cell.label && !row[i + 1]?.text ? [cell.text] : [])))
     .filter((label) => label);
   process.stdout.write(
-    `wrote ${opts.out}: 联络员推荐表 of ${input.profile.name || '(no name yet)'}${
-      empty.length ? `; empty fields to write by hand: ${empty.join('、')}` : ''
+    `已写入 ${opts.out}：联络员推荐表（${input.profile.name || '姓名尚未填写'}）${
+      empty.length ? `；以下空栏需手写：${empty.join('、')}` : ''
     }\n`,
   );
 }
