@@ -14,12 +14,21 @@ export function FillBar(props: {
   onFill: () => void;
 }) {
   const picked = props.candidates.find((t) => t.id === props.picked);
+  // At 400 px a table's long title is cut in the closed box: whole on hover.
+  const auto = `自动选择${picked ? `（${picked.title}）` : ''}`;
+  const shown =
+    props.choice === 'auto' ? auto : (props.candidates.find((t) => t.id === props.choice)?.title ?? '');
   return (
     <div className="companion-head">
       <label className="template-select">
         <span>对照</span>
-        <select value={props.choice} onChange={(e) => props.onChoice(e.target.value)} aria-label="对照的表">
-          <option value="auto">自动选择{picked ? `（${picked.title}）` : ''}</option>
+        <select
+          value={props.choice}
+          onChange={(e) => props.onChoice(e.target.value)}
+          aria-label="对照的表"
+          title={shown}
+        >
+          <option value="auto">{auto}</option>
           {props.candidates.map((t) => (
             <option key={t.id} value={t.id}>
               {t.title}

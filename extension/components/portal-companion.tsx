@@ -107,6 +107,8 @@ export function PortalCompanion(props: { tabId: number; url: string; loads: numb
   const autoRefill = useRef(false);
   const attempted = useRef(new Set<string>());
   const filledRef = useRef(new Set<string>());
+  // The keys of the rows now shown as filled, for the handlers (which stay stable across renders).
+  const filledKeysRef = useRef(new Set<string>());
   const seq = useRef(0);
   // The auto choice as scanning sees it (a ref, so picking does not trigger a second scan).
   const pickedRef = useRef<string | null>(null);
@@ -360,9 +362,14 @@ export function PortalCompanion(props: { tabId: number; url: string; loads: numb
     (key: string, slotId: string | null, units?: MappingUnits) => {
       session.log.setMapping(portalKey, key, slotId, units);
       setSummary(null);
+      // 不填写此项 on a control this page's fill already wrote does not clear it: say so, and how.
+      const written =
+        !slotId && filledKeysRef.current.has(key)
+          ? '网页上这一项刚才已填写，内容仍在；要清除请点“撤销”。'
+          : '';
       setNotice(
         !slotId
-          ? '此项以后不再填写（已保存）。'
+          ? `此项以后不再填写（已保存）。${written}`
           : units
             ? `已更正：此处（“${units.page}”）填以“${units.blank}”计的空，已保存为本单位在此页面的对应关系。`
             : '已更正，并保存为本单位在此页面的对应关系。',
@@ -384,6 +391,7 @@ export function PortalCompanion(props: { tabId: number; url: string; loads: numb
     () => new Set((scan?.rows ?? []).filter((r) => filled.has(pairOf(r.key, r.slotId))).map((r) => r.key)),
     [scan, filled],
   );
+  filledKeysRef.current = filledRows;
   const remaining = useMemo(() => {
     if (!scan?.progress || !active) return 0;
     const withValue = active.slots
@@ -458,6 +466,15 @@ export function PortalCompanion(props: { tabId: number; url: string; loads: numb
           busy={busy}
           liaison={active?.kind === 'liaison'}
         />
+      ) : null}
+      {!summary && filled.size ? (
+        // A correction or a new period clears the summary, not what was filled: 撤销 stays at hand.
+        <p className="notice undo-line">
+          网页上有 {filled.size} 项是填报助手填写的。
+          <button type="button" className="small" onClick={() => void undo()} disabled={busy}>
+            撤销
+          </button>
+        </p>
       ) : null}
       {scan?.progress ? (
         <StepProgress progress={scan.progress} logs={stepLogs.current} remaining={remaining} />
