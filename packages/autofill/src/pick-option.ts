@@ -96,8 +96,16 @@ const scrollerOf = (popup: Element): HTMLElement | null =>
     '.ant-select-dropdown-list-holder, .rc-virtual-list-holder, .el-select-dropdown__wrap, .el-scrollbar__wrap',
   );
 
-/** Every option text of the list, scrolling a virtual list through; calls `visit` on each page of rows. */
-async function readAll(popup: Element, el: Control, visit: (items: Element[]) => boolean): Promise<string[]> {
+/**
+ * Every option text of the list, scrolling a virtual list through; calls `visit` on each page of rows.
+ * Null when a virtual list did not draw a scrolled-to page in time: the options seen are then not all
+ * of them, and choosing among a part could take 文本40 for 文本4 (the exact one unseen).
+ */
+async function readAll(
+  popup: Element,
+  el: Control,
+  visit: (items: Element[]) => boolean,
+): Promise<string[] | null> {
   const texts = new Set<string>();
   const scroller = scrollerOf(popup);
   // A virtual list (antd's) draws the rows in view after the scroll event, on its own render: on a busy
@@ -105,26 +113,35 @@ async function readAll(popup: Element, el: Control, visit: (items: Element[]) =>
   const virtual = scroller?.matches('.rc-virtual-list-holder, .ant-select-dropdown-list-holder') ?? false;
   const rowsKey = () => optionsIn(popup).map(optionText).join('\n');
   let drawn = '';
+  // How far the last scroll moved, against one row's height: a move shorter than a row may leave the
+  // same rows drawn, a longer one must bring new rows.
+  let moved = 0;
+  let rowHeight = 0;
   const rewound = !!scroller && scroller.scrollTop > 0;
   if (scroller && rewound) {
     drawn = rowsKey();
+    moved = scroller.scrollTop;
+    rowHeight = (optionsIn(popup)[0] as HTMLElement | undefined)?.offsetHeight ?? 0;
     scroller.scrollTop = 0;
     scroller.dispatchEvent(new (el.ownerDocument.defaultView?.Event ?? Event)('scroll'));
   }
   for (let page = 0; page < 200; page++) {
     if (scroller && (page || rewound)) {
       await tick(el, 30);
-      if (virtual) await until(el, () => rowsKey() !== drawn || null, 3000);
+      const redrawn = !virtual || (await until(el, () => rowsKey() !== drawn || null, 3000));
+      if (!redrawn && moved >= rowHeight) return null;
     }
     const items = optionsIn(popup);
     drawn = items.map(optionText).join('\n');
+    rowHeight = (items[0] as HTMLElement | undefined)?.offsetHeight ?? 0;
     for (const o of items) texts.add(optionText(o));
     if (visit(items)) break;
     if (!scroller || scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 1) break;
     const before = scroller.scrollTop;
     scroller.scrollTop = before + Math.max(20, scroller.clientHeight - 24);
     scroller.dispatchEvent(new (el.ownerDocument.defaultView?.Event ?? Event)('scroll'));
-    if (scroller.scrollTop === before) break;
+    moved = scroller.scrollTop - before;
+    if (moved === 0) break;
   }
   return [...texts];
 }
@@ -148,7 +165,7 @@ export async function pickOption(el: Control, v: FillValue): Promise<PickResult>
   if (!popup) return { ok: false, reason: 'no option' };
   await until(el, () => (optionsIn(popup as Element).length ? true : null), 3000);
   const texts = await readAll(popup, el, () => false);
-  const choice = chooseOption(texts, v);
+  const choice: PickResult = texts ? chooseOption(texts, v) : { ok: false, reason: 'no option' };
   if (!choice.ok) {
     close(el);
     return choice;
