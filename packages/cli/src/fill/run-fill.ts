@@ -125,14 +125,23 @@ const panelState = (panel: Page) =>
     const s = document.querySelector('.fill-summary');
     const busy = (document.querySelector('.fill-bar button.primary') as HTMLButtonElement | null)?.disabled;
     const rows = document.querySelectorAll('.field-row').length;
+    // The fill button's disabled state last: panelIdle reads it there.
     return `${rows} ${s?.getAttribute('data-filled')} ${s?.getAttribute('data-unsure')} ${busy}`;
   });
 
-/** Until the panel's state has not changed for quietMs (at most maxMs); returns that state. */
-async function panelIdle(panel: Page, quietMs = 1000, maxMs = 10_000): Promise<string> {
+/**
+ * Until the panel is not filling and its state has not changed for quietMs; returns that state. A fill
+ * whose drawn comboboxes and date pickers are still being chosen keeps the panel busy without changing
+ * anything else, for seconds on a slow PC: that is not idle (at most maxMs, then what is there is read).
+ */
+async function panelIdle(panel: Page, quietMs = 1000, maxMs = 30_000): Promise<string> {
   let last = await panelState(panel);
   let since = Date.now();
-  for (const start = Date.now(); Date.now() - since < quietMs && Date.now() - start < maxMs; ) {
+  const filling = (state: string) => state.endsWith(' true');
+  for (
+    const start = Date.now();
+    (filling(last) || Date.now() - since < quietMs) && Date.now() - start < maxMs;
+  ) {
     await panel.waitForTimeout(100);
     const now = await panelState(panel);
     if (now !== last) [last, since] = [now, Date.now()];
