@@ -78,6 +78,19 @@ describe('开始使用 from the notice file', () => {
             .length,
       );
     expect(hidden).toBe(0);
+    // An hour box the notice left empty looks empty (no grey 17 that reads as a value) and says what empty means.
+    const hours = review.getByLabel(/ 几点前$/);
+    expect(await hours.count()).toBeGreaterThan(0);
+    for (const p of await hours.evaluateAll((boxes) => boxes.map((b) => (b as HTMLInputElement).placeholder)))
+      expect(p).not.toMatch(/\d/);
+    const hour = hours.first();
+    const notices = await hour.inputValue();
+    await hour.fill('');
+    const row = review.locator('tr').filter({ has: hour });
+    await expect.poll(() => row.textContent()).toContain('时前（不填按17时）');
+    await hour.fill('16');
+    await expect.poll(() => row.textContent()).not.toContain('不填按17时');
+    await hour.fill(notices);
     await screenshot(page, 'notice-01-review');
     // A narrow side panel: the deadlines are cards, nothing runs past the window's right edge.
     await page.setViewportSize({ width: 600, height: 900 });

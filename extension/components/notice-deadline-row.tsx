@@ -104,7 +104,9 @@ export function NoticeDeadlineRow(props: {
               className="hour"
               inputMode="numeric"
               aria-label={`${name} 几点前`}
-              placeholder="17"
+              // A grey "17" read as a filled-in value; an empty box must look empty. Empty still means 17时.
+              placeholder="时"
+              title="几点前，不填按当天17时"
               value={d.hour ?? ''}
               onChange={(e) => {
                 const v = e.target.value.trim();
@@ -114,6 +116,7 @@ export function NoticeDeadlineRow(props: {
               }}
             />
             时前
+            {d.hour === undefined ? <span className="muted small">（不填按17时）</span> : null}
           </>
         )}
       </td>
