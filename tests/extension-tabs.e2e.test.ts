@@ -71,6 +71,50 @@ describe('extension: plans, liaison, deadlines and conflicts', () => {
       .toBe(1);
   });
 
+  it('says in Chinese what to do when an error occurs, the browser’s English only under 详情', async () => {
+    await page.getByRole('link', { name: '附件' }).click();
+    const pick = page.getByLabel('选择活动');
+    const option = pick.locator('option').filter({ hasText: '安全宣传咨询日' });
+    await pick.selectOption((await option.getAttribute('value')) ?? '');
+    const png = Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==',
+      'base64',
+    );
+    const status = page.getByRole('status');
+    // A file the browser cannot read (moved or locked by another program): a sentence saying what to do.
+    await page.evaluate(() => {
+      File.prototype.arrayBuffer = () =>
+        Promise.reject(new DOMException('The requested file could not be read', 'NotReadableError'));
+    });
+    await page
+      .getByLabel('添加照片或视频')
+      .setInputFiles({ name: '现场.png', mimeType: 'image/png', buffer: png });
+    await expect.poll(() => status.textContent()).toContain('文件读不出来');
+    expect(await status.textContent()).not.toMatch(/[A-Za-z]/);
+    // Something nobody foresaw: the general sentence; the English waits behind 详情 for the administrator.
+    await page.evaluate(() => {
+      crypto.subtle.digest = () => Promise.reject(new RangeError('Simulated digest failure'));
+      delete (File.prototype as { arrayBuffer?: unknown }).arrayBuffer;
+    });
+    await page
+      .getByLabel('添加照片或视频')
+      .setInputFiles({ name: '现场2.png', mimeType: 'image/png', buffer: png });
+    await expect
+      .poll(() => status.textContent())
+      .toContain('操作失败，请重试；若仍失败，请把“详情”发给管理员');
+    expect(await status.textContent()).not.toContain('Simulated');
+    expect(await status.textContent()).not.toContain('操作失败：');
+    await screenshot(page, 'error-unknown-closed');
+    await status.getByRole('button', { name: '详情' }).click();
+    await expect.poll(() => status.textContent()).toContain('RangeError: Simulated digest failure');
+    await screenshot(page, 'error-unknown-open');
+    await page.setViewportSize({ width: 600, height: 768 });
+    await screenshot(page, 'error-unknown-open-narrow');
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.reload();
+    await page.getByRole('heading', { name: /松岭区应急管理局/ }).waitFor();
+  });
+
   it('keeps the liaison profile, refusing a bad mobile number', async () => {
     await page.getByRole('link', { name: '联络员' }).click();
     await page.getByLabel('姓名').fill('张三丰');

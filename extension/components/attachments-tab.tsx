@@ -4,6 +4,7 @@ import { useBlobs } from '../hooks/use-blobs';
 import { useLogRevision, useOpenLog } from '../hooks/use-log';
 import { storeFiles } from '../utils/attachment-sync';
 import { userMessage } from '../utils/input-errors';
+import { ErrorText } from './error-text';
 import { FileButton } from './file-button';
 
 const MB = 1024 * 1024;
@@ -87,7 +88,7 @@ export function AttachmentsTab() {
       </div>
       {message ? (
         <p className="notice" role="status">
-          {message}
+          <ErrorText message={message} />
         </p>
       ) : null}
       {withFiles.length ? (

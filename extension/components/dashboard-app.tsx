@@ -5,6 +5,7 @@ import { type OpenLog, openLog } from '../utils/log-client';
 import { scheduleReminders } from '../utils/reminders';
 import { currentLogId, logs, userName } from '../utils/settings';
 import { Dashboard } from './dashboard';
+import { ErrorText } from './error-text';
 import { FirstRun } from './first-run';
 
 /** The dashboard page: first run when there is no log yet, else the current log. */
@@ -42,7 +43,10 @@ export function DashboardApp() {
   if (state === 'error')
     return (
       <main className="first-run">
-        <p className="error-banner">台账打不开：{error}</p>
+        <p className="error-banner">
+          台账打不开：
+          <ErrorText message={error} />
+        </p>
         <button type="button" onClick={() => setState('first-run')}>
           新建或加入其他台账
         </button>

@@ -2,6 +2,7 @@ import type { Deadline } from '@tianbao/templates';
 import { useState } from 'react';
 import { useOpenLog } from '../hooks/use-log';
 import { userMessage } from '../utils/input-errors';
+import { ErrorText } from './error-text';
 import { FormField } from './form-field';
 import { Modal } from './modal';
 
@@ -98,7 +99,11 @@ export function DeadlineForm(props: {
           </FormField>
         ) : null}
       </div>
-      {error ? <p className="error-banner">{error}</p> : null}
+      {error ? (
+        <p className="error-banner">
+          <ErrorText message={error} />
+        </p>
+      ) : null}
       <div className="form-actions">
         <button type="button" className="primary" onClick={save}>
           保存

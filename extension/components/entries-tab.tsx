@@ -8,6 +8,7 @@ import { formatTime } from '../utils/format';
 import { userMessage } from '../utils/input-errors';
 import { EntryForm } from './entry-form';
 import { EntryHistory } from './entry-history';
+import { ErrorText } from './error-text';
 import { InvalidEntries } from './invalid-entries';
 import { Modal } from './modal';
 
@@ -179,7 +180,7 @@ export function EntriesTab() {
       <InvalidEntries log={log} revision={rev} summaries={all} onEdit={(r) => void edit(r)} />
       {notice ? (
         <p className="notice" role="status">
-          {notice}
+          <ErrorText message={notice} />
           {undoable ? (
             <button
               type="button"

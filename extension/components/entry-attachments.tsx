@@ -5,6 +5,7 @@ import { useOpenLog } from '../hooks/use-log';
 import { storeFiles } from '../utils/attachment-sync';
 import { userMessage } from '../utils/input-errors';
 import { AttachmentCard } from './attachment-card';
+import { ErrorText } from './error-text';
 import { FileButton } from './file-button';
 
 /** 照片和视频 inside the activity form: add files here; they reach colleagues through the relay. */
@@ -47,7 +48,11 @@ export function EntryAttachments(props: {
         multiple
         onFiles={(files) => void add(files)}
       />
-      {error ? <p className="field-message">{error}</p> : null}
+      {error ? (
+        <p className="field-message">
+          <ErrorText message={error} />
+        </p>
+      ) : null}
     </fieldset>
   );
 }

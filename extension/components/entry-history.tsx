@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useLogRevision, useOpenLog } from '../hooks/use-log';
 import { fieldName, formatTime, formatValue } from '../utils/format';
 import { userMessage } from '../utils/input-errors';
+import { ErrorText } from './error-text';
 
 const TEXT = ['date', 'title', 'kind', 'location', 'organizer', 'partners', 'description'];
 
@@ -43,7 +44,7 @@ export function EntryHistory(props: { id: string }) {
     <>
       {message ? (
         <p className="notice" role="status">
-          {message}
+          <ErrorText message={message} />
         </p>
       ) : null}
       <table className="history">

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useOpenLog } from '../hooks/use-log';
 import { type ApplyRow, rollupReason } from '../utils/excel-rollup-plan';
 import { userMessage } from '../utils/input-errors';
+import { ErrorText } from './error-text';
 import { Modal } from './modal';
 
 const show = (v: ApplyRow['current']) =>
@@ -141,7 +142,7 @@ export function RollupApply(props: {
       {manualTicked ? <p className="error-banner">将改写 {manualTicked} 项已有的手工值，请确认。</p> : null}
       {error ? (
         <p className="error-banner" role="alert">
-          {error}
+          <ErrorText message={error} />
         </p>
       ) : null}
       <div className="form-actions">

@@ -17,6 +17,7 @@ import {
   yearOfCampaign,
   yearScheduleFor,
 } from '../utils/year-schedule';
+import { ErrorText } from './error-text';
 import { FileButton } from './file-button';
 import { FormField } from './form-field';
 import { NoticeDrop } from './notice-drop';
@@ -245,7 +246,11 @@ export function FirstRun(props: { onOpened: (open: OpenLog) => void; onCancel?: 
             {chosen && dates ? (
               <YearDeadlines template={chosen} value={dates} onChange={setDates} errors={errors} />
             ) : null}
-            {errors._ ? <p className="error-banner">{errors._}</p> : null}
+            {errors._ ? (
+              <p className="error-banner">
+                <ErrorText message={errors._} />
+              </p>
+            ) : null}
             <button type="button" className="primary" disabled={busy} onClick={() => void create()}>
               创建台账
             </button>

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { ErrorText } from './error-text';
 
 /** A labelled form control with its validation message underneath. */
 export function FormField(props: {
@@ -14,7 +15,9 @@ export function FormField(props: {
       <span className="field-label">{props.label}</span>
       {props.children}
       {props.error ? (
-        <span className="field-message">{props.error}</span>
+        <span className="field-message">
+          <ErrorText message={props.error} />
+        </span>
       ) : props.hint ? (
         <span className="field-hint">{props.hint}</span>
       ) : null}

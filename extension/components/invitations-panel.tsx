@@ -5,6 +5,7 @@ import { useOpenLog } from '../hooks/use-log';
 import { formatTime } from '../utils/format';
 import { userMessage } from '../utils/input-errors';
 import { createInvitation, type InvitationInfo, listInvitations, revokeInvitation } from '../utils/relay-api';
+import { ErrorText } from './error-text';
 import { ROLE_ZH } from './members-panel';
 import { QrCode } from './qr-code';
 
@@ -117,7 +118,11 @@ export function InvitationsPanel(props: { onChange: () => void }) {
           生成邀请
         </button>
       </div>
-      {error ? <p className="field-message">{error}</p> : null}
+      {error ? (
+        <p className="field-message">
+          <ErrorText message={error} />
+        </p>
+      ) : null}
       {made ? (
         <div className="invite-made">
           <QrCode text={made.url} label="邀请二维码" />

@@ -4,6 +4,7 @@ import { useOpenLog } from '../hooks/use-log';
 import { formatTime } from '../utils/format';
 import { userMessage } from '../utils/input-errors';
 import { listMembers, type Member, revokeMember } from '../utils/relay-api';
+import { ErrorText } from './error-text';
 
 export const ROLE_ZH = { admin: '管理员', editor: '编辑', viewer: '只读' } as const;
 
@@ -73,7 +74,11 @@ export function MembersPanel(props: { admin: boolean; refresh: number }) {
   return (
     <>
       <h3>成员（{live.length}）</h3>
-      {error ? <p className="field-message">{error}</p> : null}
+      {error ? (
+        <p className="field-message">
+          <ErrorText message={error} />
+        </p>
+      ) : null}
       <table className="list members" aria-label="成员">
         <thead>
           <tr>

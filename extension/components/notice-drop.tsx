@@ -2,6 +2,7 @@ import { type DragEvent, useId, useState } from 'react';
 import { userMessage } from '../utils/input-errors';
 import type { NoticeDraft } from '../utils/notice-draft';
 import { NOTICE_ACCEPT, readNotice } from '../utils/notice-reader';
+import { ErrorText } from './error-text';
 
 /**
  * Where a notice file is dropped or picked (.docx, PDF). A file that cannot be read gets a Chinese message
@@ -70,7 +71,7 @@ export function NoticeDrop(props: {
       {reading ? <p className="notice">正在读取“{reading}”…</p> : null}
       {error ? (
         <p className="error-banner" role="alert">
-          {error}
+          <ErrorText message={error} />
         </p>
       ) : null}
     </section>

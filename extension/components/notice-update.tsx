@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { userMessage } from '../utils/input-errors';
 import { moveDraftToYear, type NoticeDraft } from '../utils/notice-draft';
 import { updateLogFromNotice } from '../utils/notice-log';
+import { ErrorText } from './error-text';
 import { NoticeDrop } from './notice-drop';
 import { NoticeReview } from './notice-review';
 
@@ -65,7 +66,11 @@ export function NoticeUpdate(props: { log: UnitLog; template: Template | undefin
         </p>
       ) : null}
       <NoticeReview draft={draft} onChange={setDraft} tables={false} />
-      {error ? <p className="error-banner">{error}</p> : null}
+      {error ? (
+        <p className="error-banner">
+          <ErrorText message={error} />
+        </p>
+      ) : null}
       <div className="form-actions">
         <button type="button" className="primary" onClick={apply}>
           应用到本台账

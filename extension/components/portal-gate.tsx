@@ -1,6 +1,7 @@
 import { type ReactNode, useEffect, useState } from 'react';
 import { userMessage } from '../utils/input-errors';
 import { disablePortal, enablePortal, hasAccess } from '../utils/portal-access';
+import { ErrorText } from './error-text';
 
 /**
  * Host access per portal: until the person enables this origin the extension cannot read the page, so
@@ -45,7 +46,11 @@ export function PortalGate(props: { origin: string; tabId: number; children: Rea
         <button type="button" className="primary" onClick={enable}>
           在此网站启用填报助手
         </button>
-        {error ? <p className="error-banner">{error}</p> : null}
+        {error ? (
+          <p className="error-banner">
+            <ErrorText message={error} />
+          </p>
+        ) : null}
       </section>
     );
   return (
@@ -56,7 +61,11 @@ export function PortalGate(props: { origin: string; tabId: number; children: Rea
         <button type="button" className="link small-link" onClick={disable}>
           停用
         </button>
-        {error ? <p className="error-banner">{error}</p> : null}
+        {error ? (
+          <p className="error-banner">
+            <ErrorText message={error} />
+          </p>
+        ) : null}
       </footer>
     </>
   );

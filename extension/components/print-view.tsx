@@ -14,6 +14,7 @@ import {
   tableColumns,
 } from '../utils/official-table';
 import { reportDateNow } from '../utils/report-date';
+import { ErrorText } from './error-text';
 
 /**
  * 统计表 for the seal: exactly the notice's table on A4 through the browser's own print (print.css), so the
@@ -92,7 +93,11 @@ export function PrintView() {
           打印 / 导出PDF
         </button>
         <span className="muted">{saved ? '本台账的填报日期' : '还没有设置填报日期，打印时记为这一天'}</span>
-        {dateError ? <span className="field-message">{dateError}</span> : null}
+        {dateError ? (
+          <span className="field-message">
+            <ErrorText message={dateError} />
+          </span>
+        ) : null}
         {emptyCount ? (
           <span className="tag warn">还有 {emptyCount} 项未填，打印后留空，可手写</span>
         ) : (

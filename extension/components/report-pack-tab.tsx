@@ -15,6 +15,7 @@ import { useSchedule } from '../hooks/use-schedule';
 import { attachmentsDb } from '../utils/attachments-db';
 import { userMessage } from '../utils/input-errors';
 import { slotTitle } from '../utils/portal-values';
+import { ErrorText } from './error-text';
 import { downloadBytes } from './exchange-tab';
 import { PeriodOptions } from './period-picker';
 
@@ -166,7 +167,7 @@ export function ReportPackTab() {
       ) : null}
       {error ? (
         <p className="error-banner" role="alert">
-          {error}
+          <ErrorText message={error} />
         </p>
       ) : null}
       {period ? (

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useOpenLog } from '../hooks/use-log';
 import { useSchedule } from '../hooks/use-schedule';
 import { userMessage } from '../utils/input-errors';
+import { ErrorText } from './error-text';
 
 const MODES: PeriodMode[] = ['natural', 'before-deadline'];
 
@@ -84,7 +85,11 @@ export function ScheduleSettings(props: { onChanged: () => void }) {
         fromUnit={schedule.mediaFrom === 'unit'}
         onChanged={props.onChanged}
       />
-      {error ? <p className="error-banner">{error}</p> : null}
+      {error ? (
+        <p className="error-banner">
+          <ErrorText message={error} />
+        </p>
+      ) : null}
     </section>
   );
 }
@@ -159,7 +164,11 @@ function MediaSettings(props: { hints: MediaHint[]; fromUnit: boolean; onChanged
           </button>
         </div>
       ) : null}
-      {error ? <p className="error-banner">{error}</p> : null}
+      {error ? (
+        <p className="error-banner">
+          <ErrorText message={error} />
+        </p>
+      ) : null}
     </div>
   );
 }
