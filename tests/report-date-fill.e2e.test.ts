@@ -39,7 +39,10 @@ describe('填报日期 in the portal fill', () => {
     expect((await dateBlank().textContent())?.trim()).toBe('');
     const today = localToday();
     expect(await fillDemo()).toBe(today);
-    await expect.poll(() => dateBlank().textContent()).toContain(today);
+    // The table reads as a document is dated; the portal's own field gets what the portal wants.
+    const [y, m, d] = today.split('-').map(Number);
+    await expect.poll(() => dateBlank().textContent()).toContain(`${y}年${m}月${d}日`);
+    expect(await dateBlank().textContent()).not.toContain(today);
   });
 
   it('fills the date chosen in 统计表, the same the table shows', async () => {
@@ -47,7 +50,7 @@ describe('填报日期 in the portal fill', () => {
     const dialog = portal.dashboard.getByRole('dialog', { name: '填报日期' });
     await dialog.getByLabel('填报日期').fill('2026-06-29');
     await dialog.getByRole('button', { name: '保存' }).click();
-    await expect.poll(() => dateBlank().textContent()).toContain('2026-06-29');
+    await expect.poll(() => dateBlank().textContent()).toContain('2026年6月29日');
     expect(await fillDemo()).toBe('2026-06-29');
     await screenshot(portal.dashboard, 'year-07-report-date-after-fill');
   });

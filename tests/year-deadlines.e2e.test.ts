@@ -128,18 +128,19 @@ describe('extension: this year’s deadlines for a past year’s table', () => {
     await page.getByRole('link', { name: 'Excel导入导出' }).click();
     await page.getByRole('tab', { name: '导出Excel' }).click();
     await expect.poll(() => page.getByText('还没有设置，导出时记为今天').isVisible()).toBe(true);
-    expect(await exportedHeader(page)).toMatch(/填报日期：2026-05-20$/);
-    await expect.poll(() => page.getByText(/填报日期：2026-05-20（/).isVisible()).toBe(true);
+    expect(await exportedHeader(page)).toMatch(/填报日期：2026年5月20日$/);
+    await expect.poll(() => page.getByText(/填报日期：2026年5月20日（/).isVisible()).toBe(true);
     await screenshot(page, 'year-05-excel-report-date');
 
     // Chosen once in 统计表: the blank opens the log's one date, not a manual value of its own.
     await page.getByRole('link', { name: '统计表' }).click();
-    await expect.poll(() => dateBlank.textContent()).toContain('2026-05-20');
+    await expect.poll(() => dateBlank.textContent()).toContain('2026年5月20日');
     await dateBlank.click();
     const dialog = page.getByRole('dialog', { name: '填报日期' });
     await dialog.getByLabel('填报日期').fill('2026-06-29');
     await dialog.getByRole('button', { name: '保存' }).click();
-    await expect.poll(() => dateBlank.textContent()).toContain('2026-06-29');
+    await expect.poll(() => dateBlank.textContent()).toContain('2026年6月29日');
+    expect(await dateBlank.textContent()).not.toContain('2026-06-29');
     await screenshot(page, 'year-05-report-date');
 
     // The print view shows the same day, in the header and above the seal.
@@ -154,6 +155,6 @@ describe('extension: this year’s deadlines for a past year’s table', () => {
 
     // And the Excel file, exported again the next day, still says 29 June.
     await b.context.clock.setFixedTime(new Date(2026, 4, 21, 9, 0));
-    expect(await exportedHeader(page)).toMatch(/填报日期：2026-06-29$/);
+    expect(await exportedHeader(page)).toMatch(/填报日期：2026年6月29日$/);
   });
 });

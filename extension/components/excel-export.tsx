@@ -1,3 +1,4 @@
+import { fullDayText } from '@tianbao/core';
 import type { ExportInput, WriteProgress } from '@tianbao/excel';
 import { TERM } from '@tianbao/templates';
 import { useRef, useState } from 'react';
@@ -104,6 +105,7 @@ export function ExcelExport() {
   if (!template) return <p className="empty">本台账没有选择统计表模板，无法导出。</p>;
   const entries = session.log.listSummaries().length;
   const plans = session.log.listPlans().length;
+  const reportDate = session.log.reportDate();
   const running = status.state === 'running';
   return (
     <div className="excel-section">
@@ -127,7 +129,7 @@ export function ExcelExport() {
         </li>
       </ul>
       <p className="muted">
-        {TERM.reportDate}：{session.log.reportDate() ?? '还没有设置，导出时记为今天'}
+        {TERM.reportDate}：{reportDate ? fullDayText(reportDate) : '还没有设置，导出时记为今天'}
         （统计表、打印、Excel、文档和网页填报都用同一个日期，可在“统计表”中点表头的{TERM.reportDate}修改）
       </p>
       <div className="toolbar">

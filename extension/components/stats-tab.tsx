@@ -1,4 +1,4 @@
-import { reportDateSlotId, templateValues } from '@tianbao/core';
+import { fullDayText, isValidDate, reportDateSlotId, templateValues } from '@tianbao/core';
 import { type Slot, SOURCE_LABEL, type Template } from '@tianbao/templates';
 import { useMemo, useState } from 'react';
 import { useLogRevision, useOpenLog } from '../hooks/use-log';
@@ -43,7 +43,11 @@ export function StatsTab() {
 
   const blank = (slot: Slot) => {
     const v = byId.get(slot.id) as SlotValue;
-    const shown = blankText(slot, v);
+    // 填报日期 reads as a document dates itself (2026年12月4日), as the print view and the Excel file write it.
+    const shown =
+      slot.id === dateSlot && typeof v.value === 'string' && isValidDate(v.value)
+        ? fullDayText(v.value)
+        : blankText(slot, v);
     const cls = `blank${shown ? '' : ' blank-empty'}${v.error ? ' blank-error' : ''} source-${v.source}`;
     return (
       <button

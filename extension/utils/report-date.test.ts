@@ -64,7 +64,7 @@ describe('填报日期 is one value', () => {
       (XLSX.utils.sheet_to_json(book.Sheets[name] as XLSX.WorkSheet, { header: 1 }) as unknown[][])
         .flat()
         .map(String);
-    expect(cells('统计表').some((c) => c.endsWith('填报日期：2026-06-29'))).toBe(true);
+    expect(cells('统计表').some((c) => c.endsWith('填报日期：2026年6月29日'))).toBe(true);
     expect(cells('重点活动计划').some((c) => c.includes('2026年6月29日'))).toBe(true);
 
     // The documents that carry it: 总结初稿 under the signature, the plan table and the liaison form.

@@ -1,5 +1,6 @@
 import { PassThrough } from 'node:stream';
 import { builtinTemplates } from '@tianbao/templates';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import { type ExportInput, exportXlsx, exportXlsxToStream } from './export-workbook.ts';
@@ -75,7 +76,7 @@ describe('export read back by SheetJS', async () => {
     const ws = sheet(wb, '统计表');
     expect(cell(ws, 'A1')?.v).toBe('全区“安全生产月”和“安全生产兴安行”活动进展情况统计表');
     expect(cell(ws, 'A2')?.v).toBe(
-      '填报单位（盖章）：大兴安岭地区应急管理局　　联系人：张三丰　　电话：0457-2712884　　填报日期：2020-06-30',
+      '填报单位（盖章）：大兴安岭地区应急管理局　　联系人：张三丰　　电话：0457-2712884　　填报日期：2020年6月30日',
     );
     const heads = ['A3', 'B3', 'C3', 'D3'].map((a) => cell(ws, a)?.v);
     expect(heads).toEqual(['类别', '活动项目', '内容要求', '进展情况']);
@@ -284,5 +285,20 @@ describe('export read back by SheetJS', async () => {
       expect(rowsOf(sheet(s, name)), name).toEqual(rowsOf(sheet(wb, name)));
       expect(sheet(s, name)['!merges'] ?? [], name).toEqual(sheet(wb, name)['!merges'] ?? []);
     }
+  });
+});
+
+describe('export read back by exceljs (a second reader)', () => {
+  it('统计表 writes 填报日期 as a person reads it, 2020年6月30日, and 指标明细 keeps the ISO value it reads back', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await exportXlsx(input())) as unknown as ExcelJS.Buffer);
+    const header = String(wb.getWorksheet('统计表')?.getCell('A2').value);
+    expect(header).toMatch(/填报日期：2020年6月30日$/);
+    expect(header).not.toContain('2020-06-30');
+    const detail: string[] = [];
+    wb.getWorksheet('指标明细')?.eachRow((row) => {
+      detail.push(row.values.toString());
+    });
+    expect(detail.some((r) => r.includes('2020-06-30'))).toBe(true);
   });
 });

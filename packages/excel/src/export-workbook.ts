@@ -1,4 +1,5 @@
 import type { Writable } from 'node:stream';
+import { fullDayText, isValidDate } from '@tianbao/core';
 import { ENTRY_LABEL as E, PROFILE_LABEL as L, TERM } from '@tianbao/templates';
 import type {
   CellSpec,
@@ -100,6 +101,15 @@ function headerValue(slot: TemplateSlot, input: ExportInput, stat: SlotStat | un
   return headerFallback(slot, input, stat).value;
 }
 
+/**
+ * The header line as a person reads it: a date as 2026年12月4日, like the 重点活动计划 sheet's seal line, the
+ * print view and the documents (the header line is one text cell, so the date is text too). 指标明细 keeps
+ * the ISO value: it is read back.
+ */
+function headerText(value: string): string {
+  return isValidDate(value) ? fullDayText(value) : value;
+}
+
 /** The header blank's value and, for 指标明细's 来源, where it came from when nobody entered it. */
 function headerFallback(
   slot: TemplateSlot,
@@ -168,7 +178,7 @@ function statTable(input: ExportInput): SheetSpec {
   out.push({ cells: fillRow(styled(template.title, 'title'), 'title'), height: 48 });
   merges.push({ top: 1 + top, left: 1, bottom: 1 + top, right: n });
   const header = headerSlots(template)
-    .map((s) => `${s.before.replace(/[：:]$/, '')}：${headerValue(s, input, stats.get(s.id))}`)
+    .map((s) => `${s.before.replace(/[：:]$/, '')}：${headerText(headerValue(s, input, stats.get(s.id)))}`)
     .join('　　');
   out.push({ cells: fillRow(styled(header, 'headerLine'), 'headerLine'), height: 30 });
   merges.push({ top: 2 + top, left: 1, bottom: 2 + top, right: n });

@@ -52,7 +52,7 @@ describe('tianbao export / rollup', () => {
     expect(detailValue(wb, 74)).toBe('是');
     expect(rowsOf(wb, '活动台账').length).toBe(3);
     expect(String(rowsOf(wb, '统计表')[1]?.[0])).toBe(
-      '填报单位（盖章）：漠河市应急管理局　　联系人：张三丰　　电话：0457-2712884　　填报日期：2020-06-30',
+      '填报单位（盖章）：漠河市应急管理局　　联系人：张三丰　　电话：0457-2712884　　填报日期：2020年6月30日',
     );
   });
 
