@@ -86,7 +86,7 @@ describe('开始使用 from the notice file', () => {
     const hour = hours.first();
     const notices = await hour.inputValue();
     await hour.fill('');
-    const row = review.locator('tr').filter({ has: hour });
+    const row = hour.locator('xpath=ancestor::tr[1]');
     await expect.poll(() => row.textContent()).toContain('时前（不填按17时）');
     await hour.fill('16');
     await expect.poll(() => row.textContent()).not.toContain('不填按17时');
