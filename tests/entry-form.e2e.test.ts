@@ -139,6 +139,10 @@ describe('activity form: picking the blank an activity counts towards', () => {
       .toBeLessThanOrEqual(600);
     await screenshot(page, '15-entries-narrow');
     await page.setViewportSize({ width: 1366, height: 768 });
+    // 统计项 counts the text blank typed in the activity too, as the edit form lists it: 3, not 2.
+    const count = page.locator('table.list tbody tr').first().locator('td.num');
+    await expect.poll(() => count.textContent()).toBe('3');
+    expect(await count.getAttribute('title')).toBe('共 3 项：计数 2 项，文字 1 项');
     await page.locator('table.list tbody tr').first().getByRole('button', { name: '安全宣传进企业' }).click();
     const dialog = page.getByRole('dialog', { name: '编辑活动' });
     const chosen = dialog.locator('.pick-chosen .pick-row');

@@ -4,6 +4,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useLogRevision, useOpenLog } from '../hooks/use-log';
 import { useSchedule } from '../hooks/use-schedule';
 import { campaignWords, outsideCampaign } from '../utils/campaign-date';
+import { entryBlanks } from '../utils/entry-text-blanks';
 import { formatTime } from '../utils/format';
 import { userMessage } from '../utils/input-errors';
 import { EntryForm } from './entry-form';
@@ -26,8 +27,9 @@ const COLUMNS: [SortKey, string][] = [
 
 /** 活动台账: the list (sortable, filtered, paged, from the index so it shows before the log is loaded). */
 export function EntriesTab() {
-  const { session } = useOpenLog();
+  const { session, template } = useOpenLog();
   const log = session.log;
+  const manual = log.manualValues();
   const rev = useLogRevision();
   const [filter, setFilter] = useState<EntryFilter>({});
   const [trash, setTrash] = useState(false);
@@ -241,7 +243,14 @@ export function EntriesTab() {
               <td className="nowrap muted">
                 {formatTime(r.updatedAt)} {r.updatedBy !== r.createdBy ? r.updatedBy : ''}
               </td>
-              <td className="num">{Object.keys(r.contributions).length}</td>
+              {(() => {
+                const blanks = entryBlanks(template, r, manual);
+                return (
+                  <td className="num" title={blanks.words}>
+                    {blanks.count}
+                  </td>
+                );
+              })()}
               <td className="nowrap">
                 {trash ? null : (
                   <>

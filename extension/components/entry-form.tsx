@@ -5,6 +5,7 @@ import { useLogRevision, useOpenLog } from '../hooks/use-log';
 import { useSchedule } from '../hooks/use-schedule';
 import { outsideCampaignWarning } from '../utils/campaign-date';
 import { type Draft, entryPatch } from '../utils/entry-patch';
+import { textReason } from '../utils/entry-text-blanks';
 import { today } from '../utils/format';
 import { fieldErrors } from '../utils/input-errors';
 import { ContributionsPicker } from './contributions-picker';
@@ -29,9 +30,6 @@ const KINDS = [
   '警示教育',
   '其他',
 ];
-
-/** The reason a text blank typed in the activity form carries: which activity it was written in. */
-const textReason = (d: { title: string; date: string }) => `填写于活动“${d.title.trim()}”（${d.date}）`;
 
 /**
  * The text blanks the table has a value for that belong with this activity: those of the rows it counts
