@@ -294,15 +294,17 @@ describe('side panel: the portal companion', () => {
     await expect.poll(() => inputOf(page, 'dh'), { timeout: 15_000 }).toBe('13900000002');
     await panel.getByText(/页面上新出现的 \d+ 项已自动填写/).waitFor();
     await expect.poll(() => panel.locator('.fill-summary').getAttribute('data-filled')).toBe('3');
-    // A value the person changes afterwards is not touched by later refills.
+    // A value the person changes afterwards is not touched by later refills: a blank with a value appears,
+    // and once the refill has filled it (not after a fixed wait, which a slow PC can outrun) 电话 is
+    // still the person's.
     await page.locator('[name="dh"]').fill('0457-7654321');
     await page.evaluate(() =>
       document
         .getElementById('f')
-        ?.insertAdjacentHTML('beforeend', '<p><label>备注 <input name="bz"></label></p>'),
+        ?.insertAdjacentHTML('beforeend', '<p><label>联系人 <input name="lxr"></label></p>'),
     );
-    await row(panel, '备注').waitFor({ state: 'attached' });
-    await page.waitForTimeout(800);
+    await expect.poll(() => inputOf(page, 'lxr'), { timeout: 15_000 }).toBe('文本1');
+    await expect.poll(() => panel.getByRole('button', { name: '一键填报' }).isEnabled()).toBe(true);
     expect(await inputOf(page, 'dh')).toBe('0457-7654321');
   });
 
