@@ -243,6 +243,9 @@ describe('side panel walkthrough: fill, correct, undo at 400 px and 1366×768', 
             await panel.evaluate(() => document.documentElement.scrollWidth - innerWidth),
             `${name} ${state}`,
           ).toBeLessThanOrEqual(0);
+          // Dates read as people write them (填报日期 2026年12月4日), not 2026-12-04.
+          for (const v of await panel.locator('.field-value').allTextContents())
+            expect(v, `${name} ${state}`).not.toMatch(/^\d{4}-\d{2}-\d{2}$/);
           // In a wide window the rows stay narrow enough to read across (name … value).
           expect(await panel.locator('.field-groups').evaluate((el) => el.clientWidth)).toBeLessThanOrEqual(
             760,
@@ -251,6 +254,14 @@ describe('side panel walkthrough: fill, correct, undo at 400 px and 1366×768', 
           await panel.screenshot({ path: join(SCREENSHOTS, `walk-${name}-${width}-${state}.png`) });
         };
         await look('1-open');
+        expect(
+          await panel
+            .locator('.field-row')
+            .filter({ hasText: '填报日期' })
+            .first()
+            .locator('.field-value')
+            .textContent(),
+        ).toMatch(/^\d{4}年\d{1,2}月\d{1,2}日$/);
         // The table's long title, cut in the closed box at 400 px, is whole on hover.
         expect(await panel.getByLabel('对照的表').getAttribute('title')).toBe(`自动选择（${T.title}）`);
         await panel.getByRole('button', { name: '一键填报' }).click();

@@ -1,5 +1,5 @@
 import { slotUnit, unitsDiffer } from '@tianbao/autofill';
-import type { MappingUnits } from '@tianbao/core';
+import { fullDayText, isValidDate, type MappingUnits } from '@tianbao/core';
 import type { Slot } from '@tianbao/templates';
 import { memo, useState } from 'react';
 import { confidenceWords } from '../utils/confidence-words';
@@ -45,7 +45,13 @@ export const FieldRow = memo(function FieldRow(props: {
           </span>
         ) : null}
         {slot && hasValue ? (
-          <span className="field-value">{value?.shown ?? formatValue(value?.value ?? null)}</span>
+          <span className="field-value">
+            {value?.shown ??
+              // A date as people write it (2026年12月4日); the page still gets the format it asks for.
+              (slot.kind === 'date' && typeof value?.value === 'string' && isValidDate(value.value)
+                ? fullDayText(value.value)
+                : formatValue(value?.value ?? null))}
+          </span>
         ) : null}
       </div>
       <div className="row-line second">
