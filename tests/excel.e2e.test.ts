@@ -112,7 +112,9 @@ describe('extension: Excel export, 台账 import and roll-up', () => {
     page = await b.open('dashboard.html');
     page.on('download', (d) => downloads.push(d));
     await page.getByRole('heading', { name: '开始使用填报助手' }).waitFor();
-    await createLogThroughUi(page, '张三', '漠河市应急管理局');
+    // The 台账 rows are dated June 2020: the 2020 campaign, so they are inside it (the case of rows outside
+    // it has its own test).
+    await createLogThroughUi(page, '张三', '漠河市应急管理局', '2020年“安全生产月”');
   });
   afterAll(async () => {
     await b?.close();
@@ -446,5 +448,68 @@ describe('extension: Excel export, 台账 import and roll-up', () => {
     );
     expect(await blank(study).innerText()).toBe('9');
     await screenshot(page, 'excel-14-rollup-applied');
+  });
+});
+
+describe('extension: 台账 import of rows dated outside the campaign', () => {
+  let b: ExtensionBrowser;
+  let page: Page;
+  beforeAll(async () => {
+    b = await launchExtension();
+    page = await b.open('dashboard.html');
+    await page.getByRole('heading', { name: '开始使用填报助手' }).waitFor();
+    await createLogThroughUi(page, '张三', '漠河市应急管理局', '2020年“安全生产月”');
+  });
+  afterAll(async () => {
+    await b?.close();
+  });
+
+  it('rows dated outside the campaign are listed before importing, left out unless the person keeps them', async () => {
+    const outsideLedger = workbook([
+      ['日期', '活动名称', '地点', '参与人数'],
+      ['2020-05-28', '月前动员会', '局三楼会议室', 12],
+      ['2020-06-12', '安全宣传咨询日', '漠河市文化广场', 50],
+      ['2020-07-02', '总结座谈会', '局三楼会议室', 15],
+      ['2019-06-15', '年份写错的演练', '北极村', 60],
+    ]);
+    await page.getByRole('link', { name: '统计表', exact: true }).click();
+    const blank = page.locator('table.official .blank, .paper-header .blank').nth(studyPeople.index);
+    const before = Number(await blank.innerText());
+    await excelMode(page, '导入手工台账');
+    await page
+      .getByLabel('选择台账文件')
+      .setInputFiles({ name: '活动期外.xlsx', mimeType: XLSX_MIME, buffer: outsideLedger });
+    await page.getByLabel('“参与人数”导入为').selectOption(`slot:${key(studyPeople)}`);
+    const list = page.getByRole('region', { name: '不在活动期间的行' });
+    await list.waitFor();
+    const rows = list.locator('tbody tr');
+    expect(await rows.count()).toBe(3);
+    expect(await rows.nth(0).innerText()).toMatch(/2020-05-28\s+月前动员会\s+早于活动开始（6月1日）/);
+    expect(await rows.nth(1).innerText()).toMatch(/2020-07-02\s+总结座谈会\s+晚于活动结束（6月30日）/);
+    expect(await rows.nth(2).innerText()).toMatch(
+      /2019-06-15\s+年份写错的演练\s+早于活动开始（2020年6月1日）/,
+    );
+    // Nothing outside the campaign is kept unless ticked: the button imports only the row inside it.
+    expect(await list.getByRole('checkbox', { checked: true }).count()).toBe(0);
+    await expect.poll(() => page.getByText('3 条不在活动期间，不导入').isVisible()).toBe(true);
+    expect(await page.getByRole('button', { name: '导入 1 条活动' }).isVisible()).toBe(true);
+    // The person knows the 7月2日 meeting belongs to the campaign: kept.
+    await list.getByLabel('仍然导入第 4 行“总结座谈会”').check();
+    await expect.poll(() => page.getByRole('button', { name: '导入 2 条活动' }).isVisible()).toBe(true);
+    await screenshot(page, 'excel-03b-import-outside');
+    await page.setViewportSize({ width: 600, height: 768 });
+    await screenshot(page, 'excel-03b-import-outside-narrow');
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.getByRole('button', { name: '导入 2 条活动' }).click();
+    await expect
+      .poll(() => page.getByRole('status').filter({ hasText: '已导入 2 条活动' }).isVisible())
+      .toBe(true);
+    expect(await page.getByRole('status').innerText()).toContain('2 条不在活动期间，按您的选择没有导入');
+    // The table counts the two imported rows only: 50 + 15.
+    await page.getByRole('link', { name: '统计表', exact: true }).click();
+    await expect.poll(async () => Number(await blank.innerText())).toBe(before + 65);
+    await page.getByRole('link', { name: '活动台账', exact: true }).click();
+    expect(await page.locator('table.list tbody tr').filter({ hasText: '月前动员会' }).count()).toBe(0);
+    expect(await page.locator('table.list tbody tr').filter({ hasText: '总结座谈会' }).count()).toBe(1);
   });
 });

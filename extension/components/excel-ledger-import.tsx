@@ -3,6 +3,8 @@ import type { ColumnMapping, ImportedEntry, InvalidRow, LedgerSheet, ReadValue }
 import type { Template } from '@tianbao/templates';
 import { useEffect, useMemo, useState } from 'react';
 import { useLogRevision, useOpenLog } from '../hooks/use-log';
+import { useSchedule } from '../hooks/use-schedule';
+import { campaignWords, outsideCampaignReason } from '../utils/campaign-date';
 import { loadExcel, useExcelLib } from '../utils/excel-lib';
 import {
   ENTRY_FIELD_ORDER,
@@ -122,11 +124,18 @@ export function ExcelLedgerImport() {
     restored: number;
     skipped: number;
     invalid: number;
+    leftOut: number;
   } | null>(null);
   /** Import keys already in the log: true when that entry is in the trash. */
   const [known, setKnown] = useState<Map<string, boolean> | null>(null);
   const [reimport, setReimport] = useState(false);
   const [chosenName, setChosenName] = useState('');
+  /**
+   * Rows dated outside the campaign the person chose to import anyway (by import key). Left out unless
+   * ticked: an imported row adds to the official table, and a mistyped year must not reach it unseen.
+   */
+  const [keepOutside, setKeepOutside] = useState<ReadonlySet<string>>(new Set());
+  const { schedule } = useSchedule();
 
   // Import keys already in the log (the trash too), so the preview can say which rows come in again; only
   // while a file is open, since it reads every entry.
@@ -159,7 +168,16 @@ export function ExcelLedgerImport() {
   const fresh = preview && known ? preview.valid.filter((r) => !known.has(r.importKey)) : [];
   const inTrash = preview && known ? preview.valid.filter((r) => known.get(r.importKey) === true).length : 0;
   const again = preview && known ? preview.valid.length - fresh.length - inTrash : 0;
-  const toImport = fresh.length + (reimport ? inTrash : 0);
+  const candidates =
+    preview && known
+      ? preview.valid.filter((r) => !known.has(r.importKey) || (reimport && known.get(r.importKey)))
+      : [];
+  const outside = candidates.flatMap((r) => {
+    const why = outsideCampaignReason(r.date, schedule.campaign);
+    return why ? [{ row: r, why }] : [];
+  });
+  const leftOut = outside.filter((o) => !keepOutside.has(o.row.importKey)).length;
+  const toImport = fresh.length + (reimport ? inTrash : 0) - leftOut;
 
   if (!template) return <p className="empty">本台账没有选择统计表模板。</p>;
 
@@ -168,6 +186,7 @@ export function ExcelLedgerImport() {
     setDone(null);
     setLoaded(null);
     setReimport(false);
+    setKeepOutside(new Set());
     setChosenName(file.name);
     setBusy(true);
     try {
@@ -202,7 +221,12 @@ export function ExcelLedgerImport() {
     setBusy(true);
     try {
       await ready;
-      const rows = preview.valid.map(({ sourceRow: _row, ...fields }: ImportedEntry) => fields);
+      const left = new Set(
+        outside.filter((o) => !keepOutside.has(o.row.importKey)).map((o) => o.row.importKey),
+      );
+      const rows = preview.valid
+        .filter((r) => !left.has(r.importKey))
+        .map(({ sourceRow: _row, ...fields }: ImportedEntry) => fields);
       const r = log.importEntries(rows, { reimportDeleted: reimport, source: loaded?.file });
       await session.flush();
       setDone({
@@ -210,6 +234,7 @@ export function ExcelLedgerImport() {
         restored: r.restored.length,
         skipped: r.skipped,
         invalid: preview.invalid.length,
+        leftOut: left.size,
       });
     } catch (err) {
       setError(excelErrorZh(err));
@@ -242,7 +267,8 @@ export function ExcelLedgerImport() {
           已导入 {done.added} 条活动
           {done.restored ? `；从回收站重新导入 ${done.restored} 条` : ''}
           {done.skipped ? `；${done.skipped} 条以前已导入过，已跳过` : ''}
-          {done.invalid ? `；${done.invalid} 行有问题没有导入（见下方）` : ''}。{' '}
+          {done.invalid ? `；${done.invalid} 行有问题没有导入（见下方）` : ''}
+          {done.leftOut ? `；${done.leftOut} 条不在活动期间，按您的选择没有导入` : ''}。{' '}
           <a href="#entries">到“活动台账”查看</a>
         </p>
       ) : null}
@@ -283,13 +309,28 @@ export function ExcelLedgerImport() {
             <>
               <h4>第二步：预览</h4>
               <p className="excel-summary">
-                <span className="tag ok">可导入 {fresh.length} 条</span>
+                <span className="tag ok">
+                  可导入{' '}
+                  {fresh.length -
+                    outside.filter((o) => !keepOutside.has(o.row.importKey) && !known?.has(o.row.importKey))
+                      .length}{' '}
+                  条
+                </span>
                 {again ? <span className="tag">{again} 条以前已导入过，将跳过</span> : null}
+                {leftOut ? <span className="tag warn">{leftOut} 条不在活动期间，不导入</span> : null}
                 {inTrash ? <span className="tag">{inTrash} 条以前导入后已删除</span> : null}
                 {preview.invalid.length ? (
                   <span className="tag warn">{preview.invalid.length} 行有问题，不能导入</span>
                 ) : null}
               </p>
+              {outside.length ? (
+                <OutsideRows
+                  rows={outside}
+                  campaign={campaignWords(schedule.campaign)}
+                  keep={keepOutside}
+                  onChange={setKeepOutside}
+                />
+              ) : null}
               {preview.valid.length ? (
                 <div className="excel-scroll">
                   <table className="list compact excel-preview">
@@ -316,7 +357,10 @@ export function ExcelLedgerImport() {
                               .join('，')}
                           </td>
                           <td className="nowrap">
-                            {known?.get(r.importKey) ? (
+                            {outside.some((o) => o.row.importKey === r.importKey) &&
+                            !keepOutside.has(r.importKey) ? (
+                              <span className="tag warn">活动期外，不导入</span>
+                            ) : known?.get(r.importKey) ? (
                               <span className="tag warn">在回收站</span>
                             ) : known?.has(r.importKey) ? (
                               <span className="tag">已导入过</span>
@@ -359,6 +403,61 @@ export function ExcelLedgerImport() {
       ) : null}
       {sheet && preview?.invalid.length ? <InvalidRows sheet={sheet} invalid={preview.invalid} /> : null}
     </div>
+  );
+}
+
+/**
+ * The rows an import would take that are dated outside the campaign, each to keep or leave out before
+ * anything is imported; left out by default, so nothing outside the campaign adds to the table unseen.
+ */
+function OutsideRows(props: {
+  rows: { row: ImportedEntry; why: string }[];
+  campaign: string;
+  keep: ReadonlySet<string>;
+  onChange: (keep: ReadonlySet<string>) => void;
+}) {
+  const toggle = (key: string, on: boolean) => {
+    const next = new Set(props.keep);
+    if (on) next.add(key);
+    else next.delete(key);
+    props.onChange(next);
+  };
+  return (
+    <section className="excel-outside" aria-label="不在活动期间的行">
+      <p className="hint-box">
+        以下 {props.rows.length} 行的日期不在本次活动期间（{props.campaign}）。导入的活动会计入统计表，
+        所以这些行默认<b>不导入</b>；核对后确实属于本次活动的，请勾选“仍然导入”。
+      </p>
+      <table className="list compact">
+        <thead>
+          <tr>
+            <th>行</th>
+            <th>日期</th>
+            <th>活动名称</th>
+            <th>原因</th>
+            <th>仍然导入</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.rows.map(({ row, why }) => (
+            <tr key={row.importKey}>
+              <td className="num">{row.sourceRow}</td>
+              <td className="nowrap">{row.date}</td>
+              <td>{row.title}</td>
+              <td>{why}</td>
+              <td>
+                <input
+                  type="checkbox"
+                  aria-label={`仍然导入第 ${row.sourceRow} 行“${row.title}”`}
+                  checked={props.keep.has(row.importKey)}
+                  onChange={(e) => toggle(row.importKey, e.target.checked)}
+                />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
   );
 }
 

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { campaignWords, outsideCampaign, outsideCampaignWarning } from './campaign-date';
+import {
+  campaignWords,
+  outsideCampaign,
+  outsideCampaignReason,
+  outsideCampaignWarning,
+} from './campaign-date';
 
 const JUNE = { start: '2020-06-01', end: '2020-06-30' };
 
@@ -22,5 +27,14 @@ describe('activities dated outside the campaign', () => {
       '活动日期2019年6月10日不在本次活动期间（2020年6月1日至6月30日）。这项活动仍会计入统计表，请核对日期。',
     );
     expect(outsideCampaignWarning('2020-06-10', JUNE)).toBeUndefined();
+  });
+
+  it('says why a row of an import is outside: before the start or after the end', () => {
+    expect(outsideCampaignReason('2020-05-28', JUNE)).toBe('早于活动开始（6月1日）');
+    expect(outsideCampaignReason('2020-07-02', JUNE)).toBe('晚于活动结束（6月30日）');
+    // Another year is named in full: that is the mistake the person has to see.
+    expect(outsideCampaignReason('2019-06-10', JUNE)).toBe('早于活动开始（2020年6月1日）');
+    expect(outsideCampaignReason('2020-06-30', JUNE)).toBeUndefined();
+    expect(outsideCampaignReason('', JUNE)).toBeUndefined();
   });
 });

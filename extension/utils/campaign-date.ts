@@ -23,3 +23,14 @@ export function outsideCampaignWarning(date: string, c: { start: string; end: st
   if (!outsideCampaign(date, c)) return undefined;
   return `活动日期${dayWords(date)}不在本次活动期间（${campaignWords(c)}）。这项活动仍会计入统计表，请核对日期。`;
 }
+
+/**
+ * Why a date lies outside the campaign, for the rows an import would take: 早于活动开始（6月1日） or
+ * 晚于活动结束（6月30日） (with the year when the row's year is another, the likely mistyped year).
+ */
+export function outsideCampaignReason(date: string, c: { start: string; end: string }): string | undefined {
+  if (!outsideCampaign(date, c)) return undefined;
+  const words = (iso: string) =>
+    iso.slice(0, 4) === date.slice(0, 4) ? dayWords(iso).slice(5) : dayWords(iso);
+  return date < c.start ? `早于活动开始（${words(c.start)}）` : `晚于活动结束（${words(c.end)}）`;
+}
