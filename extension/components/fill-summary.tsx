@@ -1,3 +1,4 @@
+import { fullDayText, isValidDate } from '@tianbao/core';
 import { TERM } from '@tianbao/templates';
 
 /** What 一键填报 did: filled, left for confirmation, blanks the page does not have; and 撤销. */
@@ -20,6 +21,9 @@ export interface Difference {
   current: string;
   wanted: string;
 }
+
+/** The log's date as people write it (2026年12月4日); the page's own side stays as the page shows it. */
+const logSide = (wanted: string): string => (isValidDate(wanted) ? fullDayText(wanted) : wanted);
 
 export function FillSummary(props: {
   counts: FillCounts;
@@ -65,8 +69,8 @@ export function FillSummary(props: {
                   <span className="page-side" title={`网页上：${d.current}`}>
                     网页上 <b>{d.current}</b>
                   </span>
-                  <span className="log-side" title={`台账：${d.wanted}`}>
-                    台账 <b>{d.wanted}</b>
+                  <span className="log-side" title={`台账：${logSide(d.wanted)}`}>
+                    台账 <b>{logSide(d.wanted)}</b>
                   </span>
                   <button
                     type="button"
