@@ -53,16 +53,42 @@ describe('extension: plans, liaison, deadlines and conflicts', () => {
     const dialog = page.getByRole('dialog', { name: '新增计划' });
     await dialog.getByRole('button', { name: '保存' }).click();
     await expect.poll(() => dialog.getByText('请填写主要内容').isVisible()).toBe(true);
-    await dialog.getByLabel('时间').fill('6月16日上午');
+    // 时间 is picked from a calendar (a day or a range), not typed as free text.
+    expect(await dialog.getByRole('textbox', { name: '时间' }).count()).toBe(0);
+    const start = dialog.getByLabel('开始日期');
+    const end = dialog.getByLabel(/^结束日期/);
+    expect(await start.getAttribute('type')).toBe('date');
+    // A day that does not exist (6月31日) is refused next to the field, not saved as something else.
+    // Typed from the month (the box's left end) as a clerk does; leaving the box is when it is judged.
+    await start.click({ position: { x: 14, y: 12 } });
+    await page.keyboard.type('06312020');
+    await dialog.getByLabel('地点').click();
+    await expect.poll(() => dialog.getByText('这一天不存在或没有填完整，请重新选择').isVisible()).toBe(true);
+    await start.fill('2020-06-16');
+    await end.fill('2020-06-10');
+    await expect.poll(() => dialog.getByText('结束日期不能早于开始日期').isVisible()).toBe(true);
     await dialog.getByLabel('地点').fill('松岭区文化广场');
     await dialog.getByLabel('主要内容').fill('安全宣传咨询日');
     await dialog.getByLabel('主办单位').fill('区安委办');
     await dialog.getByRole('button', { name: '保存' }).click();
+    expect(await dialog.isVisible()).toBe(true);
+    await end.fill('2020-06-18');
+    await expect.poll(() => dialog.getByText('结束日期不能早于开始日期').count()).toBe(0);
+    await screenshot(page, '10-plan-form');
+    await page.setViewportSize({ width: 600, height: 768 });
+    await screenshot(page, '10-plan-form-narrow');
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await dialog.getByRole('button', { name: '保存' }).click();
     await expect.poll(() => page.getByText('计划中').isVisible()).toBe(true);
+    expect(await page.locator('table.list tbody tr').first().innerText()).toContain('6月16日—6月18日');
     await screenshot(page, '10-plans');
+    await page.setViewportSize({ width: 600, height: 768 });
+    await screenshot(page, '10-plans-narrow');
+    await page.setViewportSize({ width: 1366, height: 768 });
     await page.getByRole('button', { name: '标记完成' }).click();
     const done = page.getByRole('dialog', { name: '标记完成' });
-    await done.getByLabel('日期').fill('2020-06-16');
+    // The plan's first day is offered as the day it was held.
+    expect(await done.getByLabel('日期').inputValue()).toBe('2020-06-16');
     await done.getByRole('button', { name: '记入活动台账' }).click();
     await expect.poll(() => page.getByText('已完成').isVisible()).toBe(true);
     await page.getByRole('link', { name: '活动台账' }).click();

@@ -1,4 +1,4 @@
-import { PLAN_FIELDS, type Plan } from '@tianbao/core';
+import { PLAN_FIELDS, type Plan, planTimeRange, planTimeText, planTimeValue } from '@tianbao/core';
 import { TERM } from '@tianbao/templates';
 import { useState } from 'react';
 import { useLogRevision, useOpenLog } from '../hooks/use-log';
@@ -8,6 +8,7 @@ import { fieldErrors, userMessage } from '../utils/input-errors';
 import { DocumentDownload } from './document-download';
 import { FormField } from './form-field';
 import { Modal } from './modal';
+import { PlanTimeField } from './plan-time-field';
 
 type PlanDraft = Record<(typeof PLAN_FIELDS)[number], string>;
 const emptyDraft = () => Object.fromEntries(PLAN_FIELDS.map((f) => [f, ''])) as PlanDraft;
@@ -63,7 +64,9 @@ export function PlansTab() {
             {plans.map((p) => (
               <tr key={p.id}>
                 {PLAN_FIELDS.map((f) => (
-                  <td key={f}>{p[f]}</td>
+                  <td key={f} className={f === 'time' ? 'nowrap' : undefined}>
+                    {f === 'time' ? planTimeText(p.time) : p[f]}
+                  </td>
                 ))}
                 <td>
                   {p.entryId ? <span className="tag ok">已完成</span> : <span className="tag">计划中</span>}
@@ -121,8 +124,13 @@ function PlanForm(props: { plan: Plan | undefined; onDone: () => void }) {
     props.plan ? { ...emptyDraft(), ...props.plan } : emptyDraft(),
   );
   const [errors, setErrors] = useState<Record<string, string>>({});
+  /** A day picked in the calendar replaces 时间; none keeps what was there (an old plan's free text). */
+  const [time, setTime] = useState({ start: '', end: '', bad: '' });
   const save = () => {
-    const fields = Object.fromEntries(PLAN_FIELDS.map((f) => [f, draft[f]]));
+    if (time.bad) return setErrors({ time: time.bad });
+    if (!time.start && time.end) return setErrors({ time: '请选择开始日期' });
+    const picked = time.start ? { time: planTimeValue(time.start, time.end) } : {};
+    const fields = Object.fromEntries(PLAN_FIELDS.map((f) => [f, { ...draft, ...picked }[f]]));
     try {
       if (props.plan) session.log.updatePlan(props.plan.id, fields);
       else session.log.addPlan(fields);
@@ -140,19 +148,31 @@ function PlanForm(props: { plan: Plan | undefined; onDone: () => void }) {
       }}
     >
       <div className="form-grid">
-        {PLAN_FIELDS.map((f) => (
-          <FormField key={f} label={FIELD_NAMES[f] ?? f} error={errors[f]} wide={f === 'content'}>
-            {f === 'content' ? (
-              <textarea
-                rows={3}
-                value={draft[f]}
-                onChange={(e) => setDraft({ ...draft, [f]: e.target.value })}
-              />
-            ) : (
-              <input value={draft[f]} onChange={(e) => setDraft({ ...draft, [f]: e.target.value })} />
-            )}
-          </FormField>
-        ))}
+        {PLAN_FIELDS.map((f) =>
+          f === 'time' ? (
+            <PlanTimeField
+              key={f}
+              value={draft.time}
+              error={errors.time}
+              onChange={(t) => {
+                setTime(t);
+                setErrors({ ...errors, time: '' });
+              }}
+            />
+          ) : (
+            <FormField key={f} label={FIELD_NAMES[f] ?? f} error={errors[f]} wide={f === 'content'}>
+              {f === 'content' ? (
+                <textarea
+                  rows={3}
+                  value={draft[f]}
+                  onChange={(e) => setDraft({ ...draft, [f]: e.target.value })}
+                />
+              ) : (
+                <input value={draft[f]} onChange={(e) => setDraft({ ...draft, [f]: e.target.value })} />
+              )}
+            </FormField>
+          ),
+        )}
       </div>
       <div className="form-actions">
         <button type="submit" className="primary">
@@ -168,7 +188,8 @@ function PlanForm(props: { plan: Plan | undefined; onDone: () => void }) {
 
 function CompletePlan(props: { plan: Plan; onDone: (message: string) => void }) {
   const { session, ready } = useOpenLog();
-  const [date, setDate] = useState(today());
+  // The plan's first day when it has one: the usual case is a plan held on the day it named.
+  const [date, setDate] = useState(planTimeRange(props.plan.time)?.start ?? today());
   const [error, setError] = useState('');
   const complete = async () => {
     try {

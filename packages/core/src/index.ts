@@ -59,6 +59,7 @@ export {
   noticeDeadlines,
 } from './periods/log-schedule.ts';
 export { NoticeRecord } from './periods/notice-record.ts';
+export { planTimeRange, planTimeText, planTimeValue } from './periods/plan-time.ts';
 export {
   currentPeriod,
   customPeriod,

@@ -1,4 +1,4 @@
-import { dayText, fullDayText, isValidDate } from '@tianbao/core';
+import { dayText, fullDayText, isValidDate, planTimeText } from '@tianbao/core';
 import { planTableTitle, planTemplate, sealFields } from '@tianbao/templates';
 import type { RowSpec, SheetSpec, WriteOptions } from './adapter.ts';
 import { exceljsWriter } from './exceljs-adapter.ts';
@@ -17,8 +17,6 @@ export interface PlanSheetInput {
 /** 序号 and the notice's columns (重点活动计划安排: 时间, 地点, 主要内容, 主办单位, 协助单位, 工作分工, 成果形式). */
 const HEADERS = ['序号', ...planTemplate.columns];
 const WIDTHS = [6, 14, 16, 40, 16, 16, 20, 14];
-
-const timeText = (t: string) => (isValidDate(t.trim()) ? dayText(t.trim()) : t);
 
 /**
  * The 重点活动计划安排表 sheet, the same in the full export and on its own: title with the unit, the seal
@@ -46,7 +44,7 @@ export function planSheet(input: PlanSheetInput, name: string): SheetSpec {
   input.plans
     .filter((p) => p.deletedAt === undefined)
     .forEach((p, i) => {
-      const texts = [timeText(p.time), p.place, p.content, p.host, p.assist, p.division, p.outcome];
+      const texts = [planTimeText(p.time), p.place, p.content, p.host, p.assist, p.division, p.outcome];
       rows.push({
         cells: [styled(i + 1, 'center'), ...texts.map((t) => styled(t, 'cell'))],
         height: rowHeight(texts.map((text, j) => ({ text, width: WIDTHS[j + 1] as number }))),

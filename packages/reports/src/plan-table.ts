@@ -1,4 +1,5 @@
 import type { Plan, Profile } from '@tianbao/core';
+import { planTimeText } from '@tianbao/core';
 import { planTemplate, sealFields, TERM, planTableTitle as titleFor } from '@tianbao/templates';
 import { chinaDay, dateText } from './names.ts';
 import { docxBytes, formLine, officialDocument, paragraph, table, title } from './official-document.ts';
@@ -26,7 +27,7 @@ export function planTableRows(plans: readonly Plan[]): string[][] {
     ['序号', ...planTemplate.columns],
     ...live.map((p, i) => [
       String(i + 1),
-      dateText(p.time),
+      planTimeText(p.time),
       p.place,
       p.content,
       p.host,

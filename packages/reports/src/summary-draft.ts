@@ -1,4 +1,5 @@
 import type { Entry, LogMeta, Plan, SlotStat, SlotValue } from '@tianbao/core';
+import { planTimeText } from '@tianbao/core';
 import {
   ENTRY_LABEL,
   PLAN_LABEL,
@@ -156,7 +157,7 @@ export function summaryDraft(input: SummaryInput): SummaryDraft {
     });
     plans.forEach((p, i) => {
       const parts = [
-        dateText(p.time),
+        planTimeText(p.time),
         p.place,
         p.content.replace(/[。；\s]+$/u, ''),
         p.host && `${PLAN_LABEL.host}：${p.host}`,
