@@ -69,6 +69,8 @@ describe('extension: plans, liaison, deadlines and conflicts', () => {
     await expect.poll(() => dialog.getByText('结束日期不能早于开始日期').isVisible()).toBe(true);
     await dialog.getByLabel('地点').fill('松岭区文化广场');
     await dialog.getByLabel('主要内容').fill('安全宣传咨询日');
+    // Typed in: its 请填写主要内容 goes at once, not on the next 保存.
+    await expect.poll(() => dialog.getByText('请填写主要内容').count()).toBe(0);
     await dialog.getByLabel('主办单位').fill('区安委办');
     await dialog.getByRole('button', { name: '保存' }).click();
     expect(await dialog.isVisible()).toBe(true);

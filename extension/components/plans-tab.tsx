@@ -126,6 +126,11 @@ function PlanForm(props: { plan: Plan | undefined; onDone: () => void }) {
   const [errors, setErrors] = useState<Record<string, string>>({});
   /** A day picked in the calendar replaces 时间; none keeps what was there (an old plan's free text). */
   const [time, setTime] = useState({ start: '', end: '', bad: '' });
+  // A field's message goes once the field changes: a refusal left standing beside the corrected text misleads.
+  const edit = (f: keyof PlanDraft, value: string) => {
+    setDraft({ ...draft, [f]: value });
+    if (errors[f]) setErrors({ ...errors, [f]: '' });
+  };
   const save = () => {
     if (time.bad) return setErrors({ time: time.bad });
     if (!time.start && time.end) return setErrors({ time: '请选择开始日期' });
@@ -162,13 +167,9 @@ function PlanForm(props: { plan: Plan | undefined; onDone: () => void }) {
           ) : (
             <FormField key={f} label={FIELD_NAMES[f] ?? f} error={errors[f]} wide={f === 'content'}>
               {f === 'content' ? (
-                <textarea
-                  rows={3}
-                  value={draft[f]}
-                  onChange={(e) => setDraft({ ...draft, [f]: e.target.value })}
-                />
+                <textarea rows={3} value={draft[f]} onChange={(e) => edit(f, e.target.value)} />
               ) : (
-                <input value={draft[f]} onChange={(e) => setDraft({ ...draft, [f]: e.target.value })} />
+                <input value={draft[f]} onChange={(e) => edit(f, e.target.value)} />
               )}
             </FormField>
           ),
