@@ -74,7 +74,7 @@ describe('extension: this year’s deadlines for a past year’s table', () => {
 
     await page.getByRole('link', { name: '统计表' }).click();
     const status = page.locator('.status-line');
-    await expect.poll(() => status.innerText()).toMatch(/报送截止：2026-07-03（还有 45 天）/);
+    await expect.poll(() => status.innerText()).toMatch(/报送截止：2026年7月3日（还有 45 天）/);
     expect(await status.innerText()).not.toMatch(/已过|2020/);
     await screenshot(page, 'year-03-stats-due');
     // In a narrow side panel 进展情况, the column with the blanks, keeps most of the table's width.

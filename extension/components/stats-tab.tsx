@@ -75,7 +75,7 @@ export function StatsTab() {
         )}
         {due ? (
           <span className="muted">
-            报送截止：{due.date}（{dueWords(due.due)}）
+            报送截止：{fullDayText(due.date)}（{dueWords(due.due)}）
           </span>
         ) : null}
         <span className="legend">
