@@ -1,5 +1,7 @@
 // Scale-out: two relay processes sharing one SQLite file and a Debian redis-server; clients on
-// different processes converge. Skipped, with the reason printed, when redis-server is missing.
+// different processes converge, also over a Redis outage (the processes stay up, store edits
+// meanwhile, and sync what the other missed once Redis is back). Skipped, with the reason printed,
+// when redis-server is missing.
 import { createUnit } from '@tianbao/relay';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RedisProcess, redisMissing, startRedis } from './support/redis-process.ts';
@@ -14,6 +16,15 @@ describe.skipIf(!hasRedis)('relay scale-out with redis', () => {
   let redis: RedisProcess | undefined;
   const relays: RelayProcess[] = [];
   const clients: TestClient[] = [];
+  const status = (relay: RelayProcess) =>
+    fetch(`${relay.httpUrl}/health`).then(
+      async (r) => ({ status: r.status, body: (await r.json()) as { reason?: string } }),
+      () => ({ status: 0, body: {} as { reason?: string } }),
+    );
+  const allHealthy = async () => {
+    for (const relay of relays) if ((await status(relay)).status !== 200) return false;
+    return true;
+  };
 
   beforeAll(async () => {
     redis = await startRedis();
@@ -26,17 +37,10 @@ describe.skipIf(!hasRedis)('relay scale-out with redis', () => {
     // A process listens before its Redis subscription is up, and /health says 200 only once it is: an edit
     // published before the other process subscribed never reaches its clients (a clean-clone CI run timed
     // out waiting for the shared entry).
-    for (const relay of relays) {
-      const started = Date.now();
-      while (
-        (await fetch(`${relay.httpUrl}/health`).then(
-          (r) => r.status,
-          () => 0,
-        )) !== 200
-      ) {
-        if (Date.now() - started > 10_000) throw new Error(`relay ${relay.port} not healthy within 10 s`);
-        await new Promise((r) => setTimeout(r, 50));
-      }
+    const started = Date.now();
+    while (!(await allHealthy())) {
+      if (Date.now() - started > 10_000) throw new Error('relays not healthy within 10 s');
+      await new Promise((r) => setTimeout(r, 50));
     }
   });
 
@@ -86,5 +90,52 @@ describe.skipIf(!hasRedis)('relay scale-out with redis', () => {
     const late = connect(two);
     await late.synced;
     await waitFor(() => snapshot(late.doc) === snapshot(a.doc), 'late joiner converges');
+  });
+
+  it('Redis killed: both processes stay up and store edits, then sync what the other missed once it is back', async () => {
+    const [one, two] = relays;
+    if (!one || !two || !redis) throw new Error('relays did not start');
+    const unit = await createUnit({ dataDir: one.dataDir, name: 'Redis 中断测试', relayUrl: one.url });
+    const name = `${unit.unit.id}/log`;
+    const e = connectClient({ url: one.url, name, token: unit.editor.token });
+    const f = connectClient({ url: two.url, name, token: unit.editor.token });
+    clients.push(e, f);
+    await Promise.all([e.synced, f.synced]);
+    e.addEntry('before', { title: '中断前' });
+    await waitFor(() => f.entries().has('before'), 'the entry before the outage on the other process');
+
+    await redis.kill();
+    const started = Date.now();
+    while ((await status(one)).status !== 503) {
+      if (Date.now() - started > 10_000) throw new Error('Redis missed within 10 s');
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    for (const relay of relays) {
+      expect(relay.child.exitCode).toBeNull();
+      expect(await status(relay)).toMatchObject({ status: 503, body: { reason: 'redis unavailable' } });
+    }
+    e.addEntry('during-e', { title: '中断中 甲' });
+    f.addEntry('during-f', { title: '中断中 乙' });
+    // Stored (SQLite is there) though not shared: each process acknowledges its own client's edit.
+    await waitFor(() => e.acknowledged() && f.acknowledged(), 'edits acknowledged without Redis');
+
+    await redis.start();
+    const back = Date.now();
+    while (!(await allHealthy())) {
+      if (Date.now() - back > 20_000) throw new Error('relays not healthy within 20 s of Redis restarting');
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    // No further edit: the processes sync the two entries by themselves.
+    await waitFor(
+      () =>
+        ['during-e', 'during-f'].every((id) => e.entries().has(id) && f.entries().has(id)) &&
+        snapshot(e.doc) === snapshot(f.doc),
+      'both entries made during the outage on both processes',
+    );
+    for (const relay of relays) {
+      expect(relay.child.exitCode).toBeNull();
+      expect(relay.logs.filter((l) => l.event === 'redis unavailable')).toHaveLength(1);
+      expect(relay.logs.filter((l) => l.event === 'redis available again')).toHaveLength(1);
+    }
   });
 });
