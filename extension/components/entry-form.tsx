@@ -10,6 +10,7 @@ import { today } from '../utils/format';
 import { fieldErrors } from '../utils/input-errors';
 import { ContributionsPicker } from './contributions-picker';
 import { EntryAttachments } from './entry-attachments';
+import { ErrorText } from './error-text';
 import { FormField } from './form-field';
 import { useModalClose, useUnsavedInput } from './modal';
 import { type StaleField, StalePrompt } from './stale-prompt';
@@ -268,7 +269,11 @@ export function EntryForm(props: { entry?: Entry; copyOf?: Entry; onDone: (id?: 
         />
       </fieldset>
       <EntryAttachments value={attachments} onChange={setAttachments} />
-      {errors._ ? <p className="error-banner">{errors._}</p> : null}
+      {errors._ ? (
+        <p className="error-banner">
+          <ErrorText message={errors._} />
+        </p>
+      ) : null}
       {dateWarning ? (
         <div className="stale-box date-warning" role="alert">
           <p>{dateWarning}</p>

@@ -5,6 +5,7 @@ import type { OpenLog } from '../utils/log-client';
 import { moveDraftToYear, type NoticeDraft } from '../utils/notice-draft';
 import { createLogFromNotice } from '../utils/notice-log';
 import { yearOfCampaign } from '../utils/year-schedule';
+import { ErrorText } from './error-text';
 import { FormField } from './form-field';
 import { NoticeReview } from './notice-review';
 
@@ -71,7 +72,11 @@ export function NoticeSetup(props: {
         </p>
       ) : null}
       <NoticeReview draft={draft} onChange={setDraft} />
-      {problem ? <p className="error-banner">{problem}</p> : null}
+      {problem ? (
+        <p className="error-banner">
+          <ErrorText message={problem} />
+        </p>
+      ) : null}
       <div className="form-actions">
         <button type="button" className="primary" disabled={busy} onClick={() => void create()}>
           创建台账

@@ -24,6 +24,7 @@ import type { PortalRow } from '../utils/portal-rows';
 import { blankTitles, matchSlots, type PanelValue, panelValues } from '../utils/portal-values';
 import { reportDateNow } from '../utils/report-date';
 import { portalPeriods } from '../utils/settings';
+import { ErrorText } from './error-text';
 import { FieldGroups } from './field-groups';
 import { FillBar } from './fill-bar';
 import { type Difference, type FillCounts, FillSummary } from './fill-summary';
@@ -454,7 +455,11 @@ export function PortalCompanion(props: { tabId: number; url: string; loads: numb
         canFill={!!scan && !busy}
         onFill={() => void runFill()}
       />
-      {error || agentState.error ? <p className="error-banner">{error || agentState.error}</p> : null}
+      {error || agentState.error ? (
+        <p className="error-banner">
+          <ErrorText message={error || agentState.error || ''} />
+        </p>
+      ) : null}
       {notice ? <p className="notice">{notice}</p> : null}
       {summary ? (
         <FillSummary

@@ -6,6 +6,7 @@ import { type OpenLog, openLog } from '../utils/log-client';
 import { sendMessage } from '../utils/messages';
 import { currentLogId, logs } from '../utils/settings';
 import { AutofillPanel } from './autofill-panel';
+import { ErrorText } from './error-text';
 
 /** The portal companion beside a web page: which unit and table, and how complete the table is. */
 export function SidePanelApp() {
@@ -28,7 +29,13 @@ export function SidePanelApp() {
   }, []);
   const dashboard = (tab?: string) => void sendMessage('to-background:open-dashboard', tab ? { tab } : {});
   if (state === 'loading') return <p className="loading">正在打开台账…</p>;
-  if (state === 'error') return <p className="error-banner">台账打不开：{error}</p>;
+  if (state === 'error')
+    return (
+      <p className="error-banner">
+        台账打不开：
+        <ErrorText message={error} />
+      </p>
+    );
   if (state === 'none' || !open)
     return (
       <main className="panel-body">
