@@ -69,10 +69,11 @@ export function ExportStatus(props: { status: ExportState; onCancel: () => void 
     return (
       <div className="excel-progress" role="status">
         <progress max={100} value={percent(p)} aria-label="导出进度" />
-        <span>{text}</span>
+        {/* Before the row count, whose width changes as it counts: 取消 stays where the person aims. */}
         <button type="button" onClick={props.onCancel}>
           取消
         </button>
+        <span>{text}</span>
       </div>
     );
   }
