@@ -167,6 +167,54 @@ describe('context of a control', () => {
     expect(byName(fields, 'a').colHeaders).toEqual(['数值']);
   });
 
+  test('a heading row may keep its number in the 序号 column (（一）| 宣传教育 across the rest); a — cell names nothing', () => {
+    const fields = scan(
+      page(`<table><tr><th>序号</th><th>指标名称</th><th>计划数</th><th>完成数</th></tr>
+        <tr><td>（一）</td><td colspan="3">学习重要论述</td></tr>
+        <tr><td>1.1</td><td>理论学习中心组学习</td><td></td><td><input name="a"></td></tr>
+        <tr><td>（二）</td><td colspan="3">专题宣传活动</td></tr>
+        <tr><td>2.1</td><td>刊发新闻报道</td><td></td><td><input name="b"></td></tr>
+        <tr><td>2.2</td><td>是否使用宣教平台</td><td>—</td><td><select name="c"><option>是</option><option>否</option></select></td></tr></table>`),
+    );
+    expect(['a', 'b'].map((n) => byName(fields, n).section)).toEqual(['学习重要论述', '专题宣传活动']);
+    expect(byName(fields, 'a').colHeaders).toEqual(['完成数']);
+    // The — in 计划数 says "no plan figure": the question is still the row's name.
+    expect(byName(fields, 'c').rowHeaders).toEqual(['2.2', '是否使用宣教平台']);
+  });
+
+  test('a box named only by its title takes its unit from the title, not from the row above', () => {
+    const fields = scan(
+      page(`<div class="row"><div><span>创新开展活动</span></div><div><input name="a" title="创新开展活动（场）"></div>
+        <div><span>场</span></div></div>
+        <div class="row"><div></div><div><input name="b" title="参与（人次）"></div><div><span></span></div></div>`),
+    );
+    expect(byName(fields, 'b').unit).toBe('人次');
+  });
+
+  test('label | input | label | input rows under <th> headings across the table: headings are sections', () => {
+    const fields = scan(
+      page(`<table><tr><th>填报单位：</th><td><input name="u"></td><th>联系人：</th><td><input name="p"></td></tr>
+        <tr><th colspan="4">一、学习重要论述</th></tr>
+        <tr><th>理论学习（次）：</th><td><input name="a"></td><th>参与人次：</th><td><input name="b"></td></tr>
+        <tr><th colspan="4">二、专题宣传</th></tr>
+        <tr><th>刊发新闻报道（篇）：</th><td><input name="c"></td><th></th><td></td></tr></table>`),
+    );
+    expect(['a', 'b', 'c'].map((n) => byName(fields, n).colHeaders)).toEqual([[], [], []]);
+    expect(byName(fields, 'c').section).toBe('专题宣传');
+  });
+
+  test('a bold numbered paragraph (Word’s heading) is a heading; a numbered paragraph with blanks is not', () => {
+    const fields = scan(
+      page(`<p><b><span>二、</span><span>安全生产兴安行活动</span></b></p>
+        <p><span>（一）</span><span>网上万里行：</span><span>接收各类举报（</span><input name="a"><span>）条次</span></p>
+        <p><b>三、</b>加强组织落实</p>
+        <p>奖励（<input name="b">）人</p>`),
+    );
+    expect(byName(fields, 'a').heading).toBe('二、安全生产兴安行活动');
+    // Half bold: a sentence that starts with a bold number, not a heading.
+    expect(byName(fields, 'b').heading).toBe('二、安全生产兴安行活动');
+  });
+
   test('a 其中 row knows the row above it, also when that row has no input', () => {
     const fields = scan(
       page(`<table><tr><th>指标</th><th>数值</th></tr>

@@ -1,7 +1,7 @@
 // The text around a control: the words before and after it in its cell or line, its labels, the
 // nearest preceding text when it has neither, and the fieldset/heading it sits under.
 import { byId, INLINE, isControl, isElement, rootOf, SILENT, tagOf, textOf } from './dom.ts';
-import { clean, leadingUnit, SEPARATOR, unitOnly } from './text.ts';
+import { clean, leadingUnit, SEPARATOR, saysNothing, unitOnly } from './text.ts';
 import type { Control } from './types.ts';
 import { answerFormat } from './yes-no.ts';
 
@@ -250,7 +250,7 @@ export function leadingText(el: Element): string {
         t = textOf(sib);
       }
       t = clean(t);
-      if (!t) continue;
+      if (!t || saysNothing(t)) continue;
       if (!unit) {
         unit = unitOnly(t);
         if (unit) continue;

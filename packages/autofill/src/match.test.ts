@@ -46,6 +46,40 @@ describe('match', () => {
     expect(slotOf(matches, 'b')?.reason).toContain('手机');
   });
 
+  test('a reviewer’s or head’s name and phone are not the contact’s, even where the contact’s box is missing', () => {
+    const slots: MatchSlot[] = [
+      { id: 'unit', kind: 'text', section: 'header', before: '填报单位（盖章）' },
+      { id: 'person', kind: 'text', section: 'header', before: '联系人' },
+      { id: 'phone', kind: 'phone', section: 'header', before: '电话' },
+    ];
+    const both = match(
+      scan(
+        page(`<p>填报单位：<input name="u"> 单位负责人：<input name="boss"> 联系人：<input name="p">
+          电话：<input name="t"> 审核人：<input name="r"> 审核人电话：<input name="rt"></p>`),
+      ),
+      slots,
+    );
+    expect(['u', 'boss', 'p', 't', 'r', 'rt'].map((n) => slotOf(both, n)?.slotId ?? null)).toEqual([
+      'unit',
+      null,
+      'person',
+      'phone',
+      null,
+      null,
+    ]);
+    const alone = match(
+      scan(
+        page(
+          '<p>单位负责人：<input name="boss"> 审核人电话：<input name="rt"> 负责人手机：<input name="m"></p>',
+        ),
+      ),
+      slots,
+    );
+    expect(alone.filter((m) => m.slotId !== null).map((m) => m.field.control.getAttribute('name'))).toEqual(
+      [],
+    );
+  });
+
   test('header slots with synonyms wherever they are (填报人 / 联系电话 / 填报时间 at the bottom)', () => {
     const slots: MatchSlot[] = [
       { id: 'h0', kind: 'text', section: 'header', before: '填报单位（盖章）', after: '' },

@@ -61,6 +61,27 @@ const frameName = (frame: Element, index: number): string => {
 
 const GENERIC_PLACEHOLDER = /^(请输入|请填写|请选择|输入|选择|填写)?(内容|数字|数值|文本)?$|^yyyy|^\s*$/i;
 
+/**
+ * The heading level a paragraph stands for when it is one (2 for 一、…, 3 for （一）…), else 0: numbered,
+ * bold all through (b/strong), no control, short.
+ */
+function boldHeading(p: Element): number {
+  const first = p.firstElementChild;
+  if (!first || p.querySelector('input,select,textarea')) return 0;
+  const text = clean(p.textContent);
+  const level = /^[一二三四五六七八九十]+\s*、/.test(text)
+    ? 2
+    : /^[(（][一二三四五六七八九十]+[)）]/.test(text)
+      ? 3
+      : 0;
+  if (!level || text.length > 80) return 0;
+  const bold = p.querySelectorAll('b,strong');
+  let inBold = 0;
+  for (const b of Array.from(bold))
+    if (!b.parentElement?.closest('b,strong')) inBold += clean(b.textContent).length;
+  return inBold >= text.replace(/\s/g, '').length ? level : 0;
+}
+
 /** Scans a document, its same-origin frames and open shadow roots; skipped controls are reported apart. */
 export function scanAll(doc: Document, options: ScanOptions = {}): ScanResult {
   const fields: Field[] = [];
@@ -114,6 +135,7 @@ export function scanAll(doc: Document, options: ScanOptions = {}): ScanResult {
     }
     const reason = skipReason(el, label || before || leading, {
       rowHeaders,
+      colHeaders,
       assumeVisible: options.assumeVisible,
     });
     if (reason) {
@@ -143,8 +165,10 @@ export function scanAll(doc: Document, options: ScanOptions = {}): ScanResult {
         trailingUnit(label) ||
         trailingUnit(before) ||
         headerUnit(colHeaders[colHeaders.length - 1] ?? '') ||
-        trailingUnit(leading) ||
+        // The control's own words before text found outside it (leading may be a row further up).
         trailingUnit(placeholder) ||
+        trailingUnit(clean(el.getAttribute('title'))) ||
+        trailingUnit(leading) ||
         unitCell(rowHeaders) ||
         unitOnly(nextCell).normalize('NFKC').trim(),
       rowHeaders,
@@ -212,6 +236,11 @@ export function scanAll(doc: Document, options: ScanOptions = {}): ScanResult {
           headings.length = level;
           heading = headings.filter(Boolean).join(' ');
         }
+      } else if (tag === 'p' && boldHeading(el)) {
+        // A notice pasted from Word has its headings as bold paragraphs: 二、安全生产兴安行活动.
+        headings[boldHeading(el) - 1] = clean(textOf(el)).slice(0, 80);
+        headings.length = boldHeading(el);
+        heading = headings.filter(Boolean).join(' ');
       } else if (isControl(el)) {
         consider(el, framePath, shadow);
       } else if ((tag === 'iframe' || tag === 'frame') && options.frames !== false) {

@@ -12,6 +12,20 @@ import { gramSimilarity, grams, similarity } from './text.ts';
 
 const KINDS = ['number', 'percent', 'text', 'boolean', 'date', 'phone'] as const;
 
+/**
+ * Another person than the one a labelled slot asks about: 审核人电话 or 单位负责人 beside 联系人 and 电话.
+ * Their words contain the slot's (电话, 单位), so a page without the real box would get the contact's
+ * number in its reviewer's; a labelled slot only takes a label that names the same role, or none.
+ */
+const ROLE = /负责人|审核人|审批人|签发人|签批人|领导|法定代表人|法人代表/;
+export const roleOf = (texts: readonly string[]): string => {
+  for (const x of texts) {
+    const m = ROLE.exec(x);
+    if (m) return m[0];
+  }
+  return '';
+};
+
 function interner() {
   const map = new Map<string, number>();
   return (key: string) => {
@@ -159,6 +173,7 @@ export function scorePairs(targets: readonly Target[], infos: readonly SlotInfo[
   const slotGrams = infos.map((s) => s.phrases.map(grams));
   // Blanks with at most a short verb of their own (参与, or nothing): found through their neighbours.
   const few = infos.map((s) => grams(s.slot.before ?? '').length <= 2);
+  const slotRoles = infos.map((s) => (s.ordered ? '' : s.phrases.join(' ')));
 
   for (let i = 0; i < n; i++) {
     const t = targets[i] as Target;
@@ -167,6 +182,7 @@ export function scorePairs(targets: readonly Target[], infos: readonly SlotInfo[
     const tUnit = unitKey(t.unit) ? unitId(unitKey(t.unit)) : -1;
     const tKind = t.first.kind;
     const tGrams = t.phrases.map(grams);
+    const tRole = roleOf(t.phrases);
 
     for (let p = 0; p < tGrams.length; p++) {
       const gp = tGrams[p] as Int32Array;
@@ -245,6 +261,7 @@ export function scorePairs(targets: readonly Target[], infos: readonly SlotInfo[
       const s = infos[j] as SlotInfo;
       // Nor a name whose measure word counts the other kind (网络课堂培训人次 against a 场 blank).
       if (t.measure && kindsDiffer(t.measure, s.unit)) continue;
+      if (tRole && !s.ordered && !(slotRoles[j] as string).includes(tRole)) continue;
       let ph = 0;
       let best = 0xffff;
       const sGrams = slotGrams[j] as Int32Array[];

@@ -25,6 +25,22 @@ describe('late forms', () => {
     expect(scan(doc).map((f) => f.control.getAttribute('name'))).toEqual(['late']);
   });
 
+  test('waitForSettle waits while a loading indicator shows, however quiet the DOM is', async () => {
+    const doc = page('<div id="app" class="loading">数据加载中……</div>');
+    const app = doc.getElementById('app') as HTMLElement;
+    setTimeout(() => {
+      app.className = '';
+      app.textContent = '';
+      const input = doc.createElement('input');
+      input.name = 'late';
+      app.append(input);
+    }, 400);
+    const started = Date.now();
+    await waitForSettle(doc, { quietMs: 50, timeoutMs: 3000 });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(380);
+    expect(scan(doc).map((f) => f.control.getAttribute('name'))).toEqual(['late']);
+  });
+
   test('waitForSettle gives up at the timeout on a page that never settles', async () => {
     const doc = page('<div id="clock"></div>');
     const timer = setInterval(() => {

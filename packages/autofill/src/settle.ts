@@ -1,5 +1,6 @@
 // Pages that render their form late (scripts, SPA routes): wait until the DOM stops changing, and keep
 // watching for new controls while the side panel is open.
+import { isShown } from './dom.ts';
 
 export interface SettleOptions {
   /** Quiet time that counts as settled (default 300 ms). */
@@ -10,7 +11,30 @@ export interface SettleOptions {
 
 const CONTROL = /^(INPUT|SELECT|TEXTAREA)$/;
 
-/** Resolves once no DOM mutation happened for quietMs (or at timeoutMs). */
+/** What kits and portal scripts show while the form's data is on its way. */
+const LOADING =
+  '[class*=loading]:not(html):not(body),[aria-busy=true],.ant-spin-spinning,.datagrid-mask,.layui-layer-load';
+
+/**
+ * A loading indicator is shown in the document or one of its same-origin frames: the form is not there
+ * yet, however quiet the DOM is (a portal that draws its table after an ajax call of a few seconds).
+ */
+export function loadingShown(doc: Document): boolean {
+  for (const el of Array.from(doc.querySelectorAll(LOADING)))
+    if (isShown(el) && !el.closest('[hidden]')) return true;
+  for (const frame of Array.from(doc.querySelectorAll('iframe,frame'))) {
+    let inner: Document | null = null;
+    try {
+      inner = (frame as HTMLIFrameElement).contentDocument;
+    } catch {
+      inner = null; // cross-origin: not ours to read
+    }
+    if (inner && loadingShown(inner)) return true;
+  }
+  return false;
+}
+
+/** Resolves once no DOM mutation happened for quietMs and no loading indicator shows (or at timeoutMs). */
 export function waitForSettle(doc: Document, options: SettleOptions = {}): Promise<void> {
   const quietMs = options.quietMs ?? 300;
   const timeoutMs = options.timeoutMs ?? 5000;
@@ -18,6 +42,10 @@ export function waitForSettle(doc: Document, options: SettleOptions = {}): Promi
   if (!view) return Promise.resolve();
   return new Promise((resolve) => {
     let quiet: ReturnType<typeof setTimeout> | undefined;
+    const settled = () => {
+      if (loadingShown(doc)) quiet = setTimeout(settled, quietMs);
+      else done();
+    };
     const done = () => {
       observer.disconnect();
       clearTimeout(quiet);
@@ -26,7 +54,7 @@ export function waitForSettle(doc: Document, options: SettleOptions = {}): Promi
     };
     const observer = new view.MutationObserver(() => {
       clearTimeout(quiet);
-      quiet = setTimeout(done, quietMs);
+      quiet = setTimeout(settled, quietMs);
     });
     observer.observe(doc, {
       childList: true,
@@ -34,7 +62,7 @@ export function waitForSettle(doc: Document, options: SettleOptions = {}): Promi
       attributes: true,
       attributeFilter: ['style', 'class', 'hidden'],
     });
-    quiet = setTimeout(done, quietMs);
+    quiet = setTimeout(settled, quietMs);
     const limit = setTimeout(done, timeoutMs);
   });
 }

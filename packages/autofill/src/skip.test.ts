@@ -61,6 +61,38 @@ describe('controls the engine never touches', () => {
     expect(r).toMatchObject({ t: 'total', hj_total: 'total', row: 'total' });
   });
 
+  test('figures to compare with (上年同期, 计划数 columns, a box that says 上年同期) and a 备注 column', () => {
+    const html = `
+      <table>
+        <tr><td rowspan="2">工作内容</td><td colspan="2">本年</td><td colspan="2">上年同期</td></tr>
+        <tr><td>数量</td><td>人次</td><td>数量</td><td>人次</td></tr>
+        <tr><td>开展警示教育</td><td><input name="n1"></td><td><input name="n2"></td>
+          <td><input name="o1"></td><td><input name="o2"></td></tr>
+      </table>
+      <table>
+        <tr><th>指标名称</th><th>计划数</th><th>完成数</th><th>单位</th><th>备注</th></tr>
+        <tr><td>理论学习中心组学习</td><td><input name="plan"></td><td><input name="done"></td><td>次</td>
+          <td><input name="note"></td></tr>
+      </table>
+      <p>刊发新闻报道<input name="now">篇 <input name="last" placeholder="上年同期"></p>`;
+    expect(reasons(html)).toEqual({
+      o1: 'comparison',
+      o2: 'comparison',
+      plan: 'comparison',
+      note: 'remark',
+      last: 'comparison',
+    });
+    expect(kept(html)).toEqual(['n1', 'n2', 'done', 'now']);
+  });
+
+  test('a plan or target named inside a row label is still a blank (重点活动计划, 计划安排)', () => {
+    expect(
+      kept(
+        '<p>制定重点活动计划<input name="a">项</p><table><tr><th>计划安排落实</th></tr><tr><td><input name="b"></td></tr></table>',
+      ),
+    ).toEqual(['a', 'b']);
+  });
+
   test('ordinary blanks are kept, including 参与总人数 (a slot, not a page total)', () => {
     expect(kept('<p>参与总人数<input name="a">人次</p><p>联系人：<input name="b"></p>')).toEqual(['a', 'b']);
   });

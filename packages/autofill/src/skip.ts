@@ -22,6 +22,13 @@ const LOGIN = /^(user(name|id)?|login(name|id)?|account|passwd|pwd|uname|loginid
 const LOGIN_LABEL = /用户名|账号|帐号|登录名|登陆名|密码|口令/;
 const TOTAL_NAME = /(^|[_-])(total|sum|heji|hj|zongji|xiaoji)([_-]|\d|$)|^(total|sum)/i;
 const TOTAL_LABEL = /^(合\s*计|总\s*计|小\s*计)/;
+// A column (or box) of figures to compare with, not the ones reported: 上年同期, 计划数, 目标值 beside 本年 or
+// 完成数. The statistics table asks only for what was done, so such a box gets nothing however well its row
+// matches (its row's words are the same as the real box's).
+const COMPARISON =
+  /^(上年|去年|往年|上一年|上年度|上周|上月|上期)|^同期|^(计划|目标|预计|预期)(数|值|量|数量|完成数|完成量)?([（(][^）)]*[）)])?$/;
+// A 备注 column is the page's room for remarks beside every row: no blank of the table is a remark.
+const REMARK = /^(备\s*注|附\s*注|说\s*明)$/;
 
 const attrs = (el: Control): string =>
   [el.name, el.id, el.getAttribute('placeholder'), el.getAttribute('aria-label'), el.title]
@@ -49,15 +56,18 @@ export const resetSkipCache = () => {
 export function skipReason(
   el: Control,
   label: string,
-  around: { rowHeaders?: readonly string[]; assumeVisible?: boolean } = {},
+  around: { rowHeaders?: readonly string[]; colHeaders?: readonly string[]; assumeVisible?: boolean } = {},
 ): string | null {
-  const { rowHeaders = [], assumeVisible = false } = around;
+  const { rowHeaders = [], colHeaders = [], assumeVisible = false } = around;
   const early = skipByType(el);
   if (early) return early;
   const type = inputType(el);
   if (el.getAttribute('aria-readonly') === 'true' || el.getAttribute('aria-disabled') === 'true')
     return 'readonly';
   if (!assumeVisible && isHidden(el) && !standIn(el)) return 'hidden';
+  const said = [el.getAttribute('placeholder'), el.getAttribute('aria-label'), el.title];
+  if ([...colHeaders, ...said].some((h) => h && COMPARISON.test(h.trim()))) return 'comparison';
+  if (colHeaders.some((h) => REMARK.test(h.trim()))) return 'remark';
   // Search, captcha and login fields are typed into; boxes and selects are never one of them.
   if (type === 'checkbox' || type === 'radio' || el.localName === 'select')
     return totalReason(el, label, rowHeaders);

@@ -28,6 +28,9 @@ export interface SlotInfo {
   itemIsWords: boolean;
 }
 
+/** Words that say "the people who took part" in the activity before, nothing more. */
+const PARTICIPANTS = /^(线上|线下|现场|网上)?(参与|参加)(演练|活动|培训|学习)?$/;
+
 export function slotInfos(slots: readonly MatchSlot[]): SlotInfo[] {
   const out: SlotInfo[] = [];
   const blanksOf = new Map<string, number>();
@@ -48,7 +51,9 @@ export function slotInfos(slots: readonly MatchSlot[]): SlotInfo[] {
     const sameItem =
       !!item && prev?.item === item && (prev?.section ?? 'table') === (slot.section ?? 'table');
     // "组织观看（ ）场，（ ）人次": the second blank is still about 组织观看.
-    const short = normalize(before).length <= 3;
+    // So do the people who took part in it (线上参与（ ）人次, 参与演练（ ）人次): a page's 人次 column
+    // beside the activity's count names them by the activity's row alone.
+    const short = normalize(before).length <= 3 || (unit === '人次' && PARTICIPANTS.test(normalize(before)));
     if (!sameItem) lastWords = '';
     if (short && sameItem && prev?.before) phrases.push(`${prev.before}${before}`);
     if (short && sameItem && lastWords) specific.push(`${lastWords}${before}`);

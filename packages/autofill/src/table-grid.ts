@@ -1,6 +1,6 @@
 // Row and column headers of a table cell, with rowspan/colspan laid out the way the browser does.
 import { textOf } from './dom.ts';
-import { clean } from './text.ts';
+import { clean, saysNothing } from './text.ts';
 
 interface Place {
   row: number;
@@ -40,6 +40,9 @@ const LEVELS: [RegExp, number][] = [
   [/^[(（]\s*\d+\s*[)）]\s*/, 4],
 ];
 
+/** A cell that holds only a number: 1, 1.、（一）、一、①. */
+const NUMBERING = /^([(（]?\s*[一二三四五六七八九十\d]+\s*[)）]?\s*[、.．]?|[①-⑳])$/;
+
 const controlSelector = 'input:not([type=hidden]):not([type=button]):not([type=submit]),select,textarea';
 
 export function buildGrid(table: HTMLTableElement): Grid {
@@ -76,17 +79,23 @@ export function buildGrid(table: HTMLTableElement): Grid {
   const sections: string[] = [];
   const open: string[] = [];
   for (let r = 0; r < rows.length; r++) {
-    const only = (rows[r] as HTMLTableRowElement).cells;
-    const cell = only.length === 1 ? (only[0] as HTMLTableCellElement) : undefined;
+    const own = (rows[r] as HTMLTableRowElement).cells;
+    // Also a 序号 cell with only the numbering, then the heading across the rest: （一）| 宣传教育.
+    const numbered =
+      own.length === 2 && NUMBERING.test(clean(textOf(own[0] as HTMLTableCellElement)))
+        ? clean(textOf(own[0] as HTMLTableCellElement))
+        : '';
+    const cell = own.length === 1 || numbered ? (own[own.length - 1] as HTMLTableCellElement) : undefined;
     const line = cells[r] ?? [];
+    const from = numbered ? (places.get(own[0] as HTMLTableCellElement)?.colSpan ?? 1) : 0;
     if (
       cell &&
       width > 1 &&
       line.length >= width &&
-      line.every((c) => c === cell) &&
-      !cell.querySelector(controlSelector)
+      line.every((c, i) => i < from || c === cell) &&
+      !(rows[r] as HTMLTableRowElement).querySelector(controlSelector)
     ) {
-      let text = clean(textOf(cell));
+      let text = clean(`${numbered}${textOf(cell)}`);
       if (text) {
         bands.add(r);
         let level = 1;
@@ -135,7 +144,7 @@ export function headersOf(
     seen.add(other);
     if (!isLabelCell(other, withControls)) continue;
     const t = clean(textOf(other));
-    if (t) row.push(t);
+    if (t && !saysNothing(t)) row.push(t);
   }
   const col: string[] = [];
   const addCol = (other: HTMLTableCellElement | undefined) => {
@@ -152,6 +161,8 @@ export function headersOf(
   }
   for (const th of grid.bodyHeaders) {
     const p = grid.places.get(th);
+    // A heading <th> across the table (一、…) names a section, already read as such: not a column.
+    if (p && grid.bands.has(p.row)) continue;
     if (p && p.row < place.row && p.col < place.col + place.colSpan && p.col + p.colSpan > place.col)
       addCol(th);
   }

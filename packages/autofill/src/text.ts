@@ -35,6 +35,9 @@ const unitSet = new Set(UNITS);
 /** A text cut to n characters with an ellipsis, for reasons shown to the user. */
 export const cut = (s: string, n = 24): string => (s.length > n ? `${s.slice(0, n)}…` : s);
 
+/** A cell or text that says "no figure here" (— or ／ where a row has nothing for that column): names nothing. */
+export const saysNothing = (s: string): boolean => /^[—–\-－/／\\×]+$/.test(s);
+
 /** Collapses whitespace and trims; safe for display. */
 export const clean = (s: string | null | undefined): string => (s ?? '').replace(/\s+/g, ' ').trim();
 
