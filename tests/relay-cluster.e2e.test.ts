@@ -54,6 +54,17 @@ const alive = (relay: RelayProcess) => {
     return false;
   }
 };
+/** Every process is still running and its /health says which one service is down (503), the other up. */
+async function saysDown(relays: RelayProcess[], service: 'database' | 'redis') {
+  for (const relay of relays) {
+    expect(alive(relay), `relay on port ${relay.port} running`).toBe(true);
+    const { status, body } = await health(relay);
+    expect(status).toBe(503);
+    expect(body.reason).toBe(`${service} unavailable`);
+    expect(body.database.ok).toBe(service !== 'database');
+    expect(body.redis.ok).toBe(service !== 'redis');
+  }
+}
 /** How often each of `events` was logged by one relay since `from` (an index into its logs). */
 const counts = (relay: RelayProcess, from: number, events: string[]) =>
   Object.fromEntries(events.map((e) => [e, relay.logs.slice(from).filter((l) => l.event === e).length]));
@@ -221,16 +232,7 @@ describe('three relay processes, one PostgreSQL, one Redis', () => {
       const downAt = n;
       // Every process stays up and says the database is down (a load balancer's check takes them out);
       // asked twice, since a connection's late 'error' event used to end a process a moment after the stop.
-      const saysDatabaseDown = async () => {
-        for (const relay of relays) {
-          expect(alive(relay), `relay on port ${relay.port} running`).toBe(true);
-          const { status, body } = await health(relay);
-          expect(status).toBe(503);
-          expect(body.reason).toBe('database unavailable');
-          expect(body.database.ok).toBe(false);
-          expect(body.redis.ok).toBe(true);
-        }
-      };
+      const saysDatabaseDown = () => saysDown(relays, 'database');
       await saysDatabaseDown();
       await wait(1500);
       await saysDatabaseDown();
@@ -297,16 +299,7 @@ describe('three relay processes, one PostgreSQL, one Redis', () => {
     const marks = relays.map((r) => r.logs.length);
     const outputs = relays.map((r) => r.output().length);
     const stream = setInterval(write, 40);
-    const saysRedisDown = async () => {
-      for (const relay of relays) {
-        expect(alive(relay), `relay on port ${relay.port} running`).toBe(true);
-        const { status, body } = await health(relay);
-        expect(status).toBe(503);
-        expect(body.reason).toBe('redis unavailable');
-        expect(body.database.ok).toBe(true);
-        expect(body.redis.ok).toBe(false);
-      }
-    };
+    const saysRedisDown = () => saysDown(relays, 'redis');
     try {
       await wait(500);
       await redis.kill();
