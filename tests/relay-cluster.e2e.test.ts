@@ -226,6 +226,7 @@ describe('three relay processes, one PostgreSQL, one Redis', () => {
     // relays[0] is the process the previous case SIGKILLed and restarted.
     const marks = relays.map((r) => r.logs.length);
     const stream = setInterval(write, 40);
+    let restarted = false;
     try {
       await wait(500);
       await postgres.stop('fast');
@@ -241,8 +242,13 @@ describe('three relay processes, one PostgreSQL, one Redis', () => {
       expect(ca.settled()).toBe(false);
       expect(cb.settled()).toBe(false);
       expect(titles(a).has(`甲${n - 1}`)).toBe(true);
-      const refused = relays.flatMap((r) => r.logs).filter((l) => l.event === 'store error');
-      expect(refused.length).toBeGreaterThan(0);
+      // A store tried while the database is away fails and is logged: waited for, since on a busy machine the
+      // first store after the stop may come later than the checks above (a clean-clone run saw none in 2 s).
+      await until(
+        () => relays.some((r) => r.logs.some((l) => l.event === 'store error')),
+        'a relay to log a refused store',
+        20_000,
+      );
       // Clients retry several times a second; each process says what failed once, not per retry.
       for (const [i, relay] of relays.entries()) {
         const logged = counts(relay, marks[i] ?? 0, [
@@ -256,9 +262,12 @@ describe('three relay processes, one PostgreSQL, one Redis', () => {
           expect(times, `${event} on port ${relay.port}`).toBeLessThanOrEqual(1);
       }
       await postgres.start();
+      restarted = true;
       await wait(500);
     } finally {
       clearInterval(stream);
+      // A failed check must not leave the database down for the cases after this one.
+      if (!restarted) await postgres.start().catch(() => {});
     }
     const total = 2 * n;
     await until(
