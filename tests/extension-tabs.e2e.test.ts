@@ -160,6 +160,53 @@ describe('extension: plans, liaison, deadlines and conflicts', () => {
     await expect.poll(() => page.locator('.paper-header').textContent()).toContain('张三丰');
   });
 
+  it('keeps what is typed in 联络员 while a colleague saves, and shows their change beside a field both edited', async () => {
+    await page.getByRole('link', { name: '联络员' }).click();
+    // Typed here, not saved yet.
+    await page.getByLabel('职务').fill('安全科科长');
+    await page.getByLabel('办公电话').fill('0457-2700000');
+    await page.getByLabel('通信地址').fill('松岭区新华街1号');
+    // A colleague (another page of the same log) saves 传真, and their own 办公电话 and 通信地址.
+    const other = await b.open('dashboard.html#liaison');
+    try {
+      await expect.poll(() => other.getByLabel('姓名').inputValue()).toBe('张三丰');
+      await other.getByLabel('传真').fill('0457-2719999');
+      await other.getByLabel('办公电话').fill('0457-2711111');
+      await other.getByLabel('通信地址').fill('松岭区政府大楼');
+      await other.getByRole('button', { name: '保存联络员信息' }).click();
+      await expect.poll(() => other.getByText('已保存').isVisible()).toBe(true);
+      // The untouched 传真 shows the colleague's value; what this person typed stays as typed.
+      await expect.poll(() => page.getByLabel('传真').inputValue()).toBe('0457-2719999');
+      expect(await page.getByLabel('职务').inputValue()).toBe('安全科科长');
+      expect(await page.getByLabel('办公电话').inputValue()).toBe('0457-2700000');
+      expect(await page.getByLabel('通信地址').inputValue()).toBe('松岭区新华街1号');
+      // Both changed 办公电话 and 通信地址: the colleague's values are named beside them.
+      const notes = page.locator('.field-note');
+      await expect.poll(() => notes.filter({ hasText: '同事已改为“0457-2711111”' }).count()).toBe(1);
+      await expect.poll(() => notes.filter({ hasText: '同事已改为“松岭区政府大楼”' }).count()).toBe(1);
+      await screenshot(page, '11b-liaison-colleague');
+      await page.setViewportSize({ width: 600, height: 768 });
+      await screenshot(page, '11b-liaison-colleague-narrow');
+      await page.setViewportSize({ width: 1366, height: 768 });
+      // 通信地址: this person takes the colleague's; 办公电话: they keep their own by saving.
+      await notes.filter({ hasText: '松岭区政府大楼' }).getByRole('button', { name: '改用同事的' }).click();
+      await expect.poll(() => page.getByLabel('通信地址').inputValue()).toBe('松岭区政府大楼');
+      await page.getByRole('button', { name: '保存联络员信息' }).click();
+      await expect.poll(() => page.getByText('已保存').isVisible()).toBe(true);
+      await expect.poll(() => notes.count()).toBe(0);
+      // The saved profile, as the colleague's page shows it: both people's fields.
+      const saved = async () =>
+        Promise.all(
+          ['姓名', '职务', '办公电话', '传真', '通信地址'].map((l) => other.getByLabel(l).inputValue()),
+        );
+      await expect
+        .poll(saved)
+        .toEqual(['张三丰', '安全科科长', '0457-2700000', '0457-2719999', '松岭区政府大楼']);
+    } finally {
+      await other.close();
+    }
+  });
+
   it('lists the notice’s deadlines and sends a test reminder', async () => {
     await page.getByRole('link', { name: '截止日期' }).click();
     await expect.poll(() => page.getByText('5月27日前').first().isVisible()).toBe(true);

@@ -8,6 +8,8 @@ export function FormField(props: {
   hint?: string;
   children: ReactNode;
   wide?: boolean;
+  /** Shown under the field whatever else is (e.g. a colleague's change to it). */
+  note?: ReactNode;
 }) {
   return (
     // biome-ignore lint/a11y/noLabelWithoutControl: the control is the child passed in
@@ -21,6 +23,7 @@ export function FormField(props: {
       ) : props.hint ? (
         <span className="field-hint">{props.hint}</span>
       ) : null}
+      {props.note}
     </label>
   );
 }

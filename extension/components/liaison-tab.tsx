@@ -1,9 +1,11 @@
-import { PROFILE_FIELDS, type Profile } from '@tianbao/core';
+import { maskIdNumber, PROFILE_FIELDS, type Profile } from '@tianbao/core';
 import { PROFILE_LABEL } from '@tianbao/templates';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
+import { useDraft } from '../hooks/use-draft';
 import { useLogRevision, useOpenLog } from '../hooks/use-log';
 import { makeLiaisonForm } from '../utils/documents';
 import { fieldErrors } from '../utils/input-errors';
+import { ColleagueNote } from './colleague-note';
 import { DocumentDownload } from './document-download';
 import { FormField } from './form-field';
 import { IdNumberInput } from './id-number-input';
@@ -18,34 +20,29 @@ const HINTS: Partial<Record<keyof Profile, string>> = {
 export function LiaisonTab() {
   const open = useOpenLog();
   const { session } = open;
-  const rev = useLogRevision();
+  useLogRevision();
   // 单位名称 starts as the log's own unit: the liaison form asks for the unit the log belongs to.
   const withUnit = (p: Profile): Profile =>
     p.unitName ? p : { ...p, unitName: session.log.meta().unitName };
-  const [draft, setDraft] = useState<Profile>(withUnit(session.log.getProfile()));
-  const [dirty, setDirty] = useState(false);
+  // Colleagues' saves show in the fields this person has not touched; what they typed stays as typed.
+  const draft = useDraft(withUnit(session.log.getProfile()));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [saved, setSaved] = useState(false);
-  // Follow colleagues' edits unless this person is in the middle of typing.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: rev is the log's change counter
-  useEffect(() => {
-    if (!dirty) setDraft(withUnit(session.log.getProfile()));
-  }, [rev]);
   const set = (k: keyof Profile, v: string) => {
-    setDraft({ ...draft, [k]: v });
-    setDirty(true);
+    draft.set(k, v);
     setSaved(false);
   };
   const save = () => {
     try {
-      session.log.setProfile(draft);
+      session.log.setProfile(draft.merged(withUnit(session.log.getProfile())));
+      draft.clear();
       setErrors({});
-      setDirty(false);
       setSaved(true);
     } catch (err) {
       setErrors(fieldErrors(err));
     }
   };
+  const { values } = draft;
   return (
     <section className="tab narrow">
       <p className="muted">联络员推荐表所需信息。保存后，同事的电脑上也会同步显示，门户填报时自动带出。</p>
@@ -64,17 +61,24 @@ export function LiaisonTab() {
               error={errors[f]}
               {...(HINTS[f] && { hint: HINTS[f] })}
               wide={f === 'address' || f === 'unitName'}
+              note={
+                <ColleagueNote
+                  change={draft.changed.find((c) => c.field === f)}
+                  show={f === 'idNumber' ? maskIdNumber : undefined}
+                  onTake={() => draft.takeTheirs(f)}
+                />
+              }
             >
               {f === 'gender' ? (
-                <select value={draft.gender} onChange={(e) => set('gender', e.target.value)}>
+                <select value={values.gender} onChange={(e) => set('gender', e.target.value)}>
                   <option value="">请选择</option>
                   <option value="男">男</option>
                   <option value="女">女</option>
                 </select>
               ) : f === 'idNumber' ? (
-                <IdNumberInput value={draft.idNumber} onChange={(v) => set('idNumber', v)} />
+                <IdNumberInput value={values.idNumber} onChange={(v) => set('idNumber', v)} />
               ) : (
-                <input value={draft[f]} onChange={(e) => set(f, e.target.value)} />
+                <input value={values[f]} onChange={(e) => set(f, e.target.value)} />
               )}
             </FormField>
           ))}
@@ -92,7 +96,7 @@ export function LiaisonTab() {
           <DocumentDownload
             label="导出联络员推荐表（Word）"
             make={() => makeLiaisonForm(open)}
-            {...(dirty && { disabled: '请先保存联络员信息' })}
+            {...(draft.edited && { disabled: '请先保存联络员信息' })}
           />
         </div>
       </form>
