@@ -101,6 +101,8 @@ export function EntryForm(props: { entry?: Entry; copyOf?: Entry; onDone: (id?: 
   const [highlight, setHighlight] = useState(!!e?.highlight);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [saving, setSaving] = useState(false);
+  // Photos still being read into the form: saving now would leave them out without a word.
+  const [reading, setReading] = useState(0);
   /** The date the person said to save although it is outside the campaign (仍然保存). */
   const [dateConfirmed, setDateConfirmed] = useState('');
   const [dateWarning, setDateWarning] = useState('');
@@ -126,6 +128,7 @@ export function EntryForm(props: { entry?: Entry; copyOf?: Entry; onDone: (id?: 
   };
 
   const save = async (choice?: 'mine' | 'theirs', confirmedDate = dateConfirmed) => {
+    if (reading) return;
     // Numbers as typed or pasted (８００, 1,200, 800人) are read by core's one reader; what it cannot read
     // exactly (约800, 12.5, 1,2) keeps its own sentence next to the blank instead of the log's generic one.
     const contributions: Record<string, unknown> = {};
@@ -268,7 +271,12 @@ export function EntryForm(props: { entry?: Entry; copyOf?: Entry; onDone: (id?: 
           errors={errors}
         />
       </fieldset>
-      <EntryAttachments value={attachments} onChange={setAttachments} />
+      <EntryAttachments
+        value={attachments}
+        onChange={setAttachments}
+        reading={reading}
+        onReading={(d) => setReading((n) => n + d)}
+      />
       {errors._ ? (
         <p className="error-banner">
           <ErrorText message={errors._} />
@@ -315,7 +323,7 @@ export function EntryForm(props: { entry?: Entry; copyOf?: Entry; onDone: (id?: 
         />
       ) : null}
       <div className="form-actions">
-        <button type="submit" className="primary" disabled={saving}>
+        <button type="submit" className="primary" disabled={saving || reading > 0}>
           {e ? '保存修改' : '添加活动'}
         </button>
         <button type="button" onClick={() => (closeModal ? closeModal() : props.onDone())}>
