@@ -39,9 +39,11 @@ export function AttachmentsTab() {
     const entry = entries.find((e) => e.id === entryId);
     if (!entry) return setMessage('请先选择这些文件属于哪一项活动。');
     try {
-      const refs: AttachmentRef[] = [...entry.attachments];
-      for (const r of await storeFiles(record.logId, files))
-        if (!refs.some((x) => x.hash === r.hash)) refs.push(r);
+      const stored = await storeFiles(record.logId, files);
+      // The activity's files as they are now, not when these were picked: files a colleague or an earlier
+      // pick added while these were being read stay.
+      const refs: AttachmentRef[] = [...(session.log.getEntry(entry.id)?.attachments ?? entry.attachments)];
+      for (const r of stored) if (!refs.some((x) => x.hash === r.hash)) refs.push(r);
       session.log.updateEntry(entry.id, { attachments: refs });
       attachments.changed();
       setMessage(`已为“${entry.title}”添加 ${files.length} 个文件。`);

@@ -1,71 +1,19 @@
 // @vitest-environment happy-dom
 import 'fake-indexeddb/auto';
-import { createHash } from 'node:crypto';
-import { type AttachmentRef, LogSession, MemoryStorage } from '@tianbao/core';
-import { getTemplate } from '@tianbao/templates';
 import { act, createElement } from 'react';
 import { createRoot } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { LogContext } from '../hooks/use-log';
 import type { OpenLog } from '../utils/log-client';
 import { EntryForm } from './entry-form';
+import { openTestLog, pickFile, slowReads, typeInto } from './test-dom';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
-// Reading a picked file (hash, size, IndexedDB) is what a slow computer takes its time over: each call
-// waits here until the test lets it finish.
-const reads: { files: File[]; finish: () => void }[] = [];
+const reads = vi.hoisted(() => ({ current: undefined as ReturnType<typeof slowReads> | undefined }));
 vi.mock('../utils/attachment-sync', () => ({
-  storeFiles: (_logId: string, files: Iterable<File>) =>
-    new Promise<AttachmentRef[]>((resolve) => {
-      const list = [...files];
-      reads.push({
-        files: list,
-        finish: () =>
-          resolve(
-            list.map((f) => ({
-              hash: createHash('sha256').update(f.name).digest('hex'),
-              name: f.name,
-              type: f.type,
-              size: f.size,
-            })),
-          ),
-      });
-    }),
+  storeFiles: (logId: string, files: Iterable<File>) => reads.current?.store(logId, files),
 }));
-
-const template = getTemplate('daxinganling-2020');
-
-async function openLog(): Promise<OpenLog> {
-  const session = await LogSession.create(new MemoryStorage(), {
-    unitName: '漠河市应急管理局',
-    campaign: '2020年“安全生产月”',
-    templateIds: ['daxinganling-2020'],
-    user: '张三',
-  });
-  return {
-    session,
-    template,
-    record: { logId: 'log-1' },
-    ready: Promise.resolve(),
-    sync: { connection: () => undefined, onChange: () => () => {} },
-    attachments: { changed: () => {}, onChange: () => () => {} },
-    close: () => session.close(),
-  } as unknown as OpenLog;
-}
-
-/** Types into an input the way React sees it (the native value setter, then an input event). */
-function type(input: HTMLInputElement, value: string) {
-  Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set?.call(input, value);
-  input.dispatchEvent(new Event('input', { bubbles: true }));
-}
-
-function pick(host: HTMLElement, name: string) {
-  const input = host.querySelector('input[type="file"]') as HTMLInputElement;
-  const file = new File([new Uint8Array([1, 2, 3])], name, { type: 'image/png' });
-  Object.defineProperty(input, 'files', { value: [file], configurable: true });
-  input.dispatchEvent(new Event('change', { bubbles: true }));
-}
 
 describe('EntryForm: photos picked just before 保存', () => {
   let host: HTMLElement;
@@ -73,8 +21,8 @@ describe('EntryForm: photos picked just before 保存', () => {
   let open: OpenLog;
   let done: ReturnType<typeof vi.fn>;
   beforeEach(async () => {
-    reads.length = 0;
-    open = await openLog();
+    reads.current = slowReads();
+    open = await openTestLog();
     host = document.createElement('div');
     document.body.append(host);
     root = createRoot(host);
@@ -86,8 +34,8 @@ describe('EntryForm: photos picked just before 保存', () => {
     );
     const [date, title] = [...host.querySelectorAll<HTMLInputElement>('.form-grid input')];
     await act(async () => {
-      type(date as HTMLInputElement, '2020-06-08');
-      type(title as HTMLInputElement, '安全生产宣传进企业');
+      typeInto(date as HTMLInputElement, '2020-06-08');
+      typeInto(title as HTMLInputElement, '安全生产宣传进企业');
     });
   });
   afterEach(async () => {
@@ -104,7 +52,7 @@ describe('EntryForm: photos picked just before 保存', () => {
   const saved = () => open.session.log.listEntries().map((e) => e.attachments.map((a) => a.name));
 
   it('cannot be saved while a picked photo is still being read, and saves it once read', async () => {
-    await act(async () => pick(host, '现场照片.png'));
+    await act(async () => pickFile(host, '现场照片.png'));
     expect(submit().disabled).toBe(true);
     expect(host.textContent).toContain('正在读取 1 个文件，读完才能保存');
     // Enter in a field submits the form too: nothing is saved without the photo.
@@ -112,7 +60,7 @@ describe('EntryForm: photos picked just before 保存', () => {
     expect(done).not.toHaveBeenCalled();
     expect(saved()).toEqual([]);
 
-    await act(async () => reads[0]?.finish());
+    await act(async () => reads.current?.pending[0]?.finish());
     expect(submit().disabled).toBe(false);
     await send();
     expect(done).toHaveBeenCalledOnce();
@@ -120,11 +68,11 @@ describe('EntryForm: photos picked just before 保存', () => {
   });
 
   it('keeps both of two photos picked one after the other, whichever is read first', async () => {
-    await act(async () => pick(host, '第一张.png'));
-    await act(async () => pick(host, '第二张.png'));
+    await act(async () => pickFile(host, '第一张.png'));
+    await act(async () => pickFile(host, '第二张.png'));
     expect(host.textContent).toContain('正在读取 2 个文件');
-    await act(async () => reads[1]?.finish());
-    await act(async () => reads[0]?.finish());
+    await act(async () => reads.current?.pending[1]?.finish());
+    await act(async () => reads.current?.pending[0]?.finish());
     await send();
     expect(saved()).toEqual([['第二张.png', '第一张.png']]);
   });
