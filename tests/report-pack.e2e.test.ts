@@ -87,7 +87,9 @@ describe('extension: 本周报送 (the weekly report pack)', () => {
     const attach = async (entry: string, files: { name: string; mimeType: string; buffer: Buffer }[]) => {
       await page.getByLabel('选择活动').selectOption({ label: entry });
       await page.getByLabel('添加照片或视频').setInputFiles(files);
-      await page.getByText(`添加 ${files.length} 个文件`).waitFor();
+      // Named by the activity: the last two adds are one file each, and 「添加 1 个文件」 alone is still shown
+      // from the add before.
+      await page.getByText(`已为“${entry.slice(11)}”添加 ${files.length} 个文件`).waitFor();
     };
     await attach('2020-06-08 理论学习中心组专题学习', [
       { name: 'IMG_0001.jpg', mimeType: 'image/jpeg', buffer: await photo(page, 1920, 1080, 'image/jpeg') },
