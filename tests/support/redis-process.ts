@@ -55,7 +55,11 @@ export async function startRedis(): Promise<RedisProcess> {
     const started = Date.now();
     while (!out.includes('Ready to accept connections')) {
       if (c.exitCode !== null) throw new Error(`redis-server exited with ${c.exitCode}:\n${out}`);
-      if (Date.now() - started > 10_000) throw new Error(`redis-server did not start:\n${out}`);
+      if (Date.now() - started > 10_000) {
+        // Not left running on its port when the caller gives up on it.
+        if (c.pid) process.kill(-c.pid, 'SIGKILL');
+        throw new Error(`redis-server did not start:\n${out}`);
+      }
       await new Promise((r) => setTimeout(r, 20));
     }
   };

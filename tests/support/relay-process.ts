@@ -105,7 +105,11 @@ export async function startRelayProcess(options: RelayProcessOptions = {}): Prom
       raw += chunk;
     });
     const listening = await new Promise<LogLine>((resolveListening, reject) => {
-      const timer = setTimeout(() => reject(new Error(`relay did not start:\n${raw}`)), 30_000);
+      // A relay that never says "listening" is ended with its group: a rejected start leaves no handle to stop it.
+      const timer = setTimeout(() => {
+        signalGroup(child, 'SIGKILL');
+        reject(new Error(`relay did not start:\n${raw}`));
+      }, 30_000);
       const w = {
         match: (l: LogLine) => l.event === 'listening',
         resolve: (l: LogLine) => {
@@ -117,6 +121,8 @@ export async function startRelayProcess(options: RelayProcessOptions = {}): Prom
       child.once('exit', (code) => {
         waiters.delete(w);
         clearTimeout(timer);
+        // What it started (esbuild's service) goes with it.
+        signalGroup(child, 'SIGKILL');
         reject(new Error(`relay exited with ${code} before listening:\n${raw}`));
       });
     });
