@@ -35,9 +35,16 @@ export function createRedisExtension(url: string, log: Logger): Redis {
   const publish = redis.pub.publish.bind(redis.pub) as (channel: string, message: Buffer) => Promise<number>;
   let dropped = 0;
   // The extension calls publish(channel, Buffer) only; a dropped message counts as delivered to nobody.
+  // The first drop of an outage is logged: from then on other processes' clients miss this one's live edits
+  // until Redis is back (ioredis holds a publish through about 20 reconnect attempts before giving it up).
   (redis.pub as unknown as { publish: typeof publish }).publish = (channel, message) =>
-    publish(channel, message).catch(() => {
-      dropped++;
+    publish(channel, message).catch((error: unknown) => {
+      if (dropped++ === 0)
+        log(
+          'redis messages dropped',
+          { error: error instanceof Error ? error.message : String(error) },
+          'warn',
+        );
       return 0;
     });
 
