@@ -75,7 +75,8 @@ describe('relay access', () => {
     doomed.addEntry('before', { title: 'ok' });
     await waitFor(() => watcher.entries().has('before'), 'edit before revocation');
     expect((await revokeToken({ dataDir, token: extra.editor.token }))?.revokedAt).toBeTypeOf('number');
-    await relay.waitForLog((l) => l.event === 'disconnect revoked' && l.user === extra.editor.id, 5000);
+    // Revoked by another process: the relay finds it on its 2-second sweep, later on a busy machine.
+    await relay.waitForLog((l) => l.event === 'disconnect revoked' && l.user === extra.editor.id, 20_000);
     doomed.addEntry('after', { title: 'must not arrive' });
     await sleep(300);
     expect(watcher.entries().has('after')).toBe(false);

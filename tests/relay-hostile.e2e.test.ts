@@ -32,6 +32,7 @@ const awarenessFrame = (doc: string, entries: { client: number; clock: number; s
 describe('relay against hostile clients', () => {
   let relay: RelayProcess;
   let strict: RelayProcess;
+  let limited: RelayProcess;
   let unitId: string;
   let editor: string;
   let viewer: string;
@@ -55,25 +56,20 @@ describe('relay against hostile clients', () => {
     editor = unit.editor.token;
     viewer = unit.viewer.token;
     // Defaults, as a unit would run it (16 MB updates, so 15 MB frames pass the transport).
-    relay = await startRelayProcess({ dataDir });
-    strict = await startRelayProcess({
-      dataDir: tempDir(),
-      args: [
-        '--auth-timeout-ms',
-        '600',
-        '--max-unauthenticated-sockets',
-        '2',
-        '--max-connections-per-address',
-        '4',
-      ],
-    });
+    const limits = ['--max-unauthenticated-sockets', '2', '--max-connections-per-address', '4'];
+    [relay, strict, limited] = await Promise.all([
+      startRelayProcess({ dataDir }),
+      startRelayProcess({ dataDir: tempDir(), args: ['--auth-timeout-ms', '600', ...limits] }),
+      // The limits case opens three sockets before any may time out: 600 ms is too short for that on a busy
+      // machine, where the first was closed for its timeout before the third connected.
+      startRelayProcess({ dataDir: tempDir(), args: ['--auth-timeout-ms', '5000', ...limits] }),
+    ]);
   });
 
   afterAll(async () => {
     for (const c of clients) c.destroy();
     for (const s of sockets) s.ws.terminate();
-    await relay?.stop();
-    await strict?.stop();
+    await Promise.all([relay?.stop(), strict?.stop(), limited?.stop()]);
   });
 
   it('holds no memory for a socket without a token sending 90 frames of 15 MB', async () => {
@@ -98,8 +94,9 @@ describe('relay against hostile clients', () => {
     for (; sent < 90 && s.ws.readyState === s.ws.OPEN; sent++) {
       await new Promise<void>((r) => s.ws.send(junk, () => r()));
     }
-    await Promise.race([s.closed, sleep(10_000)]);
-    await sleep(1000);
+    // The relay closes it (a socket it never closes fails on the test's timeout); what it held is given back.
+    await s.closed;
+    await expect.poll(() => rssOf(pid) - baseline).toBeLessThan(100);
     clearInterval(sampler);
     const after = rssOf(pid);
     console.log(
@@ -107,7 +104,6 @@ describe('relay against hostile clients', () => {
     );
     expect(s.ws.readyState).toBe(s.ws.CLOSED);
     expect(peak - baseline).toBeLessThan(150);
-    expect(after - baseline).toBeLessThan(100);
     await relay.waitForLog(
       (l) => l.event === 'unauthenticated socket closed' && l.reason === 'pre-auth-bytes',
     );
@@ -154,27 +150,27 @@ describe('relay against hostile clients', () => {
   });
 
   it('limits unauthenticated sockets overall and sockets per address', async () => {
-    const a = await raw(strict.url);
-    const b = await raw(strict.url);
-    const c = await raw(strict.url);
+    const a = await raw(limited.url);
+    const b = await raw(limited.url);
+    const c = await raw(limited.url);
     expect(await c.closed).toBe(1013);
-    await strict.waitForLog(
+    await limited.waitForLog(
       (l) => l.event === 'connection refused' && l.reason === 'too-many-unauthenticated',
     );
     await Promise.all([a.closed, b.closed]);
     // Authenticated sockets do not count as unauthenticated, but all count per address.
     const unit = await createUnit({
-      dataDir: strict.dataDir,
+      dataDir: limited.dataDir,
       name: '另一单位',
       relayUrl: 'ws://127.0.0.1:1',
     });
     const doc = `${unit.unit.id}/limits`;
     const open = [];
-    for (let i = 0; i < 4; i++) open.push(await raw(strict.url, { doc, token: unit.editor.token }));
+    for (let i = 0; i < 4; i++) open.push(await raw(limited.url, { doc, token: unit.editor.token }));
     expect(open.every((s) => s.authenticated())).toBe(true);
-    const fifth = await raw(strict.url);
+    const fifth = await raw(limited.url);
     expect(await fifth.closed).toBe(1013);
-    await strict.waitForLog((l) => l.event === 'connection refused' && l.reason === 'too-many-connections');
+    await limited.waitForLog((l) => l.event === 'connection refused' && l.reason === 'too-many-connections');
     for (const s of open) s.ws.close();
   });
 

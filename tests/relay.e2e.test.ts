@@ -302,6 +302,12 @@ describe('relay process', () => {
         const sent = Date.now();
         for (let i = 0; i < 30; i++) ws.send(step1);
         await waitFor(() => closes.includes('rate-limited'), 'rate-limited close');
+        // The refusal can come before the held-back messages are answered (each waits in its own hook).
+        await waitFor(
+          () => syncSteps2.length >= 11 && Math.max(...syncSteps2) - sent >= 150,
+          'the held-back messages answered',
+        );
+        // Then time for a refused message to be answered wrongly.
         await sleep(700);
         // The burst is answered at once, the next two after a wait, the rest refused.
         expect(syncSteps2.length).toBeGreaterThanOrEqual(11);
