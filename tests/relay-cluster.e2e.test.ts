@@ -223,6 +223,7 @@ describe('three relay processes, one PostgreSQL, one Redis', () => {
     };
     // relays[0] is the process the previous case SIGKILLed and restarted.
     const marks = relays.map((r) => r.logs.length);
+    const outputs = relays.map((r) => r.output().length);
     const stream = setInterval(write, 40);
     let restarted = false;
     try {
@@ -287,6 +288,11 @@ describe('three relay processes, one PostgreSQL, one Redis', () => {
         `port ${relay.port} to log the database restored`,
         10_000,
       );
+      // Refusals are logged once per outage as JSON above; Hocuspocus used to print each client retry too.
+      const printed = relay.output().slice(outputs[i]);
+      const lines = printed.split('\n').filter((l) => l && !l.startsWith('{'));
+      console.log(`port ${relay.port}: ${lines.length} non-JSON output lines during the outage`);
+      expect(printed).not.toMatch(/\[(onAuthenticate|onLoadDocument|beforeHandleMessage)\]/);
     }
   });
 
