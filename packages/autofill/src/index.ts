@@ -11,7 +11,7 @@ export { type Measure, valueKey } from './period.ts';
 export { slotsFromReference } from './reference-slots.ts';
 export { slotUnit, unitsAgree, unitsDiffer } from './same-unit.ts';
 export { type ScanOptions, type ScanResult, type SkippedControl, scan, scanAll } from './scan.ts';
-export { type SettleOptions, waitForSettle, watch } from './settle.ts';
+export { type SettleOptions, type WatchOptions, waitForSettle, watch } from './settle.ts';
 export { SYNONYMS } from './text.ts';
 export type {
   Control,

@@ -55,7 +55,7 @@ describe('late forms', () => {
   test('watch reports controls added later, once per burst, and stops when asked', async () => {
     const doc = page('<div id="app"></div>');
     let calls = 0;
-    const stop = watch(doc, () => calls++, 30);
+    const stop = watch(doc, () => calls++, { debounceMs: 30 });
     const app = doc.getElementById('app') as HTMLElement;
     app.append(doc.createElement('input'), doc.createElement('select'));
     await sleep(100);
@@ -71,11 +71,30 @@ describe('late forms', () => {
     expect(calls).toBe(1);
   });
 
+  test('watch tells of a change at once through onNotice, while its report still waits for quiet', async () => {
+    const doc = page('<div id="app"></div>');
+    let calls = 0;
+    let notices = 0;
+    const stop = watch(doc, () => calls++, { debounceMs: 200, onNotice: () => notices++ });
+    const app = doc.getElementById('app') as HTMLElement;
+    app.append(doc.createElement('input'));
+    await sleep(20);
+    expect([notices, calls]).toEqual([1, 0]);
+    const p = doc.createElement('p');
+    p.textContent = '只是文字';
+    app.append(p);
+    await sleep(20);
+    expect(notices).toBe(1);
+    await sleep(300);
+    expect([notices, calls]).toEqual([1, 1]);
+    stop();
+  });
+
   test('watch sees controls added inside an open shadow root', async () => {
     const doc = page('<x-form id="host"></x-form>');
     const root = (doc.getElementById('host') as HTMLElement).attachShadow({ mode: 'open' });
     let calls = 0;
-    const stop = watch(doc, () => calls++, 30);
+    const stop = watch(doc, () => calls++, { debounceMs: 30 });
     root.append(doc.createElement('input'));
     await sleep(100);
     stop();

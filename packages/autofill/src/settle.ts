@@ -85,17 +85,29 @@ function addsControls(records: MutationRecord[]): boolean {
   return false;
 }
 
+export interface WatchOptions {
+  /** Quiet time before onChange is called (default 250 ms): a burst of changes is reported once. */
+  debounceMs?: number;
+  /**
+   * Called at once for every change onChange will report, before the debounce: lets the caller know the
+   * page it read last is out of date even while the report is still waiting.
+   */
+  onNotice?: () => void;
+}
+
 /**
  * Calls onChange (debounced) whenever controls appear or change visibility, in the document, its
  * same-origin frames (also those loaded later) and the open shadow roots present when watching starts
  * or when a change is reported; returns a stop function.
  */
-export function watch(doc: Document, onChange: () => void, debounceMs = 250): () => void {
+export function watch(doc: Document, onChange: () => void, options: WatchOptions = {}): () => void {
+  const { debounceMs = 250, onNotice } = options;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const observers: MutationObserver[] = [];
   const watched = new WeakSet<Node>();
   const loads: Document[] = [];
   const fire = () => {
+    onNotice?.();
     clearTimeout(timer);
     timer = setTimeout(() => {
       attachAll(doc);
