@@ -75,6 +75,16 @@ function useStableValues(
 
 const found = (rows: PortalRow[]) => rows.filter((r) => r.status !== 'unmatched' && r.slotId).length;
 
+/** Sure matches with a figure that no fill on this page has tried yet: after 一键填报 they are filled too. */
+const untried = (rows: PortalRow[], attempted: Set<string>, values: Map<string, PanelValue>) =>
+  rows.some(
+    (r) =>
+      r.status === 'matched' &&
+      r.slotId &&
+      !attempted.has(pairOf(r.key, r.slotId)) &&
+      values.get(r.slotId)?.value != null,
+  );
+
 /**
  * The portal companion for one tab: the page's controls against a template (matched, unsure,
  * unmatched) with the value each gets, corrections that become the unit's shared mappings, 一键填报
@@ -102,6 +112,8 @@ export function PortalCompanion(props: { tabId: number; url: string; loads: numb
   const [notice, setNotice] = useState('');
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
+  // A scan asked of the page and not answered yet.
+  const [scanning, setScanning] = useState(false);
   const pendingRun = useRef(false);
   // After 一键填报 the panel keeps the page filled: controls that appear later (a form rendered after its
   // data arrives, a section opened by a click) get their sure matches too, each control tried once.
@@ -207,6 +219,7 @@ export function PortalCompanion(props: { tabId: number; url: string; loads: numb
     const want = choice === 'auto' ? pickedRef.current : choice;
     const list = want ? candidates.filter((t) => t.id === want) : candidates;
     if (!list.length) return;
+    setScanning(true);
     Promise.all(
       list.map(async (t) => {
         const r = await sendToTab(tabId, 'to-content:scan', {
@@ -228,10 +241,13 @@ export function PortalCompanion(props: { tabId: number; url: string; loads: numb
         }
         if (best.progress) noteStep(stepLogs.current, best.progress.current, best.rows, []);
         setScan(best);
+        setScanning(false);
         setError('');
       },
       (err) => {
-        if (mine === seq.current) setError(`读取页面失败：${userMessage(err)}`);
+        if (mine !== seq.current) return;
+        setScanning(false);
+        setError(`读取页面失败：${userMessage(err)}`);
       },
     );
   }, [agent, choice, learned, nonce, tabId, candidates]);
@@ -345,18 +361,18 @@ export function PortalCompanion(props: { tabId: number; url: string; loads: numb
     if (pendingRun.current) {
       pendingRun.current = false;
       void runFill();
-    } else if (
-      autoRefill.current &&
-      scan.rows.some(
-        (r) =>
-          r.status === 'matched' &&
-          r.slotId &&
-          !attempted.current.has(pairOf(r.key, r.slotId)) &&
-          values.get(r.slotId)?.value != null,
-      )
-    )
-      void runFill(true);
+    } else if (autoRefill.current && untried(scan.rows, attempted.current, values)) void runFill(true);
   }, [scan, busy, runFill, values]);
+  // What the panel is doing, for tianbao fill (data-work): with the agent's `unread` it tells when the
+  // page as it is now has been scanned and filled, instead of a guess at how long that takes. 'due' covers
+  // the moment between a scan arriving and the effect above starting its fill.
+  const work = busy
+    ? 'filling'
+    : scanning
+      ? 'scanning'
+      : scan && (pendingRun.current || (autoRefill.current && untried(scan.rows, attempted.current, values)))
+        ? 'due'
+        : 'idle';
 
   // Stable handlers, so rows whose own data did not change skip re-rendering (a page may have 300 rows).
   const correct = useCallback(
@@ -434,7 +450,7 @@ export function PortalCompanion(props: { tabId: number; url: string; loads: numb
   );
 
   return (
-    <section className="companion">
+    <section className="companion" data-work={work}>
       {active?.kind === 'statistics' && period ? (
         <PeriodPicker
           periods={periods}

@@ -17,10 +17,13 @@ export interface Messages {
   'to-background:take-pending-fill': { request: { tabId: number }; reply: { pending: boolean } };
   /** An open side panel showing this tab runs 一键填报 (sure matches only). */
   'to-sidepanel:run-fill': { request: { tabId: number }; reply: { ok: boolean } };
-  /** Is the portal agent running in this tab's top frame? `warmed`: its idle-time engine warm-up has run. */
+  /**
+   * Is the portal agent running in this tab's top frame? `warmed`: its idle-time engine warm-up has run.
+   * `unread`: controls changed (while a panel is connected) after the last scan or fill read the page.
+   */
   'to-content:ping': {
     request: Record<string, never>;
-    reply: { ready: boolean; url: string; warmed: boolean };
+    reply: { ready: boolean; url: string; warmed: boolean; unread: boolean };
   };
   /** Scan the page (first waiting for it to settle, when asked) and match its controls to these slots. */
   'to-content:scan': {

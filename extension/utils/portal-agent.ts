@@ -46,9 +46,15 @@ export function startPortalAgent(): () => void {
   let reports: FillReport[] = [];
   let warmed = false;
   let removeOutline: (() => void) | undefined;
+  // Control changes noticed, and how many of them the last scan or fill had seen when it read the page:
+  // the panel's last look is current only when the two agree (tianbao fill waits for that).
+  let noticed = 0;
+  let read = 0;
 
-  const matchPage = (slots: MatchSlot[], learned: LearnedMapping[]): Match[] =>
-    match(scan(document), slots, { learned });
+  const matchPage = (slots: MatchSlot[], learned: LearnedMapping[]): Match[] => {
+    read = noticed;
+    return match(scan(document), slots, { learned });
+  };
 
   const outline = (matches: Match[], filledKeys: Set<string>, differing = new Set<string>()) => {
     removeOutline?.();
@@ -66,7 +72,7 @@ export function startPortalAgent(): () => void {
   };
 
   const stopMessages = onMessages({
-    'to-content:ping': () => ({ ready: true, url: location.href, warmed }),
+    'to-content:ping': () => ({ ready: true, url: location.href, warmed, unread: noticed > read }),
     'to-content:scan': async ({ slots, learned, settle }) => {
       // Rescans come after the page reported a change, already debounced: no second wait (a page that
       // never stops moving, such as a scrolling notice board, would cost the timeout every time).
@@ -115,14 +121,18 @@ export function startPortalAgent(): () => void {
   // While a side panel is connected, tell it when controls appear or change (late forms, SPA routes).
   const onConnect = (port: Browser.runtime.Port) => {
     if (port.name !== PANEL_PORT) return;
-    const stop = watch(document, () => {
-      const message: PortMessage = { type: 'to-sidepanel:page-changed', url: location.href };
-      try {
-        port.postMessage(message);
-      } catch {
-        stop();
-      }
-    });
+    const stop = watch(
+      document,
+      () => {
+        const message: PortMessage = { type: 'to-sidepanel:page-changed', url: location.href };
+        try {
+          port.postMessage(message);
+        } catch {
+          stop();
+        }
+      },
+      { onNotice: () => noticed++ },
+    );
     port.onDisconnect.addListener(() => stop());
   };
   browser.runtime.onConnect.addListener(onConnect);
