@@ -8,6 +8,7 @@ import { CliError } from '../run-cli.ts';
 import { BUILT_EXTENSION, extensionWithAccess } from './extension-copy.ts';
 import { type FillValues, fillLogFile } from './fill-log.ts';
 import { type ExtensionSession, joinLogThroughUi, launchWithExtension, tabIdOf } from './launch-browser.ts';
+import { waitForPanel } from './panel-settle.ts';
 
 export interface RunFillOptions {
   url: string;
@@ -119,36 +120,33 @@ export async function openPanelFor(
   return panel;
 }
 
-/** What the panel shows: rows, summary counts and whether it is filling (changes while it works). */
+/** What the panel shows: rows, summary counts and what it is doing (changes while it works). */
 const panelState = (panel: Page) =>
   panel.evaluate(() => {
     const s = document.querySelector('.fill-summary');
-    const busy = (document.querySelector('.fill-bar button.primary') as HTMLButtonElement | null)?.disabled;
+    const work = document.querySelector('.companion')?.getAttribute('data-work');
     const rows = document.querySelectorAll('.field-row').length;
-    // The fill button's disabled state last: panelIdle reads it there.
-    return `${rows} ${s?.getAttribute('data-filled')} ${s?.getAttribute('data-unsure')} ${busy}`;
+    return `${rows} ${s?.getAttribute('data-filled')} ${s?.getAttribute('data-unsure')} ${work}`;
   });
 
 /**
- * Until the panel is not filling and its state has not changed for quietMs; returns that state. A fill
- * whose drawn comboboxes and date pickers are still being chosen keeps the panel busy without changing
- * anything else, for seconds on a slow PC: that is not idle (at most maxMs, then what is there is read).
+ * Whether the panel has read the page as it is now and has nothing left to do: the portal agent in the tab
+ * has no control change unread by a scan or fill (asked first, through the panel page's chrome.tabs), and
+ * then the panel is neither scanning nor filling nor about to fill (its data-work).
  */
-async function panelIdle(panel: Page, quietMs = 1000, maxMs = 30_000): Promise<string> {
-  let last = await panelState(panel);
-  let since = Date.now();
-  const filling = (state: string) => state.endsWith(' true');
-  for (
-    const start = Date.now();
-    (filling(last) || Date.now() - since < quietMs) && Date.now() - start < maxMs;
-  ) {
-    await panel.waitForTimeout(100);
-    const now = await panelState(panel);
-    if (now !== last) [last, since] = [now, Date.now()];
-  }
-  return last;
+async function caughtUp(panel: Page, tabId: number): Promise<boolean> {
+  const unread = await panel.evaluate(async (id) => {
+    const c = (
+      globalThis as unknown as {
+        chrome: { tabs: { sendMessage(id: number, m: object, o: object): Promise<{ unread?: boolean }> } };
+      }
+    ).chrome;
+    const reply = await c.tabs.sendMessage(id, { type: 'to-content:ping' }, { frameId: 0 }).catch(() => null);
+    return reply?.unread ?? true;
+  }, tabId);
+  if (unread) return false;
+  return (await panel.locator('.companion').getAttribute('data-work')) === 'idle';
 }
-
 /** Ticks 确认填写 on every row of the 需确认 group, one by one as a person would; returns how many. */
 export async function confirmAllUnsure(panel: Page): Promise<number> {
   const group = panel.getByRole('region', { name: '需确认' });
@@ -171,20 +169,24 @@ export async function pressFill(panel: Page): Promise<number> {
 
 /**
  * Waits until the page and the panel are both done: controls that appear after the fill are filled by
- * the panel itself (a late form), so the page settling can start another round of the panel's work.
+ * the panel itself (a late form), so the page settling can start another round of the panel's work. A
+ * panel that never catches up (a page that never stops changing) is read as it is after a minute.
  */
-async function settle(page: Page, panel: Page): Promise<void> {
+async function settle(page: Page, panel: Page, tabId: number): Promise<void> {
   await page.evaluate(await engineBundle());
-  for (let round = 0; round < 5; round++) {
-    const idle = await panelIdle(panel);
-    await page.evaluate(async () => {
-      const api = (globalThis as unknown as { tianbaoAutofill: typeof import('@tianbao/autofill') })
-        .tianbaoAutofill;
-      await api.waitForSettle(document, { quietMs: 300, timeoutMs: 3000 });
-    });
-    await panel.waitForTimeout(600); // the agent reports a change after 250 ms of quiet, then the panel scans
-    if ((await panelState(panel)) === idle) return;
-  }
+  await waitForPanel(
+    {
+      state: () => panelState(panel),
+      caughtUp: () => caughtUp(panel, tabId),
+      pageQuiet: () =>
+        page.evaluate(async () => {
+          const api = (globalThis as unknown as { tianbaoAutofill: typeof import('@tianbao/autofill') })
+            .tianbaoAutofill;
+          await api.waitForSettle(document, { quietMs: 300, timeoutMs: 3000 });
+        }),
+    },
+    { now: () => Date.now(), sleep: (ms) => panel.waitForTimeout(ms) },
+  );
 }
 
 async function readSummary(panel: Page): Promise<{ filled: number; unsure: number; notFound: number }> {
@@ -242,12 +244,13 @@ export async function runFill(opts: RunFillOptions): Promise<RunFillResult> {
     const t0 = performance.now();
     const page = await openPortal(s, url.href);
     const t1 = performance.now();
-    const panel = await openPanelFor(s, await tabIdOf(dashboard, page.url()), template.id, opts.period);
+    const tabId = await tabIdOf(dashboard, page.url());
+    const panel = await openPanelFor(s, tabId, template.id, opts.period);
     let confirmed = opts.confirmUnsure ? await confirmAllUnsure(panel) : 0;
     const t2 = performance.now();
     const t3 = await pressFill(panel);
     await page.waitForTimeout(Math.max(500, opts.afterMs ?? 500));
-    await settle(page, panel);
+    await settle(page, panel, tabId);
     let dumped: Dump;
     if (opts.steps) {
       const seen: Dump[] = [];
@@ -258,19 +261,19 @@ export async function runFill(opts: RunFillOptions): Promise<RunFillResult> {
       for (let n = 1; n < opts.steps.count; n++) {
         await look(`step ${n}`);
         await page.locator(opts.steps.next).first().click();
-        await settle(page, panel); // the panel fills the new step's sure matches itself
+        await settle(page, panel, tabId); // the panel fills the new step's sure matches itself
         // Each step's 需确认 rows, ticked and filled like the first step's.
         const more = opts.confirmUnsure ? await confirmAllUnsure(panel) : 0;
         if (more) {
           confirmed += more;
           await pressFill(panel);
-          await settle(page, panel);
+          await settle(page, panel, tabId);
         }
       }
       await look(`step ${opts.steps.count}`);
       for (let n = opts.steps.count - 1; n >= 1; n--) {
         await page.locator(opts.steps.back).first().click();
-        await settle(page, panel);
+        await settle(page, panel, tabId);
         await look(`back ${n}`);
       }
       dumped = mergeDumps(seen);
