@@ -165,12 +165,19 @@ describe.concurrent('tianbao fill: the command line', () => {
   }) => {
     const dir = join(work, 'late');
     mkdirSync(dir, { recursive: true });
-    // Blank page first; the form 2 s later, as a page that fetches its data before rendering.
+    // Blank page first; the unit line 2 s later, as a page that fetches its data before rendering; the
+    // rest of the form 1 s after the unit has a value, as a portal that loads the form of the unit chosen.
+    // So the second part appears after 一键填报 however fast or slow the machine: only the panel's own
+    // refill can fill it, and the dump must wait for that (tianbao fill once waited a fixed 600 ms).
     writeFileSync(
       join(dir, 'index.html'),
       `<!doctype html><meta charset="utf-8"><title>late</title><div id="app">加载中…</div>
-<script>setTimeout(() => { document.getElementById('app').innerHTML =
-  '<label>填报单位 <input name="dw"></label> <label>电话号码 <input name="dh"></label>'; }, 2000);</script>`,
+<script>const app = document.getElementById('app');
+setTimeout(() => {
+  app.innerHTML = '<label>填报单位 <input name="dw"></label>';
+  app.querySelector('input').addEventListener('input', () => setTimeout(() =>
+    app.insertAdjacentHTML('beforeend', ' <label>电话号码 <input name="dh"></label>'), 1000), { once: true });
+}, 2000);</script>`,
     );
     const server = await serveStatic(dir);
     try {
