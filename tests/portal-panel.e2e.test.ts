@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import { getTemplate } from '@tianbao/templates';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { tabIdOf } from '../packages/cli/src/index.ts';
 import { SCREENSHOTS } from './support/extension-browser.ts';
 import { portalSession } from './support/portal-session.ts';
 
@@ -161,12 +162,18 @@ describe('side panel on a 94-control table page with few figures', () => {
   });
 
   it('after 一键填报, other answers already on the page are listed with both values and 覆盖 / 保留; not green until decided', async () => {
-    const { page, panel } = await portalAndPanel('daxinganling-2020-table/index.html');
-    // Someone typed into the portal before: 联系人 another name, 启动仪式 5 场次 (the log: 2), 中心组学习 3
-    // (the log's own 3, no difference).
+    // Someone typed into the portal before the panel was opened: 联系人 another name, 启动仪式 5 场次 (the
+    // log: 2), 中心组学习 3 (the log's own 3, no difference). Typing changes no control, so a panel already
+    // open would show it only at 一键填报: the panel opens after the typing, as its first scan must see it.
+    const page = await portal.tab();
+    await page.goto(`${portal.sites.portals.url}daxinganling-2020-table/index.html?typed=1`);
     await page.locator('[name="t0_2"]').fill('李明');
     await page.locator('[name="t1_2"]').fill('5');
     await page.locator('[name="t2_1"]').fill('3');
+    const panel = await portal.panel(await tabIdOf(portal.dashboard, page.url()), {
+      width: 400,
+      height: 860,
+    });
     const differsGroup = panel.getByRole('region', { name: '网页上已有不同内容' });
     await expect.poll(() => differsGroup.locator('.field-row').count()).toBe(2);
     expect(await differsGroup.locator('.page-value').allTextContents()).toEqual([
