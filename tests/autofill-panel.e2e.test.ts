@@ -46,10 +46,13 @@ const demo = () => portal.sites.demo;
 const other = () => portal.sites.other;
 const units = () => portal.sites.units;
 
-/** Pings the tab's content script from the dashboard, every 100 ms, until its reply says `flag`. */
-const pingUntil = (tabId: number, flag: 'ready' | 'warmed', tries: number): Promise<boolean> =>
+/**
+ * Pings the tab's content script from the dashboard, every 100 ms, until its reply says `flag` or withinMs
+ * have passed (a time, not a count of tries: on a loaded machine each failed try itself takes a while).
+ */
+const pingUntil = (tabId: number, flag: 'ready' | 'warmed', withinMs: number): Promise<boolean> =>
   portal.dashboard.evaluate(
-    async ({ id, flag, tries }) => {
+    async ({ id, flag, withinMs }) => {
       const c = (
         globalThis as unknown as {
           chrome: {
@@ -57,7 +60,7 @@ const pingUntil = (tabId: number, flag: 'ready' | 'warmed', tries: number): Prom
           };
         }
       ).chrome;
-      for (let i = 0; i < tries; i++) {
+      for (const end = Date.now() + withinMs; Date.now() < end; ) {
         const reply = await c.tabs
           .sendMessage(id, { type: 'to-content:ping' }, { frameId: 0 })
           .catch(() => null);
@@ -66,7 +69,7 @@ const pingUntil = (tabId: number, flag: 'ready' | 'warmed', tries: number): Prom
       }
       return false;
     },
-    { id: tabId, flag, tries },
+    { id: tabId, flag, withinMs },
   );
 
 /** Full-page screenshot from the top (the panel's sticky head would otherwise cover rows). */
@@ -340,7 +343,7 @@ describe('side panel: the portal companion', () => {
     expect(registered).toContainEqual(
       expect.objectContaining({ id: `portal:${origin}`, matches: [`${origin}/*`] }),
     );
-    expect(await pingUntil(tabId, 'ready', 50)).toBe(true);
+    expect(await pingUntil(tabId, 'ready', 15_000)).toBe(true);
   });
 
   it("the agent's idle-time warm-up runs on a portal page without the page seeing anything of it", async () => {
@@ -359,7 +362,7 @@ describe('side panel: the portal companion', () => {
     await page.goto(`${demo().url}jsp/index.html?warm=1`);
     await page.waitForLoadState('load');
     const tabId = await tabIdOf(portal.dashboard, page.url());
-    expect(await pingUntil(tabId, 'warmed', 100)).toBe(true);
+    expect(await pingUntil(tabId, 'warmed', 15_000)).toBe(true);
     expect(await page.evaluate('window.__seen')).toEqual([]);
   });
 
@@ -490,7 +493,8 @@ describe('side panel: the portal companion', () => {
     );
     const summary = panel.locator('.fill-summary');
     await summary.waitFor();
-    expect(Number(await summary.getAttribute('data-filled'))).toBe(T.slots.length);
+    // A frame that draws late is filled by the panel's refill after the first summary: the count grows.
+    await expect.poll(() => summary.getAttribute('data-filled')).toBe(String(T.slots.length));
     expect(
       await page.frameLocator('iframe[name="mainFrame"]').locator('[name="tjbForm.col005"]').inputValue(),
     ).toBe(String(values['5']));
