@@ -90,6 +90,39 @@ describe('late forms', () => {
     stop();
   });
 
+  test('watch ignores a scrolling notice that moves all the time, and still reports a form shown beside it', async () => {
+    const doc = page(
+      '<div id="notice" style="top: 0px">通知公告</div><div id="form" hidden><input name="a"></div>',
+    );
+    const notice = doc.getElementById('notice') as HTMLElement;
+    let top = 0;
+    const scroller = setInterval(() => {
+      notice.style.top = `${--top}px`;
+    }, 10);
+    let calls = 0;
+    let notices = 0;
+    const stop = watch(doc, () => calls++, { debounceMs: 50, onNotice: () => notices++ });
+    await sleep(150);
+    expect([notices, calls]).toEqual([0, 0]);
+    (doc.getElementById('form') as HTMLElement).hidden = false;
+    await sleep(200);
+    clearInterval(scroller);
+    stop();
+    expect([notices, calls]).toEqual([1, 1]);
+  });
+
+  test('watch reports a shadow host shown whose controls are in its shadow root', async () => {
+    const doc = page('<x-form id="host" hidden></x-form>');
+    const host = doc.getElementById('host') as HTMLElement;
+    host.attachShadow({ mode: 'open' }).append(doc.createElement('input'));
+    let calls = 0;
+    const stop = watch(doc, () => calls++, { debounceMs: 30 });
+    host.hidden = false;
+    await sleep(100);
+    stop();
+    expect(calls).toBe(1);
+  });
+
   test('watch sees controls added inside an open shadow root', async () => {
     const doc = page('<x-form id="host"></x-form>');
     const root = (doc.getElementById('host') as HTMLElement).attachShadow({ mode: 'open' });

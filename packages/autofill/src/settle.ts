@@ -67,9 +67,32 @@ export function waitForSettle(doc: Document, options: SettleOptions = {}): Promi
   });
 }
 
+const CONTROLS = 'input,select,textarea,iframe,frame';
+
+/** A control or frame, or an element holding one, also inside open shadow roots. */
+function holdsControls(node: Element | ShadowRoot): boolean {
+  if (
+    node.nodeType === 1 &&
+    (CONTROL.test((node as Element).tagName) || /^i?frame$/.test((node as Element).localName))
+  )
+    return true;
+  if (node.querySelector(CONTROLS)) return true;
+  const hosts = Array.from(node.querySelectorAll('*'));
+  if (node.nodeType === 1) hosts.push(node as Element);
+  return hosts.some((h) => !!h.shadowRoot && holdsControls(h.shadowRoot));
+}
+
+/**
+ * Controls appeared, or an element holding controls changed its style, class or hidden (shown, hidden,
+ * another tab). Style changes elsewhere, such as a scrolling notice that moves every few milliseconds,
+ * say nothing about the form and would keep the report waiting for quiet forever.
+ */
 function addsControls(records: MutationRecord[]): boolean {
   for (const r of records) {
-    if (r.type === 'attributes') return true;
+    if (r.type === 'attributes') {
+      if (r.target.nodeType === 1 && holdsControls(r.target as Element)) return true;
+      continue;
+    }
     for (const n of Array.from(r.addedNodes)) {
       if (n.nodeType !== 1) continue;
       const el = n as Element;
