@@ -1,17 +1,20 @@
 import { PLAN_FIELDS, type Plan, planTimeRange, planTimeText, planTimeValue } from '@tianbao/core';
 import { TERM } from '@tianbao/templates';
 import { useState } from 'react';
+import { useDraft } from '../hooks/use-draft';
 import { useLogRevision, useOpenLog } from '../hooks/use-log';
 import { makePlanTable } from '../utils/documents';
 import { FIELD_NAMES, today } from '../utils/format';
 import { fieldErrors, userMessage } from '../utils/input-errors';
+import { ColleagueNote } from './colleague-note';
 import { DocumentDownload } from './document-download';
 import { FormField } from './form-field';
 import { Modal } from './modal';
 import { PlanTimeField } from './plan-time-field';
 
 type PlanDraft = Record<(typeof PLAN_FIELDS)[number], string>;
-const emptyDraft = () => Object.fromEntries(PLAN_FIELDS.map((f) => [f, ''])) as PlanDraft;
+const draftOf = (plan: Plan | undefined) =>
+  Object.fromEntries(PLAN_FIELDS.map((f) => [f, plan?.[f] ?? ''])) as PlanDraft;
 
 /** 重点活动计划 (时间, 地点, 主要内容, 主办单位, 协助单位, 工作分工, 成果形式); "完成" makes it an entry. */
 export function PlansTab() {
@@ -120,22 +123,29 @@ export function PlansTab() {
 
 function PlanForm(props: { plan: Plan | undefined; onDone: () => void }) {
   const { session } = useOpenLog();
-  const [draft, setDraft] = useState<PlanDraft>(
-    props.plan ? { ...emptyDraft(), ...props.plan } : emptyDraft(),
-  );
+  useLogRevision();
+  // The plan as the log has it now: a colleague may change it while this form is open, and saving writes
+  // only what this person typed over it, so their change to another field is not put back.
+  const stored = () =>
+    draftOf(
+      props.plan &&
+        (session.log.listPlans({ deleted: 'any' }).find((p) => p.id === props.plan?.id) ?? props.plan),
+    );
+  const draft = useDraft(stored());
   const [errors, setErrors] = useState<Record<string, string>>({});
   /** A day picked in the calendar replaces 时间; none keeps what was there (an old plan's free text). */
   const [time, setTime] = useState({ start: '', end: '', bad: '' });
   // A field's message goes once the field changes: a refusal left standing beside the corrected text misleads.
   const edit = (f: keyof PlanDraft, value: string) => {
-    setDraft({ ...draft, [f]: value });
+    draft.set(f, value);
     if (errors[f]) setErrors({ ...errors, [f]: '' });
   };
   const save = () => {
     if (time.bad) return setErrors({ time: time.bad });
     if (!time.start && time.end) return setErrors({ time: '请选择开始日期' });
     const picked = time.start ? { time: planTimeValue(time.start, time.end) } : {};
-    const fields = Object.fromEntries(PLAN_FIELDS.map((f) => [f, { ...draft, ...picked }[f]]));
+    const merged = { ...draft.merged(stored()), ...picked };
+    const fields = Object.fromEntries(PLAN_FIELDS.map((f) => [f, merged[f]]));
     try {
       if (props.plan) session.log.updatePlan(props.plan.id, fields);
       else session.log.addPlan(fields);
@@ -144,6 +154,7 @@ function PlanForm(props: { plan: Plan | undefined; onDone: () => void }) {
       setErrors(fieldErrors(err));
     }
   };
+  const { values } = draft;
   return (
     <form
       className="entry-form"
@@ -157,7 +168,7 @@ function PlanForm(props: { plan: Plan | undefined; onDone: () => void }) {
           f === 'time' ? (
             <PlanTimeField
               key={f}
-              value={draft.time}
+              value={values.time}
               error={errors.time}
               onChange={(t) => {
                 setTime(t);
@@ -165,11 +176,22 @@ function PlanForm(props: { plan: Plan | undefined; onDone: () => void }) {
               }}
             />
           ) : (
-            <FormField key={f} label={FIELD_NAMES[f] ?? f} error={errors[f]} wide={f === 'content'}>
+            <FormField
+              key={f}
+              label={FIELD_NAMES[f] ?? f}
+              error={errors[f]}
+              wide={f === 'content'}
+              note={
+                <ColleagueNote
+                  change={draft.changed.find((c) => c.field === f)}
+                  onTake={() => draft.takeTheirs(f)}
+                />
+              }
+            >
               {f === 'content' ? (
-                <textarea rows={3} value={draft[f]} onChange={(e) => edit(f, e.target.value)} />
+                <textarea rows={3} value={values[f]} onChange={(e) => edit(f, e.target.value)} />
               ) : (
-                <input value={draft[f]} onChange={(e) => edit(f, e.target.value)} />
+                <input value={values[f]} onChange={(e) => edit(f, e.target.value)} />
               )}
             </FormField>
           ),
