@@ -1,12 +1,14 @@
 import { dayText, PERIOD_MODE_ZH, type PeriodMode } from '@tianbao/core';
 import type { MediaHint } from '@tianbao/templates';
 import { useState } from 'react';
+import { useDraft } from '../hooks/use-draft';
 import { useOpenLog } from '../hooks/use-log';
 import { useSchedule } from '../hooks/use-schedule';
 import { userMessage } from '../utils/input-errors';
 import { ErrorText } from './error-text';
 
 const MODES: PeriodMode[] = ['natural', 'before-deadline'];
+const SIZE_NAMES = { photoW: '照片宽', photoH: '照片高', videoW: '视频宽', videoH: '视频高' };
 
 /** 截止日期's settings for reporting periods: the campaign's dates, how a week is counted, the media format. */
 export function ScheduleSettings(props: { onChanged: () => void }) {
@@ -99,8 +101,14 @@ function MediaSettings(props: { hints: MediaHint[]; fromUnit: boolean; onChanged
   const image = props.hints.find((h) => h.kind === 'image');
   const video = props.hints.find((h) => h.kind === 'video');
   const [editing, setEditing] = useState(false);
-  const [photo, setPhoto] = useState({ w: String(image?.width ?? 1920), h: String(image?.height ?? 1080) });
-  const [movie, setMovie] = useState({ w: String(video?.width ?? 1920), h: String(video?.height ?? 1080) });
+  // The sizes as the log has them now (a colleague may change them); only what is typed here is kept apart.
+  const draft = useDraft({
+    photoW: String(image?.width ?? 1920),
+    photoH: String(image?.height ?? 1080),
+    videoW: String(video?.width ?? 1920),
+    videoH: String(video?.height ?? 1080),
+  });
+  const sizes = draft.values;
   const [error, setError] = useState('');
   const describe = (h: MediaHint | undefined, what: string) =>
     h
@@ -108,7 +116,7 @@ function MediaSettings(props: { hints: MediaHint[]; fromUnit: boolean; onChanged
       : `${what}不检查`;
   const save = () => {
     const n = (s: string) => Number(s);
-    const ok = [photo.w, photo.h, movie.w, movie.h].every(
+    const ok = [sizes.photoW, sizes.photoH, sizes.videoW, sizes.videoH].every(
       (s) => Number.isInteger(n(s)) && n(s) > 0 && n(s) < 20000,
     );
     if (!ok) return setError('分辨率请填像素数，例如 1920 和 1080');
@@ -117,13 +125,20 @@ function MediaSettings(props: { hints: MediaHint[]; fromUnit: boolean; onChanged
         {
           kind: 'image',
           formats: ['JPG'],
-          width: n(photo.w),
-          height: n(photo.h),
+          width: n(sizes.photoW),
+          height: n(sizes.photoH),
           minimum: true,
           source: '本单位设置',
         },
-        { kind: 'video', formats: ['MP4'], width: n(movie.w), height: n(movie.h), source: '本单位设置' },
+        {
+          kind: 'video',
+          formats: ['MP4'],
+          width: n(sizes.videoW),
+          height: n(sizes.videoH),
+          source: '本单位设置',
+        },
       ]);
+      draft.clear();
       setEditing(false);
       setError('');
       props.onChanged();
@@ -139,7 +154,15 @@ function MediaSettings(props: { hints: MediaHint[]; fromUnit: boolean; onChanged
         <span className="muted">
           （{props.fromUnit ? '本单位设置' : props.hints.length ? '取自通知' : '通知没有要求'}）
         </span>{' '}
-        <button type="button" className="link" onClick={() => setEditing(!editing)}>
+        <button
+          type="button"
+          className="link"
+          onClick={() => {
+            // Closing without saving drops what was typed: reopening shows the sizes the log has.
+            if (editing) draft.clear();
+            setEditing(!editing);
+          }}
+        >
           修改
         </button>
         {props.fromUnit ? (
@@ -157,11 +180,36 @@ function MediaSettings(props: { hints: MediaHint[]; fromUnit: boolean; onChanged
       </p>
       {editing ? (
         <div className="toolbar">
-          <SizeInputs label="照片（JPG）不低于" what="照片" size={photo} onChange={setPhoto} />
-          <SizeInputs label="视频（MP4）" what="视频" size={movie} onChange={setMovie} />
+          <SizeInputs
+            label="照片（JPG）不低于"
+            what="照片"
+            size={{ w: sizes.photoW, h: sizes.photoH }}
+            onChange={(which, v) => draft.set(which === 'w' ? 'photoW' : 'photoH', v)}
+          />
+          <SizeInputs
+            label="视频（MP4）"
+            what="视频"
+            size={{ w: sizes.videoW, h: sizes.videoH }}
+            onChange={(which, v) => draft.set(which === 'w' ? 'videoW' : 'videoH', v)}
+          />
           <button type="button" className="primary" onClick={save}>
             保存
           </button>
+          {draft.changed.length ? (
+            <span className="field-note" role="status">
+              同事已改为{draft.changed.map((c) => `${SIZE_NAMES[c.field]} ${c.theirs}`).join('、')}
+              ，保存时以您填的为准。
+              <button
+                type="button"
+                className="link"
+                onClick={() => {
+                  for (const c of draft.changed) draft.takeTheirs(c.field);
+                }}
+              >
+                改用同事的
+              </button>
+            </span>
+          ) : null}
         </div>
       ) : null}
       {error ? (
@@ -177,7 +225,7 @@ function SizeInputs(props: {
   label: string;
   what: string;
   size: { w: string; h: string };
-  onChange: (s: { w: string; h: string }) => void;
+  onChange: (which: 'w' | 'h', value: string) => void;
 }) {
   const { size } = props;
   return (
@@ -187,14 +235,14 @@ function SizeInputs(props: {
         aria-label={`${props.what}宽`}
         className="short"
         value={size.w}
-        onChange={(e) => props.onChange({ ...size, w: e.target.value })}
+        onChange={(e) => props.onChange('w', e.target.value)}
       />
       ×
       <input
         aria-label={`${props.what}高`}
         className="short"
         value={size.h}
-        onChange={(e) => props.onChange({ ...size, h: e.target.value })}
+        onChange={(e) => props.onChange('h', e.target.value)}
       />
     </label>
   );
