@@ -1,7 +1,10 @@
 import type { Deadline } from '@tianbao/templates';
 import { useState } from 'react';
+import { useDraft } from '../hooks/use-draft';
 import { useOpenLog } from '../hooks/use-log';
+import { useSchedule } from '../hooks/use-schedule';
 import { userMessage } from '../utils/input-errors';
+import { ColleagueNote } from './colleague-note';
 import { ErrorText } from './error-text';
 import { FormField } from './form-field';
 import { Modal } from './modal';
@@ -28,14 +31,27 @@ export function DeadlineForm(props: {
   onClose: (saved: boolean) => void;
 }) {
   const { session } = useOpenLog();
-  const d = props.deadline;
+  const { schedule } = useSchedule();
+  // The deadline as the log has it now: a colleague may change it while this is open, and saving writes only
+  // what this person typed over it, so their change to another part is not put back.
+  const d = (!props.isNew && schedule.deadlines.find((x) => x.id === props.deadline.id)) || props.deadline;
   const kind = d.date ? 'once' : d.weekday ? 'weekly' : d.dayOfMonth ? 'monthly' : 'other';
-  const [title, setTitle] = useState(d.title);
-  const [date, setDate] = useState(d.date ?? '');
-  const [weekday, setWeekday] = useState(d.weekday ?? 4);
-  const [day, setDay] = useState(String(d.dayOfMonth ?? 28));
-  const [hour, setHour] = useState(d.hour === undefined ? '' : String(d.hour));
-  const [months, setMonths] = useState((d.months ?? []).join('、'));
+  const draft = useDraft({
+    title: d.title,
+    date: d.date ?? '',
+    weekday: String(d.weekday ?? 4),
+    day: String(d.dayOfMonth ?? 28),
+    hour: d.hour === undefined ? '' : String(d.hour),
+    months: (d.months ?? []).join('、'),
+  });
+  const { title, date, weekday, day, hour, months } = draft.values;
+  const note = (field: keyof typeof draft.values) => (
+    <ColleagueNote
+      change={draft.changed.find((c) => c.field === field)}
+      show={field === 'weekday' ? (v) => WEEKDAY_NAMES[Number(v) - 1] ?? v : undefined}
+      onTake={() => draft.takeTheirs(field)}
+    />
+  );
   const [error, setError] = useState('');
   const save = () => {
     const m = parseMonths(months);
@@ -52,7 +68,7 @@ export function DeadlineForm(props: {
       title: title.trim() || d.title,
       ...(h !== undefined && { hour: h }),
       ...(kind === 'once' && { date }),
-      ...(kind === 'weekly' && { weekday }),
+      ...(kind === 'weekly' && { weekday: Number(weekday) }),
       ...(kind === 'monthly' && { dayOfMonth: n }),
       ...(kind !== 'once' && m.length > 0 && { months: m }),
     };
@@ -66,17 +82,17 @@ export function DeadlineForm(props: {
   return (
     <Modal title={props.isNew ? '添加报送要求' : '修改报送要求'} onClose={() => props.onClose(false)}>
       <div className="form-grid">
-        <FormField label="报送内容" wide>
-          <input value={title} onChange={(e) => setTitle(e.target.value)} />
+        <FormField label="报送内容" wide note={note('title')}>
+          <input value={title} onChange={(e) => draft.set('title', e.target.value)} />
         </FormField>
         {kind === 'once' ? (
-          <FormField label="截止日期">
-            <input type="date" value={date} onChange={(e) => setDate(e.target.value)} />
+          <FormField label="截止日期" note={note('date')}>
+            <input type="date" value={date} onChange={(e) => draft.set('date', e.target.value)} />
           </FormField>
         ) : null}
         {kind === 'weekly' ? (
-          <FormField label="每周">
-            <select value={weekday} onChange={(e) => setWeekday(Number(e.target.value))}>
+          <FormField label="每周" note={note('weekday')}>
+            <select value={weekday} onChange={(e) => draft.set('weekday', e.target.value)}>
               {WEEKDAY_NAMES.map((w, i) => (
                 <option key={w} value={i + 1}>
                   {w}
@@ -86,16 +102,16 @@ export function DeadlineForm(props: {
           </FormField>
         ) : null}
         {kind === 'monthly' ? (
-          <FormField label="每月几号">
-            <input inputMode="numeric" value={day} onChange={(e) => setDay(e.target.value)} />
+          <FormField label="每月几号" note={note('day')}>
+            <input inputMode="numeric" value={day} onChange={(e) => draft.set('day', e.target.value)} />
           </FormField>
         ) : null}
-        <FormField label="几点前（可不填）" hint="不填按当天17时">
-          <input inputMode="numeric" value={hour} onChange={(e) => setHour(e.target.value)} />
+        <FormField label="几点前（可不填）" hint="不填按当天17时" note={note('hour')}>
+          <input inputMode="numeric" value={hour} onChange={(e) => draft.set('hour', e.target.value)} />
         </FormField>
         {kind === 'weekly' || kind === 'monthly' ? (
-          <FormField label="适用月份" hint="例如 6、7 或 7-12；不填为整个活动期间">
-            <input value={months} onChange={(e) => setMonths(e.target.value)} />
+          <FormField label="适用月份" hint="例如 6、7 或 7-12；不填为整个活动期间" note={note('months')}>
+            <input value={months} onChange={(e) => draft.set('months', e.target.value)} />
           </FormField>
         ) : null}
       </div>
