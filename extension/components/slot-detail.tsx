@@ -1,9 +1,11 @@
 import { readNumberInput, type SlotStat } from '@tianbao/core';
 import type { Slot, Template } from '@tianbao/templates';
 import { useState } from 'react';
+import { useDraft } from '../hooks/use-draft';
 import { useOpenLog } from '../hooks/use-log';
 import { formatTime, formatValue, SLOT_KIND_NAMES, slotPhrase } from '../utils/format';
 import { fieldErrors } from '../utils/input-errors';
+import { ColleagueNote } from './colleague-note';
 import { FormField } from './form-field';
 import { useUnsavedInput } from './modal';
 
@@ -22,13 +24,25 @@ export function SlotDetail(props: { template: Template; slot: Slot; stat: SlotSt
   const key = `${template.id}/${slot.id}`;
   const detail = session.log.explain(key);
   const manual = detail.manual;
-  // Starts with the value the table shows now, so a correction is an edit rather than a retyping.
+  // Shows the value the table has now, so a correction is an edit rather than a retyping; what is typed is
+  // kept apart, so a colleague's save while this is open shows in the other field and never replaces typing.
   const current = manual ? manual.value : props.stat.value;
-  const [value, setValue] = useState(current === null || current === undefined ? '' : String(current));
-  const [reason, setReason] = useState(manual?.reason ?? '');
+  const draft = useDraft({
+    value: current === null || current === undefined ? '' : String(current),
+    reason: manual?.reason ?? '',
+  });
+  const { value, reason } = draft.values;
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [initial] = useState(() => JSON.stringify([value, reason]));
-  useUnsavedInput(JSON.stringify([value, reason]) !== initial);
+  useUnsavedInput(draft.edited);
+  const note = (field: 'value' | 'reason') => (
+    <ColleagueNote
+      change={draft.changed.find((c) => c.field === field)}
+      show={
+        field === 'value' ? (v) => (slot.kind === 'boolean' ? (v === 'true' ? '是' : '否') : v) : undefined
+      }
+      onTake={() => draft.takeTheirs(field)}
+    />
+  );
 
   const numeric = slot.kind === 'number' || slot.kind === 'percent';
   // core's one reader: ８００, 1,200 and 800人 are read (and shown back), 约800 or 0x10 are asked about.
@@ -111,13 +125,14 @@ export function SlotDetail(props: { template: Template; slot: Slot; stat: SlotSt
         <FormField
           label="值"
           error={errors.value}
+          note={note('value')}
           {...(reading?.ok &&
             (reading.reformatted || reading.note) && {
               hint: `读作 ${reading.value} ${slot.unit}${reading.note ? `（${reading.note}）` : ''}`,
             })}
         >
           {slot.kind === 'boolean' ? (
-            <select value={value} onChange={(e) => setValue(e.target.value)}>
+            <select value={value} onChange={(e) => draft.set('value', e.target.value)}>
               <option value="">请选择</option>
               <option value="true">是</option>
               <option value="false">否</option>
@@ -128,15 +143,15 @@ export function SlotDetail(props: { template: Template; slot: Slot; stat: SlotSt
               inputMode={slot.kind === 'number' || slot.kind === 'percent' ? 'decimal' : undefined}
               value={value}
               onChange={(e) => {
-                setValue(e.target.value);
+                draft.set('value', e.target.value);
                 // The value's message was about what was typed before; 原因's stays until saved.
                 setErrors(({ value: _, ...rest }) => rest);
               }}
             />
           )}
         </FormField>
-        <FormField label="原因" error={errors.reason} hint="例如：含下属单位上报数">
-          <input value={reason} onChange={(e) => setReason(e.target.value)} />
+        <FormField label="原因" error={errors.reason} hint="例如：含下属单位上报数" note={note('reason')}>
+          <input value={reason} onChange={(e) => draft.set('reason', e.target.value)} />
         </FormField>
       </div>
       <div className="form-actions">
