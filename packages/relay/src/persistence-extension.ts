@@ -1,5 +1,6 @@
 import type {
   beforeHandleMessagePayload,
+  beforeUnloadDocumentPayload,
   Extension,
   onLoadDocumentPayload,
   onStoreDocumentPayload,
@@ -46,6 +47,28 @@ export function createPersistenceExtension(
     } finally {
       const ms = performance.now() - started;
       if (ms > 50) log('slow storage', { operation: what, document, ms: Math.round(ms) }, 'warn');
+    }
+  };
+  /** Folds the stored tail into the state; a failure leaves the tail as it is (nothing is lost). */
+  const compact = async (documentName: string) => {
+    try {
+      const started = performance.now();
+      const result = await compactor.compact(documentName);
+      for (const row of result.quarantined)
+        log(
+          'update quarantined',
+          { document: documentName, source: row.source, reason: row.reason, bytes: row.bytes },
+          'error',
+        );
+      if (result.skipped) log('compaction skipped', { document: documentName, reason: result.skipped });
+      else
+        log('compacted', {
+          document: documentName,
+          updates: result.folded,
+          ms: Math.round(performance.now() - started),
+        });
+    } catch (error) {
+      errors.failed('compaction error', { document: documentName, error: String(error) });
     }
   };
   return {
@@ -112,25 +135,23 @@ export function createPersistenceExtension(
           (await store.tailLength(documentName)) < compactAfterUpdates
         )
           return;
-        const started = performance.now();
-        const result = await compactor.compact(documentName);
-        for (const row of result.quarantined)
-          log(
-            'update quarantined',
-            { document: documentName, source: row.source, reason: row.reason, bytes: row.bytes },
-            'error',
-          );
-        if (result.skipped) log('compaction skipped', { document: documentName, reason: result.skipped });
-        else
-          log('compacted', {
-            document: documentName,
-            updates: result.folded,
-            ms: Math.round(performance.now() - started),
-          });
       } catch (error) {
-        // The tail stays as it is; nothing is lost by a failed compaction.
-        errors.failed('compaction error', { document: documentName, error: String(error) });
+        return errors.failed('compaction error', { document: documentName, error: String(error) });
       }
+      await compact(documentName);
+    },
+    // Hocuspocus stores when the last client leaves only if a debounced store is still pending. A client that
+    // stayed connected past the debounce after its last edit (on a busy machine, or a person who leaves the page
+    // open) left with its tail never compacted. The document is leaving memory: fold what is left now.
+    async beforeUnloadDocument({ document, documentName }: beforeUnloadDocumentPayload) {
+      // Never loaded (refused): its stored rows are left exactly as they are.
+      if (document.isLoading) return;
+      try {
+        if ((await store.tailLength(documentName)) === 0) return;
+      } catch (error) {
+        return errors.failed('compaction error', { document: documentName, error: String(error) });
+      }
+      await compact(documentName);
     },
   };
 }
