@@ -92,6 +92,7 @@ describe('extension: forms keep what is typed while a colleague saves', () => {
     expect(await media.getByLabel('照片宽').inputValue()).toBe('1280');
     expect(await media.getByLabel('视频高').inputValue()).toBe('720');
     await expect.poll(() => media.getByText('同事已改为视频高 2160').isVisible()).toBe(true);
+    await screenshot(page, 'drafts-media-colleague');
     await media.getByRole('button', { name: '保存' }).click();
     await expect.poll(() => theirs.textContent()).toContain('照片：JPG，分辨率不低于1280×1080');
     expect(await theirs.textContent()).toContain('视频：MP4，分辨率3840×720');
@@ -133,6 +134,10 @@ describe('extension: forms keep what is typed while a colleague saves', () => {
     await expect.poll(() => mine.getByLabel('值').inputValue()).toBe('7');
     expect(await mine.getByLabel('原因').inputValue()).toBe('含下属单位上报数');
     await expect.poll(() => mine.getByText('同事已改为“按区里的通知”').isVisible()).toBe(true);
+    await screenshot(page, 'drafts-manual-value-colleague');
+    await page.setViewportSize({ width: 600, height: 768 });
+    await screenshot(page, 'drafts-manual-value-colleague-narrow');
+    await page.setViewportSize({ width: 1366, height: 768 });
     await mine.getByRole('button', { name: '保存手工值' }).click();
     await mine.waitFor({ state: 'detached' });
     await expect.poll(() => blank(other).innerText()).toBe('7');
