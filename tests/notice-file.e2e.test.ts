@@ -5,7 +5,12 @@ import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { seedNoticeDocx } from '../packages/templates/scripts/seed-notice-docx.ts';
 import { SEED_SOURCES } from '../packages/templates/src/builtin/seed-sources.ts';
-import { type ExtensionBrowser, launchExtension, screenshot } from './support/extension-browser.ts';
+import {
+  type ExtensionBrowser,
+  installTab,
+  launchExtension,
+  screenshot,
+} from './support/extension-browser.ts';
 import { hasSoffice, officeToPdf } from './support/pdf.ts';
 
 const shared = new URL('../../shared/', import.meta.url);
@@ -48,6 +53,7 @@ describe('开始使用 from the notice file', () => {
   /** A fresh profile each time: 开始使用 shows only before a log exists. */
   const start = async () => {
     b = await launchExtension();
+    await installTab(b);
     // 20 May 2026: the seed notices are from 2020 and 2021, so each is a past year's notice.
     await b.context.clock.setFixedTime(new Date(2026, 4, 20, 9, 0));
     page = await b.open('dashboard.html');

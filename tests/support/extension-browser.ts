@@ -60,6 +60,19 @@ export async function launchExtension(
   };
 }
 
+/**
+ * The dashboard tab the extension opens by itself on install (a fresh profile). Context-wide set-up such as
+ * clock.setFixedTime must wait for it: a page that appears while the clock is being put into every page
+ * misses it, and the call throws (seen on a loaded machine, where the tab comes up to 0.5 s after launch).
+ */
+export async function installTab(b: ExtensionBrowser): Promise<Page> {
+  const isDashboard = (p: Page) => p.url().startsWith(b.url('dashboard.html'));
+  const page =
+    b.context.pages().find(isDashboard) ?? (await b.context.waitForEvent('page', { timeout: 30_000 }));
+  await page.waitForURL((u) => u.href.startsWith(b.url('dashboard.html')));
+  return page;
+}
+
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   const path = join(SCREENSHOTS, `${name}.png`);
