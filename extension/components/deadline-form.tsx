@@ -47,7 +47,7 @@ export function DeadlineForm(props: {
   const { title, date, weekday, day, hour, months } = draft.values;
   const note = (field: keyof typeof draft.values) => (
     <ColleagueNote
-      change={draft.changed.find((c) => c.field === field)}
+      change={draft.changeOf(field)}
       show={field === 'weekday' ? (v) => WEEKDAY_NAMES[Number(v) - 1] ?? v : undefined}
       onTake={() => draft.takeTheirs(field)}
     />

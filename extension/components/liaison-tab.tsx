@@ -63,7 +63,7 @@ export function LiaisonTab() {
               wide={f === 'address' || f === 'unitName'}
               note={
                 <ColleagueNote
-                  change={draft.changed.find((c) => c.field === f)}
+                  change={draft.changeOf(f)}
                   show={f === 'idNumber' ? maskIdNumber : undefined}
                   onTake={() => draft.takeTheirs(f)}
                 />

@@ -181,12 +181,7 @@ function PlanForm(props: { plan: Plan | undefined; onDone: () => void }) {
               label={FIELD_NAMES[f] ?? f}
               error={errors[f]}
               wide={f === 'content'}
-              note={
-                <ColleagueNote
-                  change={draft.changed.find((c) => c.field === f)}
-                  onTake={() => draft.takeTheirs(f)}
-                />
-              }
+              note={<ColleagueNote change={draft.changeOf(f)} onTake={() => draft.takeTheirs(f)} />}
             >
               {f === 'content' ? (
                 <textarea rows={3} value={values[f]} onChange={(e) => edit(f, e.target.value)} />

@@ -36,7 +36,7 @@ export function SlotDetail(props: { template: Template; slot: Slot; stat: SlotSt
   useUnsavedInput(draft.edited);
   const note = (field: 'value' | 'reason') => (
     <ColleagueNote
-      change={draft.changed.find((c) => c.field === field)}
+      change={draft.changeOf(field)}
       show={
         field === 'value' ? (v) => (slot.kind === 'boolean' ? (v === 'true' ? '是' : '否') : v) : undefined
       }

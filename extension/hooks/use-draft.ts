@@ -15,6 +15,7 @@ import {
  */
 export function useDraft<T extends object>(stored: T) {
   const [edits, setEdits] = useState<Edits<T>>({});
+  const changed = colleagueChanges(stored, edits) as ColleagueChange<T>[];
   return {
     /** What the form shows: the stored record with the person's edits over it. */
     values: withEdits(stored, edits),
@@ -24,7 +25,9 @@ export function useDraft<T extends object>(stored: T) {
     // render showed it, i.e. what the person was looking at when they typed.
     set: <K extends keyof T>(field: K, value: T[K]) => setEdits((e) => editField(e, stored, field, value)),
     /** Fields a colleague changed while this person was editing them. */
-    changed: colleagueChanges(stored, edits) as ColleagueChange<T>[],
+    changed,
+    /** The colleague's change to one field, if they changed it while this person was editing it. */
+    changeOf: (field: keyof T) => changed.find((c) => c.field === field),
     /** Show the colleague's value in this field again instead of the person's. */
     takeTheirs: (field: keyof T) => setEdits((e) => dropEdit(e, field)),
     /** What saving writes, from the log as it is at the moment of saving. */
